@@ -1,0 +1,33 @@
+package io.github.fifoliveness.autoconfigure;
+
+import io.github.fifoliveness.beacon.DefaultBeaconPath;
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.posix.NativePosix;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the application's own
+ * {@link LivenessBeacon}.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FifoLivenessBeaconProperties.class)
+public final class LivenessBeaconAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LivenessBeacon livenessBeacon(FifoLivenessBeaconProperties properties, Environment environment) {
+		return new LivenessBeacon((properties.getPath() != null)
+				? PathProperty.absolute("fifo-liveness.beacon.path", properties.getPath())
+				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name")),
+				NativePosix.get());
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.fifoliveness.health.PeerHealthIndicator;
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.posix.NativePosix;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code peers} health
+ * contributor: one {@link PeerHealthIndicator} per entry of {@code fifo-liveness.peers}.
+ */
+@AutoConfiguration(before = HealthContributorAutoConfiguration.class)
+@ConditionalOnClass(Health.class)
+@ConditionalOnEnabledHealthIndicator("peers")
+@ConditionalOnPeers
+@EnableConfigurationProperties(FifoLivenessPeersProperties.class)
+public final class PeersHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "peersHealthContributor")
+	CompositeHealthContributor peersHealthContributor(FifoLivenessPeersProperties properties) {
+		NativePosix posix = NativePosix.get();
+		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
+		properties.getPeers()
+			.forEach((name, peer) -> indicators.put(name, new PeerHealthIndicator(new FifoPeerProbe(
+					PathProperty.absolute("fifo-liveness.peers." + name + ".path", peer.getPath()), posix))));
+		return CompositeHealthContributor.fromMap(indicators);
+	}
+
+}

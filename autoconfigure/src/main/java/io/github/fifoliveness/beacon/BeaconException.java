@@ -1,0 +1,48 @@
+package io.github.fifoliveness.beacon;
+
+import java.nio.file.Path;
+
+/**
+ * Thrown when the liveness beacon cannot hold its FIFO. Says what is wrong at which path
+ * and what the user can do about it.
+ */
+public class BeaconException extends IllegalStateException {
+
+	private final Path path;
+
+	private final String problem;
+
+	private final String action;
+
+	BeaconException(Path path, String problem, String action, Throwable cause) {
+		super("Liveness beacon cannot hold a FIFO at '" + path + "': " + problem, cause);
+		this.path = path;
+		this.problem = problem;
+		this.action = action;
+	}
+
+	/**
+	 * Return the beacon's path.
+	 * @return the path
+	 */
+	public Path getPath() {
+		return this.path;
+	}
+
+	/**
+	 * Return what is wrong, as a sentence fragment such as "a regular file is there".
+	 * @return the problem
+	 */
+	public String getProblem() {
+		return this.problem;
+	}
+
+	/**
+	 * Return what the user can do about it.
+	 * @return the suggested action
+	 */
+	public String getAction() {
+		return this.action;
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.github.fifoliveness.beacon;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where an application's liveness FIFO goes when no path is configured:
+ * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder,
+ * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
+ * places, so other users can neither hold the read end nor replace the FIFO.
+ */
+public final class DefaultBeaconPath {
+
+	/** The application name used when {@code spring.application.name} is not set. */
+	public static final String FALLBACK_APPLICATION_NAME = "application";
+
+	private DefaultBeaconPath() {
+	}
+
+	/**
+	 * Return the default path of an application's FIFO on this machine.
+	 * @param applicationName the application's name, may be {@code null}
+	 * @return the absolute path
+	 */
+	public static Path forApplication(String applicationName) {
+		return forApplication(applicationName, System::getenv, System::getProperty);
+	}
+
+	static Path forApplication(String applicationName, UnaryOperator<String> environment,
+			UnaryOperator<String> systemProperties) {
+		String app = safeName(applicationName, FALLBACK_APPLICATION_NAME);
+		String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
+		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()) {
+			return Path.of(runtimeDir, app, app + ".fifo");
+		}
+		String user = safeName(systemProperties.apply("user.name"), "user");
+		return Path.of(systemProperties.apply("java.io.tmpdir"), "fifo-liveness-" + user, app, app + ".fifo")
+			.toAbsolutePath();
+	}
+
+	// A name becomes one path segment: nothing that could climb or split the path.
+	private static String safeName(String name, String fallback) {
+		if (name == null || name.isBlank()) {
+			return fallback;
+		}
+		String safe = name.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+		return (safe.equals(".") || safe.equals("..")) ? fallback : safe;
+	}
+
+}

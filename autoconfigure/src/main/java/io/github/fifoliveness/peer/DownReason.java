@@ -1,0 +1,24 @@
+package io.github.fifoliveness.peer;
+
+/**
+ * Why a peer is reported down. The names are stable: they appear as the {@code reason}
+ * detail of the health response and may be matched by scripts and alerts.
+ */
+public enum DownReason {
+
+	/** The FIFO exists but no process holds its read end: the peer is not running. */
+	NO_READER,
+
+	/** Nothing exists at the peer's path. */
+	MISSING,
+
+	/** Something other than a FIFO is at the peer's path. */
+	NOT_A_FIFO,
+
+	/** This process may not open the peer's FIFO. */
+	PERMISSION_DENIED,
+
+	/** The probe failed for another reason, named by the error. */
+	ERROR
+
+}

@@ -1,0 +1,253 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.OpenFlags;
+import jnr.posix.FileStat;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import jnr.posix.util.DefaultPOSIXHandler;
+
+/**
+ * The one place that makes system calls. Everything above it speaks in {@link Path},
+ * {@link FileStatus} and {@link WriteEndResult}, never in descriptors or errno numbers.
+ * <p>
+ * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
+ * end, and a child process never inherits a descriptor that would keep a dead
+ * application looking alive.
+ */
+public final class NativePosix {
+
+	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
+			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
+	private static final int WRITE_END_FLAGS = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
+			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+
+	private static final int EINTR = Errno.EINTR.intValue();
+
+	private static final int ENXIO = Errno.ENXIO.intValue();
+
+	private static final int ENOENT = Errno.ENOENT.intValue();
+
+	private static final int EISDIR = Errno.EISDIR.intValue();
+
+	private static final int EACCES = Errno.EACCES.intValue();
+
+	private static final int EPERM = Errno.EPERM.intValue();
+
+	private static final int EEXIST = Errno.EEXIST.intValue();
+
+	private static final int ETXTBSY = Errno.ETXTBSY.intValue();
+
+	private static NativePosix instance;
+
+	private static RuntimeException loadFailure;
+
+	private final POSIX posix;
+
+	// One stat buffer per thread keeps probes free of allocation.
+	private final ThreadLocal<FileStat> statBuffer;
+
+	private NativePosix(POSIX posix) {
+		this.posix = posix;
+		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
+	}
+
+	/**
+	 * Return the native POSIX layer, loading it on first use. Loading generates jnr-ffi
+	 * bindings and takes a noticeable fraction of a second, so it happens once per JVM.
+	 * @return the native POSIX layer
+	 * @throws NativePosixUnavailableException if this platform has no native POSIX calls
+	 */
+	public static synchronized NativePosix get() {
+		if (instance == null && loadFailure == null) {
+			try {
+				instance = load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
+			}
+			catch (RuntimeException ex) {
+				loadFailure = ex;
+			}
+		}
+		if (loadFailure != null) {
+			throw loadFailure;
+		}
+		return instance;
+	}
+
+	static NativePosix load(Supplier<POSIX> loader) {
+		POSIX posix;
+		try {
+			posix = loader.get();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw new NativePosixUnavailableException("jnr-posix failed to load: " + ex, ex);
+		}
+		if (posix == null || !posix.isNative()) {
+			String name = (posix != null) ? posix.getClass().getSimpleName() : "nothing";
+			throw new NativePosixUnavailableException(
+					"jnr-posix offered " + name + " instead of a native implementation", null);
+		}
+		return new NativePosix(posix);
+	}
+
+	/**
+	 * Return the effective user id of this process.
+	 * @return the effective uid
+	 */
+	public int effectiveUid() {
+		return this.posix.geteuid();
+	}
+
+	/**
+	 * Create a FIFO unless something already exists at the path.
+	 * @param path the FIFO's path
+	 * @param permissions the permission bits, such as {@code 0600}
+	 * @return {@code true} if this call created the FIFO, {@code false} if the path
+	 * already existed (whatever it is)
+	 * @throws PosixException if the FIFO could not be created
+	 */
+	public boolean createFifo(Path path, int permissions) throws PosixException {
+		if (this.posix.mkfifo(path.toString(), permissions) == 0) {
+			return true;
+		}
+		int errno = this.posix.errno();
+		if (errno == EEXIST) {
+			return false;
+		}
+		throw exception("mkfifo", path, errno);
+	}
+
+	/**
+	 * Open the read end of a FIFO without blocking and without following a symbolic
+	 * link. The caller checks {@link OpenFile#status()} to see what was opened.
+	 * @param path the FIFO's path
+	 * @return the open file
+	 * @throws PosixException if the path cannot be opened (for a symbolic link:
+	 * {@code ELOOP})
+	 */
+	public OpenFile openReadEnd(Path path) throws PosixException {
+		int fd = open(path, READ_END_FLAGS);
+		if (fd < 0) {
+			throw exception("open", path, this.posix.errno());
+		}
+		FileStat stat = this.posix.allocateStat();
+		if (this.posix.fstat(fd, stat) < 0) {
+			int errno = this.posix.errno();
+			this.posix.close(fd);
+			throw exception("fstat", path, errno);
+		}
+		return new OpenFile(this, fd, status(stat));
+	}
+
+	/**
+	 * Open the write end of a path without blocking, check that it is a FIFO, and close
+	 * it at once. Nothing is written. One {@code open}, one {@code fstat} and one
+	 * {@code close} when a reader is present; a failed open adds a {@code stat} only
+	 * where the error alone cannot tell a FIFO from another file.
+	 * @param path the path to probe
+	 * @return the result
+	 */
+	public WriteEndResult openWriteEndAndClose(Path path) {
+		int fd = open(path, WRITE_END_FLAGS);
+		if (fd >= 0) {
+			FileStat stat = this.statBuffer.get();
+			int result = this.posix.fstat(fd, stat);
+			int errno = (result < 0) ? this.posix.errno() : 0;
+			this.posix.close(fd);
+			if (result < 0) {
+				return failed(errno);
+			}
+			FileType type = FileType.fromMode(stat.mode());
+			return (type == FileType.FIFO) ? WriteEndResult.READER_PRESENT : WriteEndResult.notAFifo(type);
+		}
+		int errno = this.posix.errno();
+		if (errno == ENOENT) {
+			return WriteEndResult.MISSING;
+		}
+		if (errno == EISDIR) {
+			return WriteEndResult.notAFifo(FileType.DIRECTORY);
+		}
+		if (errno == ETXTBSY) {
+			return WriteEndResult.notAFifo(FileType.REGULAR_FILE);
+		}
+		if (errno == ENXIO) {
+			// A FIFO without reader, but also a Unix socket or a device without driver.
+			FileType type = typeAt(path);
+			if (type == null) {
+				return WriteEndResult.MISSING;
+			}
+			return (type == FileType.FIFO) ? WriteEndResult.NO_READER : WriteEndResult.notAFifo(type);
+		}
+		if (errno == EACCES || errno == EPERM) {
+			FileType type = typeAt(path);
+			return (type == null || type == FileType.FIFO) ? WriteEndResult.ACCESS_DENIED
+					: WriteEndResult.notAFifo(type);
+		}
+		return failed(errno);
+	}
+
+	/**
+	 * Return the status of the file at a path, not following a symbolic link there.
+	 * @param path the path
+	 * @return the status, or empty if nothing is at the path
+	 * @throws PosixException if the path cannot be examined
+	 */
+	public Optional<FileStatus> statusOf(Path path) throws PosixException {
+		FileStat stat = this.posix.allocateStat();
+		if (this.posix.lstat(path.toString(), stat) < 0) {
+			int errno = this.posix.errno();
+			if (errno == ENOENT) {
+				return Optional.empty();
+			}
+			throw exception("lstat", path, errno);
+		}
+		return Optional.of(status(stat));
+	}
+
+	int close(int fd) {
+		return this.posix.close(fd);
+	}
+
+	int changePermissions(int fd, int permissions) {
+		return this.posix.fchmod(fd, permissions);
+	}
+
+	int errno() {
+		return this.posix.errno();
+	}
+
+	PosixException exception(String call, Object target, int errno) {
+		Errno error = Errno.valueOf(errno);
+		return new PosixException(call, target, error.name(), error.toString());
+	}
+
+	private int open(Path path, int flags) {
+		String name = path.toString();
+		int fd;
+		do {
+			fd = this.posix.open(name, flags, 0);
+		}
+		while (fd < 0 && this.posix.errno() == EINTR);
+		return fd;
+	}
+
+	private FileType typeAt(Path path) {
+		FileStat stat = this.statBuffer.get();
+		return (this.posix.stat(path.toString(), stat) < 0) ? null : FileType.fromMode(stat.mode());
+	}
+
+	private static WriteEndResult failed(int errno) {
+		Errno error = Errno.valueOf(errno);
+		return WriteEndResult.failed(error.name(), error.toString());
+	}
+
+	private static FileStatus status(FileStat stat) {
+		return new FileStatus(FileType.fromMode(stat.mode()), stat.dev(), stat.ino(), stat.uid(), stat.mode() & 07777);
+	}
+
+}

@@ -18,14 +18,14 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FifoLivenessBeaconProperties.class)
+@EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class LivenessBeaconAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LivenessBeacon livenessBeacon(FifoLivenessBeaconProperties properties, Environment environment) {
-		return new LivenessBeacon((properties.getPath() != null)
-				? PathProperty.absolute("fifo-liveness.beacon.path", properties.getPath())
+	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment) {
+		return new LivenessBeacon((properties.getBeacon().getPath() != null)
+				? PathProperty.absolute("fifo-liveness.beacon.path", properties.getBeacon().getPath())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name")),
 				NativePosix.get());
 	}

@@ -26,12 +26,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(Health.class)
 @ConditionalOnEnabledHealthIndicator("peers")
 @ConditionalOnPeers
-@EnableConfigurationProperties(FifoLivenessPeersProperties.class)
+@EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class PeersHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
-	CompositeHealthContributor peersHealthContributor(FifoLivenessPeersProperties properties) {
+	CompositeHealthContributor peersHealthContributor(FifoLivenessProperties properties) {
 		NativePosix posix = NativePosix.get();
 		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
 		properties.getPeers()

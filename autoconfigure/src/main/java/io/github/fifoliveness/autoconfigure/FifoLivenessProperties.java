@@ -1,0 +1,89 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for fifo-liveness. Unknown properties under
+ * {@code fifo-liveness} fail startup, so a misspelt peer property cannot silently leave
+ * a peer unwatched.
+ */
+@ConfigurationProperties(prefix = "fifo-liveness", ignoreUnknownFields = false)
+public class FifoLivenessProperties {
+
+	private final Beacon beacon = new Beacon();
+
+	/**
+	 * Peers to probe, by name, each with the "path" of the FIFO its beacon holds
+	 * (fifo-liveness.peers.<name>.path). Each one shows as a component of the "peers"
+	 * health contributor, at /actuator/health/peers/<name>.
+	 */
+	private final Map<String, Peer> peers = new LinkedHashMap<>();
+
+	public Beacon getBeacon() {
+		return this.beacon;
+	}
+
+	public Map<String, Peer> getPeers() {
+		return this.peers;
+	}
+
+	/**
+	 * The application's own liveness beacon.
+	 */
+	public static class Beacon {
+
+		/**
+		 * Whether to hold a liveness FIFO while the application runs.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Absolute path of the liveness FIFO. Defaults to
+		 * "$XDG_RUNTIME_DIR/<app>/<app>.fifo", or, without XDG_RUNTIME_DIR, to
+		 * "<java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo", where <app> is
+		 * spring.application.name.
+		 */
+		private String path;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * One peer to probe.
+	 */
+	public static class Peer {
+
+		/**
+		 * Absolute path of the FIFO that the peer's beacon holds.
+		 */
+		private String path;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+}

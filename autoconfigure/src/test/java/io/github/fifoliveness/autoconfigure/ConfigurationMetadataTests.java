@@ -1,0 +1,32 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every property a user can set has generated metadata with a description, so IDEs
+ * complete and document it.
+ */
+class ConfigurationMetadataTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "fifo-liveness.beacon.enabled", "fifo-liveness.beacon.path", "fifo-liveness.peers",
+			"management.health.peers.enabled", "management.health.beacon.enabled" })
+	void propertyHasTypeAndDescription(String name) throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).as("generated metadata").isNotNull();
+			List<Map<String, Object>> matches = JsonPath.parse(metadata).read("$.properties[?(@.name == '" + name + "')]");
+			assertThat(matches).hasSize(1);
+			assertThat(matches.get(0)).containsKey("type");
+			assertThat((String) matches.get(0).get("description")).hasSizeGreaterThan(20);
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.nio.file.Path;
+
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.health.BeaconHealthIndicator;
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.posix.NativePosix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Tests for {@link LivenessBeaconAutoConfiguration} and
+ * {@link BeaconHealthContributorAutoConfiguration}.
+ */
+class LivenessBeaconAutoConfigurationTests {
+
+	@TempDir
+	Path dir;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(LivenessBeaconAutoConfiguration.class, BeaconHealthContributorAutoConfiguration.class));
+
+	@Test
+	void beaconHoldsTheConfiguredFifoWhileTheContextRuns() {
+		Path fifo = this.dir.resolve("app/app.fifo");
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
+			assertThat(context).hasSingleBean(LivenessBeacon.class);
+			assertThat(context.getBean(LivenessBeacon.class).getPath()).isEqualTo(fifo);
+			assertThat(probeAlive(fifo)).isTrue();
+		});
+		assertThat(probeAlive(fifo)).isFalse();
+		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
+	void beaconHealthIsUpWithThePath() {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
+			assertThat(context).hasBean("beaconHealthIndicator");
+			var health = context.getBean(BeaconHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("path", fifo.toString());
+		});
+	}
+
+	@Test
+	void beaconHealthCanBeSwitchedOff() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"management.health.beacon.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(LivenessBeacon.class)
+				.doesNotHaveBean(BeaconHealthIndicator.class));
+	}
+
+	@Test
+	void withoutPathTheDefaultPathOfTheApplicationNameIsUsed() {
+		assumeTrue(System.getenv("XDG_RUNTIME_DIR") == null, "the default would be under XDG_RUNTIME_DIR");
+		Path expected = this.dir.resolve("fifo-liveness-" + System.getProperty("user.name") + "/orders/orders.fifo");
+		this.contextRunner.withSystemProperties("java.io.tmpdir=" + this.dir)
+			.withPropertyValues("spring.application.name=orders")
+			.run((context) -> {
+				assertThat(context.getBean(LivenessBeacon.class).getPath()).isEqualTo(expected);
+				assertThat(probeAlive(expected)).isTrue();
+			});
+	}
+
+	@Test
+	void disabledBeaconCreatesNothing() {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.enabled=false", "fifo-liveness.beacon.path=" + fifo)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LivenessBeacon.class).doesNotHaveBean(BeaconHealthIndicator.class);
+				assertThat(fifo).doesNotExist();
+			});
+	}
+
+	@Test
+	void userDefinedBeaconReplacesTheAutoConfiguredOne() {
+		Path fifo = this.dir.resolve("mine.fifo");
+		this.contextRunner.withBean(LivenessBeacon.class, () -> new LivenessBeacon(fifo, NativePosix.get()))
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("auto.fifo"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LivenessBeacon.class);
+				assertThat(probeAlive(fifo)).isTrue();
+				assertThat(this.dir.resolve("auto.fifo")).doesNotExist();
+			});
+	}
+
+	@Test
+	void userDefinedBeaconHealthIndicatorReplacesTheAutoConfiguredOne() {
+		this.contextRunner.withUserConfiguration(CustomBeaconHealth.class)
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
+			.run((context) -> assertThat(context.getBean("beaconHealthIndicator")).isSameAs(CustomBeaconHealth.INDICATOR));
+	}
+
+	@Test
+	void relativePathFailsNamingThePropertyAndValue() {
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=run/app.fifo")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPathPropertyException.class)
+				.hasMessageContaining("'fifo-liveness.beacon.path'")
+				.hasMessageContaining("'run/app.fifo'")
+				.hasMessageContaining("absolute"));
+	}
+
+	@Test
+	void blankPathFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path= ")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'fifo-liveness.beacon.path'")
+				.hasMessageContaining("a path is required"));
+	}
+
+	private static boolean probeAlive(Path fifo) {
+		return new FifoPeerProbe(fifo, NativePosix.get()).probe().alive();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomBeaconHealth {
+
+		static final BeaconHealthIndicator INDICATOR = new BeaconHealthIndicator(
+				new LivenessBeacon(Path.of("/nonexistent/custom.fifo"), NativePosix.get()));
+
+		@Bean
+		BeaconHealthIndicator beaconHealthIndicator() {
+			return INDICATOR;
+		}
+
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PeersHealthContributorAutoConfiguration}.
+ */
+class PeersHealthContributorAutoConfigurationTests {
+
+	@TempDir
+	Path dir;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PeersHealthContributorAutoConfiguration.class));
+
+	@Test
+	void eachPeerIsAComponentOfThePeersContributor() throws Exception {
+		Path alive = Fifos.create(this.dir.resolve("alive.fifo"));
+		Path silent = Fifos.create(this.dir.resolve("silent.fifo"));
+		Path file = Files.writeString(this.dir.resolve("file.fifo"), "not a fifo");
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(alive)) {
+			this.contextRunner
+				.withPropertyValues("fifo-liveness.peers.alive.path=" + alive, "fifo-liveness.peers.silent.path=" + silent,
+						"fifo-liveness.peers.file.path=" + file, "fifo-liveness.peers.gone.path=" + this.dir.resolve("gone"))
+				.run((context) -> {
+					CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+							CompositeHealthContributor.class);
+					assertThat(peers.stream().map((entry) -> entry.name())).containsExactly("alive", "silent", "file", "gone");
+					Health up = health(peers, "alive");
+					assertThat(up.getStatus()).isEqualTo(Status.UP);
+					assertThat(up.getDetails()).containsOnlyKeys("path").containsEntry("path", alive.toString());
+					assertThat(health(peers, "silent").getDetails()).containsEntry("reason", "NO_READER")
+						.containsKeys("path", "message");
+					assertThat(health(peers, "file").getDetails()).containsEntry("reason", "NOT_A_FIFO");
+					assertThat(health(peers, "gone").getDetails()).containsEntry("reason", "MISSING");
+					assertThat(health(peers, "gone").getStatus()).isEqualTo(Status.DOWN);
+				});
+		}
+	}
+
+	@Test
+	void singlePeerIsStillAComposite() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.only.path=" + this.dir.resolve("only.fifo"))
+			.run((context) -> assertThat(context.getBean("peersHealthContributor"))
+				.isInstanceOf(CompositeHealthContributor.class));
+	}
+
+	@Test
+	void withoutPeersThereIsNoContributor() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean("peersHealthContributor"));
+	}
+
+	@Test
+	void contributorCanBeSwitchedOff() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.only.path=" + this.dir.resolve("only.fifo"),
+					"management.health.peers.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("peersHealthContributor"));
+	}
+
+	@Test
+	void userDefinedContributorReplacesTheAutoConfiguredOne() {
+		HealthIndicator mine = () -> Health.up().build();
+		this.contextRunner.withBean("peersHealthContributor", HealthIndicator.class, () -> mine)
+			.withPropertyValues("fifo-liveness.peers.only.path=" + this.dir.resolve("only.fifo"))
+			.run((context) -> assertThat(context.getBean("peersHealthContributor")).isSameAs(mine));
+	}
+
+	@Test
+	void relativePeerPathFailsNamingThePeersProperty() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.orders.path=orders.fifo")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'fifo-liveness.peers.orders.path'")
+				.hasMessageContaining("'orders.fifo'"));
+	}
+
+	@Test
+	void misspeltPeerPropertyFailsNamingIt() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.orders.pat=/x")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("fifo-liveness.peers.orders.pat"));
+	}
+
+	@Test
+	void peerWithBlankPathFailsNamingThePeersProperty() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.orders.path=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'fifo-liveness.peers.orders.path'")
+				.hasMessageContaining("a path is required"));
+	}
+
+	private static Health health(CompositeHealthContributor composite, String name) {
+		HealthContributor contributor = composite.getContributor(name);
+		return ((HealthIndicator) contributor).health();
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.fifoliveness.beacon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.posix.FileType;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.FileDescriptors;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link LivenessBeacon} against real FIFOs in a temporary folder.
+ */
+class LivenessBeaconTests {
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private LivenessBeacon beacon;
+
+	@AfterEach
+	void stopBeacon() {
+		if (this.beacon != null) {
+			this.beacon.stop();
+		}
+	}
+
+	@Test
+	void startCreatesOwnerOnlyFoldersAndFifoAndHoldsIt() throws Exception {
+		Path fifo = this.dir.resolve("run/app/app.fifo");
+		start(fifo);
+		assertThat(this.posix.statusOf(fifo)).hasValueSatisfying((status) -> {
+			assertThat(status.type()).isEqualTo(FileType.FIFO);
+			assertThat(status.permissions()).isEqualTo(0600);
+		});
+		assertThat(Files.getPosixFilePermissions(this.dir.resolve("run")))
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		assertThat(Files.getPosixFilePermissions(this.dir.resolve("run/app")))
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
+	void stopReleasesAndRemovesTheFifoItCreated() {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		this.beacon.stop();
+		assertThat(this.beacon.isHeld()).isFalse();
+		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
+	void fifoLeftBehindByACrashIsReusedAndKept() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
+		long inode = this.posix.statusOf(fifo).orElseThrow().inode();
+		start(fifo);
+		assertThat(probeAlive(fifo)).isTrue();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
+		this.beacon.stop();
+		assertThat(probeAlive(fifo)).isFalse();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
+	}
+
+	@Test
+	void restartAfterStopHoldsTheFifoAgain() {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		this.beacon.stop();
+		this.beacon.start();
+		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
+	void regularFileAtThePathFailsStartAndIsLeftUntouched() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("app.fifo"), "precious");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		LivenessBeacon beacon = new LivenessBeacon(file, this.posix);
+		assertThatExceptionOfType(BeaconException.class).isThrownBy(beacon::start)
+			.withMessageContaining(file.toString())
+			.withMessageContaining("a regular file is there");
+		assertThat(file).hasContent("precious");
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(beacon.isHeld()).isFalse();
+	}
+
+	@Test
+	void stopDoesNotRemoveAFifoThatReplacedOurs() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		long replacement = this.posix.statusOf(fifo).orElseThrow().inode();
+		this.beacon.stop();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(replacement);
+	}
+
+	@Test
+	void readEndIsNonBlockingAndClosedOnExec() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		int flags = FileDescriptors.flagsOfDescriptorOpenOn(fifo);
+		assertThat(flags & FileDescriptors.O_CLOEXEC).as("O_CLOEXEC").isNotZero();
+		assertThat(flags & FileDescriptors.O_NONBLOCK).as("O_NONBLOCK").isNotZero();
+		assertThat(flags & FileDescriptors.O_ACCMODE).as("read-only").isZero();
+	}
+
+	private void start(Path fifo) {
+		this.beacon = new LivenessBeacon(fifo, this.posix);
+		this.beacon.start();
+	}
+
+	private boolean probeAlive(Path fifo) {
+		return new FifoPeerProbe(fifo, this.posix).probe().alive();
+	}
+
+}

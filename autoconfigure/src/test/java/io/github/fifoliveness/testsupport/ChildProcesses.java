@@ -1,0 +1,102 @@
+package io.github.fifoliveness.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts real child processes for a test and kills every one of them with SIGKILL when
+ * the test ends, whatever its outcome.
+ */
+public class ChildProcesses implements AfterEachCallback {
+
+	private final List<Process> started = new ArrayList<>();
+
+	/**
+	 * Start a process that holds the read end of a FIFO until it is killed. The shell
+	 * opens the FIFO read-write ({@code <>}), which never blocks on Linux.
+	 * @param fifo the FIFO to hold
+	 * @return the process
+	 */
+	public Process holdReadEnd(Path fifo) {
+		return start("sh", "-c", "exec 3<>\"$0\"; exec sleep 600", fifo.toString());
+	}
+
+	/**
+	 * Start a JVM running the given main class with this test's class path; its output
+	 * can be read from {@link Process#getInputStream()}.
+	 * @param prefix words put before {@code java}, such as {@code unshare -U}
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process startJava(List<String> prefix, Class<?> mainClass, String... args) {
+		List<String> command = new ArrayList<>(prefix);
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass.getName());
+		command.addAll(List.of(args));
+		return launch(new ProcessBuilder(command).redirectErrorStream(true));
+	}
+
+	/**
+	 * Start a process whose output is discarded.
+	 * @param command the command
+	 * @return the process
+	 */
+	public Process start(String... command) {
+		return launch(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+	}
+
+	/**
+	 * Start a process whose output goes to a file.
+	 * @param output the file for standard output and error
+	 * @param command the command
+	 * @return the process
+	 */
+	public Process startLogging(File output, List<String> command) {
+		return launch(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output));
+	}
+
+	private Process launch(ProcessBuilder builder) {
+		try {
+			Process process = builder.start();
+			this.started.add(process);
+			return process;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start " + builder.command(), ex);
+		}
+	}
+
+	/**
+	 * Kill a process with SIGKILL and wait until the kernel has reaped it, so its
+	 * descriptors are closed when this returns.
+	 * @param process the process
+	 */
+	public static void kill(Process process) {
+		process.destroyForcibly();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Process " + process.pid() + " survived SIGKILL for 30s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		this.started.forEach(ChildProcesses::kill);
+		this.started.clear();
+	}
+
+}

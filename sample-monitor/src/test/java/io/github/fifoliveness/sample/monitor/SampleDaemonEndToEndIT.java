@@ -1,0 +1,123 @@
+package io.github.fifoliveness.sample.monitor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample monitor, serving real HTTP, watches the packaged sample daemon run as a
+ * separate OS process: UP while it runs, DOWN on the first request after SIGKILL, UP
+ * again once it is restarted.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class SampleDaemonEndToEndIT {
+
+	private static final Duration DAEMON_START_TIMEOUT = Duration.ofSeconds(90);
+
+	@TempDir
+	static Path dir;
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private Process daemon;
+
+	@DynamicPropertySource
+	static void fifoPaths(DynamicPropertyRegistry registry) {
+		registry.add("fifo-liveness.peers.sample-daemon.path", SampleDaemonEndToEndIT::daemonFifo);
+		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("monitor/sample-monitor.fifo").toString());
+	}
+
+	@AfterEach
+	void killDaemon() throws InterruptedException {
+		if (this.daemon != null) {
+			this.daemon.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void daemonIsUpThenDownOnTheFirstRequestAfterSigkillThenUpAfterRestart() throws Exception {
+		assertThat(peer().statusCode()).isEqualTo(503);
+		assertThat(reason(peer())).isEqualTo("MISSING");
+
+		this.daemon = startDaemon("first");
+		awaitPeerUp();
+
+		this.daemon.destroyForcibly();
+		assertThat(this.daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		HttpResponse<String> afterKill = peer();
+		assertThat(afterKill.statusCode()).isEqualTo(503);
+		assertThat(status(afterKill)).isEqualTo("DOWN");
+		assertThat(reason(afterKill)).isEqualTo("NO_READER");
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+
+		this.daemon = startDaemon("restarted");
+		awaitPeerUp();
+		assertThat(JsonPath.<String>read(peer().body(), "$.details.path")).isEqualTo(daemonFifo());
+	}
+
+	private void awaitPeerUp() {
+		await().atMost(DAEMON_START_TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(this.daemon.isAlive()).as("daemon process is running").isTrue();
+			HttpResponse<String> response = peer();
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(status(response)).isEqualTo("UP");
+		});
+	}
+
+	private Process startDaemon(String run) throws IOException {
+		Path jar = Path.of(System.getProperty("sample-daemon.jar", "../sample-daemon/target/sample-daemon.jar"));
+		assertThat(jar).as("packaged sample-daemon (run 'mvn verify' from the root)").isRegularFile();
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo());
+		Path log = Files.createDirectories(dir.resolve("logs")).resolve("sample-daemon-" + run + ".log");
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private HttpResponse<String> peer() throws IOException, InterruptedException {
+		return get("/actuator/health/peers/sample-daemon");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String status(HttpResponse<String> response) {
+		return JsonPath.read(response.body(), "$.status");
+	}
+
+	private static String reason(HttpResponse<String> response) {
+		return JsonPath.read(response.body(), "$.details.reason");
+	}
+
+	private static String daemonFifo() {
+		return dir.resolve("daemon/sample-daemon.fifo").toString();
+	}
+
+}

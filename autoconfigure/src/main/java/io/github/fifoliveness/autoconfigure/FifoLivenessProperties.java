@@ -1,7 +1,10 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.fifoliveness.beacon.LivenessBeacon;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -48,6 +51,20 @@ public class FifoLivenessProperties {
 		 */
 		private String path;
 
+		/**
+		 * Whether to take an exclusive lock on "<path>.lock" so that only one instance
+		 * holds the FIFO; a second instance fails startup. Turn off for applications
+		 * that want several instances to hold one FIFO.
+		 */
+		private boolean singleInstance = true;
+
+		/**
+		 * How often to check that the path still names the FIFO the beacon holds, and
+		 * recreate it if something (such as a tmp cleaner) removed it. Zero turns the
+		 * check off.
+		 */
+		private Duration watchInterval = LivenessBeacon.DEFAULT_WATCH_INTERVAL;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -62,6 +79,22 @@ public class FifoLivenessProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public boolean isSingleInstance() {
+			return this.singleInstance;
+		}
+
+		public void setSingleInstance(boolean singleInstance) {
+			this.singleInstance = singleInstance;
+		}
+
+		public Duration getWatchInterval() {
+			return this.watchInterval;
+		}
+
+		public void setWatchInterval(Duration watchInterval) {
+			this.watchInterval = watchInterval;
 		}
 
 	}

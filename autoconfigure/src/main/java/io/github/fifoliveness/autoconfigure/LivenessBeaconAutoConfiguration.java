@@ -1,5 +1,7 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.nio.file.Path;
+
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
@@ -24,10 +26,10 @@ public final class LivenessBeaconAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment) {
-		return new LivenessBeacon((properties.getBeacon().getPath() != null)
-				? PathProperty.absolute("fifo-liveness.beacon.path", properties.getBeacon().getPath())
-				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name")),
-				NativePosix.get());
+		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
+		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
+				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
+		return new LivenessBeacon(path, beacon.isSingleInstance(), beacon.getWatchInterval(), NativePosix.get());
 	}
 
 }

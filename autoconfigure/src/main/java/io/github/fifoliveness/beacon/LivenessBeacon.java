@@ -3,14 +3,15 @@ package io.github.fifoliveness.beacon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.FileStatus;
 import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
-import io.github.fifoliveness.posix.OpenFile;
-import io.github.fifoliveness.posix.PosixException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,30 +22,56 @@ import org.springframework.context.SmartLifecycle;
  * runs. Peers that open the write end succeed while it is held; the kernel drops it when
  * the process dies, however it dies, so nothing stale is left to clean up.
  * <p>
- * Starts in the last lifecycle phase (the application is up) and stops in the first (peers
- * see it going down as soon as shutdown begins).
+ * Starts in the last lifecycle phase (the application is up) and stops in the first
+ * (peers see it going down as soon as shutdown begins). While running it checks, every
+ * watch interval, that the path still names the FIFO it holds, and recreates the FIFO if
+ * something such as a tmp cleaner removed it.
  */
 public class LivenessBeacon implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(LivenessBeacon.class);
+	/** How often the beacon checks its FIFO by default. */
+	public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
 
-	private static final int FIFO_PERMISSIONS = 0600;
+	private static final Log logger = LogFactory.getLog(LivenessBeacon.class);
 
 	private final Path path;
 
+	private final boolean singleInstance;
+
+	private final Duration watchInterval;
+
 	private final NativePosix posix;
 
-	private OpenFile readEnd;
+	private BeaconLock lock;
 
-	private boolean createdFifo;
+	private BeaconFifo fifo;
+
+	private BeaconStatus status = BeaconStatus.RELEASED;
+
+	private ScheduledExecutorService watcher;
 
 	/**
-	 * Create a beacon for the given FIFO path.
+	 * Create a single-instance beacon that checks its FIFO every two seconds.
 	 * @param path the absolute path of the FIFO
 	 * @param posix the native calls
 	 */
 	public LivenessBeacon(Path path, NativePosix posix) {
+		this(path, true, DEFAULT_WATCH_INTERVAL, posix);
+	}
+
+	/**
+	 * Create a beacon.
+	 * @param path the absolute path of the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} so that only one
+	 * instance holds the FIFO
+	 * @param watchInterval how often to check that the path still names the held FIFO;
+	 * zero or negative never checks
+	 * @param posix the native calls
+	 */
+	public LivenessBeacon(Path path, boolean singleInstance, Duration watchInterval, NativePosix posix) {
 		this.path = path;
+		this.singleInstance = singleInstance;
+		this.watchInterval = watchInterval;
 		this.posix = posix;
 	}
 
@@ -57,43 +84,62 @@ public class LivenessBeacon implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether the beacon holds the read end of its FIFO now.
+	 * Whether the beacon holds the FIFO that its path names now.
 	 * @return {@code true} while peers see this application alive
 	 */
-	public synchronized boolean isHeld() {
-		return this.readEnd != null && !this.readEnd.isClosed();
+	public boolean isHeld() {
+		return status().held();
+	}
+
+	/**
+	 * Return whether the beacon holds its FIFO, and if not, why.
+	 * @return the status
+	 */
+	public synchronized BeaconStatus status() {
+		return this.status;
 	}
 
 	@Override
 	public synchronized void start() {
-		if (isHeld()) {
+		if (this.fifo != null) {
 			return;
 		}
-		createParentFolders();
-		refuseAnythingButAFifo();
-		this.createdFifo = createFifo();
-		this.readEnd = openReadEnd();
-		logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.createdFifo ? "" : " (reused)")
+		BeaconFolder.prepare(this.path, this.posix);
+		if (this.singleInstance) {
+			this.lock = BeaconLock.acquire(this.path, this.posix);
+		}
+		try {
+			this.fifo = BeaconFifo.hold(this.path, this.posix);
+		}
+		catch (RuntimeException ex) {
+			releaseLock();
+			throw ex;
+		}
+		this.status = BeaconStatus.HELD;
+		startWatching();
+		logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
 				+ "; peers that probe this path see the application alive until it stops or dies");
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (this.readEnd == null) {
+		if (this.fifo == null) {
 			return;
 		}
-		FileStatus held = this.readEnd.status();
-		this.readEnd.close();
-		this.readEnd = null;
-		if (this.createdFifo) {
-			removeIfStillOurs(held);
+		if (this.watcher != null) {
+			this.watcher.shutdownNow();
+			this.watcher = null;
 		}
+		release(this.fifo);
+		this.fifo = null;
+		releaseLock();
+		this.status = BeaconStatus.RELEASED;
 		logger.info("Liveness beacon released FIFO '" + this.path + "'; peers now see the application down");
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return isHeld();
+		return this.fifo != null;
 	}
 
 	@Override
@@ -101,80 +147,114 @@ public class LivenessBeacon implements SmartLifecycle {
 		return DEFAULT_PHASE;
 	}
 
-	private void createParentFolders() {
-		Path parent = this.path.getParent();
-		if (parent == null || Files.isDirectory(parent)) {
+	/**
+	 * Check now that the path still names the held FIFO, and recreate it if it is gone.
+	 * The watcher calls this every watch interval.
+	 */
+	public synchronized void checkFifo() {
+		if (this.fifo == null) {
+			return;
+		}
+		Optional<FileStatus> now;
+		try {
+			now = this.posix.statusOf(this.path);
+		}
+		catch (IOException ex) {
+			report(BeaconDownReason.ERROR, "The FIFO's path cannot be examined: " + ex.getMessage());
+			return;
+		}
+		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
+			if (!this.status.held()) {
+				logger.info("Liveness FIFO '" + this.path + "' is back; peers see the application alive again");
+				this.status = BeaconStatus.HELD;
+			}
+			return;
+		}
+		if (now.isPresent() && now.get().type() != FileType.FIFO) {
+			report(BeaconDownReason.NOT_A_FIFO, capitalize(now.get().type().description())
+					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO");
+			return;
+		}
+		if (now.isPresent() && now.get().ownerUid() != this.posix.effectiveUid()) {
+			report(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
+					+ ") took the FIFO's place; the beacon does not trust it: remove it and the beacon recreates the FIFO");
+			return;
+		}
+		recreate();
+	}
+
+	private void recreate() {
+		try {
+			BeaconFolder.prepare(this.path, this.posix);
+			BeaconFifo replacement = BeaconFifo.hold(this.path, this.posix);
+			this.fifo.readEnd().close();
+			this.fifo = replacement;
+			this.status = BeaconStatus.HELD;
+			logger.warn("Liveness FIFO '" + this.path + "' was removed or replaced while the application ran"
+					+ " (tmp cleaners such as systemd-tmpfiles do this); the beacon holds it again, so peers see the"
+					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
+		}
+		catch (BeaconException ex) {
+			report(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: " + ex.getMessage());
+		}
+	}
+
+	// Logs once per problem, not once per check.
+	private void report(BeaconDownReason reason, String message) {
+		if (this.status.reason() != reason) {
+			logger.warn("Liveness beacon at '" + this.path + "': " + message + ". Peers see the application down.");
+		}
+		this.status = new BeaconStatus(false, reason, message);
+	}
+
+	private void startWatching() {
+		if (this.watchInterval == null || this.watchInterval.isZero() || this.watchInterval.isNegative()) {
+			return;
+		}
+		this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "fifo-liveness-beacon-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.watchInterval.toMillis();
+		this.watcher.scheduleWithFixedDelay(this::checkFifoSafely, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private void checkFifoSafely() {
+		try {
+			checkFifo();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Liveness beacon could not check FIFO '" + this.path + "'", ex);
+		}
+	}
+
+	private void release(BeaconFifo held) {
+		held.readEnd().close();
+		if (!held.created()) {
 			return;
 		}
 		try {
-			Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		}
-		catch (IOException ex) {
-			throw new BeaconException(this.path, "its folder cannot be created (" + ex + ")",
-					"Create the folder '" + parent + "' with mode 0700, or choose a path in a folder this user can write to.",
-					ex);
-		}
-	}
-
-	private void refuseAnythingButAFifo() {
-		Optional<FileStatus> existing = statusOfPath();
-		if (existing.isPresent() && existing.get().type() != FileType.FIFO) {
-			throw new BeaconException(this.path, existing.get().type().description() + " is there",
-					"fifo-liveness never replaces a file it did not create: move that file away, or choose another path.",
-					null);
-		}
-	}
-
-	private boolean createFifo() {
-		try {
-			return this.posix.createFifo(this.path, FIFO_PERMISSIONS);
-		}
-		catch (PosixException ex) {
-			throw new BeaconException(this.path, "the FIFO cannot be created (" + ex.getMessage() + ")",
-					"Choose a path on a local filesystem in a folder this user can write to.", ex);
-		}
-	}
-
-	private OpenFile openReadEnd() {
-		OpenFile file;
-		try {
-			file = this.posix.openReadEnd(this.path);
-		}
-		catch (PosixException ex) {
-			throw new BeaconException(this.path, "the FIFO cannot be opened (" + ex.getMessage() + ")",
-					"Check that the path names a FIFO this user owns.", ex);
-		}
-		if (file.status().type() != FileType.FIFO) {
-			// Replaced between our checks and the open: hold nothing we did not ask for.
-			file.close();
-			throw new BeaconException(this.path, file.status().type().description() + " is there",
-					"fifo-liveness never replaces a file it did not create: move that file away, or choose another path.",
-					null);
-		}
-		return file;
-	}
-
-	private void removeIfStillOurs(FileStatus held) {
-		try {
-			Optional<FileStatus> now = statusOfPath();
-			if (now.isPresent() && now.get().isSameFileAs(held)) {
+			Optional<FileStatus> now = this.posix.statusOf(this.path);
+			if (now.isPresent() && now.get().isSameFileAs(held.readEnd().status())) {
 				Files.deleteIfExists(this.path);
 			}
 		}
-		catch (IOException | BeaconException ex) {
+		catch (IOException ex) {
 			logger.warn("Liveness beacon could not remove FIFO '" + this.path + "': " + ex.getMessage()
-					+ "; peers see it as NO_READER until it is removed or reused");
+					+ "; peers see NO_READER until it is removed or reused");
 		}
 	}
 
-	private Optional<FileStatus> statusOfPath() {
-		try {
-			return this.posix.statusOf(this.path);
+	private void releaseLock() {
+		if (this.lock != null) {
+			this.lock.release();
+			this.lock = null;
 		}
-		catch (PosixException ex) {
-			throw new BeaconException(this.path, "the path cannot be examined (" + ex.getMessage() + ")",
-					"Check that every folder on the path is searchable by this user.", ex);
-		}
+	}
+
+	private static String capitalize(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.health;
 
+import io.github.fifoliveness.beacon.BeaconStatus;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 
 import org.springframework.boot.health.contributor.Health;
@@ -23,11 +24,13 @@ public class BeaconHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Health.Builder builder = Health.up();
-		if (!this.beacon.isHeld()) {
-			builder.down().withDetail("message", "The beacon does not hold its FIFO: peers see this application down");
+		BeaconStatus status = this.beacon.status();
+		Health.Builder builder = (status.held()) ? Health.up() : Health.down();
+		builder.withDetail("path", this.beacon.getPath().toString());
+		if (!status.held()) {
+			builder.withDetail("reason", status.reason().name()).withDetail("message", status.message());
 		}
-		return builder.withDetail("path", this.beacon.getPath().toString()).build();
+		return builder.build();
 	}
 
 }

@@ -28,6 +28,16 @@ public final class NativePosix {
 	private static final int WRITE_END_FLAGS = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
 			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
 
+	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
+			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+
+	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
+
+	// flock(2) operations; the same values on Linux, macOS and the BSDs.
+	private static final int LOCK_EX = 2;
+
+	private static final int LOCK_NB = 4;
+
 	private static final int EINTR = Errno.EINTR.intValue();
 
 	private static final int ENXIO = Errno.ENXIO.intValue();
@@ -40,7 +50,9 @@ public final class NativePosix {
 
 	private static final int EPERM = Errno.EPERM.intValue();
 
-	private static final int EEXIST = Errno.EEXIST.intValue();
+	static final int EEXIST = Errno.EEXIST.intValue();
+
+	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
 
 	private static final int ETXTBSY = Errno.ETXTBSY.intValue();
 
@@ -131,7 +143,11 @@ public final class NativePosix {
 	 * {@code ELOOP})
 	 */
 	public OpenFile openReadEnd(Path path) throws PosixException {
-		int fd = open(path, READ_END_FLAGS);
+		return openAndStat(path, READ_END_FLAGS, 0);
+	}
+
+	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
+		int fd = open(path, flags, permissions);
 		if (fd < 0) {
 			throw exception("open", path, this.posix.errno());
 		}
@@ -145,6 +161,37 @@ public final class NativePosix {
 	}
 
 	/**
+	 * Create a new regular file and open it for reading and writing, failing with
+	 * {@code EEXIST} if anything is at the path already.
+	 * @param path the file's path
+	 * @param permissions the permission bits, such as {@code 0600}
+	 * @return the open file
+	 * @throws PosixException if the file cannot be created
+	 */
+	public OpenFile createFile(Path path, int permissions) throws PosixException {
+		return openAndStat(path, LOCK_FILE_FLAGS | O_CREAT_EXCL, permissions);
+	}
+
+	/**
+	 * Open an existing file for reading and writing without blocking and without
+	 * following a symbolic link. The caller checks {@link OpenFile#status()}.
+	 * @param path the file's path
+	 * @return the open file
+	 * @throws PosixException if the file cannot be opened
+	 */
+	public OpenFile openFile(Path path) throws PosixException {
+		return openAndStat(path, LOCK_FILE_FLAGS, 0);
+	}
+
+	/**
+	 * Return the id of this process.
+	 * @return the pid
+	 */
+	public long processId() {
+		return this.posix.getpid();
+	}
+
+	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
 	 * it at once. Nothing is written. One {@code open}, one {@code fstat} and one
 	 * {@code close} when a reader is present; a failed open adds a {@code stat} only
@@ -153,7 +200,7 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(Path path) {
-		int fd = open(path, WRITE_END_FLAGS);
+		int fd = open(path, WRITE_END_FLAGS, 0);
 		if (fd >= 0) {
 			FileStat stat = this.statBuffer.get();
 			int result = this.posix.fstat(fd, stat);
@@ -217,6 +264,27 @@ public final class NativePosix {
 		return this.posix.fchmod(fd, permissions);
 	}
 
+	int lockExclusiveNonBlocking(int fd) {
+		int result;
+		do {
+			result = this.posix.flock(fd, LOCK_EX | LOCK_NB);
+		}
+		while (result < 0 && this.posix.errno() == EINTR);
+		return result;
+	}
+
+	int truncate(int fd) {
+		return this.posix.ftruncate(fd, 0);
+	}
+
+	long writeAt(int fd, byte[] bytes) {
+		return this.posix.pwrite(fd, bytes, bytes.length, 0L);
+	}
+
+	int readAt(int fd, byte[] buffer) {
+		return this.posix.pread(fd, buffer, buffer.length, 0);
+	}
+
 	int errno() {
 		return this.posix.errno();
 	}
@@ -226,11 +294,11 @@ public final class NativePosix {
 		return new PosixException(call, target, error.name(), error.toString());
 	}
 
-	private int open(Path path, int flags) {
+	private int open(Path path, int flags, int permissions) {
 		String name = path.toString();
 		int fd;
 		do {
-			fd = this.posix.open(name, flags, 0);
+			fd = this.posix.open(name, flags, permissions);
 		}
 		while (fd < 0 && this.posix.errno() == EINTR);
 		return fd;

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A file descriptor held open, with the status of the file it names. Closing it is what
  * tells peers that the holder is gone; the kernel does the same when the process dies.
@@ -37,6 +39,47 @@ public final class OpenFile implements AutoCloseable {
 		if (this.posix.changePermissions(this.fd, permissions) < 0) {
 			throw this.posix.exception("fchmod", "fd " + this.fd, this.posix.errno());
 		}
+	}
+
+	/**
+	 * Take an exclusive {@code flock} on the file without waiting. The kernel releases
+	 * it when the descriptor is closed or the process dies, so it never goes stale.
+	 * @return {@code true} if this descriptor now holds the lock, {@code false} if
+	 * another one does
+	 * @throws PosixException if locking fails for another reason
+	 */
+	public synchronized boolean tryLockExclusive() throws PosixException {
+		if (this.posix.lockExclusiveNonBlocking(this.fd) == 0) {
+			return true;
+		}
+		int errno = this.posix.errno();
+		if (errno == NativePosix.EWOULDBLOCK) {
+			return false;
+		}
+		throw this.posix.exception("flock", "fd " + this.fd, errno);
+	}
+
+	/**
+	 * Replace the content of the file with the given text.
+	 * @param text the new content
+	 * @throws PosixException if the file cannot be written
+	 */
+	public synchronized void replaceContent(String text) throws PosixException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		if (this.posix.truncate(this.fd) < 0 || this.posix.writeAt(this.fd, bytes) != bytes.length) {
+			throw this.posix.exception("write", "fd " + this.fd, this.posix.errno());
+		}
+	}
+
+	/**
+	 * Read the start of the file as text.
+	 * @param maxBytes how many bytes to read at most
+	 * @return the text, empty if the file is empty or cannot be read
+	 */
+	public synchronized String readContent(int maxBytes) {
+		byte[] buffer = new byte[maxBytes];
+		int read = this.posix.readAt(this.fd, buffer);
+		return (read > 0) ? new String(buffer, 0, read, StandardCharsets.UTF_8) : "";
 	}
 
 	/**

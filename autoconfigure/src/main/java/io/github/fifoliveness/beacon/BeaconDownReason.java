@@ -1,0 +1,20 @@
+package io.github.fifoliveness.beacon;
+
+/**
+ * Why the beacon does not hold its FIFO, as its health component reports it.
+ */
+public enum BeaconDownReason {
+
+	/** The beacon has not started, or has stopped. */
+	RELEASED,
+
+	/** Something other than a FIFO took the FIFO's place while the application ran. */
+	NOT_A_FIFO,
+
+	/** A FIFO of another user took the FIFO's place while the application ran. */
+	NOT_OURS,
+
+	/** The FIFO could not be recreated. */
+	ERROR
+
+}

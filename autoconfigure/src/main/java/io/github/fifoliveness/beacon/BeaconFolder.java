@@ -1,0 +1,75 @@
+package io.github.fifoliveness.beacon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import io.github.fifoliveness.posix.FileStatus;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.PosixException;
+
+/**
+ * Makes sure the beacon's folder exists and that no other user can replace what is in
+ * it: folders the beacon creates are owner-only (0700); a folder it finds must belong to
+ * this user or root, and must not be writable by others unless it has the sticky bit
+ * (as {@code /tmp} does).
+ */
+final class BeaconFolder {
+
+	private static final int GROUP_OR_OTHER_WRITE = 0022;
+
+	private static final int STICKY = 01000;
+
+	private BeaconFolder() {
+	}
+
+	static void prepare(Path fifo, NativePosix posix) {
+		Path folder = fifo.getParent();
+		if (folder == null) {
+			return;
+		}
+		if (!Files.exists(folder)) {
+			create(fifo, folder);
+			return;
+		}
+		FileStatus status = statusOf(fifo, folder, posix);
+		int uid = posix.effectiveUid();
+		if (status.ownerUid() != uid && status.ownerUid() != 0) {
+			throw new BeaconException(fifo, "its folder '" + folder + "' belongs to another user (uid "
+					+ status.ownerUid() + "), who could replace the FIFO",
+					"Choose a path in a folder this user owns, or let the beacon create the folder.", null);
+		}
+		if ((status.permissions() & GROUP_OR_OTHER_WRITE) != 0 && (status.permissions() & STICKY) == 0) {
+			throw new BeaconException(fifo, "other users can write to its folder '" + folder + "' (mode "
+					+ String.format("%04o", status.permissions()) + ", no sticky bit), so they could replace the FIFO",
+					"Put the FIFO in a subfolder the beacon creates (mode 0700), such as '"
+							+ folder.resolve("<app>").resolve(fifo.getFileName()) + "', or remove the group and other write bits.",
+					null);
+		}
+	}
+
+	private static void create(Path fifo, Path folder) {
+		try {
+			Files.createDirectories(folder,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		catch (IOException ex) {
+			throw new BeaconException(fifo, "its folder cannot be created (" + ex + ")",
+					"Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
+					ex);
+		}
+	}
+
+	private static FileStatus statusOf(Path fifo, Path folder, NativePosix posix) {
+		try {
+			// The folder itself may be reached through a link (/var/run -> /run): judge its target.
+			return posix.statusOf(folder.toRealPath()).orElseThrow();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new BeaconException(fifo, "its folder '" + folder + "' cannot be examined (" + ex.getMessage() + ")",
+					"Check that every folder on the path is searchable by this user.", ex);
+		}
+	}
+
+}

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.fifoliveness.posix.FileStatus;
 import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.WriteEndOutcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -231,7 +232,8 @@ public class LivenessBeacon implements SmartLifecycle {
 
 	private void release(BeaconFifo held) {
 		held.readEnd().close();
-		if (!held.created()) {
+		// Another instance (single-instance off) may still hold it: removing it would show that one down.
+		if (!held.created() || this.posix.openWriteEndAndClose(this.path).outcome() == WriteEndOutcome.READER_PRESENT) {
 			return;
 		}
 		try {

@@ -1,7 +1,10 @@
 package io.github.fifoliveness.testsupport;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,31 @@ public class ChildProcesses implements AfterEachCallback {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Read lines of a process's output until one starts with the given prefix. Call it
+	 * once per process: lines read ahead are not kept for a second call.
+	 * @param process the process
+	 * @param prefix the start of the line
+	 * @return the rest of that line
+	 */
+	public static String awaitLine(Process process, String prefix) throws IOException {
+		BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+			if (line.startsWith(prefix)) {
+				return line.substring(prefix.length()).strip();
+			}
+		}
+		throw new IllegalStateException("Process " + process.pid() + " ended before printing '" + prefix + "'");
+	}
+
+	/**
+	 * Kill a process that is not a child of this one (such as a grandchild).
+	 * @param pid its pid
+	 */
+	public static void kill(long pid) {
+		ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 	}
 
 	@Override

@@ -1,0 +1,103 @@
+package io.github.fifoliveness.beacon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The beacon keeps its FIFO when its surroundings change while the application runs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LivenessBeaconWatchTests {
+
+	private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private LivenessBeacon beacon;
+
+	@AfterEach
+	void stopBeacon() {
+		if (this.beacon != null) {
+			this.beacon.stop();
+		}
+	}
+
+	@Test
+	void deletedFifoIsRecreatedAndPeersSeeTheApplicationAliveAgain(CapturedOutput output) throws Exception {
+		Path fifo = start();
+		Files.delete(fifo);
+		assertThat(probeAlive(fifo)).isFalse();
+		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().permissions()).isEqualTo(0600);
+		Thread.sleep(WATCH_INTERVAL.multipliedBy(5).toMillis());
+		assertThat(output.getOut().split("was removed or replaced", -1)).as("one WARN line").hasSize(2);
+	}
+
+	@Test
+	void deletedFolderIsRecreatedToo() throws Exception {
+		Path fifo = start();
+		Files.delete(fifo);
+		Files.delete(BeaconLock.pathFor(fifo));
+		Files.delete(fifo.getParent());
+		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
+	}
+
+	@Test
+	void regularFileTakingTheFifosPlaceIsReportedAndLeftAlone(CapturedOutput output) throws Exception {
+		Path fifo = start();
+		Files.delete(fifo);
+		Files.writeString(fifo, "someone else's");
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.beacon.isHeld());
+		BeaconStatus status = this.beacon.status();
+		assertThat(status.reason()).isEqualTo(BeaconDownReason.NOT_A_FIFO);
+		assertThat(status.message()).startsWith("A regular file took the FIFO's place");
+		Thread.sleep(WATCH_INTERVAL.multipliedBy(5).toMillis());
+		assertThat(fifo).hasContent("someone else's");
+		assertThat(output.getOut().split("took the FIFO's place", -1)).as("one WARN line").hasSize(2);
+		Files.delete(fifo);
+		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
+		assertThat(this.beacon.isHeld()).isTrue();
+	}
+
+	@Test
+	void fifoReplacedByAnotherFifoOfOursIsHeldInstead() throws Exception {
+		Path fifo = start();
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		long replacement = this.posix.statusOf(fifo).orElseThrow().inode();
+		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
+		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(replacement);
+	}
+
+	private Path start() {
+		Path fifo = this.dir.resolve("run/app.fifo");
+		this.beacon = new LivenessBeacon(fifo, true, WATCH_INTERVAL, this.posix);
+		this.beacon.start();
+		assertThat(probeAlive(fifo)).isTrue();
+		return fifo;
+	}
+
+	private boolean probeAlive(Path fifo) {
+		return new FifoPeerProbe(fifo, this.posix).probe().alive();
+	}
+
+}

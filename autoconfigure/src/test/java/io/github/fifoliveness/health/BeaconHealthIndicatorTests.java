@@ -1,0 +1,49 @@
+package io.github.fifoliveness.health;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.posix.NativePosix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BeaconHealthIndicator} with a real beacon.
+ */
+class BeaconHealthIndicatorTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void upWhileHeldDownWithReasonOtherwise() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(fifo, true, Duration.ZERO, NativePosix.get());
+		BeaconHealthIndicator indicator = new BeaconHealthIndicator(beacon);
+		assertThat(indicator.health().getDetails()).containsEntry("reason", "RELEASED");
+		beacon.start();
+		try {
+			assertThat(indicator.health()).isEqualTo(Health.up().withDetail("path", fifo.toString()).build());
+			Files.delete(fifo);
+			Files.writeString(fifo, "not ours");
+			beacon.checkFifo();
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason", "NOT_A_FIFO")
+				.containsEntry("path", fifo.toString())
+				.hasEntrySatisfying("message", (message) -> assertThat((String) message).contains("regular file"));
+		}
+		finally {
+			beacon.stop();
+		}
+		assertThat(fifo).hasContent("not ours");
+	}
+
+}

@@ -2,6 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
 
+import io.github.fifoliveness.posix.NativePath;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.WriteEndResult;
 
@@ -20,7 +21,7 @@ public final class FifoPeerProbe {
 	private static final ProbeResult PERMISSION_DENIED = ProbeResult.down(DownReason.PERMISSION_DENIED,
 			"This process may not open the FIFO: run the monitor as the peer's user");
 
-	private final Path path;
+	private final NativePath path;
 
 	private final NativePosix posix;
 
@@ -30,7 +31,7 @@ public final class FifoPeerProbe {
 	 * @param posix the native calls
 	 */
 	public FifoPeerProbe(Path path, NativePosix posix) {
-		this.path = path;
+		this.path = NativePath.of(path);
 		this.posix = posix;
 	}
 
@@ -39,7 +40,7 @@ public final class FifoPeerProbe {
 	 * @return the path
 	 */
 	public Path getPath() {
-		return this.path;
+		return this.path.path();
 	}
 
 	/**

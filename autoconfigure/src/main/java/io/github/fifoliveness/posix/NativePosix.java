@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
 import jnr.posix.FileStat;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
@@ -62,11 +64,14 @@ public final class NativePosix {
 
 	private final POSIX posix;
 
+	private final PathOpen pathOpen;
+
 	// One stat buffer per thread keeps probes free of allocation.
 	private final ThreadLocal<FileStat> statBuffer;
 
-	private NativePosix(POSIX posix) {
+	private NativePosix(POSIX posix, PathOpen pathOpen) {
 		this.posix = posix;
+		this.pathOpen = pathOpen;
 		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
 	}
 
@@ -91,6 +96,19 @@ public final class NativePosix {
 		return instance;
 	}
 
+	/**
+	 * Load the native POSIX layer now if it is not loaded yet, ignoring a failure (the
+	 * next {@link #get()} reports it). Meant for a background thread early in startup.
+	 */
+	public static void preload() {
+		try {
+			get();
+		}
+		catch (RuntimeException ex) {
+			// Cached: get() throws it again where the layer is really needed.
+		}
+	}
+
 	static NativePosix load(Supplier<POSIX> loader) {
 		POSIX posix;
 		try {
@@ -104,7 +122,15 @@ public final class NativePosix {
 			throw new NativePosixUnavailableException(
 					"jnr-posix offered " + name + " instead of a native implementation", null);
 		}
-		return new NativePosix(posix);
+		PathOpen pathOpen;
+		try {
+			pathOpen = LibraryLoader.create(PathOpen.class)
+				.load(Platform.getNativePlatform().getStandardCLibraryName());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw new NativePosixUnavailableException("libc's open cannot be bound: " + ex, ex);
+		}
+		return new NativePosix(posix, pathOpen);
 	}
 
 	/**
@@ -200,7 +226,21 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(Path path) {
-		int fd = open(path, WRITE_END_FLAGS, 0);
+		return openWriteEndAndClose(NativePath.of(path));
+	}
+
+	/**
+	 * Like {@link #openWriteEndAndClose(Path)}, with the path encoded once beforehand:
+	 * the way to probe one path repeatedly without allocating.
+	 * @param path the encoded path
+	 * @return the result
+	 */
+	public WriteEndResult openWriteEndAndClose(NativePath path) {
+		int fd;
+		do {
+			fd = this.pathOpen.open(path.bytes(), WRITE_END_FLAGS, 0);
+		}
+		while (fd < 0 && this.posix.errno() == EINTR);
 		if (fd >= 0) {
 			FileStat stat = this.statBuffer.get();
 			int result = this.posix.fstat(fd, stat);
@@ -224,14 +264,14 @@ public final class NativePosix {
 		}
 		if (errno == ENXIO) {
 			// A FIFO without reader, but also a Unix socket or a device without driver.
-			FileType type = typeAt(path);
+			FileType type = typeAt(path.path());
 			if (type == null) {
 				return WriteEndResult.MISSING;
 			}
 			return (type == FileType.FIFO) ? WriteEndResult.NO_READER : WriteEndResult.notAFifo(type);
 		}
 		if (errno == EACCES || errno == EPERM) {
-			FileType type = typeAt(path);
+			FileType type = typeAt(path.path());
 			return (type == null || type == FileType.FIFO) ? WriteEndResult.ACCESS_DENIED
 					: WriteEndResult.notAFifo(type);
 		}

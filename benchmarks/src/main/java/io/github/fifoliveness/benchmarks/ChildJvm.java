@@ -1,0 +1,53 @@
+package io.github.fifoliveness.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sample application run as a child JVM, read line by line until it reports a line
+ * the caller waits for.
+ */
+final class ChildJvm implements AutoCloseable {
+
+	private final Process process;
+
+	private final BufferedReader output;
+
+	ChildJvm(Path jar, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-jar");
+		command.add(jar.toString());
+		command.addAll(args);
+		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		this.output = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Read output until a line matches, and return the match.
+	 * @param pattern what to look for
+	 * @return the match, with its groups
+	 */
+	Matcher await(Pattern pattern) throws IOException {
+		for (String line = this.output.readLine(); line != null; line = this.output.readLine()) {
+			Matcher matcher = pattern.matcher(line);
+			if (matcher.find()) {
+				return matcher;
+			}
+		}
+		throw new IllegalStateException("The application exited before logging " + pattern);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
+	}
+
+}

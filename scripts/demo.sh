@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs sample-daemon (port 8081) and sample-monitor (port 8080) side by side, kills the
-# daemon with SIGKILL, restarts it, and prints what the monitor reports at each step.
+# daemon with SIGKILL, restarts it, has it report itself BROKEN and then CORRECT, and
+# prints what the monitor reports at each step.
 # Builds the samples first when they are missing or older than the sources. Leaves
 # nothing running.
 set -euo pipefail
@@ -85,6 +86,14 @@ show_peers
 step "Restarting sample-daemon"
 start_daemon
 await_ok http://localhost:8080/actuator/health/peers/sample-daemon "$LOGS/sample-daemon.log"
+show_peers
+
+step "The daemon reports itself BROKEN (POST /demo/liveness?state=BROKEN): it runs, but peers see it down"
+curl -s -o /dev/null -X POST 'http://localhost:8081/demo/liveness?state=BROKEN'
+show_peers
+
+step "The daemon is CORRECT again (POST /demo/liveness?state=CORRECT)"
+curl -s -o /dev/null -X POST 'http://localhost:8081/demo/liveness?state=CORRECT'
 show_peers
 
 step "Stopping both"

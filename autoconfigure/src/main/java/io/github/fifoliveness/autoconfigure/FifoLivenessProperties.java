@@ -65,6 +65,12 @@ public class FifoLivenessProperties {
 		 */
 		private Duration watchInterval = LivenessBeacon.DEFAULT_WATCH_INTERVAL;
 
+		/**
+		 * Whether to close the FIFO while the application's liveness state is BROKEN, so
+		 * that peers see a running but broken application down.
+		 */
+		private boolean followLivenessState = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -87,6 +93,14 @@ public class FifoLivenessProperties {
 
 		public void setSingleInstance(boolean singleInstance) {
 			this.singleInstance = singleInstance;
+		}
+
+		public boolean isFollowLivenessState() {
+			return this.followLivenessState;
+		}
+
+		public void setFollowLivenessState(boolean followLivenessState) {
+			this.followLivenessState = followLivenessState;
 		}
 
 		public Duration getWatchInterval() {

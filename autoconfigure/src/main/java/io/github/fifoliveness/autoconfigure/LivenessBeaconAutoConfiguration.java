@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.beacon.LivenessStateFollower;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +31,13 @@ public final class LivenessBeaconAutoConfiguration {
 		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
 		return new LivenessBeacon(path, beacon.isSingleInstance(), beacon.getWatchInterval(), NativePosix.get());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.follow-liveness-state", matchIfMissing = true)
+	LivenessStateFollower livenessStateFollower(LivenessBeacon livenessBeacon) {
+		return new LivenessStateFollower(livenessBeacon);
 	}
 
 }

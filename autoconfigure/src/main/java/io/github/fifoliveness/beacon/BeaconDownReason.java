@@ -8,6 +8,9 @@ public enum BeaconDownReason {
 	/** The beacon has not started, or has stopped. */
 	RELEASED,
 
+	/** The application closed its FIFO on purpose, such as when its liveness state is BROKEN. */
+	SUSPENDED,
+
 	/** Something other than a FIFO took the FIFO's place while the application ran. */
 	NOT_A_FIFO,
 

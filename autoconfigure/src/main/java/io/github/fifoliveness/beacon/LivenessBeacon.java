@@ -49,6 +49,10 @@ public class LivenessBeacon implements SmartLifecycle {
 
 	private BeaconStatus status = BeaconStatus.RELEASED;
 
+	private boolean running;
+
+	private boolean suspended;
+
 	private ScheduledExecutorService watcher;
 
 	/**
@@ -102,7 +106,7 @@ public class LivenessBeacon implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.fifo != null) {
+		if (this.running) {
 			return;
 		}
 		BeaconFolder.prepare(this.path, this.posix);
@@ -110,37 +114,83 @@ public class LivenessBeacon implements SmartLifecycle {
 			this.lock = BeaconLock.acquire(this.path, this.posix);
 		}
 		try {
-			this.fifo = BeaconFifo.hold(this.path, this.posix);
+			if (!this.suspended) {
+				this.fifo = BeaconFifo.hold(this.path, this.posix);
+				this.status = BeaconStatus.HELD;
+			}
 		}
 		catch (RuntimeException ex) {
 			releaseLock();
 			throw ex;
 		}
-		this.status = BeaconStatus.HELD;
+		this.running = true;
 		startWatching();
-		logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
-				+ "; peers that probe this path see the application alive until it stops or dies");
+		if (this.fifo != null) {
+			logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
+					+ "; peers that probe this path see the application alive until it stops or dies");
+		}
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (this.fifo == null) {
+		if (!this.running) {
 			return;
 		}
 		if (this.watcher != null) {
 			this.watcher.shutdownNow();
 			this.watcher = null;
 		}
-		release(this.fifo);
-		this.fifo = null;
+		if (this.fifo != null) {
+			release(this.fifo);
+			this.fifo = null;
+		}
 		releaseLock();
+		this.running = false;
 		this.status = BeaconStatus.RELEASED;
 		logger.info("Liveness beacon released FIFO '" + this.path + "'; peers now see the application down");
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.fifo != null;
+		return this.running;
+	}
+
+	/**
+	 * Close the FIFO's read end while the application runs, so that peers see it down
+	 * although the process lives: for an application that knows it is broken. The FIFO
+	 * and the single-instance lock stay, so {@link #resume()} holds the same path again.
+	 * @param reason why, for the health component and the log
+	 */
+	public synchronized void suspend(String reason) {
+		if (this.suspended) {
+			return;
+		}
+		this.suspended = true;
+		if (this.fifo != null) {
+			this.fifo.readEnd().close();
+		}
+		this.status = new BeaconStatus(false, BeaconDownReason.SUSPENDED, reason);
+		if (this.running) {
+			logger.warn("Liveness beacon closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
+		}
+	}
+
+	/**
+	 * Hold the FIFO again after {@link #suspend(String)}.
+	 */
+	public synchronized void resume() {
+		if (!this.suspended) {
+			return;
+		}
+		this.suspended = false;
+		if (!this.running) {
+			return;
+		}
+		boolean created = this.fifo != null && this.fifo.created();
+		BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
+		this.fifo = new BeaconFifo(reopened.readEnd(), created || reopened.created());
+		this.status = BeaconStatus.HELD;
+		logger.info("Liveness beacon holds FIFO '" + this.path + "' again; peers see the application alive");
 	}
 
 	@Override
@@ -153,7 +203,7 @@ public class LivenessBeacon implements SmartLifecycle {
 	 * The watcher calls this every watch interval.
 	 */
 	public synchronized void checkFifo() {
-		if (this.fifo == null) {
+		if (this.fifo == null || this.suspended) {
 			return;
 		}
 		Optional<FileStatus> now;

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "fifo-liveness.beacon.enabled", "fifo-liveness.beacon.path", "fifo-liveness.peers",
+	@ValueSource(strings = { "fifo-liveness.beacon.enabled", "fifo-liveness.beacon.path",
+			"fifo-liveness.beacon.single-instance", "fifo-liveness.beacon.watch-interval",
+			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.peers",
 			"management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {

@@ -3,6 +3,7 @@ package io.github.fifoliveness.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.beacon.LivenessStateFollower;
 import io.github.fifoliveness.health.BeaconHealthIndicator;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +43,34 @@ class LivenessBeaconAutoConfigurationTests {
 		});
 		assertThat(probeAlive(fifo)).isFalse();
 		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
+	void brokenLivenessStateClosesTheFifoAndCorrectHoldsItAgain() {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
+			assertThat(context).hasSingleBean(LivenessStateFollower.class);
+			AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+			assertThat(probeAlive(fifo)).isFalse();
+			var health = context.getBean(BeaconHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason", "SUSPENDED");
+			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+			assertThat(probeAlive(fifo)).isTrue();
+			assertThat(context.getBean(BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void livenessStateIsIgnoredWhenFollowingIsOff() {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + fifo, "fifo-liveness.beacon.follow-liveness-state=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LivenessStateFollower.class);
+				AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+				assertThat(probeAlive(fifo)).isTrue();
+			});
 	}
 
 	@Test

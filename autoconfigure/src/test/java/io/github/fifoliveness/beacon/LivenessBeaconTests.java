@@ -82,6 +82,30 @@ class LivenessBeaconTests {
 	}
 
 	@Test
+	void suspendClosesTheReadEndAndResumeHoldsTheSameFifoAgain() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		long inode = this.posix.statusOf(fifo).orElseThrow().inode();
+		this.beacon.suspend("testing");
+		assertThat(probeAlive(fifo)).isFalse();
+		assertThat(this.beacon.status().reason()).isEqualTo(BeaconDownReason.SUSPENDED);
+		assertThat(this.beacon.isRunning()).isTrue();
+		this.beacon.resume();
+		assertThat(probeAlive(fifo)).isTrue();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
+	}
+
+	@Test
+	void stopWhileSuspendedStillRemovesWhatTheBeaconCreated() {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		this.beacon.suspend("testing");
+		this.beacon.stop();
+		assertThat(fifo).doesNotExist();
+		assertThat(fifo.resolveSibling("app.fifo.lock")).doesNotExist();
+	}
+
+	@Test
 	void regularFileAtThePathFailsStartAndIsLeftUntouched() throws Exception {
 		Path file = Files.writeString(this.dir.resolve("app.fifo"), "precious");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

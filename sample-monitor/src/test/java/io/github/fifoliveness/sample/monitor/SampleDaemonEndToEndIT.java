@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample monitor, serving real HTTP, watches the packaged sample daemon run as a
  * separate OS process: UP while it runs, DOWN on the first request after SIGKILL, UP
- * again once it is restarted.
+ * again once it is restarted; DOWN while the running daemon says it is BROKEN.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -58,6 +60,20 @@ class SampleDaemonEndToEndIT {
 		if (this.daemon != null) {
 			this.daemon.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		}
+	}
+
+	@Test
+	void brokenDaemonIsDownWhileItRunsAndUpAgainWhenCorrect() throws Exception {
+		this.daemon = startDaemon("broken");
+		awaitPeerUp();
+		int daemonPort = daemonPort("broken");
+		assertThat(post(daemonPort, "/demo/liveness?state=BROKEN").statusCode()).isEqualTo(200);
+		HttpResponse<String> broken = peer();
+		assertThat(this.daemon.isAlive()).isTrue();
+		assertThat(broken.statusCode()).isEqualTo(503);
+		assertThat(reason(broken)).isEqualTo("NO_READER");
+		assertThat(post(daemonPort, "/demo/liveness?state=CORRECT").statusCode()).isEqualTo(200);
+		assertThat(status(peer())).isEqualTo("UP");
 	}
 
 	@Test
@@ -97,6 +113,20 @@ class SampleDaemonEndToEndIT {
 				jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo());
 		Path log = Files.createDirectories(dir.resolve("logs")).resolve("sample-daemon-" + run + ".log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private int daemonPort(String run) throws IOException {
+		Matcher port = Pattern.compile("Tomcat started on port (\\d+)")
+			.matcher(Files.readString(dir.resolve("logs/sample-daemon-" + run + ".log")));
+		assertThat(port.find()).as("the daemon logged its port").isTrue();
+		return Integer.parseInt(port.group(1));
+	}
+
+	private HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> peer() throws IOException, InterruptedException {

@@ -47,6 +47,9 @@ public class LivenessBeacon implements SmartLifecycle {
 
 	private BeaconFifo fifo;
 
+	// The FIFO closed by suspend(), kept so that stop() can still remove what it created.
+	private BeaconFifo suspendedFifo;
+
 	private BeaconStatus status = BeaconStatus.RELEASED;
 
 	private boolean running;
@@ -144,6 +147,10 @@ public class LivenessBeacon implements SmartLifecycle {
 			release(this.fifo);
 			this.fifo = null;
 		}
+		if (this.suspendedFifo != null) {
+			release(this.suspendedFifo);
+			this.suspendedFifo = null;
+		}
 		releaseLock();
 		this.running = false;
 		this.status = BeaconStatus.RELEASED;
@@ -168,6 +175,8 @@ public class LivenessBeacon implements SmartLifecycle {
 		this.suspended = true;
 		if (this.fifo != null) {
 			this.fifo.readEnd().close();
+			this.suspendedFifo = this.fifo;
+			this.fifo = null;
 		}
 		this.status = new BeaconStatus(false, BeaconDownReason.SUSPENDED, reason);
 		if (this.running) {
@@ -176,7 +185,8 @@ public class LivenessBeacon implements SmartLifecycle {
 	}
 
 	/**
-	 * Hold the FIFO again after {@link #suspend(String)}.
+	 * Hold the FIFO again after {@link #suspend(String)}. If it cannot be held now, the
+	 * health component says why and the watcher keeps trying.
 	 */
 	public synchronized void resume() {
 		if (!this.suspended) {
@@ -186,11 +196,17 @@ public class LivenessBeacon implements SmartLifecycle {
 		if (!this.running) {
 			return;
 		}
-		boolean created = this.fifo != null && this.fifo.created();
-		BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
-		this.fifo = new BeaconFifo(reopened.readEnd(), created || reopened.created());
-		this.status = BeaconStatus.HELD;
-		logger.info("Liveness beacon holds FIFO '" + this.path + "' again; peers see the application alive");
+		try {
+			BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
+			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
+			this.fifo = new BeaconFifo(reopened.readEnd(), created);
+			this.suspendedFifo = null;
+			this.status = BeaconStatus.HELD;
+			logger.info("Liveness beacon holds FIFO '" + this.path + "' again; peers see the application alive");
+		}
+		catch (BeaconException ex) {
+			report(BeaconDownReason.ERROR, "The FIFO cannot be held again: " + ex.getMessage());
+		}
 	}
 
 	@Override
@@ -203,7 +219,11 @@ public class LivenessBeacon implements SmartLifecycle {
 	 * The watcher calls this every watch interval.
 	 */
 	public synchronized void checkFifo() {
-		if (this.fifo == null || this.suspended) {
+		if (!this.running || this.suspended) {
+			return;
+		}
+		if (this.fifo == null) {
+			recreate();
 			return;
 		}
 		Optional<FileStatus> now;
@@ -238,8 +258,11 @@ public class LivenessBeacon implements SmartLifecycle {
 		try {
 			BeaconFolder.prepare(this.path, this.posix);
 			BeaconFifo replacement = BeaconFifo.hold(this.path, this.posix);
-			this.fifo.readEnd().close();
+			if (this.fifo != null) {
+				this.fifo.readEnd().close();
+			}
 			this.fifo = replacement;
+			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
 			logger.warn("Liveness FIFO '" + this.path + "' was removed or replaced while the application ran"
 					+ " (tmp cleaners such as systemd-tmpfiles do this); the beacon holds it again, so peers see the"

@@ -96,6 +96,25 @@ class LivenessBeaconTests {
 	}
 
 	@Test
+	void resumeThatCannotHoldTheFifoReportsItAndTheNextCheckRecovers() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		this.beacon.suspend("testing");
+		Files.delete(fifo);
+		Files.writeString(fifo, "someone else's");
+		this.beacon.resume();
+		assertThat(this.beacon.status().reason()).isEqualTo(BeaconDownReason.ERROR);
+		assertThat(this.beacon.status().message()).contains("a regular file is there");
+		this.beacon.checkFifo();
+		assertThat(this.beacon.isHeld()).isFalse();
+		assertThat(fifo).hasContent("someone else's");
+		Files.delete(fifo);
+		this.beacon.checkFifo();
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
 	void stopWhileSuspendedStillRemovesWhatTheBeaconCreated() {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);

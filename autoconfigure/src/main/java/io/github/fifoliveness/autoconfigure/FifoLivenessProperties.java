@@ -19,9 +19,9 @@ public class FifoLivenessProperties {
 	private final Beacon beacon = new Beacon();
 
 	/**
-	 * Peers to probe, by name, each with the "path" of the FIFO its beacon holds
-	 * (fifo-liveness.peers.<name>.path). Each one shows as a component of the "peers"
-	 * health contributor, at /actuator/health/peers/<name>.
+	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
+	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
+	 * of the "peers" health contributor, at /actuator/health/peers/<name>.
 	 */
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 
@@ -119,9 +119,16 @@ public class FifoLivenessProperties {
 	public static class Peer {
 
 		/**
-		 * Absolute path of the FIFO that the peer's beacon holds.
+		 * Absolute path of the FIFO that the peer's beacon holds. Set this or
+		 * "pid-file", not both.
 		 */
 		private String path;
+
+		/**
+		 * Absolute path of the PID file of a peer that writes one instead of holding a
+		 * FIFO (nginx, sshd, databases). Set this or "path", not both.
+		 */
+		private String pidFile;
 
 		public String getPath() {
 			return this.path;
@@ -129,6 +136,14 @@ public class FifoLivenessProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public String getPidFile() {
+			return this.pidFile;
+		}
+
+		public void setPidFile(String pidFile) {
+			this.pidFile = pidFile;
 		}
 
 	}

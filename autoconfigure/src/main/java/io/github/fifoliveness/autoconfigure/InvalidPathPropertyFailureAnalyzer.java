@@ -12,7 +12,9 @@ class InvalidPathPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidPathPropertyException cause) {
 		String description = "Property '" + cause.getProperty() + "' has the value '"
 				+ InvalidPathPropertyException.printable(cause.getValue()) + "': " + cause.getProblem() + ".";
-		String action = "Set '" + cause.getProperty() + "' to the absolute path of a FIFO, such as /run/user/1000/my-daemon/my-daemon.fifo.";
+		String action = cause.getProperty().endsWith(".pid-file")
+				? "Set '" + cause.getProperty() + "' to the absolute path of a PID file, such as /run/nginx.pid."
+				: "Set '" + cause.getProperty() + "' to the absolute path of a FIFO, such as /run/user/1000/my-daemon/my-daemon.fifo.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

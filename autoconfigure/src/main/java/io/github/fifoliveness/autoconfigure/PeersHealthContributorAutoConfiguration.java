@@ -1,10 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.fifoliveness.health.PeerHealthIndicator;
-import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,12 +28,7 @@ public final class PeersHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
 	CompositeHealthContributor peersHealthContributor(FifoLivenessProperties properties) {
-		NativePosix posix = NativePosix.get();
-		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
-		properties.getPeers()
-			.forEach((name, peer) -> indicators.put(name, new PeerHealthIndicator(new FifoPeerProbe(
-					PathProperty.absolute("fifo-liveness.peers." + name + ".path", peer.getPath()), posix))));
-		return CompositeHealthContributor.fromMap(indicators);
+		return CompositeHealthContributor.fromMap(PeerProbes.of(properties, NativePosix.get()), PeerHealthIndicator::new);
 	}
 
 }

@@ -1,25 +1,26 @@
 package io.github.fifoliveness.health;
 
-import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.ProbeResult;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@link HealthIndicator} for one peer: UP while a process holds the peer's FIFO, DOWN
- * with a {@code reason} code and a {@code message} otherwise. Probes on every call, so a
+ * {@link HealthIndicator} for one peer: UP while the peer's probe finds it alive (a
+ * process holds its FIFO, or its PID file names a live process), DOWN with a
+ * {@code reason} code and a {@code message} otherwise. Probes on every call, so a
  * peer that died shows DOWN on the very next request.
  */
 public class PeerHealthIndicator implements HealthIndicator {
 
-	private final FifoPeerProbe probe;
+	private final PeerProbe probe;
 
 	/**
 	 * Create an indicator for the peer the given probe checks.
 	 * @param probe the probe
 	 */
-	public PeerHealthIndicator(FifoPeerProbe probe) {
+	public PeerHealthIndicator(PeerProbe probe) {
 		this.probe = probe;
 	}
 
@@ -27,7 +28,13 @@ public class PeerHealthIndicator implements HealthIndicator {
 	public Health health() {
 		ProbeResult result = this.probe.probe();
 		Health.Builder builder = (result.alive()) ? Health.up() : Health.down();
-		builder.withDetail("path", this.probe.getPath().toString());
+		builder.withDetails(this.probe.inputs());
+		if (result.pid() != null) {
+			builder.withDetail("pid", result.pid());
+		}
+		if (result.note() != null) {
+			builder.withDetail("note", result.note());
+		}
 		if (!result.alive()) {
 			builder.withDetail("reason", result.reason().name()).withDetail("message", result.message());
 			if (result.error() != null) {

@@ -9,7 +9,7 @@ public enum DownReason {
 	/** The FIFO exists but no process holds its read end: the peer is not running. */
 	NO_READER,
 
-	/** Nothing exists at the peer's path. */
+	/** Nothing exists at the peer's path (FIFO or PID file). */
 	MISSING,
 
 	/** Something other than a FIFO is at the peer's path. */
@@ -19,6 +19,15 @@ public enum DownReason {
 	PERMISSION_DENIED,
 
 	/** The probe failed for another reason, named by the error. */
-	ERROR
+	ERROR,
+
+	/** The PID file names a process that no longer exists. */
+	STALE_PID,
+
+	/** The PID file names a process that started after the file was written: another process reused the PID. */
+	PID_REUSED,
+
+	/** The PID file does not hold a decimal process id. */
+	INVALID_PID_FILE
 
 }

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.github.fifoliveness.posix.NativePath;
 import io.github.fifoliveness.posix.NativePosix;
@@ -10,7 +11,7 @@ import io.github.fifoliveness.posix.WriteEndResult;
  * Probes a peer through its liveness FIFO: opens the write end without blocking, checks
  * that it is a FIFO, and closes it at once. Never writes, never waits.
  */
-public final class FifoPeerProbe {
+public final class FifoPeerProbe implements PeerProbe {
 
 	private static final ProbeResult NO_READER = ProbeResult.down(DownReason.NO_READER,
 			"No process holds the FIFO open for reading: the peer is not running");
@@ -25,6 +26,8 @@ public final class FifoPeerProbe {
 
 	private final NativePosix posix;
 
+	private final Map<String, Object> inputs;
+
 	/**
 	 * Create a probe for the FIFO at the given path.
 	 * @param path the absolute path of the peer's FIFO
@@ -33,6 +36,7 @@ public final class FifoPeerProbe {
 	public FifoPeerProbe(Path path, NativePosix posix) {
 		this.path = NativePath.of(path);
 		this.posix = posix;
+		this.inputs = Map.of("path", path.toString());
 	}
 
 	/**
@@ -43,10 +47,17 @@ public final class FifoPeerProbe {
 		return this.path.path();
 	}
 
-	/**
-	 * Probe the peer now.
-	 * @return whether the peer is alive, or why not
-	 */
+	@Override
+	public String kind() {
+		return "fifo";
+	}
+
+	@Override
+	public Map<String, Object> inputs() {
+		return this.inputs;
+	}
+
+	@Override
 	public ProbeResult probe() {
 		WriteEndResult result = this.posix.openWriteEndAndClose(this.path);
 		return switch (result.outcome()) {

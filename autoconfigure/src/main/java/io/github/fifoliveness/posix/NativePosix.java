@@ -58,6 +58,8 @@ public final class NativePosix {
 
 	private static final int ETXTBSY = Errno.ETXTBSY.intValue();
 
+	private static final int ESRCH = Errno.ESRCH.intValue();
+
 	private static NativePosix instance;
 
 	private static RuntimeException loadFailure;
@@ -207,6 +209,26 @@ public final class NativePosix {
 	 */
 	public OpenFile openFile(Path path) throws PosixException {
 		return openAndStat(path, LOCK_FILE_FLAGS, 0);
+	}
+
+	/**
+	 * Ask the kernel whether a process exists, with {@code kill(pid, 0)}: no signal is sent.
+	 * @param pid the process id
+	 * @return whether it exists, and whether it is this user's
+	 * @throws PosixException if the call fails otherwise
+	 */
+	public ProcessExistence processExistence(int pid) throws PosixException {
+		if (this.posix.kill(pid, 0) == 0) {
+			return ProcessExistence.EXISTS;
+		}
+		int errno = this.posix.errno();
+		if (errno == ESRCH) {
+			return ProcessExistence.NONE;
+		}
+		if (errno == EPERM) {
+			return ProcessExistence.EXISTS_OTHER_USER;
+		}
+		throw exception("kill", pid + ", 0", errno);
 	}
 
 	/**

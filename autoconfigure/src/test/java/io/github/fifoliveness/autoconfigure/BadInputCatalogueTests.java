@@ -214,6 +214,21 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void peerWithBothPathAndPidFile(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--fifo-liveness.peers.orders.pid-file=/run/orders.pid"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path' (a FIFO) and"
+					+ " 'fifo-liveness.peers.orders.pid-file' (a PID file), but it has both.")
+			.contains("Set 'fifo-liveness.peers.orders.path' for a peer that holds a FIFO");
+	}
+
+	@Test
+	void relativePidFile(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.peers.orders.pid-file", "orders.pid", "the path must be absolute");
+	}
+
+	@Test
 	void misspeltPeerProperty(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.orders.pth=/run/orders.fifo"));
@@ -244,7 +259,8 @@ class BadInputCatalogueTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property '" + property + "' has the value '" + value + "': ")
 			.contains(problem)
-			.contains("Set '" + property + "' to the absolute path of a FIFO");
+			.contains("Set '" + property + "' to the absolute path of a "
+					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
 	}
 
 	private ConfigurableApplicationContext run(String... args) {

@@ -56,6 +56,35 @@ class PeersHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void pidFilePeerShowsThePidFileAndPid() throws Exception {
+		Path pidFile = Files.writeString(this.dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n");
+		Path stale = Files.writeString(this.dir.resolve("stale.pid"), "garbage");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.self.pid-file=" + pidFile, "fifo-liveness.peers.bad.pid-file=" + stale)
+			.run((context) -> {
+				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(health(peers, "self").getStatus()).isEqualTo(Status.UP);
+				assertThat(health(peers, "self").getDetails()).containsEntry("pidFile", pidFile.toString())
+					.containsEntry("pid", (int) ProcessHandle.current().pid());
+				assertThat(health(peers, "bad").getDetails()).containsEntry("reason", "INVALID_PID_FILE");
+			});
+	}
+
+	@Test
+	void peerWithBothPathAndPidFileFailsNamingThePeer() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.orders.path=/run/orders.fifo",
+					"fifo-liveness.peers.orders.pid-file=/run/orders.pid")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPeerException.class)
+				.hasMessageContaining("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path'")
+				.hasMessageContaining("it has both"));
+	}
+
+	@Test
 	void singlePeerIsStillAComposite() {
 		this.contextRunner.withPropertyValues("fifo-liveness.peers.only.path=" + this.dir.resolve("only.fifo"))
 			.run((context) -> assertThat(context.getBean("peersHealthContributor"))

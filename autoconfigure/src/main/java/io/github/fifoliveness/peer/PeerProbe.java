@@ -1,0 +1,28 @@
+package io.github.fifoliveness.peer;
+
+import java.util.Map;
+
+/**
+ * Tells whether one peer is alive.
+ */
+public interface PeerProbe {
+
+	/**
+	 * Probe the peer now.
+	 * @return whether the peer is alive, or why not
+	 */
+	ProbeResult probe();
+
+	/**
+	 * Return what kind of probe this is, such as {@code fifo} or {@code pid-file}.
+	 * @return the kind
+	 */
+	String kind();
+
+	/**
+	 * Return what this probe looks at, for health details, such as the FIFO's path.
+	 * @return the inputs, by detail name
+	 */
+	Map<String, Object> inputs();
+
+}

@@ -71,6 +71,13 @@ public class FifoLivenessProperties {
 		 */
 		private boolean followLivenessState = true;
 
+		/**
+		 * Absolute path of a PID file to write at startup (the decimal PID and a newline,
+		 * mode 0600, renamed into place) and remove on graceful shutdown if it still holds
+		 * this process's PID. For tools that only understand PID files.
+		 */
+		private String pidFile;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -93,6 +100,14 @@ public class FifoLivenessProperties {
 
 		public void setSingleInstance(boolean singleInstance) {
 			this.singleInstance = singleInstance;
+		}
+
+		public String getPidFile() {
+			return this.pidFile;
+		}
+
+		public void setPidFile(String pidFile) {
+			this.pidFile = pidFile;
 		}
 
 		public boolean isFollowLivenessState() {

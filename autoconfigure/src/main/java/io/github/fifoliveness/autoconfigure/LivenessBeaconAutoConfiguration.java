@@ -2,6 +2,7 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
 
+import io.github.fifoliveness.beacon.ApplicationPidFile;
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.beacon.LivenessStateFollower;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -31,6 +33,15 @@ public final class LivenessBeaconAutoConfiguration {
 		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
 		return new LivenessBeacon(path, beacon.isSingleInstance(), beacon.getWatchInterval(), NativePosix.get());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("fifo-liveness.beacon.pid-file")
+	ApplicationPidFile applicationPidFile(FifoLivenessProperties properties) {
+		return new ApplicationPidFile(
+				PathProperty.absolute("fifo-liveness.beacon.pid-file", properties.getBeacon().getPidFile()),
+				NativePosix.get());
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
 
+import io.github.fifoliveness.beacon.ApplicationPidFile;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.beacon.LivenessStateFollower;
 import io.github.fifoliveness.health.BeaconHealthIndicator;
@@ -59,6 +60,22 @@ class LivenessBeaconAutoConfigurationTests {
 			assertThat(probeAlive(fifo)).isTrue();
 			assertThat(context.getBean(BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		});
+	}
+
+	@Test
+	void pidFileIsWrittenWhenConfiguredAndRemovedOnClose() {
+		Path pidFile = this.dir.resolve("app.pid");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"fifo-liveness.beacon.pid-file=" + pidFile)
+			.run((context) -> assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n"));
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void noPidFileUnlessConfigured() {
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
+			.run((context) -> assertThat(context).doesNotHaveBean(ApplicationPidFile.class));
 	}
 
 	@Test

@@ -1,0 +1,131 @@
+package io.github.fifoliveness.beacon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import io.github.fifoliveness.posix.FileStatus;
+import io.github.fifoliveness.posix.FileType;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.PosixException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Writes the application's PID file the way tools that read PID files expect: the
+ * decimal PID and a newline only, mode 0600, written to a temporary file and renamed into
+ * place so that no reader ever sees a partial file. On graceful shutdown it is removed,
+ * but only if it still holds this process's PID.
+ */
+public class ApplicationPidFile implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ApplicationPidFile.class);
+
+	private final Path path;
+
+	private final NativePosix posix;
+
+	private String written;
+
+	/**
+	 * Create a PID file writer.
+	 * @param path the absolute path of the PID file
+	 * @param posix the native calls
+	 */
+	public ApplicationPidFile(Path path, NativePosix posix) {
+		this.path = path;
+		this.posix = posix;
+	}
+
+	/**
+	 * Return the path of the PID file.
+	 * @return the path
+	 */
+	public Path getPath() {
+		return this.path;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.written != null) {
+			return;
+		}
+		refuseForeign();
+		String content = this.posix.processId() + "\n";
+		try {
+			Files.createDirectories(this.path.getParent(),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Path temporary = Files.createTempFile(this.path.getParent(), "." + this.path.getFileName(), ".tmp",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			try {
+				Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+				Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(message("it cannot be written (" + ex + ")"), ex);
+		}
+		this.written = content;
+		logger.info("Wrote PID file '" + this.path + "' (pid " + content.strip() + ")");
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.written == null) {
+			return;
+		}
+		try {
+			if (Files.readString(this.path, StandardCharsets.US_ASCII).equals(this.written)) {
+				Files.delete(this.path);
+			}
+			else {
+				logger.info("PID file '" + this.path + "' no longer holds this process's PID; leaving it");
+			}
+		}
+		catch (NoSuchFileException ex) {
+			// Already gone: nothing to remove.
+		}
+		catch (IOException ex) {
+			logger.warn("Could not remove PID file '" + this.path + "': " + ex.getMessage());
+		}
+		this.written = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.written != null;
+	}
+
+	private void refuseForeign() {
+		Optional<FileStatus> existing;
+		try {
+			existing = this.posix.statusOf(this.path);
+		}
+		catch (PosixException ex) {
+			throw new IllegalStateException(message("the path cannot be examined (" + ex.getMessage() + ")"), ex);
+		}
+		if (existing.isPresent() && existing.get().type() != FileType.REGULAR_FILE) {
+			throw new IllegalStateException(message(existing.get().type().description()
+					+ " is there; fifo-liveness never replaces a file it did not create"));
+		}
+		if (existing.isPresent() && existing.get().ownerUid() != this.posix.effectiveUid()) {
+			throw new IllegalStateException(
+					message("the file there belongs to another user (uid " + existing.get().ownerUid() + ")"));
+		}
+	}
+
+	private String message(String problem) {
+		return "Cannot write PID file '" + this.path + "' (fifo-liveness.beacon.pid-file): " + problem;
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.github.fifoliveness.check;
+
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.PidFilePeerProbe;
+import io.github.fifoliveness.peer.ProbeResult;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.NativePosixUnavailableException;
+
+/**
+ * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
+ * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>}
+ * prints one line and exits 0 when alive, 1 when not, 2 on a usage error.
+ */
+public final class LivenessCheckCommand {
+
+	/** Exit status when the peer is alive. */
+	public static final int ALIVE = 0;
+
+	/** Exit status when the peer is not alive. */
+	public static final int NOT_ALIVE = 1;
+
+	/** Exit status for a usage error. */
+	public static final int USAGE = 2;
+
+	private static final String USAGE_LINE = "usage: check <fifo-path> | check --pid-file <pid-file>";
+
+	private LivenessCheckCommand() {
+	}
+
+	/**
+	 * Run the check.
+	 * @param args the arguments after {@code check}
+	 * @param out where the result line goes
+	 * @param err where usage errors go
+	 * @return the exit status
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		boolean pidFile = args.length == 2 && args[0].equals("--pid-file");
+		if (!pidFile && (args.length != 1 || args[0].startsWith("-"))) {
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
+		Path path;
+		try {
+			path = Path.of(args[args.length - 1]).toAbsolutePath();
+		}
+		catch (InvalidPathException ex) {
+			err.println("not a valid path: " + ex.getMessage());
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
+		NativePosix posix;
+		try {
+			posix = NativePosix.get();
+		}
+		catch (NativePosixUnavailableException ex) {
+			err.println(ex.getMessage());
+			return USAGE;
+		}
+		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, posix) : new FifoPeerProbe(path, posix);
+		ProbeResult result = probe.probe();
+		out.println(line(path, result));
+		return result.alive() ? ALIVE : NOT_ALIVE;
+	}
+
+	private static String line(Path path, ProbeResult result) {
+		StringBuilder line = new StringBuilder(result.alive() ? "UP" : "DOWN " + result.reason().name());
+		line.append(' ').append(path);
+		if (result.pid() != null) {
+			line.append(" pid=").append(result.pid());
+		}
+		if (!result.alive()) {
+			line.append(": ").append(result.message());
+		}
+		else if (result.note() != null) {
+			line.append(": ").append(result.note());
+		}
+		return line.toString();
+	}
+
+}

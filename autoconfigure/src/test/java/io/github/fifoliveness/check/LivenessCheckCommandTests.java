@@ -1,0 +1,86 @@
+package io.github.fifoliveness.check;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LivenessCheckCommand} against real FIFOs and PID files.
+ */
+class LivenessCheckCommandTests {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void heldFifoIsUpWithExitZero() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run(fifo.toString())).isZero();
+		}
+		assertThat(out()).isEqualTo("UP " + fifo + "\n");
+	}
+
+	@Test
+	void fifoWithoutReaderIsDownWithTheReasonAndExitOne() {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		assertThat(run(fifo.toString())).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN NO_READER " + fifo + ": No process holds the FIFO").endsWith("\n");
+		assertThat(out().lines()).hasSize(1);
+	}
+
+	@Test
+	void regularFileIsNeverUp() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("peer.fifo"), "x");
+		assertThat(run(file.toString())).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN NOT_A_FIFO ");
+	}
+
+	@Test
+	void pidFileOfThisProcessIsUpWithThePid() throws Exception {
+		Path pidFile = Files.writeString(this.dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n");
+		assertThat(run("--pid-file", pidFile.toString())).isZero();
+		assertThat(out()).isEqualTo("UP " + pidFile + " pid=" + ProcessHandle.current().pid() + "\n");
+	}
+
+	@Test
+	void usageErrorsExitTwoAndPrintUsage() {
+		assertThat(run()).isEqualTo(2);
+		assertThat(run("--pid-file")).isEqualTo(2);
+		assertThat(run("--verbose", "x")).isEqualTo(2);
+		assertThat(run("a", "b")).isEqualTo(2);
+		assertThat(run("-x")).isEqualTo(2);
+		assertThat(out()).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: check <fifo-path> | check --pid-file <pid-file>");
+	}
+
+	@Test
+	void relativePathIsResolvedAgainstTheWorkingDirectory() {
+		assertThat(run("no-such-peer.fifo")).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN MISSING " + Path.of("no-such-peer.fifo").toAbsolutePath());
+	}
+
+	private int run(String... args) {
+		return LivenessCheckCommand.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+}

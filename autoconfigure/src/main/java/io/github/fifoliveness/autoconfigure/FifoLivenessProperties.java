@@ -18,6 +18,8 @@ public class FifoLivenessProperties {
 
 	private final Beacon beacon = new Beacon();
 
+	private final Monitor monitor = new Monitor();
+
 	/**
 	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
 	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
@@ -31,6 +33,31 @@ public class FifoLivenessProperties {
 
 	public Map<String, Peer> getPeers() {
 		return this.peers;
+	}
+
+	public Monitor getMonitor() {
+		return this.monitor;
+	}
+
+	/**
+	 * Watching peers in the background.
+	 */
+	public static class Monitor {
+
+		/**
+		 * How often to probe every peer and publish a PeerStatusChangedEvent for each
+		 * change. Zero or negative turns polling off.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
 	}
 
 	/**

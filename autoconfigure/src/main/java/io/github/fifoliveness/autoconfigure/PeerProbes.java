@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 
@@ -17,10 +18,10 @@ final class PeerProbes {
 	private PeerProbes() {
 	}
 
-	static Map<String, PeerProbe> of(FifoLivenessProperties properties, NativePosix posix) {
+	static Peers of(FifoLivenessProperties properties, NativePosix posix) {
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		properties.getPeers().forEach((name, peer) -> probes.put(name, of(name, peer, posix)));
-		return probes;
+		return new Peers(probes);
 	}
 
 	private static PeerProbe of(String name, FifoLivenessProperties.Peer peer, NativePosix posix) {

@@ -1,13 +1,13 @@
 package io.github.fifoliveness.autoconfigure;
 
 import io.github.fifoliveness.health.PeerHealthIndicator;
-import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.peer.Peers;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -16,19 +16,18 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code peers} health
- * contributor: one {@link PeerHealthIndicator} per entry of {@code fifo-liveness.peers}.
+ * contributor: one {@link PeerHealthIndicator} per configured peer.
  */
-@AutoConfiguration(before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(after = PeersAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(Health.class)
+@ConditionalOnBean(Peers.class)
 @ConditionalOnEnabledHealthIndicator("peers")
-@ConditionalOnPeers
-@EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class PeersHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
-	CompositeHealthContributor peersHealthContributor(FifoLivenessProperties properties) {
-		return CompositeHealthContributor.fromMap(PeerProbes.of(properties, NativePosix.get()), PeerHealthIndicator::new);
+	CompositeHealthContributor peersHealthContributor(Peers peers) {
+		return CompositeHealthContributor.fromMap(peers.probes(), PeerHealthIndicator::new);
 	}
 
 }

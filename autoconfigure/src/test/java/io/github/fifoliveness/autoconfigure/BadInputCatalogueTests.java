@@ -276,7 +276,8 @@ class BadInputCatalogueTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersHealthContributorAutoConfiguration.class })
+	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersAutoConfiguration.class,
+			PeersHealthContributorAutoConfiguration.class })
 	static class App {
 
 	}

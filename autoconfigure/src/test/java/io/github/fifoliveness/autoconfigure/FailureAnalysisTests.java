@@ -58,7 +58,8 @@ class FailureAnalysisTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersHealthContributorAutoConfiguration.class })
+	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersAutoConfiguration.class,
+			PeersHealthContributorAutoConfiguration.class })
 	static class App {
 
 	}

@@ -2,7 +2,12 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -16,8 +21,10 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PeersHealthContributorAutoConfiguration}.
@@ -28,7 +35,7 @@ class PeersHealthContributorAutoConfigurationTests {
 	Path dir;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PeersHealthContributorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(PeersAutoConfiguration.class, PeersHealthContributorAutoConfiguration.class));
 
 	@Test
 	void eachPeerIsAComponentOfThePeersContributor() throws Exception {
@@ -82,6 +89,27 @@ class PeersHealthContributorAutoConfigurationTests {
 				.isInstanceOf(InvalidPeerException.class)
 				.hasMessageContaining("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path'")
 				.hasMessageContaining("it has both"));
+	}
+
+	@Test
+	void pollerPublishesPeerStatusChangedEventsInTheContext() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
+				"fifo-liveness.monitor.poll-interval=50ms")
+			.withUserConfiguration(EventRecorder.class)
+			.run((context) -> {
+				assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isTrue();
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(context.getBean(EventRecorder.class).events).singleElement()
+						.hasToString("Peer 'gone' UNKNOWN -> DOWN (MISSING)"));
+			});
+	}
+
+	@Test
+	void zeroPollIntervalTurnsPollingOff() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
+					"fifo-liveness.monitor.poll-interval=0")
+			.run((context) -> assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isFalse());
 	}
 
 	@Test
@@ -139,6 +167,17 @@ class PeersHealthContributorAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("'fifo-liveness.peers.orders.path'")
 				.hasMessageContaining("a path is required"));
+	}
+
+	static class EventRecorder {
+
+		final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void record(PeerStatusChangedEvent event) {
+			this.events.add(event);
+		}
+
 	}
 
 	private static Health health(CompositeHealthContributor composite, String name) {

@@ -95,6 +95,9 @@ class SampleDaemonEndToEndIT {
 		this.daemon = startDaemon("restarted");
 		awaitPeerUp();
 		assertThat(JsonPath.<String>read(peer().body(), "$.details.path")).isEqualTo(daemonFifo());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get("/alerts").body(), "$[*].what"))
+				.containsSubsequence("RECOVERED", "DOWN NO_READER"));
 	}
 
 	private void awaitPeerUp() {

@@ -1,0 +1,111 @@
+package io.github.fifoliveness.peer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Probes every peer on a fixed interval and publishes a {@link PeerStatusChangedEvent} on
+ * each change, so that an application can react (alert, restart) without polling its own
+ * health endpoint. Logs each change once: WARN when a peer goes down, INFO when it
+ * recovers; never once per poll.
+ */
+public class PeerStatusPoller implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(PeerStatusPoller.class);
+
+	private final Peers peers;
+
+	private final Duration interval;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Map<String, ProbeResult> last = new HashMap<>();
+
+	private ScheduledExecutorService executor;
+
+	/**
+	 * Create a poller.
+	 * @param peers the peers to probe
+	 * @param interval how often to probe; zero or negative never polls
+	 * @param publisher where events go
+	 */
+	public PeerStatusPoller(Peers peers, Duration interval, ApplicationEventPublisher publisher) {
+		this.peers = peers;
+		this.interval = interval;
+		this.publisher = publisher;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.executor != null || this.interval.isZero() || this.interval.isNegative()) {
+			return;
+		}
+		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "fifo-liveness-peer-poll");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor.scheduleWithFixedDelay(this::pollSafely, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+	/**
+	 * Probe every peer once and publish what changed. The poller's thread calls this
+	 * every interval.
+	 */
+	public synchronized void poll() {
+		this.peers.probes().forEach((name, probe) -> {
+			ProbeResult result = probe.probe();
+			ProbeResult previous = this.last.put(name, result);
+			if (previous == null || previous.alive() != result.alive() || !Objects.equals(previous.reason(), result.reason())) {
+				changed(name, previous, result);
+			}
+		});
+	}
+
+	private void changed(String name, ProbeResult previous, ProbeResult result) {
+		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN
+				: previous.alive() ? PeerStatus.UP : PeerStatus.DOWN;
+		PeerStatusChangedEvent event = new PeerStatusChangedEvent(this, name, previousStatus, result);
+		if (!result.alive()) {
+			logger.warn("Peer '" + name + "' is DOWN (" + result.reason() + "): " + result.message());
+		}
+		else if (previousStatus == PeerStatus.DOWN) {
+			logger.info("Peer '" + name + "' is UP again");
+		}
+		this.publisher.publishEvent(event);
+	}
+
+	private void pollSafely() {
+		try {
+			poll();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Polling peers failed", ex);
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link PeerStatusPoller} with a real peer process.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PeerStatusPollerTests {
+
+	@RegisterExtension
+	final ChildProcesses children = new ChildProcesses();
+
+	@TempDir
+	Path dir;
+
+	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+
+	@Test
+	void publishesEachTransitionOnceAndLogsItOnce(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		PeerStatusPoller poller = poller(fifo, Duration.ZERO);
+		Process orders = this.children.holdReadEnd(fifo);
+		await().atMost(Duration.ofSeconds(10)).until(() -> new FifoPeerProbe(fifo, NativePosix.get()).probe().alive());
+
+		poller.poll();
+		poller.poll();
+		assertThat(this.events).singleElement().hasToString("Peer 'orders' UNKNOWN -> UP");
+
+		ChildProcesses.kill(orders);
+		poller.poll();
+		poller.poll();
+		assertThat(this.events).hasSize(2);
+		PeerStatusChangedEvent down = this.events.get(1);
+		assertThat(down.getPreviousStatus()).isEqualTo(PeerStatus.UP);
+		assertThat(down.getStatus()).isEqualTo(PeerStatus.DOWN);
+		assertThat(down.getReason()).isEqualTo(DownReason.NO_READER);
+
+		this.children.holdReadEnd(fifo);
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			poller.poll();
+			return this.events.size() == 3;
+		});
+		assertThat(this.events.get(2)).hasToString("Peer 'orders' DOWN -> UP");
+		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+	}
+
+	@Test
+	void aChangeOfDownReasonIsAnEventToo() throws Exception {
+		Path fifo = this.dir.resolve("orders.fifo");
+		PeerStatusPoller poller = poller(fifo, Duration.ZERO);
+		poller.poll();
+		Fifos.create(fifo);
+		poller.poll();
+		assertThat(this.events).extracting(PeerStatusChangedEvent::getReason)
+			.containsExactly(DownReason.MISSING, DownReason.NO_READER);
+	}
+
+	@Test
+	void startedPollerPollsOnItsOwnUntilStopped() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		PeerStatusPoller poller = poller(fifo, Duration.ofMillis(50));
+		poller.start();
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> !this.events.isEmpty());
+			this.children.holdReadEnd(fifo);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.events.size() == 2);
+		}
+		finally {
+			poller.stop();
+		}
+		assertThat(poller.isRunning()).isFalse();
+	}
+
+	@Test
+	void zeroIntervalNeverPolls() {
+		PeerStatusPoller poller = poller(this.dir.resolve("orders.fifo"), Duration.ZERO);
+		poller.start();
+		assertThat(poller.isRunning()).isFalse();
+		assertThat(this.events).isEmpty();
+	}
+
+	private PeerStatusPoller poller(Path fifo, Duration interval) {
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
+		return new PeerStatusPoller(peers, interval, (event) -> this.events.add((PeerStatusChangedEvent) event));
+	}
+
+}

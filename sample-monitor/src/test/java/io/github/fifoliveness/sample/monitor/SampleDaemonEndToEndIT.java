@@ -83,6 +83,8 @@ class SampleDaemonEndToEndIT {
 
 		this.daemon = startDaemon("first");
 		awaitPeerUp();
+		assertThat(get("/actuator/prometheus").body())
+			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0");
 
 		this.daemon.destroyForcibly();
 		assertThat(this.daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -91,6 +93,8 @@ class SampleDaemonEndToEndIT {
 		assertThat(status(afterKill)).isEqualTo("DOWN");
 		assertThat(reason(afterKill)).isEqualTo("NO_READER");
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+		assertThat(get("/actuator/prometheus").body())
+			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0");
 
 		this.daemon = startDaemon("restarted");
 		awaitPeerUp();

@@ -1,0 +1,29 @@
+package io.github.fifoliveness.autoconfigure;
+
+import io.github.fifoliveness.metrics.PeerMetrics;
+import io.github.fifoliveness.peer.Peers;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link PeerMetrics}, when
+ * Micrometer is on the classpath.
+ */
+@AutoConfiguration(after = PeersAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(Peers.class)
+public final class PeersMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PeerMetrics peerMetrics(Peers peers) {
+		return new PeerMetrics(peers);
+	}
+
+}

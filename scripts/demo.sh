@@ -71,7 +71,7 @@ step "Starting sample-daemon (8081) and sample-monitor (8080)"
 start_daemon
 java -jar "$MONITOR_JAR" >"$LOGS/sample-monitor.log" 2>&1 &
 MONITOR_PID=$!
-await_ok http://localhost:8080/actuator/health/peers/sample-daemon "$LOGS/sample-daemon.log"
+await_ok http://localhost:8080/actuator/health/peers "$LOGS/sample-daemon.log"
 grep -h 'Liveness beacon holds' "$LOGS/sample-daemon.log" | sed 's/.*: //'
 
 step "The monitor sees the daemon alive"
@@ -85,7 +85,7 @@ show_peers
 
 step "Restarting sample-daemon"
 start_daemon
-await_ok http://localhost:8080/actuator/health/peers/sample-daemon "$LOGS/sample-daemon.log"
+await_ok http://localhost:8080/actuator/health/peers "$LOGS/sample-daemon.log"
 show_peers
 
 step "The daemon reports itself BROKEN (POST /demo/liveness?state=BROKEN): it runs, but peers see it down"

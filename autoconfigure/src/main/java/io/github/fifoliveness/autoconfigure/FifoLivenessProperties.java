@@ -99,6 +99,13 @@ public class FifoLivenessProperties {
 		private boolean followLivenessState = true;
 
 		/**
+		 * Absolute path of a second FIFO that follows the application's readiness: held
+		 * while it accepts traffic, closed while it refuses it, so a monitor can watch
+		 * readiness as a peer of its own.
+		 */
+		private String readinessPath;
+
+		/**
 		 * Absolute path of a PID file to write at startup (the decimal PID and a newline,
 		 * mode 0600, renamed into place) and remove on graceful shutdown if it still holds
 		 * this process's PID. For tools that only understand PID files.
@@ -135,6 +142,14 @@ public class FifoLivenessProperties {
 
 		public void setPidFile(String pidFile) {
 			this.pidFile = pidFile;
+		}
+
+		public String getReadinessPath() {
+			return this.readinessPath;
+		}
+
+		public void setReadinessPath(String readinessPath) {
+			this.readinessPath = readinessPath;
 		}
 
 		public boolean isFollowLivenessState() {

@@ -6,6 +6,7 @@ import io.github.fifoliveness.beacon.ApplicationPidFile;
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.beacon.LivenessStateFollower;
+import io.github.fifoliveness.beacon.ReadinessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +43,15 @@ public final class LivenessBeaconAutoConfiguration {
 		return new ApplicationPidFile(
 				PathProperty.absolute("fifo-liveness.beacon.pid-file", properties.getBeacon().getPidFile()),
 				NativePosix.get());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("fifo-liveness.beacon.readiness-path")
+	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties) {
+		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
+		return new ReadinessBeacon(PathProperty.absolute("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath()),
+				beacon.getWatchInterval(), NativePosix.get());
 	}
 
 	@Bean

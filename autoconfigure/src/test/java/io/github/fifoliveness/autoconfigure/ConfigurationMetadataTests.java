@@ -19,7 +19,7 @@ class ConfigurationMetadataTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "fifo-liveness.beacon.enabled", "fifo-liveness.beacon.path",
 			"fifo-liveness.beacon.single-instance", "fifo-liveness.beacon.watch-interval",
-			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file", "fifo-liveness.peers",
+			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file", "fifo-liveness.beacon.readiness-path", "fifo-liveness.peers",
 			"fifo-liveness.monitor.poll-interval",
 			"management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {

@@ -3,8 +3,10 @@ package io.github.fifoliveness.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.ApplicationPidFile;
+import io.github.fifoliveness.beacon.BeaconDownReason;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.beacon.LivenessStateFollower;
+import io.github.fifoliveness.beacon.ReadinessBeacon;
 import io.github.fifoliveness.health.BeaconHealthIndicator;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +63,30 @@ class LivenessBeaconAutoConfigurationTests {
 			assertThat(probeAlive(fifo)).isTrue();
 			assertThat(context.getBean(BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		});
+	}
+
+	@Test
+	void readinessFifoIsHeldOnlyWhileTheApplicationAcceptsTraffic() {
+		Path readiness = this.dir.resolve("app-ready.fifo");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"fifo-liveness.beacon.readiness-path=" + readiness)
+			.run((context) -> {
+				assertThat(probeAlive(readiness)).as("before the application is ready").isFalse();
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				assertThat(probeAlive(readiness)).isTrue();
+				assertThat(probeAlive(this.dir.resolve("app.fifo"))).isTrue();
+				AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+				assertThat(probeAlive(readiness)).isFalse();
+				assertThat(probeAlive(this.dir.resolve("app.fifo"))).as("still alive, only not ready").isTrue();
+				assertThat(context.getBean(ReadinessBeacon.class).status().reason()).isEqualTo(BeaconDownReason.SUSPENDED);
+			});
+	}
+
+	@Test
+	void noReadinessFifoUnlessConfigured() {
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
+			.run((context) -> assertThat(context).doesNotHaveBean(ReadinessBeacon.class));
 	}
 
 	@Test

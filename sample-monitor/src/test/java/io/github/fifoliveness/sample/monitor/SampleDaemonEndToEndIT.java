@@ -52,6 +52,7 @@ class SampleDaemonEndToEndIT {
 	@DynamicPropertySource
 	static void fifoPaths(DynamicPropertyRegistry registry) {
 		registry.add("fifo-liveness.peers.sample-daemon.path", SampleDaemonEndToEndIT::daemonFifo);
+		registry.add("fifo-liveness.peers.sample-daemon-ready.path", SampleDaemonEndToEndIT::readinessFifo);
 		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("monitor/sample-monitor.fifo").toString());
 	}
 
@@ -72,6 +73,9 @@ class SampleDaemonEndToEndIT {
 		assertThat(this.daemon.isAlive()).isTrue();
 		assertThat(broken.statusCode()).isEqualTo(503);
 		assertThat(reason(broken)).isEqualTo("NO_READER");
+		// Broken is a liveness matter: the daemon's readiness FIFO does not change.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
 		assertThat(post(daemonPort, "/demo/liveness?state=CORRECT").statusCode()).isEqualTo(200);
 		assertThat(status(peer())).isEqualTo("UP");
 	}
@@ -83,6 +87,9 @@ class SampleDaemonEndToEndIT {
 
 		this.daemon = startDaemon("first");
 		awaitPeerUp();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
+		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/prometheus").body())
 			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0");
 
@@ -93,6 +100,8 @@ class SampleDaemonEndToEndIT {
 		assertThat(status(afterKill)).isEqualTo("DOWN");
 		assertThat(reason(afterKill)).isEqualTo("NO_READER");
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(503);
+		assertThat(reason(get("/actuator/health/peers/sample-daemon-ready"))).isEqualTo("NO_READER");
 		assertThat(get("/actuator/prometheus").body())
 			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0");
 
@@ -117,7 +126,8 @@ class SampleDaemonEndToEndIT {
 		Path jar = Path.of(System.getProperty("sample-daemon.jar", "../sample-daemon/target/sample-daemon.jar"));
 		assertThat(jar).as("packaged sample-daemon (run 'mvn verify' from the root)").isRegularFile();
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo());
+				jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo(),
+				"--fifo-liveness.beacon.readiness-path=" + readinessFifo());
 		Path log = Files.createDirectories(dir.resolve("logs")).resolve("sample-daemon-" + run + ".log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
@@ -155,6 +165,10 @@ class SampleDaemonEndToEndIT {
 
 	private static String daemonFifo() {
 		return dir.resolve("daemon/sample-daemon.fifo").toString();
+	}
+
+	private static String readinessFifo() {
+		return dir.resolve("daemon/sample-daemon-ready.fifo").toString();
 	}
 
 }

@@ -1,14 +1,20 @@
 package io.github.fifoliveness.peer;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.ProbeOnce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link PidFilePeerProbe} against real processes and files.
@@ -94,11 +100,44 @@ class PidFilePeerProbeTests {
 
 	@Test
 	void processOfAnotherUserIsAliveWithANote() throws Exception {
-		assumeFalse(Fifos.isRoot(), "root may signal every process, so kill(pid, 0) never says EPERM");
+		// kill(pid, 0) answers EPERM only to an unprivileged caller: as root, probe as nobody.
 		Path pidFile = Files.writeString(this.dir.resolve("init.pid"), "1\n");
-		ProbeResult result = probe(pidFile);
-		assertThat(result.alive()).isTrue();
-		assertThat(result.note()).contains("belongs to another user");
+		if (!Fifos.isRoot()) {
+			ProbeResult result = probe(pidFile);
+			assertThat(result.alive()).isTrue();
+			assertThat(result.note()).contains("belongs to another user");
+			return;
+		}
+		assertThat(probeAsNobody("--pid-file", pidFile)).startsWith("ALIVE The process belongs to another user");
+	}
+
+	private String probeAsNobody(String option, Path path) throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is not installed");
+		Fifos.run("chmod", "755", this.dir.toString());
+		Fifos.run("chmod", "644", path.toString());
+		Process process = this.children.start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+				unprivilegedClassPath(), ProbeOnce.class, option, path.toString());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+
+	// The probe needs this module's classes and jnr's jars; copied where nobody can read them.
+	private String unprivilegedClassPath() throws Exception {
+		Path jars = Files.createDirectory(this.dir.resolve("classpath"));
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			Path source = Path.of(entry);
+			if (Files.isDirectory(source)) {
+				entries.add(entry);
+			}
+			else if (source.getFileName().toString().matches("(jnr|jffi|asm).*\\.jar")) {
+				entries.add(Files.copy(source, jars.resolve(source.getFileName())).toString());
+			}
+		}
+		Fifos.run("chmod", "-R", "a+rX", jars.toString());
+		return String.join(File.pathSeparator, entries);
 	}
 
 	private ProbeResult probe(Path pidFile) {

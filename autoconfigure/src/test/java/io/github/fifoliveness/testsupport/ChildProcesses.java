@@ -40,10 +40,22 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the process
 	 */
 	public Process startJava(List<String> prefix, Class<?> mainClass, String... args) {
+		return start(prefix, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	/**
+	 * Start a JVM running the given main class with the given class path.
+	 * @param prefix words put before {@code java}, such as {@code setpriv …}
+	 * @param classPath the class path
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process start(List<String> prefix, String classPath, Class<?> mainClass, String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(mainClass.getName());
 		command.addAll(List.of(args));
 		return launch(new ProcessBuilder(command).redirectErrorStream(true));

@@ -242,7 +242,7 @@ public class LivenessBeacon implements SmartLifecycle {
 			return;
 		}
 		if (now.isPresent() && now.get().type() != FileType.FIFO) {
-			report(BeaconDownReason.NOT_A_FIFO, capitalize(now.get().type().description())
+			report(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
 					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO");
 			return;
 		}
@@ -326,10 +326,6 @@ public class LivenessBeacon implements SmartLifecycle {
 			this.lock.release();
 			this.lock = null;
 		}
-	}
-
-	private static String capitalize(String text) {
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

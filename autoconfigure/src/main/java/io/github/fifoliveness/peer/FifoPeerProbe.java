@@ -65,15 +65,11 @@ public final class FifoPeerProbe implements PeerProbe {
 			case NO_READER -> NO_READER;
 			case MISSING -> MISSING;
 			case ACCESS_DENIED -> PERMISSION_DENIED;
-			case NOT_A_FIFO -> ProbeResult.down(DownReason.NOT_A_FIFO, capitalize(result.foundType().description())
+			case NOT_A_FIFO -> ProbeResult.down(DownReason.NOT_A_FIFO, result.foundType().sentenceStart()
 					+ " is at the path, not a FIFO: point the peer's path at the FIFO its beacon holds");
 			case FAILED -> ProbeResult.error(result.errorName(),
 					"Opening the FIFO failed: " + result.errorDescription() + " (" + result.errorName() + ")");
 		};
-	}
-
-	private static String capitalize(String text) {
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -35,6 +35,14 @@ public enum FileType {
 		return this.description;
 	}
 
+	/**
+	 * Return the description to start a sentence with, such as "A regular file".
+	 * @return the capitalized description
+	 */
+	public String sentenceStart() {
+		return Character.toUpperCase(this.description.charAt(0)) + this.description.substring(1);
+	}
+
 	static FileType fromMode(int mode) {
 		return switch (mode & 0170000) {
 			case 0010000 -> FIFO;

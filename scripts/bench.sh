@@ -53,7 +53,7 @@ printf '\nMachine: %s, %s cores, %s; %s\n' "$(grep -m1 'model name' /proc/cpuinf
 
 # A running Boot application for the HTTP row.
 java -jar "$DAEMON_JAR" --server.port=0 --fifo-liveness.beacon.path="$WORK/daemon/sample-daemon.fifo" \
-	>"$WORK/daemon.log" 2>&1 &
+	--fifo-liveness.beacon.readiness-path="$WORK/daemon/sample-daemon-ready.fifo" >"$WORK/daemon.log" 2>&1 &
 DAEMON_PID=$!
 for _ in $(seq 1 240); do
 	PORT=$(grep -o 'Tomcat started on port [0-9]*' "$WORK/daemon.log" | grep -o '[0-9]*$' || true)

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,13 +38,19 @@ final class ChildJvm implements AutoCloseable {
 	 * @return the match, with its groups
 	 */
 	Matcher await(Pattern pattern) throws IOException {
+		Deque<String> tail = new ArrayDeque<>();
 		for (String line = this.output.readLine(); line != null; line = this.output.readLine()) {
 			Matcher matcher = pattern.matcher(line);
 			if (matcher.find()) {
 				return matcher;
 			}
+			tail.addLast(line);
+			if (tail.size() > 20) {
+				tail.removeFirst();
+			}
 		}
-		throw new IllegalStateException("The application exited before logging " + pattern);
+		throw new IllegalStateException(
+				"The application exited before logging " + pattern + "; its last lines:\n" + String.join("\n", tail));
 	}
 
 	@Override

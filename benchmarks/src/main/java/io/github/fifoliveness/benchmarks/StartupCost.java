@@ -31,6 +31,18 @@ public final class StartupCost {
 		Path jar = Path.of(args[0]);
 		int pairs = Integer.parseInt(args[1]);
 		Path dir = Files.createTempDirectory("fifo-liveness-startup");
+		try {
+			measure(jar, pairs, dir);
+		}
+		finally {
+			// Killed daemons leave their FIFOs and lock files behind, as SIGKILL does.
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
+
+	private static void measure(Path jar, int pairs, Path dir) throws Exception {
 		Path fifo = dir.resolve("daemon/sample-daemon.fifo");
 		List<Double> on = new ArrayList<>();
 		List<Double> off = new ArrayList<>();
@@ -47,15 +59,12 @@ public final class StartupCost {
 		}
 		System.out.printf("%-5s %9.0f ms %9.0f ms %+9.0f ms   (median of each column; difference: median of the pairs)%n",
 				"p50", median(on), median(off), median(differences));
-		// Killed daemons leave their FIFO and lock file behind, as SIGKILL does.
-		try (Stream<Path> files = Files.walk(dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
 	}
 
 	private static double start(Path jar, Path fifo, boolean beacon) throws Exception {
 		try (ChildJvm daemon = new ChildJvm(jar, List.of("--server.port=0", "--fifo-liveness.beacon.enabled=" + beacon,
-				"--fifo-liveness.beacon.path=" + fifo))) {
+				"--fifo-liveness.beacon.path=" + fifo,
+				"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
 			Matcher started = daemon.await(STARTED);
 			if (beacon && !new FifoPeerProbe(fifo, NativePosix.get()).probe().alive()) {
 				throw new IllegalStateException("The beacon did not hold " + fifo + " when the application reported started");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,7 @@ class SampleDaemonApplicationTests {
 	@DynamicPropertySource
 	static void beaconPath(DynamicPropertyRegistry registry) {
 		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("sample-daemon.fifo").toString());
+		registry.add("fifo-liveness.beacon.readiness-path", () -> dir.resolve("sample-daemon-ready.fifo").toString());
 	}
 
 	@Test
@@ -47,6 +50,12 @@ class SampleDaemonApplicationTests {
 		assertThat(JsonPath.<String>read(body, "$.components.beacon.status")).isEqualTo("UP");
 		assertThat(JsonPath.<String>read(body, "$.components.beacon.details.path"))
 			.isEqualTo(dir.resolve("sample-daemon.fifo").toString());
+	}
+
+	@Test
+	void readinessFifoIsHeldOnceTheDaemonIsReady() {
+		FifoPeerProbe readiness = new FifoPeerProbe(dir.resolve("sample-daemon-ready.fifo"), NativePosix.get());
+		await().atMost(Duration.ofSeconds(10)).until(() -> readiness.probe().alive());
 	}
 
 	@Test

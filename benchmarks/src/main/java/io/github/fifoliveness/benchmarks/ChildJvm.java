@@ -42,6 +42,7 @@ final class ChildJvm implements AutoCloseable {
 		for (String line = this.output.readLine(); line != null; line = this.output.readLine()) {
 			Matcher matcher = pattern.matcher(line);
 			if (matcher.find()) {
+				drainInBackground();
 				return matcher;
 			}
 			tail.addLast(line);
@@ -51,6 +52,22 @@ final class ChildJvm implements AutoCloseable {
 		}
 		throw new IllegalStateException(
 				"The application exited before logging " + pattern + "; its last lines:\n" + String.join("\n", tail));
+	}
+
+	// A child whose output nobody reads blocks in its logger once the pipe is full.
+	private void drainInBackground() {
+		Thread drain = new Thread(() -> {
+			try {
+				while (this.output.readLine() != null) {
+					// Discarded: only the awaited line matters.
+				}
+			}
+			catch (IOException ex) {
+				// The child is gone.
+			}
+		}, "drain-" + this.process.pid());
+		drain.setDaemon(true);
+		drain.start();
 	}
 
 	@Override

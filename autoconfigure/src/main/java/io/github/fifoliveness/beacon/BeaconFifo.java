@@ -42,13 +42,14 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 			}
 			return new BeaconFifo(readEnd, created);
 		}
-		catch (PosixException | RuntimeException ex) {
+		catch (PosixException ex) {
 			readEnd.close();
-			if (ex instanceof BeaconException beaconException) {
-				throw beaconException;
-			}
 			throw new BeaconException(path, "its mode cannot be set to 0600 (" + ex.getMessage() + ")",
 					"Remove the FIFO so that the beacon creates it afresh.", ex);
+		}
+		catch (RuntimeException ex) {
+			readEnd.close();
+			throw ex;
 		}
 	}
 

@@ -27,13 +27,10 @@ final class BeaconLock {
 
 	private final boolean created;
 
-	private final NativePosix posix;
-
-	private BeaconLock(Path path, OpenFile file, boolean created, NativePosix posix) {
+	private BeaconLock(Path path, OpenFile file, boolean created) {
 		this.path = path;
 		this.file = file;
 		this.created = created;
-		this.posix = posix;
 	}
 
 	static Path pathFor(Path fifo) {
@@ -65,20 +62,21 @@ final class BeaconLock {
 								+ " 'fifo-liveness.beacon.single-instance=false' if several instances may hold one FIFO.",
 						null);
 			}
-			if (!posix.statusOf(path).map((now) -> now.isSameFileAs(file.status())).orElse(false)) {
+			if (!file.isStillAt(path)) {
 				file.close();
 				return null;
 			}
 			file.replaceContent(posix.processId() + "\n");
-			return new BeaconLock(path, file, opened.created(), posix);
+			return new BeaconLock(path, file, opened.created());
 		}
-		catch (PosixException | RuntimeException ex) {
+		catch (PosixException ex) {
 			file.close();
-			if (ex instanceof BeaconException beaconException) {
-				throw beaconException;
-			}
 			throw new BeaconException(fifo, "its lock file '" + path + "' cannot be locked (" + ex.getMessage() + ")",
 					"Choose a path on a local filesystem that supports flock.", ex);
+		}
+		catch (RuntimeException ex) {
+			file.close();
+			throw ex;
 		}
 	}
 
@@ -121,9 +119,7 @@ final class BeaconLock {
 	 */
 	void release() {
 		try {
-			if (this.created && this.posix.statusOf(this.path)
-				.map((now) -> now.isSameFileAs(this.file.status()))
-				.orElse(false)) {
+			if (this.created && this.file.isStillAt(this.path)) {
 				Files.deleteIfExists(this.path);
 			}
 		}

@@ -310,8 +310,7 @@ public class LivenessBeacon implements SmartLifecycle {
 			return;
 		}
 		try {
-			Optional<FileStatus> now = this.posix.statusOf(this.path);
-			if (now.isPresent() && now.get().isSameFileAs(held.readEnd().status())) {
+			if (held.readEnd().isStillAt(this.path)) {
 				Files.deleteIfExists(this.path);
 			}
 		}

@@ -52,7 +52,7 @@ public final class NativePosix {
 
 	private static final int EPERM = Errno.EPERM.intValue();
 
-	static final int EEXIST = Errno.EEXIST.intValue();
+	private static final int EEXIST = Errno.EEXIST.intValue();
 
 	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
 
@@ -175,7 +175,7 @@ public final class NativePosix {
 	}
 
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
-		int fd = open(path, flags, permissions);
+		int fd = open(NativePath.of(path), flags, permissions);
 		if (fd < 0) {
 			throw exception("open", path, this.posix.errno());
 		}
@@ -258,11 +258,7 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path) {
-		int fd;
-		do {
-			fd = this.pathOpen.open(path.bytes(), WRITE_END_FLAGS, 0);
-		}
-		while (fd < 0 && this.posix.errno() == EINTR);
+		int fd = open(path, WRITE_END_FLAGS, 0);
 		if (fd >= 0) {
 			FileStat stat = this.statBuffer.get();
 			int result = this.posix.fstat(fd, stat);
@@ -356,11 +352,10 @@ public final class NativePosix {
 		return new PosixException(call, target, error.name(), error.toString());
 	}
 
-	private int open(Path path, int flags, int permissions) {
-		String name = path.toString();
+	private int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
-			fd = this.posix.open(name, flags, permissions);
+			fd = this.pathOpen.open(path.bytes(), flags, permissions);
 		}
 		while (fd < 0 && this.posix.errno() == EINTR);
 		return fd;

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.posix;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * A file descriptor held open, with the status of the file it names. Closing it is what
@@ -28,6 +29,18 @@ public final class OpenFile implements AutoCloseable {
 	 */
 	public FileStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * Whether the path still names this file (same device and inode), not following a
+	 * symbolic link there. Meaningful after {@link #close()} too.
+	 * @param path the path the file was opened at
+	 * @return {@code true} if the path names this file, {@code false} if it names
+	 * another or nothing
+	 * @throws PosixException if the path cannot be examined
+	 */
+	public boolean isStillAt(Path path) throws PosixException {
+		return this.posix.statusOf(path).map((now) -> now.isSameFileAs(this.status)).orElse(false);
 	}
 
 	/**

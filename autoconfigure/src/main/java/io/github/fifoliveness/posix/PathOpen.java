@@ -3,9 +3,9 @@ package io.github.fifoliveness.posix;
 import jnr.ffi.annotations.In;
 
 /**
- * libc's {@code open} taking the path as bytes encoded once, so that a probe repeated
- * thousands of times does not encode its path on every call the way jnr-posix's
- * {@code CharSequence} signature does.
+ * libc's {@code open} taking the path as bytes, so that a probe repeated thousands of
+ * times encodes its path once rather than on every call, as jnr-posix's
+ * {@code CharSequence} signature does. Every open goes through it.
  */
 public interface PathOpen {
 

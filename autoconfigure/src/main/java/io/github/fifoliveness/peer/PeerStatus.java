@@ -12,6 +12,15 @@ public enum PeerStatus {
 	UP,
 
 	/** Not alive; the event carries the reason. */
-	DOWN
+	DOWN;
+
+	/**
+	 * Return the status a probe result shows.
+	 * @param result the result
+	 * @return {@link #UP} or {@link #DOWN}
+	 */
+	public static PeerStatus of(ProbeResult result) {
+		return result.alive() ? UP : DOWN;
+	}
 
 }

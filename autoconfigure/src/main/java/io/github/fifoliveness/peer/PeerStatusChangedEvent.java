@@ -28,7 +28,7 @@ public class PeerStatusChangedEvent extends ApplicationEvent {
 		super(source);
 		this.peer = peer;
 		this.previousStatus = previousStatus;
-		this.status = result.alive() ? PeerStatus.UP : PeerStatus.DOWN;
+		this.status = PeerStatus.of(result);
 		this.result = result;
 	}
 

@@ -3,7 +3,6 @@ package io.github.fifoliveness.peer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,15 +79,15 @@ public class PeerStatusPoller implements SmartLifecycle {
 		this.peers.probes().forEach((name, probe) -> {
 			ProbeResult result = probe.probe();
 			ProbeResult previous = this.last.put(name, result);
-			if (previous == null || previous.alive() != result.alive() || !Objects.equals(previous.reason(), result.reason())) {
+			// The reason is null exactly when the peer is alive, so it tells every change.
+			if (previous == null || previous.reason() != result.reason()) {
 				changed(name, previous, result);
 			}
 		});
 	}
 
 	private void changed(String name, ProbeResult previous, ProbeResult result) {
-		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN
-				: previous.alive() ? PeerStatus.UP : PeerStatus.DOWN;
+		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN : PeerStatus.of(previous);
 		PeerStatusChangedEvent event = new PeerStatusChangedEvent(this, name, previousStatus, result);
 		if (!result.alive()) {
 			logger.warn("Peer '" + name + "' is DOWN (" + result.reason() + "): " + result.message());

@@ -78,11 +78,12 @@ public final class PidFilePeerProbe implements PeerProbe {
 			return ProbeResult.error(ex.getClass().getSimpleName(), "Reading the PID file failed: " + ex.getMessage());
 		}
 		String trimmed = content.strip();
-		if (!DECIMAL.matcher(trimmed).matches() || Long.parseLong(trimmed) < 1 || Long.parseLong(trimmed) > Integer.MAX_VALUE) {
+		long parsed = DECIMAL.matcher(trimmed).matches() ? Long.parseLong(trimmed) : 0;
+		if (parsed < 1 || parsed > Integer.MAX_VALUE) {
 			return ProbeResult.down(DownReason.INVALID_PID_FILE,
 					"The PID file does not hold a decimal process id: '" + printable(trimmed) + "'");
 		}
-		int pid = Integer.parseInt(trimmed);
+		int pid = (int) parsed;
 		ProcessExistence existence;
 		try {
 			existence = this.posix.processExistence(pid);

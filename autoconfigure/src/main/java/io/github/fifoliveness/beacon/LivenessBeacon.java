@@ -202,7 +202,7 @@ public class LivenessBeacon implements SmartLifecycle {
 			this.fifo = new BeaconFifo(reopened.readEnd(), created);
 			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
-			logger.info("Liveness beacon holds FIFO '" + this.path + "' again; peers see the application alive");
+			logger.info("Liveness beacon holds FIFO '" + this.path + "' (resumed); peers see the application alive");
 		}
 		catch (BeaconException ex) {
 			report(BeaconDownReason.ERROR, "The FIFO cannot be held again: " + ex.getMessage());

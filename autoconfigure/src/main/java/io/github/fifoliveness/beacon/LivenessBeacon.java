@@ -306,7 +306,7 @@ public class LivenessBeacon implements SmartLifecycle {
 	private void release(BeaconFifo held) {
 		held.readEnd().close();
 		// Another instance (single-instance off) may still hold it: removing it would show that one down.
-		if (!held.created() || this.posix.openWriteEndAndClose(this.path).outcome() == WriteEndOutcome.READER_PRESENT) {
+		if (!held.created() || this.posix.openWriteEndAndClose(this.path, NativePosix.ANY_OWNER).outcome() == WriteEndOutcome.READER_PRESENT) {
 			return;
 		}
 		try {

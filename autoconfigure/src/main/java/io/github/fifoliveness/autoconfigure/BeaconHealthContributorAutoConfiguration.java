@@ -1,7 +1,8 @@
 package io.github.fifoliveness.autoconfigure;
 
+import io.github.fifoliveness.beacon.BeaconHealthIndicator;
 import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.health.BeaconHealthIndicator;
+import io.github.fifoliveness.beacon.ReadinessBeacon;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,7 +15,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link BeaconHealthIndicator}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link BeaconHealthIndicator
+ * health components} of the application's own beacons: {@code beacon} for its
+ * {@link LivenessBeacon}, {@code readinessBeacon} for its {@link ReadinessBeacon}.
  */
 @AutoConfiguration(after = LivenessBeaconAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(Health.class)
@@ -24,8 +27,15 @@ public final class BeaconHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "beaconHealthIndicator")
-	BeaconHealthIndicator beaconHealthIndicator(LivenessBeacon beacon) {
-		return new BeaconHealthIndicator(beacon);
+	BeaconHealthIndicator beaconHealthIndicator(LivenessBeacon livenessBeacon) {
+		return new BeaconHealthIndicator(livenessBeacon);
+	}
+
+	@Bean
+	@ConditionalOnBean(ReadinessBeacon.class)
+	@ConditionalOnMissingBean(name = "readinessBeaconHealthIndicator")
+	BeaconHealthIndicator readinessBeaconHealthIndicator(ReadinessBeacon readinessBeacon) {
+		return new BeaconHealthIndicator(readinessBeacon);
 	}
 
 }

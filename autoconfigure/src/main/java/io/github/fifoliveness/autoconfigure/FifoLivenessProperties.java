@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.beacon.AvailabilityBeacon;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration properties for fifo-liveness. Unknown properties under
@@ -27,8 +30,24 @@ public class FifoLivenessProperties {
 	 */
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 
+	/**
+	 * Absolute path of a PID file to write at startup (the decimal PID and a newline,
+	 * mode 0600, renamed into place) and remove on graceful shutdown if it still holds
+	 * this process's PID. For tools that only understand PID files; written whether or
+	 * not the beacon is enabled.
+	 */
+	private @Nullable String pidFile;
+
 	public Beacon getBeacon() {
 		return this.beacon;
+	}
+
+	public @Nullable String getPidFile() {
+		return this.pidFile;
+	}
+
+	public void setPidFile(@Nullable String pidFile) {
+		this.pidFile = pidFile;
 	}
 
 	public Map<String, Peer> getPeers() {
@@ -90,7 +109,7 @@ public class FifoLivenessProperties {
 		 * recreate it if something (such as a tmp cleaner) removed it. Zero turns the
 		 * check off.
 		 */
-		private Duration watchInterval = LivenessBeacon.DEFAULT_WATCH_INTERVAL;
+		private Duration watchInterval = AvailabilityBeacon.DEFAULT_WATCH_INTERVAL;
 
 		/**
 		 * Whether to close the FIFO while the application's liveness state is BROKEN, so
@@ -106,11 +125,10 @@ public class FifoLivenessProperties {
 		private String readinessPath;
 
 		/**
-		 * Absolute path of a PID file to write at startup (the decimal PID and a newline,
-		 * mode 0600, renamed into place) and remove on graceful shutdown if it still holds
-		 * this process's PID. For tools that only understand PID files.
+		 * Absolute path of a PID file to write at startup. Deprecated: it was not written
+		 * with the beacon off; use "fifo-liveness.pid-file".
 		 */
-		private String pidFile;
+		private @Nullable String pidFile;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -136,11 +154,15 @@ public class FifoLivenessProperties {
 			this.singleInstance = singleInstance;
 		}
 
-		public String getPidFile() {
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "fifo-liveness.pid-file",
+				reason = "The PID file does not depend on the beacon", since = "0.1.0")
+		public @Nullable String getPidFile() {
 			return this.pidFile;
 		}
 
-		public void setPidFile(String pidFile) {
+		@Deprecated(since = "0.1.0")
+		public void setPidFile(@Nullable String pidFile) {
 			this.pidFile = pidFile;
 		}
 

@@ -2,10 +2,9 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
 
-import io.github.fifoliveness.beacon.ApplicationPidFile;
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
+import io.github.fifoliveness.beacon.FifoBeacon;
 import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.LivenessStateFollower;
 import io.github.fifoliveness.beacon.ReadinessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 
@@ -20,45 +19,30 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the application's own
- * {@link LivenessBeacon}.
+ * {@link LivenessBeacon} and, where a path is set for it, its {@link ReadinessBeacon}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = NativePosixAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class LivenessBeaconAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment) {
+	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
 		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
-		return new LivenessBeacon(path, beacon.isSingleInstance(), beacon.getWatchInterval(), NativePosix.get());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty("fifo-liveness.beacon.pid-file")
-	ApplicationPidFile applicationPidFile(FifoLivenessProperties properties) {
-		return new ApplicationPidFile(
-				PathProperty.absolute("fifo-liveness.beacon.pid-file", properties.getBeacon().getPidFile()),
-				NativePosix.get());
+		return new LivenessBeacon(new FifoBeacon(path, beacon.isSingleInstance(), posix), beacon.getWatchInterval(),
+				beacon.isFollowLivenessState());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("fifo-liveness.beacon.readiness-path")
-	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties) {
+	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
-		return new ReadinessBeacon(PathProperty.absolute("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath()),
-				beacon.getWatchInterval(), NativePosix.get());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.follow-liveness-state", matchIfMissing = true)
-	LivenessStateFollower livenessStateFollower(LivenessBeacon livenessBeacon) {
-		return new LivenessStateFollower(livenessBeacon);
+		Path path = PathProperty.absolute("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath());
+		return new ReadinessBeacon(new FifoBeacon(path, true, posix), beacon.getWatchInterval());
 	}
 
 }

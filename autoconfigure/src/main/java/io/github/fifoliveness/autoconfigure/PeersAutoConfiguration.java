@@ -15,15 +15,15 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link Peers} configured
  * under {@code fifo-liveness.peers} and the {@link PeerStatusPoller} that watches them.
  */
-@AutoConfiguration
+@AutoConfiguration(after = NativePosixAutoConfiguration.class)
 @ConditionalOnPeers
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class PeersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Peers peers(FifoLivenessProperties properties) {
-		return PeerProbes.of(properties, NativePosix.get());
+	Peers peers(FifoLivenessProperties properties, NativePosix posix) {
+		return PeerProbes.of(properties, posix);
 	}
 
 	@Bean

@@ -93,7 +93,7 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 			return posix.openReadEnd(path);
 		}
 		catch (PosixException ex) {
-			if ("ELOOP".equals(ex.getErrorName())) {
+			if (ex.isSymbolicLink()) {
 				throw new BeaconException(path, "a symbolic link is there", NEVER_REPLACE, ex);
 			}
 			throw new BeaconException(path, "the FIFO cannot be opened (" + ex.getMessage() + ")",

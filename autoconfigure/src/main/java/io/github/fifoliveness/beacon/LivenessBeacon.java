@@ -1,389 +1,40 @@
 package io.github.fifoliveness.beacon;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import io.github.fifoliveness.posix.FileStatus;
-import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
-import io.github.fifoliveness.posix.WriteEndOutcome;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.availability.LivenessState;
 
 /**
- * Holds the read end of the application's liveness FIFO for as long as the application
- * runs. Peers that open the write end succeed while it is held; the kernel drops it when
- * the process dies, however it dies, so nothing stale is left to clean up.
- * <p>
- * Starts in the last lifecycle phase (the application is up) and stops in the first
- * (peers see it going down as soon as shutdown begins). While running it checks, every
- * watch interval, that the path still names the FIFO it holds, and recreates the FIFO if
- * something such as a tmp cleaner removed it.
+ * The application's liveness FIFO, held while it runs. Following
+ * {@link LivenessState}, an application that publishes BROKEN (a deadlock detector, a
+ * fatal dependency loss) closes it, so peers see it down although the process still
+ * runs; CORRECT holds it again. Alive then means alive and well.
  */
-public class LivenessBeacon implements SmartLifecycle {
-
-	/** How often the beacon checks its FIFO by default. */
-	public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
-
-	private static final Log logger = LogFactory.getLog(LivenessBeacon.class);
-
-	private final Path path;
-
-	private final boolean singleInstance;
-
-	private final Duration watchInterval;
-
-	private final NativePosix posix;
-
-	private BeaconLock lock;
-
-	private BeaconFifo fifo;
-
-	// The FIFO closed by suspend(), kept so that stop() can still remove what it created.
-	private BeaconFifo suspendedFifo;
-
-	private BeaconStatus status = BeaconStatus.RELEASED;
-
-	private boolean running;
-
-	private boolean suspended;
-
-	private ScheduledExecutorService watcher;
+public class LivenessBeacon extends AvailabilityBeacon {
 
 	/**
-	 * Create a single-instance beacon that checks its FIFO every two seconds.
+	 * Create a single-instance liveness beacon that follows the liveness state and
+	 * checks its FIFO every two seconds.
 	 * @param path the absolute path of the FIFO
 	 * @param posix the native calls
 	 */
 	public LivenessBeacon(Path path, NativePosix posix) {
-		this(path, true, DEFAULT_WATCH_INTERVAL, posix);
+		this(new FifoBeacon(path, true, posix), DEFAULT_WATCH_INTERVAL, true);
 	}
 
 	/**
-	 * Create a beacon.
-	 * @param path the absolute path of the FIFO
-	 * @param singleInstance whether to lock {@code <path>.lock} so that only one
-	 * instance holds the FIFO
+	 * Create a liveness beacon.
+	 * @param fifo the FIFO to hold
 	 * @param watchInterval how often to check that the path still names the held FIFO;
 	 * zero or negative never checks
-	 * @param posix the native calls
+	 * @param followLivenessState whether to close the FIFO while the liveness state is
+	 * BROKEN
 	 */
-	public LivenessBeacon(Path path, boolean singleInstance, Duration watchInterval, NativePosix posix) {
-		this.path = path;
-		this.singleInstance = singleInstance;
-		this.watchInterval = watchInterval;
-		this.posix = posix;
-	}
-
-	/**
-	 * Return the path of the FIFO.
-	 * @return the path
-	 */
-	public Path getPath() {
-		return this.path;
-	}
-
-	/**
-	 * Whether the beacon holds the FIFO that its path names now.
-	 * @return {@code true} while peers see this application alive
-	 */
-	public boolean isHeld() {
-		return status().held();
-	}
-
-	/**
-	 * Return whether the beacon holds its FIFO, and if not, why. While the beacon holds
-	 * it, the path is examined on every call ({@code lstat}, device and inode), so a FIFO
-	 * removed or replaced since the last watch is reported at once, even with the watcher
-	 * off.
-	 * @return the status
-	 */
-	public synchronized BeaconStatus status() {
-		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
-	}
-
-	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		BeaconFolder.prepare(this.path, this.posix);
-		if (this.singleInstance) {
-			this.lock = BeaconLock.acquire(this.path, this.posix);
-		}
-		try {
-			if (!this.suspended) {
-				this.fifo = BeaconFifo.hold(this.path, this.posix);
-				this.status = BeaconStatus.HELD;
-			}
-		}
-		catch (RuntimeException ex) {
-			releaseLock();
-			throw ex;
-		}
-		this.running = true;
-		startWatching();
-		if (this.fifo != null) {
-			logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
-					+ "; peers that probe this path see the application alive until it stops or dies");
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
-		if (this.watcher != null) {
-			this.watcher.shutdownNow();
-			this.watcher = null;
-		}
-		if (this.fifo != null) {
-			release(this.fifo);
-			this.fifo = null;
-		}
-		if (this.suspendedFifo != null) {
-			release(this.suspendedFifo);
-			this.suspendedFifo = null;
-		}
-		releaseLock();
-		this.running = false;
-		this.status = BeaconStatus.RELEASED;
-		logger.info("Liveness beacon released FIFO '" + this.path + "'; peers now see the application down");
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.running;
-	}
-
-	/**
-	 * Close the FIFO's read end while the application runs, so that peers see it down
-	 * although the process lives: for an application that knows it is broken. The FIFO
-	 * and the single-instance lock stay, so {@link #resume()} holds the same path again.
-	 * @param reason why, for the health component and the log
-	 */
-	public synchronized void suspend(String reason) {
-		if (this.suspended) {
-			return;
-		}
-		this.suspended = true;
-		if (this.fifo != null) {
-			this.fifo.readEnd().close();
-			this.suspendedFifo = this.fifo;
-			this.fifo = null;
-		}
-		this.status = new BeaconStatus(false, BeaconDownReason.SUSPENDED, reason);
-		if (this.running) {
-			logger.warn("Liveness beacon closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
-		}
-	}
-
-	/**
-	 * Hold the FIFO again after {@link #suspend(String)}. If it cannot be held now, the
-	 * health component says why and the watcher keeps trying.
-	 */
-	public synchronized void resume() {
-		if (!this.suspended) {
-			return;
-		}
-		this.suspended = false;
-		if (!this.running) {
-			return;
-		}
-		try {
-			BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
-			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
-			this.fifo = new BeaconFifo(reopened.readEnd(), created);
-			this.suspendedFifo = null;
-			this.status = BeaconStatus.HELD;
-			logger.info("Liveness beacon holds FIFO '" + this.path + "' (resumed); peers see the application alive");
-		}
-		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR,
-					"The FIFO cannot be held again: " + ex.getMessage() + ". Peers see the application down."));
-		}
-	}
-
-	@Override
-	public int getPhase() {
-		return DEFAULT_PHASE;
-	}
-
-	/**
-	 * Check now that the path still names the held FIFO, and recreate it if it is gone.
-	 * The watcher calls this every watch interval.
-	 */
-	public synchronized void checkFifo() {
-		if (!this.running || this.suspended) {
-			return;
-		}
-		if (!holdsLock()) {
-			return;
-		}
-		if (this.fifo == null) {
-			recreate();
-			return;
-		}
-		BeaconStatus now = statusOfPath();
-		if (now.held()) {
-			if (!this.status.held()) {
-				logger.info("Liveness FIFO '" + this.path + "' is back; peers see the application alive again");
-				this.status = BeaconStatus.HELD;
-			}
-			return;
-		}
-		if (now.reason() == BeaconDownReason.MISSING) {
-			recreate();
-			return;
-		}
-		report(now);
-	}
-
-	// What is at the path now, compared with the FIFO held.
-	private BeaconStatus statusOfPath() {
-		Optional<FileStatus> now;
-		try {
-			now = this.posix.statusOf(this.path);
-		}
-		catch (IOException ex) {
-			return down(BeaconDownReason.ERROR, "The FIFO's path cannot be examined: " + ex.getMessage()
-					+ ". Peers may not find the FIFO either.");
-		}
-		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
-			return BeaconStatus.HELD;
-		}
-		if (now.isEmpty()) {
-			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
-					+ " until the beacon recreates it (every 'fifo-liveness.beacon.watch-interval').");
-		}
-		if (now.get().type() != FileType.FIFO) {
-			return down(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
-					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO."
-					+ " Peers see the application down (NOT_A_FIFO).");
-		}
-		if (now.get().ownerUid() != this.posix.effectiveUid()) {
-			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
-					+ ") took the FIFO's place; the beacon does not trust it: remove it and the beacon recreates the FIFO."
-					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
-					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
-		}
-		return down(BeaconDownReason.MISSING, "Another FIFO took the place of the one the beacon holds; peers see"
-				+ " NO_READER until the beacon holds the new one (every 'fifo-liveness.beacon.watch-interval').");
-	}
-
-	// With a single-instance beacon, takes the lock again if a cleaner removed its file.
-	private boolean holdsLock() {
-		if (this.lock == null || this.lock.isInPlace()) {
-			return true;
-		}
-		try {
-			BeaconFolder.prepare(this.path, this.posix);
-			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
-			this.lock.release();
-			this.lock = replacement;
-			logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
-					+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on this"
-					+ " path is still refused. Exclude the folder from the cleaner.");
-			return true;
-		}
-		catch (BeaconLockHeldException ex) {
-			report(down(BeaconDownReason.LOCK_LOST, "Another instance" + ex.holderDescription() + " took the lock file '"
-					+ BeaconLock.pathFor(this.path) + "' while it was missing and holds this FIFO too: peers cannot tell"
-					+ " the two apart. Stop one of them."));
-			return false;
-		}
-		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR, "The lock file was removed and cannot be recreated: " + ex.getMessage()
-					+ ". A second instance on this path would not be refused."));
-			return false;
-		}
-	}
-
-	private void recreate() {
-		try {
-			BeaconFolder.prepare(this.path, this.posix);
-			BeaconFifo replacement = BeaconFifo.hold(this.path, this.posix);
-			if (this.fifo != null) {
-				this.fifo.readEnd().close();
-			}
-			this.fifo = replacement;
-			this.suspendedFifo = null;
-			this.status = BeaconStatus.HELD;
-			logger.warn("Liveness FIFO '" + this.path + "' was removed or replaced while the application ran"
-					+ " (tmp cleaners such as systemd-tmpfiles do this); the beacon holds it again, so peers see the"
-					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
-		}
-		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR,
-					"The FIFO is gone and cannot be recreated: " + ex.getMessage() + ". Peers see the application down."));
-		}
-	}
-
-	private static BeaconStatus down(BeaconDownReason reason, String message) {
-		return new BeaconStatus(false, reason, message);
-	}
-
-	// Logs once per problem, not once per check.
-	private void report(BeaconStatus problem) {
-		if (this.status.reason() != problem.reason()) {
-			logger.warn("Liveness beacon at '" + this.path + "': " + problem.message());
-		}
-		this.status = problem;
-	}
-
-	private void startWatching() {
-		if (this.watchInterval == null || this.watchInterval.isZero() || this.watchInterval.isNegative()) {
-			return;
-		}
-		this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "fifo-liveness-beacon-watch");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.watchInterval.toMillis();
-		this.watcher.scheduleWithFixedDelay(this::checkFifoSafely, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	private void checkFifoSafely() {
-		try {
-			checkFifo();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Liveness beacon could not check FIFO '" + this.path + "'", ex);
-		}
-	}
-
-	private void release(BeaconFifo held) {
-		held.readEnd().close();
-		// Another instance (single-instance off) may still hold it: removing it would show that one down.
-		if (!held.created() || this.posix.openWriteEndAndClose(this.path, NativePosix.ANY_OWNER).outcome() == WriteEndOutcome.READER_PRESENT) {
-			return;
-		}
-		try {
-			if (held.readEnd().isStillAt(this.path)) {
-				Files.deleteIfExists(this.path);
-			}
-		}
-		catch (IOException ex) {
-			logger.warn("Liveness beacon could not remove FIFO '" + this.path + "': " + ex.getMessage()
-					+ "; peers see NO_READER until it is removed or reused");
-		}
-	}
-
-	private void releaseLock() {
-		if (this.lock != null) {
-			this.lock.release();
-			this.lock = null;
-		}
+	public LivenessBeacon(FifoBeacon fifo, Duration watchInterval, boolean followLivenessState) {
+		super(fifo, watchInterval, followLivenessState ? LivenessState.CORRECT : null);
 	}
 
 }

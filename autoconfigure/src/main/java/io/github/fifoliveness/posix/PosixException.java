@@ -42,6 +42,15 @@ public class PosixException extends IOException {
 	}
 
 	/**
+	 * Whether the call refused to follow a symbolic link ({@code ELOOP}, as an open with
+	 * {@code O_NOFOLLOW} answers when the path names a link).
+	 * @return {@code true} when a symbolic link is in the way
+	 */
+	public boolean isSymbolicLink() {
+		return "ELOOP".equals(this.errorName);
+	}
+
+	/**
 	 * Whether the call failed because the file system is full ({@code ENOSPC}) or the
 	 * user's quota is used up ({@code EDQUOT}).
 	 * @return {@code true} when there is no space left

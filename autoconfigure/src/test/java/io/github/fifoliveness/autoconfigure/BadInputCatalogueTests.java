@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
+import io.github.fifoliveness.beacon.FifoBeacon;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.FileSnapshot;
@@ -159,7 +160,7 @@ class BadInputCatalogueTests {
 	@Test
 	void secondInstance(CapturedOutput output) throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
-		LivenessBeacon first = new LivenessBeacon(fifo, true, Duration.ZERO, NativePosix.get());
+		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
 		first.start();
 		try {
 			assertRefused(output, fifo, "another instance holds it (pid " + ProcessHandle.current().pid() + ")",
@@ -298,7 +299,8 @@ class BadInputCatalogueTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersAutoConfiguration.class,
+	@ImportAutoConfiguration({ NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
+			ApplicationPidFileAutoConfiguration.class, PeersAutoConfiguration.class,
 			PeersHealthContributorAutoConfiguration.class })
 	static class App {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,8 @@ class ConfigurationMetadataTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "fifo-liveness.beacon.enabled", "fifo-liveness.beacon.path",
 			"fifo-liveness.beacon.single-instance", "fifo-liveness.beacon.watch-interval",
-			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file", "fifo-liveness.beacon.readiness-path", "fifo-liveness.peers",
+			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
+			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
 			"fifo-liveness.monitor.poll-interval",
 			"management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
@@ -29,6 +31,16 @@ class ConfigurationMetadataTests {
 			assertThat(matches).hasSize(1);
 			assertThat(matches.get(0)).containsKey("type");
 			assertThat((String) matches.get(0).get("description")).hasSizeGreaterThan(20);
+		}
+	}
+
+	@Test
+	void beaconPidFileIsDeprecatedInFavourOfPidFile() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			List<Map<String, Object>> matches = JsonPath.parse(metadata)
+				.read("$.properties[?(@.name == 'fifo-liveness.beacon.pid-file')].deprecation");
+			assertThat(matches).singleElement().satisfies((deprecation) -> assertThat(deprecation)
+				.containsEntry("replacement", "fifo-liveness.pid-file"));
 		}
 	}
 

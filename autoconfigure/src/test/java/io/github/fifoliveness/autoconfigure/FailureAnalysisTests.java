@@ -58,7 +58,8 @@ class FailureAnalysisTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersAutoConfiguration.class,
+	@ImportAutoConfiguration({ NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
+			ApplicationPidFileAutoConfiguration.class, PeersAutoConfiguration.class,
 			PeersHealthContributorAutoConfiguration.class })
 	static class App {
 

@@ -2,15 +2,15 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
 
-import io.github.fifoliveness.beacon.ApplicationPidFile;
 import io.github.fifoliveness.beacon.BeaconDownReason;
+import io.github.fifoliveness.beacon.BeaconHealthIndicator;
 import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.LivenessStateFollower;
 import io.github.fifoliveness.beacon.ReadinessBeacon;
-import io.github.fifoliveness.health.BeaconHealthIndicator;
 import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.pidfile.ApplicationPidFile;
 import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,6 +19,8 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,16 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link LivenessBeaconAutoConfiguration} and
- * {@link BeaconHealthContributorAutoConfiguration}.
+ * Tests for {@link LivenessBeaconAutoConfiguration},
+ * {@link BeaconHealthContributorAutoConfiguration} and
+ * {@link ApplicationPidFileAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LivenessBeaconAutoConfigurationTests {
 
 	@TempDir
 	Path dir;
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(LivenessBeaconAutoConfiguration.class, BeaconHealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
+				BeaconHealthContributorAutoConfiguration.class, ApplicationPidFileAutoConfiguration.class));
 
 	@Test
 	void beaconHoldsTheConfiguredFifoWhileTheContextRuns() {
@@ -53,15 +58,14 @@ class LivenessBeaconAutoConfigurationTests {
 	void brokenLivenessStateClosesTheFifoAndCorrectHoldsItAgain() {
 		Path fifo = this.dir.resolve("app.fifo");
 		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
-			assertThat(context).hasSingleBean(LivenessStateFollower.class);
 			AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
 			assertThat(probeAlive(fifo)).isFalse();
-			var health = context.getBean(BeaconHealthIndicator.class).health();
+			var health = context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "SUSPENDED");
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			assertThat(probeAlive(fifo)).isTrue();
-			assertThat(context.getBean(BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			assertThat(context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		});
 	}
 
@@ -80,6 +84,14 @@ class LivenessBeaconAutoConfigurationTests {
 				assertThat(probeAlive(readiness)).isFalse();
 				assertThat(probeAlive(this.dir.resolve("app.fifo"))).as("still alive, only not ready").isTrue();
 				assertThat(context.getBean(ReadinessBeacon.class).status().reason()).isEqualTo(BeaconDownReason.SUSPENDED);
+				assertThat(context.getBean("readinessBeaconHealthIndicator", BeaconHealthIndicator.class).health())
+					.satisfies((health) -> {
+						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+						assertThat(health.getDetails()).containsEntry("path", readiness.toString())
+							.containsEntry("reason", "SUSPENDED");
+					});
+				assertThat(context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health().getStatus())
+					.isEqualTo(Status.UP);
 			});
 	}
 
@@ -94,9 +106,30 @@ class LivenessBeaconAutoConfigurationTests {
 		Path pidFile = this.dir.resolve("app.pid");
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
-					"fifo-liveness.beacon.pid-file=" + pidFile)
+					"fifo-liveness.pid-file=" + pidFile)
 			.run((context) -> assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n"));
 		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void pidFileIsWrittenWithTheBeaconOffToo() {
+		Path pidFile = this.dir.resolve("app.pid");
+		this.contextRunner.withPropertyValues("fifo-liveness.beacon.enabled=false", "fifo-liveness.pid-file=" + pidFile)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LivenessBeacon.class);
+				assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n");
+			});
+	}
+
+	@Test
+	void deprecatedBeaconPidFileStillWorksAndSaysWhatReplacesIt(CapturedOutput output) {
+		Path pidFile = this.dir.resolve("app.pid");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"fifo-liveness.beacon.pid-file=" + pidFile)
+			.run((context) -> assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n"));
+		assertThat(output.getOut().split("'fifo-liveness.beacon.pid-file' is deprecated", -1)).as("one WARN").hasSize(2);
+		assertThat(output).contains("set 'fifo-liveness.pid-file' instead");
 	}
 
 	@Test
@@ -111,7 +144,6 @@ class LivenessBeaconAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.beacon.path=" + fifo, "fifo-liveness.beacon.follow-liveness-state=false")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(LivenessStateFollower.class);
 				AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
 				assertThat(probeAlive(fifo)).isTrue();
 			});
@@ -122,7 +154,7 @@ class LivenessBeaconAutoConfigurationTests {
 		Path fifo = this.dir.resolve("app.fifo");
 		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
 			assertThat(context).hasBean("beaconHealthIndicator");
-			var health = context.getBean(BeaconHealthIndicator.class).health();
+			var health = context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("path", fifo.toString());
 		});

@@ -41,7 +41,8 @@ class PeersHealthContributorAutoConfigurationTests {
 	Path dir;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PeersAutoConfiguration.class, PeersHealthContributorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(NativePosixAutoConfiguration.class, PeersAutoConfiguration.class,
+				PeersHealthContributorAutoConfiguration.class));
 
 	@Test
 	void eachPeerIsAComponentOfThePeersContributor() throws Exception {

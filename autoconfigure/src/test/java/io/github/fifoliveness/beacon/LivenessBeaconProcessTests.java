@@ -83,8 +83,8 @@ class LivenessBeaconProcessTests {
 	@Test
 	void withoutSingleInstanceTwoBeaconsHoldOneFifo() {
 		Path fifo = this.dir.resolve("app.fifo");
-		LivenessBeacon first = new LivenessBeacon(fifo, false, Duration.ZERO, this.posix);
-		LivenessBeacon second = new LivenessBeacon(fifo, false, Duration.ZERO, this.posix);
+		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(fifo, false, this.posix), Duration.ZERO, true);
+		LivenessBeacon second = new LivenessBeacon(new FifoBeacon(fifo, false, this.posix), Duration.ZERO, true);
 		first.start();
 		second.start();
 		first.stop();

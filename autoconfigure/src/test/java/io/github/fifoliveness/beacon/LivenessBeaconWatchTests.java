@@ -107,7 +107,7 @@ class LivenessBeaconWatchTests {
 			.until(() -> output.getOut()
 				.contains("Liveness beacon's lock file '" + lock + "' was removed while the application ran"));
 		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
-		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		LivenessBeacon second = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ZERO, true);
 		assertThatExceptionOfType(BeaconException.class).isThrownBy(second::start)
 			.withMessageContaining("another instance holds it (pid " + ProcessHandle.current().pid() + ")");
 	}
@@ -120,7 +120,7 @@ class LivenessBeaconWatchTests {
 		Files.delete(fifo.getParent());
 		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
 		await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(BeaconLock.pathFor(fifo)));
-		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		LivenessBeacon second = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ZERO, true);
 		assertThatExceptionOfType(BeaconException.class).isThrownBy(second::start)
 			.withMessageContaining("another instance holds it");
 	}
@@ -129,14 +129,14 @@ class LivenessBeaconWatchTests {
 	void secondInstanceThatTookTheLockWhileItWasMissingTurnsTheFirstDown(CapturedOutput output) throws Exception {
 		Path fifo = this.dir.resolve("run/app.fifo");
 		// No watcher: the test runs the watcher's check itself, at the moments that matter.
-		this.beacon = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		this.beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ZERO, true);
 		this.beacon.start();
 		Files.delete(BeaconLock.pathFor(fifo));
-		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		LivenessBeacon second = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ZERO, true);
 		second.start();
 		try {
-			this.beacon.checkFifo();
-			this.beacon.checkFifo();
+			this.beacon.getFifo().check();
+			this.beacon.getFifo().check();
 			BeaconStatus status = this.beacon.status();
 			assertThat(status.reason()).isEqualTo(BeaconDownReason.LOCK_LOST);
 			assertThat(status.message()).contains("took the lock file").contains("Stop one of them");
@@ -146,14 +146,14 @@ class LivenessBeaconWatchTests {
 		finally {
 			second.stop();
 		}
-		this.beacon.checkFifo();
+		this.beacon.getFifo().check();
 		assertThat(this.beacon.isHeld()).isTrue();
 		assertThat(BeaconLock.pathFor(fifo)).hasContent(ProcessHandle.current().pid() + "\n");
 	}
 
 	private Path start() {
 		Path fifo = this.dir.resolve("run/app.fifo");
-		this.beacon = new LivenessBeacon(fifo, true, WATCH_INTERVAL, this.posix);
+		this.beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), WATCH_INTERVAL, true);
 		this.beacon.start();
 		assertThat(probeAlive(fifo)).isTrue();
 		return fifo;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.fifoliveness.beacon.FifoBeacon;
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import jnr.posix.POSIXFactory;
@@ -21,7 +22,7 @@ public final class HoldBeacon {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		LivenessBeacon beacon = new LivenessBeacon(Path.of(args[0]), true, Duration.ZERO, NativePosix.get());
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(Path.of(args[0]), true, NativePosix.get()), Duration.ZERO, true);
 		beacon.start();
 		if (args.length > 1 && args[1].equals("spawn-child")) {
 			String path = System.getenv("PATH");

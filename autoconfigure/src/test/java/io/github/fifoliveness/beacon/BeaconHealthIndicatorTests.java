@@ -1,10 +1,9 @@
-package io.github.fifoliveness.health;
+package io.github.fifoliveness.beacon;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class BeaconHealthIndicatorTests {
 	@Test
 	void upWhileHeldDownWithReasonOtherwise() throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
-		LivenessBeacon beacon = new LivenessBeacon(fifo, true, Duration.ZERO, NativePosix.get());
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
 		BeaconHealthIndicator indicator = new BeaconHealthIndicator(beacon);
 		assertThat(indicator.health().getDetails()).containsEntry("reason", "RELEASED");
 		beacon.start();
@@ -34,7 +33,7 @@ class BeaconHealthIndicatorTests {
 			assertThat(indicator.health()).isEqualTo(Health.up().withDetail("path", fifo.toString()).build());
 			Files.delete(fifo);
 			Files.writeString(fifo, "not ours");
-			beacon.checkFifo();
+			beacon.getFifo().check();
 			Health health = indicator.health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "NOT_A_FIFO")
@@ -50,7 +49,7 @@ class BeaconHealthIndicatorTests {
 	@Test
 	void fifoRemovedWhileNoWatcherRunsIsDownOnTheNextHealthCall() throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
-		LivenessBeacon beacon = new LivenessBeacon(fifo, true, Duration.ZERO, NativePosix.get());
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
 		BeaconHealthIndicator indicator = new BeaconHealthIndicator(beacon);
 		beacon.start();
 		try {
@@ -61,7 +60,7 @@ class BeaconHealthIndicatorTests {
 			Fifos.create(fifo);
 			assertThat(indicator.health().getDetails()).containsEntry("reason", "MISSING")
 				.hasEntrySatisfying("message", (message) -> assertThat((String) message).startsWith("Another FIFO took"));
-			beacon.checkFifo();
+			beacon.getFifo().check();
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		}
 		finally {

@@ -17,21 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link LivenessBeacon} against real FIFOs in a temporary folder.
+ * Tests for {@link FifoBeacon} against real FIFOs in a temporary folder.
  */
-class LivenessBeaconTests {
+class FifoBeaconTests {
 
 	@TempDir
 	Path dir;
 
 	private final NativePosix posix = NativePosix.get();
 
-	private LivenessBeacon beacon;
+	private FifoBeacon beacon;
 
 	@AfterEach
 	void stopBeacon() {
 		if (this.beacon != null) {
-			this.beacon.stop();
+			this.beacon.release();
 		}
 	}
 
@@ -55,7 +55,7 @@ class LivenessBeaconTests {
 	void stopReleasesAndRemovesTheFifoItCreated() {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);
-		this.beacon.stop();
+		this.beacon.release();
 		assertThat(this.beacon.isHeld()).isFalse();
 		assertThat(fifo).doesNotExist();
 	}
@@ -67,7 +67,7 @@ class LivenessBeaconTests {
 		start(fifo);
 		assertThat(probeAlive(fifo)).isTrue();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
-		this.beacon.stop();
+		this.beacon.release();
 		assertThat(probeAlive(fifo)).isFalse();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
 	}
@@ -94,8 +94,8 @@ class LivenessBeaconTests {
 	void restartAfterStopHoldsTheFifoAgain() {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);
-		this.beacon.stop();
-		this.beacon.start();
+		this.beacon.release();
+		this.beacon.hold();
 		assertThat(probeAlive(fifo)).isTrue();
 	}
 
@@ -107,7 +107,7 @@ class LivenessBeaconTests {
 		this.beacon.suspend("testing");
 		assertThat(probeAlive(fifo)).isFalse();
 		assertThat(this.beacon.status().reason()).isEqualTo(BeaconDownReason.SUSPENDED);
-		assertThat(this.beacon.isRunning()).isTrue();
+		assertThat(this.beacon.isHolding()).isTrue();
 		this.beacon.resume();
 		assertThat(probeAlive(fifo)).isTrue();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
@@ -123,11 +123,11 @@ class LivenessBeaconTests {
 		this.beacon.resume();
 		assertThat(this.beacon.status().reason()).isEqualTo(BeaconDownReason.ERROR);
 		assertThat(this.beacon.status().message()).contains("a regular file is there");
-		this.beacon.checkFifo();
+		this.beacon.check();
 		assertThat(this.beacon.isHeld()).isFalse();
 		assertThat(fifo).hasContent("someone else's");
 		Files.delete(fifo);
-		this.beacon.checkFifo();
+		this.beacon.check();
 		assertThat(this.beacon.isHeld()).isTrue();
 		assertThat(probeAlive(fifo)).isTrue();
 	}
@@ -137,7 +137,7 @@ class LivenessBeaconTests {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);
 		this.beacon.suspend("testing");
-		this.beacon.stop();
+		this.beacon.release();
 		assertThat(fifo).doesNotExist();
 		assertThat(fifo.resolveSibling("app.fifo.lock")).doesNotExist();
 	}
@@ -146,8 +146,8 @@ class LivenessBeaconTests {
 	void regularFileAtThePathFailsStartAndIsLeftUntouched() throws Exception {
 		Path file = Files.writeString(this.dir.resolve("app.fifo"), "precious");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-		LivenessBeacon beacon = new LivenessBeacon(file, this.posix);
-		assertThatExceptionOfType(BeaconException.class).isThrownBy(beacon::start)
+		FifoBeacon beacon = new FifoBeacon(file, true, this.posix);
+		assertThatExceptionOfType(BeaconException.class).isThrownBy(beacon::hold)
 			.withMessageContaining(file.toString())
 			.withMessageContaining("a regular file is there");
 		assertThat(file).hasContent("precious");
@@ -162,7 +162,7 @@ class LivenessBeaconTests {
 		Files.delete(fifo);
 		Fifos.create(fifo);
 		long replacement = this.posix.statusOf(fifo).orElseThrow().inode();
-		this.beacon.stop();
+		this.beacon.release();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(replacement);
 	}
 
@@ -177,8 +177,8 @@ class LivenessBeaconTests {
 	}
 
 	private void start(Path fifo) {
-		this.beacon = new LivenessBeacon(fifo, this.posix);
-		this.beacon.start();
+		this.beacon = new FifoBeacon(fifo, true, this.posix);
+		this.beacon.hold();
 	}
 
 	private boolean probeAlive(Path fifo) {

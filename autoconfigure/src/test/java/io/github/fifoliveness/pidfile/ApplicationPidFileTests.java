@@ -1,4 +1,4 @@
-package io.github.fifoliveness.beacon;
+package io.github.fifoliveness.pidfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class ApplicationPidFileTests {
 	@Test
 	void writesTheDecimalPidAndANewlineOnlyOwnerOnlyWithNoTemporaryFileLeft() throws Exception {
 		Path pidFile = this.dir.resolve("run/app.pid");
-		ApplicationPidFile writer = new ApplicationPidFile(pidFile, this.posix);
+		ApplicationPidFile writer = new ApplicationPidFile(pidFile, "fifo-liveness.pid-file", this.posix);
 		writer.start();
 		try {
 			assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n");
@@ -52,7 +52,7 @@ class ApplicationPidFileTests {
 	@Test
 	void replacesAStalePidFileLeftByACrash() throws Exception {
 		Path pidFile = Files.writeString(this.dir.resolve("app.pid"), "999999\n");
-		ApplicationPidFile writer = new ApplicationPidFile(pidFile, this.posix);
+		ApplicationPidFile writer = new ApplicationPidFile(pidFile, "fifo-liveness.pid-file", this.posix);
 		writer.start();
 		assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n");
 		writer.stop();
@@ -61,7 +61,7 @@ class ApplicationPidFileTests {
 	@Test
 	void stopLeavesAPidFileThatNoLongerHoldsOurPid() throws Exception {
 		Path pidFile = this.dir.resolve("app.pid");
-		ApplicationPidFile writer = new ApplicationPidFile(pidFile, this.posix);
+		ApplicationPidFile writer = new ApplicationPidFile(pidFile, "fifo-liveness.pid-file", this.posix);
 		writer.start();
 		Files.writeString(pidFile, "4242\n");
 		writer.stop();
@@ -71,7 +71,7 @@ class ApplicationPidFileTests {
 	@Test
 	void stopLeavesAFifoThatTookThePidFilesPlaceWithoutBlocking() throws Exception {
 		Path pidFile = this.dir.resolve("app.pid");
-		ApplicationPidFile writer = new ApplicationPidFile(pidFile, this.posix);
+		ApplicationPidFile writer = new ApplicationPidFile(pidFile, "fifo-liveness.pid-file", this.posix);
 		writer.start();
 		Files.delete(pidFile);
 		Fifos.create(pidFile);
@@ -84,8 +84,8 @@ class ApplicationPidFileTests {
 	void directoryAtThePathIsRefusedAndLeftUntouched() throws Exception {
 		Path directory = Files.createDirectory(this.dir.resolve("app.pid"));
 		FileSnapshot before = FileSnapshot.of(directory);
-		assertThatIllegalStateException().isThrownBy(new ApplicationPidFile(directory, this.posix)::start)
-			.withMessageContaining("Cannot write PID file '" + directory + "' (fifo-liveness.beacon.pid-file)")
+		assertThatIllegalStateException().isThrownBy(new ApplicationPidFile(directory, "fifo-liveness.pid-file", this.posix)::start)
+			.withMessageContaining("Cannot write PID file '" + directory + "' (fifo-liveness.pid-file)")
 			.withMessageContaining("a directory is there");
 		assertThat(FileSnapshot.of(directory)).isEqualTo(before);
 	}

@@ -1,4 +1,4 @@
-package io.github.fifoliveness.beacon;
+package io.github.fifoliveness.pidfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.SmallFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -31,17 +32,21 @@ public class ApplicationPidFile implements SmartLifecycle {
 
 	private final Path path;
 
+	private final String property;
+
 	private final NativePosix posix;
 
-	private String written;
+	private @Nullable String written;
 
 	/**
 	 * Create a PID file writer.
 	 * @param path the absolute path of the PID file
+	 * @param property the property that set the path, for messages
 	 * @param posix the native calls
 	 */
-	public ApplicationPidFile(Path path, NativePosix posix) {
+	public ApplicationPidFile(Path path, String property, NativePosix posix) {
 		this.path = path;
+		this.property = property;
 		this.posix = posix;
 	}
 
@@ -134,7 +139,7 @@ public class ApplicationPidFile implements SmartLifecycle {
 	}
 
 	private String message(String problem) {
-		return "Cannot write PID file '" + this.path + "' (fifo-liveness.beacon.pid-file): " + problem;
+		return "Cannot write PID file '" + this.path + "' (" + this.property + "): " + problem;
 	}
 
 }

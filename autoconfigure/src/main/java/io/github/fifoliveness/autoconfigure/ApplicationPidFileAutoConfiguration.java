@@ -1,0 +1,61 @@
+package io.github.fifoliveness.autoconfigure;
+
+import io.github.fifoliveness.pidfile.ApplicationPidFile;
+import io.github.fifoliveness.posix.NativePosix;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the application's own
+ * {@link ApplicationPidFile}, whether or not the application holds a beacon.
+ */
+@AutoConfiguration
+@Conditional(ApplicationPidFileAutoConfiguration.PidFileConfigured.class)
+@EnableConfigurationProperties(FifoLivenessProperties.class)
+public final class ApplicationPidFileAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(ApplicationPidFileAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	@SuppressWarnings("deprecation")
+	ApplicationPidFile applicationPidFile(FifoLivenessProperties properties, NativePosix posix) {
+		if (properties.getPidFile() != null) {
+			return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.pid-file", properties.getPidFile()),
+					"fifo-liveness.pid-file", posix);
+		}
+		logger.warn("'fifo-liveness.beacon.pid-file' is deprecated: set 'fifo-liveness.pid-file' instead, which"
+				+ " also writes the PID file when the beacon is off.");
+		String pidFile = properties.getBeacon().getPidFile();
+		return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.beacon.pid-file", pidFile),
+				"fifo-liveness.beacon.pid-file", posix);
+	}
+
+	static final class PidFileConfigured extends AnyNestedCondition {
+
+		PidFileConfigured() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("fifo-liveness.pid-file")
+		static final class PidFile {
+
+		}
+
+		@ConditionalOnProperty("fifo-liveness.beacon.pid-file")
+		static final class DeprecatedBeaconPidFile {
+
+		}
+
+	}
+
+}

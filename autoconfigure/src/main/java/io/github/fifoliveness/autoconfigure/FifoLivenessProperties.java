@@ -74,7 +74,8 @@ public class FifoLivenessProperties {
 		 * Absolute path of the liveness FIFO. Defaults to
 		 * "$XDG_RUNTIME_DIR/<app>/<app>.fifo", or, without XDG_RUNTIME_DIR, to
 		 * "<java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo", where <app> is
-		 * spring.application.name.
+		 * spring.application.name. With single-instance on, the file name may be at
+		 * most 250 bytes, so that "<name>.lock" fits beside it.
 		 */
 		private String path;
 
@@ -101,7 +102,8 @@ public class FifoLivenessProperties {
 		/**
 		 * Absolute path of a second FIFO that follows the application's readiness: held
 		 * while it accepts traffic, closed while it refuses it, so a monitor can watch
-		 * readiness as a peer of its own.
+		 * readiness as a peer of its own. The file name may be at most 250 bytes, so
+		 * that "<name>.lock" fits beside it.
 		 */
 		private String readinessPath;
 

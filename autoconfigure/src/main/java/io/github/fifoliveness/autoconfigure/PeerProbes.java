@@ -26,6 +26,7 @@ final class PeerProbes {
 	}
 
 	static Peers of(FifoLivenessProperties properties, NativePosix posix) {
+		PeerNames.check(properties.getPeers().keySet());
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		properties.getPeers().forEach((name, peer) -> probes.put(name, of(name, peer, posix)));
 		return new Peers(probes);

@@ -56,7 +56,8 @@ final class BeaconFolder {
 		}
 		catch (IOException ex) {
 			throw new BeaconException(fifo, "its folder cannot be created (" + ex + ")",
-					"Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
+					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
+							: "Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
 					ex);
 		}
 	}

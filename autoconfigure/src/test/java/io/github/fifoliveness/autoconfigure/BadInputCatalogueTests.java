@@ -208,6 +208,39 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void beaconFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
+		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.path", 251);
+	}
+
+	@Test
+	void readinessFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
+		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.readiness-path", 255);
+	}
+
+	@Test
+	void beaconFileNameOf251BytesIsAcceptedWithoutTheLock() {
+		Path fifo = this.dir.resolve("n".repeat(251));
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.path=" + fifo,
+				"--fifo-liveness.beacon.single-instance=false")) {
+			assertThat(context.getBean(LivenessBeacon.class).isHeld()).isTrue();
+		}
+	}
+
+	@Test
+	void beaconPathWithADotDotSegmentCreatesNothing(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/stray/../run/app.fifo",
+				"the path has a '..' segment");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
+	void beaconPathWithADotSegmentCreatesNothing(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/run/./app.fifo",
+				"the path has a '.' segment");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
 	void beaconPathWithNul(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=/run/app\0.fifo"));
 		assertThat(output).contains("Property 'fifo-liveness.beacon.path' has the value '/run/app\\0.fifo': not a valid path");
@@ -233,6 +266,22 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.orders.path=/run/orders\0.fifo"));
 		assertThat(output).contains("Property 'fifo-liveness.peers.orders.path' has the value '/run/orders\\0.fifo'");
+	}
+
+	@Test
+	void peerPathWithADotDotSegment(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "/run/../srv/orders.fifo",
+				"the path has a '..' segment");
+	}
+
+	@Test
+	void peerNameWithASlash(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.[orders/eu].path=/run/orders.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) contains '/'")
+			.contains("Rename the peer without '/'")
+			.doesNotContain("Application run failed");
 	}
 
 	@Test
@@ -283,6 +332,13 @@ class BadInputCatalogueTests {
 			.contains(problem)
 			.contains("Set '" + property + "' to the absolute path of a "
 					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
+	}
+
+	private void assertNoRoomForTheLockFile(CapturedOutput output, String property, int nameBytes) {
+		Path folder = this.dir.resolve("run");
+		assertInvalidProperty(output, property, folder.resolve("n".repeat(nameBytes)).toString(), "the file name is "
+				+ nameBytes + " bytes long, which leaves no room for the lock file '<name>.lock'");
+		assertThat(folder).doesNotExist();
 	}
 
 	private ConfigurableApplicationContext run(String... args) {

@@ -23,7 +23,9 @@ public class FifoLivenessProperties {
 	/**
 	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
 	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
-	 * of the "peers" health contributor, at /actuator/health/peers/<name>.
+	 * of the "peers" health contributor, at /actuator/health/peers/<name>. Names of
+	 * lowercase letters, digits and dashes always work; two names that bind to one peer
+	 * (such as "db_1" and "db1") and names binding would shorten fail startup.
 	 */
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 

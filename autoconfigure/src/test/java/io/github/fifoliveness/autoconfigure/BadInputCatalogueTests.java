@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.FileSnapshot;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -272,6 +273,46 @@ class BadInputCatalogueTests {
 	void peerPathWithADotDotSegment(CapturedOutput output) {
 		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "/run/../srv/orders.fifo",
 				"the path has a '..' segment");
+	}
+
+	// Peer names: each one names one peer, exactly as written.
+
+	@Test
+	void peerNamesThatBindToOnePeer(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.db_1.path=/run/db_1.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer names 'db1' and 'db_1' bind to one peer")
+			.contains("'db_1' from 'fifo-liveness.peers.db_1.path' (property source 'commandLineArgs')")
+			.contains("'db1' from 'fifo-liveness.peers.db1.path' (property source 'commandLineArgs')")
+			.contains("Names of lowercase letters, digits and dashes always work");
+	}
+
+	@Test
+	void peerNamesThatDifferOnlyInCase(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.Orders.path=/run/a.fifo", "--fifo-liveness.peers.orders.pid-file=/run/b.pid"));
+		assertThat(output).contains("Peer names 'Orders' and 'orders' bind to one peer");
+	}
+
+	@Test
+	void peerNameThatBindingShortens(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.café.path=/run/cafe.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property 'fifo-liveness.peers.café.path' (property source 'commandLineArgs') binds as"
+					+ " 'fifo-liveness.peers.caf.path': Spring Boot's binding drops 'é'")
+			.contains("the peer would be watched as 'caf'")
+			.contains("Names of lowercase letters, digits and dashes always work");
+	}
+
+	@Test
+	void peerNamesOfLowercaseLettersDigitsAndDashesWork() {
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders-eu-2.path=/run/orders.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo",
+				"--fifo-liveness.peers.orders-eu-2.owner=0")) {
+			assertThat(context.getBean(Peers.class).probes()).containsOnlyKeys("orders-eu-2", "db1");
+		}
 	}
 
 	@Test

@@ -76,7 +76,8 @@ public class FifoLivenessProperties {
 		 * Absolute path of the liveness FIFO. Defaults to
 		 * "$XDG_RUNTIME_DIR/<app>/<app>.fifo", or, without XDG_RUNTIME_DIR, to
 		 * "<java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo", where <app> is
-		 * spring.application.name. With single-instance on, the file name may be at
+		 * spring.application.name and <user> the user's name, or uid where the user has
+		 * no name the JVM knows. With single-instance on, the file name may be at
 		 * most 250 bytes, so that "<name>.lock" fits beside it.
 		 */
 		private String path;

@@ -1,24 +1,16 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.RunApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,40 +60,13 @@ class PeerNamesFromTheEnvironmentTests {
 				"peer sample-daemon /run/json/sample-daemon.fifo", "peer orders /run/env/orders.fifo");
 	}
 
-	private String runMonitor(String... environment) throws IOException, InterruptedException {
+	private String runMonitor(String... environment) throws IOException {
 		Path yaml = Files.writeString(this.dir.resolve("application.yml"), YAML);
 		List<String> env = new ArrayList<>(List.of("env"));
 		env.addAll(List.of(environment));
-		Process monitor = this.children.startJava(env, Monitor.class, "--spring.config.location=file:" + yaml);
-		String output = new String(monitor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(monitor.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return output;
-	}
-
-	/**
-	 * The monitor in the child JVM: prints each peer it watches as {@code peer <name> <path>}.
-	 */
-	public static final class Monitor {
-
-		private Monitor() {
-		}
-
-		public static void main(String[] args) {
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
-				.web(WebApplicationType.NONE)
-				.run(args)) {
-				context.getBean(Peers.class)
-					.probes()
-					.forEach((name, probe) -> System.out.println("peer " + name + " " + probe.inputs().get("path")));
-			}
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LivenessBeaconAutoConfiguration.class, PeersAutoConfiguration.class })
-	static class App {
-
+		Process monitor = this.children.startJava(env, RunApplication.class, this.dir.toString(),
+				"--spring.config.location=file:" + yaml);
+		return RunApplication.outputUntilStarted(monitor);
 	}
 
 }

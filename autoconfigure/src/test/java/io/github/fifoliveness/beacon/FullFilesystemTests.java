@@ -2,6 +2,7 @@ package io.github.fifoliveness.beacon;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ class FullFilesystemTests {
 
 	private List<String> startBeacon(String options, String folder, String fill) throws Exception {
 		assumeTrue(Fifos.isRoot(), "mounting a tmpfs needs root");
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is not installed");
 		Path mountPoint = this.dir;
 		List<String> command = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", SCRIPT, "sh",
 				mountPoint.toString(), options + ",mode=0700", folder, fill));

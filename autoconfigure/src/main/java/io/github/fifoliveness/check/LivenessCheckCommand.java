@@ -97,7 +97,7 @@ public final class LivenessCheckCommand {
 		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
 				: Optional.of(ExpectedOwner.of(null, posix.effectiveUid()));
 		if (expected.isEmpty()) {
-			err.println("no user '" + owner + "' on this machine: give an existing user name or a numeric uid");
+			err.println(CStyleEscape.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
 			return USAGE;
 		}
 		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, expected.get(), posix)

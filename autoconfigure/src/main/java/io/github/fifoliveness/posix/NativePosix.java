@@ -1,7 +1,10 @@
 package io.github.fifoliveness.posix;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import jnr.constants.platform.Errno;
@@ -10,6 +13,7 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
 import jnr.posix.FileStat;
 import jnr.posix.POSIX;
+import jnr.posix.Passwd;
 import jnr.posix.POSIXFactory;
 import jnr.posix.util.DefaultPOSIXHandler;
 
@@ -32,6 +36,10 @@ public final class NativePosix {
 
 	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
 			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
+	private static final int READ_ONLY_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
+			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
 
 	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
 
@@ -56,9 +64,10 @@ public final class NativePosix {
 
 	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
 
-	private static final int ETXTBSY = Errno.ETXTBSY.intValue();
-
 	private static final int ESRCH = Errno.ESRCH.intValue();
+
+	/** Accept a FIFO whoever owns it. */
+	public static final int ANY_OWNER = -1;
 
 	private static NativePosix instance;
 
@@ -241,59 +250,131 @@ public final class NativePosix {
 
 	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
-	 * it at once. Nothing is written. One {@code open}, one {@code fstat} and one
-	 * {@code close} when a reader is present; a failed open adds a {@code stat} only
-	 * where the error alone cannot tell a FIFO from another file.
+	 * it at once. Nothing is written, and nothing but a FIFO is opened: a {@code stat}
+	 * learns the type first, so a regular file is never opened for writing (file watchers
+	 * would see it modified). The opened descriptor is checked again with {@code fstat},
+	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
+	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
+	 * {@code close}.
 	 * @param path the path to probe
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
 	 * @return the result
 	 */
-	public WriteEndResult openWriteEndAndClose(Path path) {
-		return openWriteEndAndClose(NativePath.of(path));
+	public WriteEndResult openWriteEndAndClose(Path path, int expectedOwner) {
+		return openWriteEndAndClose(NativePath.of(path), expectedOwner);
 	}
 
 	/**
-	 * Like {@link #openWriteEndAndClose(Path)}, with the path encoded once beforehand:
-	 * the way to probe one path repeatedly without allocating.
+	 * Like {@link #openWriteEndAndClose(Path, int)}, with the path encoded once
+	 * beforehand: the way to probe one path repeatedly.
 	 * @param path the encoded path
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
 	 * @return the result
 	 */
-	public WriteEndResult openWriteEndAndClose(NativePath path) {
-		int fd = open(path, WRITE_END_FLAGS, 0);
-		if (fd >= 0) {
-			FileStat stat = this.statBuffer.get();
-			int result = this.posix.fstat(fd, stat);
-			int errno = (result < 0) ? this.posix.errno() : 0;
-			this.posix.close(fd);
-			if (result < 0) {
-				return failed(errno);
-			}
-			FileType type = FileType.fromMode(stat.mode());
-			return (type == FileType.FIFO) ? WriteEndResult.READER_PRESENT : WriteEndResult.notAFifo(type);
-		}
-		int errno = this.posix.errno();
-		if (errno == ENOENT) {
-			return WriteEndResult.MISSING;
-		}
-		if (errno == EISDIR) {
-			return WriteEndResult.notAFifo(FileType.DIRECTORY);
-		}
-		if (errno == ETXTBSY) {
-			return WriteEndResult.notAFifo(FileType.REGULAR_FILE);
-		}
-		if (errno == ENXIO) {
-			// A FIFO without reader, but also a Unix socket or a device without driver.
-			FileType type = typeAt(path.path());
-			if (type == null) {
+	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
+		FileStat stat = this.statBuffer.get();
+		if (this.posix.stat(path.path().toString(), stat) < 0) {
+			int errno = this.posix.errno();
+			if (errno == ENOENT) {
 				return WriteEndResult.MISSING;
 			}
-			return (type == FileType.FIFO) ? WriteEndResult.NO_READER : WriteEndResult.notAFifo(type);
+			return (errno == EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
 		}
-		if (errno == EACCES || errno == EPERM) {
-			FileType type = typeAt(path.path());
-			return (type == null || type == FileType.FIFO) ? WriteEndResult.ACCESS_DENIED
-					: WriteEndResult.notAFifo(type);
+		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null) {
+			return refused;
 		}
-		return failed(errno);
+		int fd = open(path, WRITE_END_FLAGS, 0);
+		if (fd < 0) {
+			int errno = this.posix.errno();
+			if (errno == ENXIO) {
+				return WriteEndResult.NO_READER;
+			}
+			if (errno == ENOENT) {
+				return WriteEndResult.MISSING;
+			}
+			if (errno == EACCES || errno == EPERM) {
+				return WriteEndResult.ACCESS_DENIED;
+			}
+			// The FIFO was swapped for another file between stat and open.
+			if (errno == EISDIR) {
+				return WriteEndResult.notAFifo(FileType.DIRECTORY);
+			}
+			return failed(errno);
+		}
+		int result = this.posix.fstat(fd, stat);
+		int errno = (result < 0) ? this.posix.errno() : 0;
+		this.posix.close(fd);
+		if (result < 0) {
+			return failed(errno);
+		}
+		refused = refuseUnlessFifoOf(stat, expectedOwner);
+		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
+	}
+
+	private static WriteEndResult refuseUnlessFifoOf(FileStat stat, int expectedOwner) {
+		FileType type = FileType.fromMode(stat.mode());
+		if (type != FileType.FIFO) {
+			return WriteEndResult.notAFifo(type);
+		}
+		if (expectedOwner != ANY_OWNER && stat.uid() != expectedOwner) {
+			return WriteEndResult.foreignOwner(stat.uid());
+		}
+		return null;
+	}
+
+	/**
+	 * Read the start of a small regular file, such as a PID file, without ever blocking:
+	 * the type is learnt with {@code stat} first and nothing but a regular file is
+	 * opened ({@code O_RDONLY|O_NONBLOCK|O_NOCTTY}: a FIFO without writer or a device
+	 * would block a plain read or have side effects); the opened descriptor is checked
+	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
+	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
+	 * @param path the file's path (a symbolic link is followed)
+	 * @param maxBytes how many bytes to read at most
+	 * @return what is at the path and, for a regular file, the bytes read
+	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
+	 * when nothing is there)
+	 */
+	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
+		FileStat stat = this.posix.allocateStat();
+		if (this.posix.stat(path.toString(), stat) < 0) {
+			throw exception("stat", path, this.posix.errno());
+		}
+		if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
+			return new SmallFile(status(stat), modified(stat), null);
+		}
+		int fd = open(NativePath.of(path), READ_ONLY_FLAGS, 0);
+		if (fd < 0) {
+			throw exception("open", path, this.posix.errno());
+		}
+		try {
+			if (this.posix.fstat(fd, stat) < 0) {
+				throw exception("fstat", path, this.posix.errno());
+			}
+			if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
+				return new SmallFile(status(stat), modified(stat), null);
+			}
+			byte[] buffer = new byte[maxBytes];
+			int read = this.posix.pread(fd, buffer, maxBytes, 0);
+			if (read < 0) {
+				throw exception("pread", path, this.posix.errno());
+			}
+			return new SmallFile(status(stat), modified(stat), Arrays.copyOf(buffer, read));
+		}
+		finally {
+			this.posix.close(fd);
+		}
+	}
+
+	/**
+	 * Return the uid of a user, by name, as the system's user database has it.
+	 * @param name the user name
+	 * @return the uid, or empty if no such user exists
+	 */
+	public OptionalInt userId(String name) {
+		Passwd entry = this.posix.getpwnam(name);
+		return (entry != null) ? OptionalInt.of((int) entry.getUID()) : OptionalInt.empty();
 	}
 
 	/**
@@ -361,14 +442,14 @@ public final class NativePosix {
 		return fd;
 	}
 
-	private FileType typeAt(Path path) {
-		FileStat stat = this.statBuffer.get();
-		return (this.posix.stat(path.toString(), stat) < 0) ? null : FileType.fromMode(stat.mode());
-	}
 
 	private static WriteEndResult failed(int errno) {
 		Errno error = Errno.valueOf(errno);
 		return WriteEndResult.failed(error.name(), error.toString());
+	}
+
+	private static Instant modified(FileStat stat) {
+		return Instant.ofEpochSecond(stat.mtime());
 	}
 
 	private static FileStatus status(FileStat stat) {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.fifoliveness.peer.DownReason;
+import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The beacon keeps its FIFO when its surroundings change while the application runs.
@@ -68,6 +71,21 @@ class LivenessBeaconWatchTests {
 		Files.delete(fifo);
 		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
 		assertThat(this.beacon.isHeld()).isTrue();
+	}
+
+	@Test
+	void fifoOfAnotherUserTakingTheFifosPlaceIsReportedForWhatPeersReallySee(CapturedOutput output) throws Exception {
+		assumeTrue(Fifos.isRoot(), "only root can give a FIFO to another user");
+		Path fifo = start();
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		Fifos.run("chown", "65534", fifo.toString());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.beacon.status().reason() == BeaconDownReason.NOT_OURS);
+		assertThat(this.beacon.status().message()).contains("Peers that check the owner see the application down (FOREIGN_OWNER)")
+			.contains("a monitor running as root without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO")
+			.doesNotContain("Peers see the application down");
+		assertThat(new FifoPeerProbe(fifo, new ExpectedOwner(0), this.posix).probe().reason())
+			.isEqualTo(DownReason.FOREIGN_OWNER);
 	}
 
 	@Test

@@ -161,7 +161,7 @@ class AotSamplesIT {
 	}
 
 	private static String sampleMonitorJar() {
-		Path jar = Path.of("target/sample-monitor.jar").toAbsolutePath();
+		Path jar = Path.of(System.getProperty("sample-monitor.jar", "target/sample-monitor.jar")).toAbsolutePath();
 		assertThat(jar).as("packaged sample-monitor").isRegularFile();
 		return jar.toString();
 	}

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * really exposes at {@code /actuator/prometheus}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PrometheusAlertRulesIT {
 
 	private static final Path RULES = Commands.repositoryFile("docs/prometheus/fifo-liveness-alerts.yml");

@@ -30,7 +30,8 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnMissingBean
 	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
-		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
+		Path path = (beacon.getPath() != null)
+				? PathProperty.beacon("fifo-liveness.beacon.path", beacon.getPath(), beacon.isSingleInstance())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
 		return new LivenessBeacon(new FifoBeacon(path, beacon.isSingleInstance(), posix), beacon.getWatchInterval(),
 				beacon.isFollowLivenessState());
@@ -41,7 +42,7 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnProperty("fifo-liveness.beacon.readiness-path")
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
-		Path path = PathProperty.absolute("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath());
+		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
 		return new ReadinessBeacon(new FifoBeacon(path, true, posix), beacon.getWatchInterval());
 	}
 

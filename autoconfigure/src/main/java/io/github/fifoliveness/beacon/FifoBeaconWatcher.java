@@ -27,6 +27,7 @@ final class FifoBeaconWatcher {
 	FifoBeaconWatcher(FifoBeacon beacon, Duration interval) {
 		this.beacon = beacon;
 		this.interval = interval;
+		beacon.watchedEvery(interval);
 	}
 
 	synchronized void start() {

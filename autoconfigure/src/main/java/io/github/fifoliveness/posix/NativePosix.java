@@ -1,17 +1,12 @@
 package io.github.fifoliveness.posix;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Platform;
-import jnr.posix.FileStat;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
-import jnr.posix.util.DefaultPOSIXHandler;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -20,8 +15,23 @@ import jnr.posix.util.DefaultPOSIXHandler;
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
  * end, and a child process never inherits a descriptor that would keep a dead
  * application looking alive.
+ * <p>
+ * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
+ * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
+ * shared by both; {@link #implementation()} tells which one runs.
  */
 public final class NativePosix {
+
+	/**
+	 * The system property that chooses the implementation: {@code ffm} or {@code jnr};
+	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
+	 */
+	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
+
+	// Compiled for Java 22 and loaded by name, so that Java 17 to 21 never link it.
+	private static final String FOREIGN_SYSCALLS = "io.github.fifoliveness.posix.ForeignSyscalls";
+
+	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
 
 	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
 			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
@@ -60,33 +70,31 @@ public final class NativePosix {
 
 	private static final int ESRCH = Errno.ESRCH.intValue();
 
+	private static final int EIO = Errno.EIO.intValue();
+
 	private static NativePosix instance;
 
 	private static RuntimeException loadFailure;
 
-	private final POSIX posix;
-
-	private final PathOpen pathOpen;
+	private final Syscalls syscalls;
 
 	// One stat buffer per thread keeps probes free of allocation.
-	private final ThreadLocal<FileStat> statBuffer;
+	private final ThreadLocal<StatBuffer> statBuffer = ThreadLocal.withInitial(StatBuffer::new);
 
-	private NativePosix(POSIX posix, PathOpen pathOpen) {
-		this.posix = posix;
-		this.pathOpen = pathOpen;
-		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
+	NativePosix(Syscalls syscalls) {
+		this.syscalls = syscalls;
 	}
 
 	/**
-	 * Return the native POSIX layer, loading it on first use. Loading generates jnr-ffi
-	 * bindings and takes a noticeable fraction of a second, so it happens once per JVM.
+	 * Return the native POSIX layer this JVM shares, loading it on first use.
 	 * @return the native POSIX layer
 	 * @throws NativePosixUnavailableException if this platform has no native POSIX calls
+	 * @see #load()
 	 */
 	public static synchronized NativePosix get() {
 		if (instance == null && loadFailure == null) {
 			try {
-				instance = load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
+				instance = load();
 			}
 			catch (RuntimeException ex) {
 				loadFailure = ex;
@@ -111,28 +119,76 @@ public final class NativePosix {
 		}
 	}
 
-	static NativePosix load(Supplier<POSIX> loader) {
-		POSIX posix;
+	/**
+	 * Load a native POSIX layer of its own, with the implementation that
+	 * {@value #IMPLEMENTATION_PROPERTY} asks for, or else the best one for this JVM: the
+	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr-posix
+	 * otherwise.
+	 * @return the native POSIX layer
+	 * @throws NativePosixUnavailableException if the implementation cannot run here
+	 */
+	public static NativePosix load() {
+		return new NativePosix(loadSyscalls(requestedImplementation()));
+	}
+
+	/**
+	 * Return the implementations that can run on this JVM and platform, the preferred
+	 * one first.
+	 * @return the implementations
+	 */
+	static NativeImplementation[] supportedImplementations() {
+		return foreignSupported() ? new NativeImplementation[] { NativeImplementation.FFM, NativeImplementation.JNR }
+				: new NativeImplementation[] { NativeImplementation.JNR };
+	}
+
+	static Syscalls loadSyscalls(NativeImplementation requested) {
+		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
+		if (implementation == NativeImplementation.JNR) {
+			return JnrSyscalls.load();
+		}
+		if (!foreignSupported()) {
+			throw NativePosixUnavailableException.foreignFailed(
+					"the foreign function API is used on Java 22 or later on Linux x86_64 and aarch64 only; remove -D"
+							+ IMPLEMENTATION_PROPERTY + "=ffm to use jnr-posix",
+					null);
+		}
 		try {
-			posix = loader.get();
+			return (Syscalls) Class.forName(FOREIGN_SYSCALLS)
+				.getDeclaredConstructor(LinuxSyscallTable.class)
+				.newInstance(LinuxSyscallTable.current().orElseThrow());
 		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("jnr-posix failed to load: " + ex, ex);
+		catch (InvocationTargetException ex) {
+			throw NativePosixUnavailableException.foreignFailed(String.valueOf(ex.getCause()), ex.getCause());
 		}
-		if (posix == null || !posix.isNative()) {
-			String name = (posix != null) ? posix.getClass().getSimpleName() : "nothing";
-			throw new NativePosixUnavailableException(
-					"jnr-posix offered " + name + " instead of a native implementation", null);
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
 		}
-		PathOpen pathOpen;
+	}
+
+	private static boolean foreignSupported() {
+		return Runtime.version().feature() >= FIRST_FOREIGN_FEATURE_VERSION && LinuxSyscallTable.current().isPresent();
+	}
+
+	private static NativeImplementation requestedImplementation() {
+		String requested = System.getProperty(IMPLEMENTATION_PROPERTY, "").trim();
+		if (requested.isEmpty()) {
+			return null;
+		}
 		try {
-			pathOpen = LibraryLoader.create(PathOpen.class)
-				.load(Platform.getNativePlatform().getStandardCLibraryName());
+			return NativeImplementation.valueOf(requested.toUpperCase(Locale.ROOT));
 		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("libc's open cannot be bound: " + ex, ex);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("System property '" + IMPLEMENTATION_PROPERTY + "' has the value '"
+					+ requested + "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version", ex);
 		}
-		return new NativePosix(posix, pathOpen);
+	}
+
+	/**
+	 * Return which implementation makes the system calls.
+	 * @return the implementation
+	 */
+	public NativeImplementation implementation() {
+		return this.syscalls.implementation();
 	}
 
 	/**
@@ -140,7 +196,7 @@ public final class NativePosix {
 	 * @return the effective uid
 	 */
 	public int effectiveUid() {
-		return this.posix.geteuid();
+		return this.syscalls.geteuid();
 	}
 
 	/**
@@ -152,10 +208,11 @@ public final class NativePosix {
 	 * @throws PosixException if the FIFO could not be created
 	 */
 	public boolean createFifo(Path path, int permissions) throws PosixException {
-		if (this.posix.mkfifo(path.toString(), permissions) == 0) {
+		int result = this.syscalls.mkfifo(NativePath.of(path).bytes(), permissions);
+		if (result == 0) {
 			return true;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == EEXIST) {
 			return false;
 		}
@@ -177,15 +234,15 @@ public final class NativePosix {
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
 		int fd = open(NativePath.of(path), flags, permissions);
 		if (fd < 0) {
-			throw exception("open", path, this.posix.errno());
+			throw exception("open", path, -fd);
 		}
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.fstat(fd, stat) < 0) {
-			int errno = this.posix.errno();
-			this.posix.close(fd);
-			throw exception("fstat", path, errno);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.fstat(fd, stat);
+		if (result < 0) {
+			this.syscalls.close(fd);
+			throw exception("fstat", path, -result);
 		}
-		return new OpenFile(this, fd, status(stat));
+		return new OpenFile(this, fd, stat.toFileStatus());
 	}
 
 	/**
@@ -218,10 +275,11 @@ public final class NativePosix {
 	 * @throws PosixException if the call fails otherwise
 	 */
 	public ProcessExistence processExistence(int pid) throws PosixException {
-		if (this.posix.kill(pid, 0) == 0) {
+		int result = this.syscalls.kill(pid, 0);
+		if (result == 0) {
 			return ProcessExistence.EXISTS;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == ESRCH) {
 			return ProcessExistence.NONE;
 		}
@@ -236,7 +294,7 @@ public final class NativePosix {
 	 * @return the pid
 	 */
 	public long processId() {
-		return this.posix.getpid();
+		return ProcessHandle.current().pid();
 	}
 
 	/**
@@ -260,17 +318,16 @@ public final class NativePosix {
 	public WriteEndResult openWriteEndAndClose(NativePath path) {
 		int fd = open(path, WRITE_END_FLAGS, 0);
 		if (fd >= 0) {
-			FileStat stat = this.statBuffer.get();
-			int result = this.posix.fstat(fd, stat);
-			int errno = (result < 0) ? this.posix.errno() : 0;
-			this.posix.close(fd);
+			StatBuffer stat = this.statBuffer.get();
+			int result = this.syscalls.fstat(fd, stat);
+			this.syscalls.close(fd);
 			if (result < 0) {
-				return failed(errno);
+				return failed(-result);
 			}
-			FileType type = FileType.fromMode(stat.mode());
+			FileType type = stat.type();
 			return (type == FileType.FIFO) ? WriteEndResult.READER_PRESENT : WriteEndResult.notAFifo(type);
 		}
-		int errno = this.posix.errno();
+		int errno = -fd;
 		if (errno == ENOENT) {
 			return WriteEndResult.MISSING;
 		}
@@ -282,14 +339,14 @@ public final class NativePosix {
 		}
 		if (errno == ENXIO) {
 			// A FIFO without reader, but also a Unix socket or a device without driver.
-			FileType type = typeAt(path.path());
+			FileType type = typeAt(path);
 			if (type == null) {
 				return WriteEndResult.MISSING;
 			}
 			return (type == FileType.FIFO) ? WriteEndResult.NO_READER : WriteEndResult.notAFifo(type);
 		}
 		if (errno == EACCES || errno == EPERM) {
-			FileType type = typeAt(path.path());
+			FileType type = typeAt(path);
 			return (type == null || type == FileType.FIFO) ? WriteEndResult.ACCESS_DENIED
 					: WriteEndResult.notAFifo(type);
 		}
@@ -303,48 +360,47 @@ public final class NativePosix {
 	 * @throws PosixException if the path cannot be examined
 	 */
 	public Optional<FileStatus> statusOf(Path path) throws PosixException {
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.lstat(path.toString(), stat) < 0) {
-			int errno = this.posix.errno();
-			if (errno == ENOENT) {
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
+		if (result < 0) {
+			if (-result == ENOENT) {
 				return Optional.empty();
 			}
-			throw exception("lstat", path, errno);
+			throw exception("lstat", path, -result);
 		}
-		return Optional.of(status(stat));
+		return Optional.of(stat.toFileStatus());
 	}
 
+	// The methods below return 0 or more on success and -errno on failure, as Syscalls does.
+
 	int close(int fd) {
-		return this.posix.close(fd);
+		return this.syscalls.close(fd);
 	}
 
 	int changePermissions(int fd, int permissions) {
-		return this.posix.fchmod(fd, permissions);
+		return this.syscalls.fchmod(fd, permissions);
 	}
 
 	int lockExclusiveNonBlocking(int fd) {
 		int result;
 		do {
-			result = this.posix.flock(fd, LOCK_EX | LOCK_NB);
+			result = this.syscalls.flock(fd, LOCK_EX | LOCK_NB);
 		}
-		while (result < 0 && this.posix.errno() == EINTR);
+		while (result == -EINTR);
 		return result;
 	}
 
-	int truncate(int fd) {
-		return this.posix.ftruncate(fd, 0);
-	}
-
-	long writeAt(int fd, byte[] bytes) {
-		return this.posix.pwrite(fd, bytes, bytes.length, 0L);
+	int replaceContent(int fd, byte[] bytes) {
+		int result = this.syscalls.ftruncate(fd, 0);
+		if (result == 0) {
+			result = this.syscalls.pwrite(fd, bytes, bytes.length, 0);
+		}
+		// A short write of a few bytes to a regular file is the file system failing.
+		return (result < 0 || result == bytes.length) ? result : -EIO;
 	}
 
 	int readAt(int fd, byte[] buffer) {
-		return this.posix.pread(fd, buffer, buffer.length, 0);
-	}
-
-	int errno() {
-		return this.posix.errno();
+		return this.syscalls.pread(fd, buffer, buffer.length, 0);
 	}
 
 	PosixException exception(String call, Object target, int errno) {
@@ -355,24 +411,20 @@ public final class NativePosix {
 	private int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
-			fd = this.pathOpen.open(path.bytes(), flags, permissions);
+			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd < 0 && this.posix.errno() == EINTR);
+		while (fd == -EINTR);
 		return fd;
 	}
 
-	private FileType typeAt(Path path) {
-		FileStat stat = this.statBuffer.get();
-		return (this.posix.stat(path.toString(), stat) < 0) ? null : FileType.fromMode(stat.mode());
+	private FileType typeAt(NativePath path) {
+		StatBuffer stat = this.statBuffer.get();
+		return (this.syscalls.stat(path.bytes(), true, stat) < 0) ? null : stat.type();
 	}
 
 	private static WriteEndResult failed(int errno) {
 		Errno error = Errno.valueOf(errno);
 		return WriteEndResult.failed(error.name(), error.toString());
-	}
-
-	private static FileStatus status(FileStat stat) {
-		return new FileStatus(FileType.fromMode(stat.mode()), stat.dev(), stat.ino(), stat.uid(), stat.mode() & 07777);
 	}
 
 }

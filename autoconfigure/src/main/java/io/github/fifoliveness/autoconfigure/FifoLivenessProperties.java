@@ -187,12 +187,28 @@ public class FifoLivenessProperties {
 		 */
 		private String pidFile;
 
+		/**
+		 * User (name or numeric uid) that must own the peer's FIFO or PID file; anything
+		 * else is reported DOWN with reason FOREIGN_OWNER, as another user may have put it
+		 * there. Defaults to the monitor's own user; a monitor running as root accepts
+		 * any owner unless this is set. PID files owned by root are always accepted.
+		 */
+		private String owner;
+
 		public String getPath() {
 			return this.path;
 		}
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public String getOwner() {
+			return this.owner;
+		}
+
+		public void setOwner(String owner) {
+			this.owner = owner;
 		}
 
 		public String getPidFile() {

@@ -3,17 +3,24 @@ package io.github.fifoliveness.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Turns the configured peers into probes, in configuration order, failing on a peer
  * that does not say exactly how to probe it.
  */
 final class PeerProbes {
+
+	private static final Log logger = LogFactory.getLog(PeerProbes.class);
 
 	private PeerProbes() {
 	}
@@ -29,10 +36,26 @@ final class PeerProbes {
 		if ((peer.getPath() == null) == (peer.getPidFile() == null)) {
 			throw new InvalidPeerException(name, (peer.getPath() == null) ? "it has neither" : "it has both");
 		}
-		if (peer.getPidFile() != null) {
-			return new PidFilePeerProbe(PathProperty.absolute(prefix + ".pid-file", peer.getPidFile()), posix);
+		ExpectedOwner owner = owner(prefix + ".owner", peer.getOwner(), posix);
+		if (!owner.isChecked()) {
+			logger.warn("Peer '" + name + "': this monitor runs as root, so it does not check who owns the peer's "
+					+ ((peer.getPath() != null) ? "FIFO" : "PID file") + ", and a file another user put there would count."
+					+ " Set '" + prefix + ".owner' to the user that runs the peer.");
 		}
-		return new FifoPeerProbe(PathProperty.absolute(prefix + ".path", peer.getPath()), posix);
+		if (peer.getPidFile() != null) {
+			return new PidFilePeerProbe(PathProperty.absolute(prefix + ".pid-file", peer.getPidFile()), owner, posix);
+		}
+		return new FifoPeerProbe(PathProperty.absolute(prefix + ".path", peer.getPath()), owner, posix);
+	}
+
+	private static ExpectedOwner owner(String property, String value, NativePosix posix) {
+		if (value == null) {
+			return ExpectedOwner.of(null, posix.effectiveUid());
+		}
+		return ExpectedOwner.named(value, posix)
+			.orElseThrow(() -> new InvalidConfigurationPropertyValueException(property, value,
+					"No user of that name exists on this machine; give an existing user name or a numeric uid,"
+							+ " or remove the property to expect the monitor's own user."));
 	}
 
 }

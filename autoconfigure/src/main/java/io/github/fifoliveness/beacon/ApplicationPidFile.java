@@ -13,6 +13,7 @@ import io.github.fifoliveness.posix.FileStatus;
 import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.SmallFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -85,15 +86,23 @@ public class ApplicationPidFile implements SmartLifecycle {
 			return;
 		}
 		try {
-			if (Files.readString(this.path, StandardCharsets.US_ASCII).equals(this.written)) {
+			SmallFile now = this.posix.readSmallFile(this.path, this.written.length() + 1);
+			if (now.content() != null && new String(now.content(), StandardCharsets.US_ASCII).equals(this.written)) {
 				Files.delete(this.path);
 			}
 			else {
-				logger.info("PID file '" + this.path + "' no longer holds this process's PID; leaving it");
+				logger.info("PID file '" + this.path + "' no longer holds this process's PID"
+						+ ((now.content() == null) ? " (" + now.status().type().description() + " is there)" : "")
+						+ "; leaving it");
+			}
+		}
+		catch (PosixException ex) {
+			if (!ex.isMissing()) {
+				logger.warn("Could not remove PID file '" + this.path + "': " + ex.getMessage());
 			}
 		}
 		catch (NoSuchFileException ex) {
-			// Already gone: nothing to remove.
+			// Removed since it was read: nothing to remove.
 		}
 		catch (IOException ex) {
 			logger.warn("Could not remove PID file '" + this.path + "': " + ex.getMessage());

@@ -3,7 +3,11 @@ package io.github.fifoliveness.check;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
+import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
@@ -13,8 +17,8 @@ import io.github.fifoliveness.posix.NativePosixUnavailableException;
 
 /**
  * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
- * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>}
- * prints one line and exits 0 when alive, 1 when not, 2 on a usage error.
+ * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>},
+ * each with an optional {@code --owner <user>} that must own the file, prints one line and exits 0 when alive, 1 when not, 2 on a usage error.
  */
 public final class LivenessCheckCommand {
 
@@ -27,9 +31,17 @@ public final class LivenessCheckCommand {
 	/** Exit status for a usage error. */
 	public static final int USAGE = 2;
 
-	private static final String USAGE_LINE = "usage: check <fifo-path> | check --pid-file <pid-file>";
+	private static final String USAGE_LINE = "usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>";
 
 	private LivenessCheckCommand() {
+	}
+
+	/**
+	 * Run the check as a command of its own, as {@code fifo-liveness-check.jar} does.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
 	}
 
 	/**
@@ -39,7 +51,19 @@ public final class LivenessCheckCommand {
 	 * @param err where usage errors go
 	 * @return the exit status
 	 */
-	public static int run(String[] args, PrintStream out, PrintStream err) {
+	public static int run(String[] arguments, PrintStream out, PrintStream err) {
+		List<String> words = new ArrayList<>(List.of(arguments));
+		int ownerAt = words.indexOf("--owner");
+		String owner = null;
+		if (ownerAt >= 0) {
+			if (ownerAt + 1 >= words.size()) {
+				err.println(USAGE_LINE);
+				return USAGE;
+			}
+			owner = words.remove(ownerAt + 1);
+			words.remove(ownerAt);
+		}
+		String[] args = words.toArray(String[]::new);
 		boolean pidFile = args.length == 2 && args[0].equals("--pid-file");
 		if (!pidFile && (args.length != 1 || args[0].startsWith("-"))) {
 			err.println(USAGE_LINE);
@@ -62,7 +86,14 @@ public final class LivenessCheckCommand {
 			err.println(ex.getMessage());
 			return USAGE;
 		}
-		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, posix) : new FifoPeerProbe(path, posix);
+		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
+				: Optional.of(ExpectedOwner.of(null, posix.effectiveUid()));
+		if (expected.isEmpty()) {
+			err.println("no user '" + owner + "' on this machine: give an existing user name or a numeric uid");
+			return USAGE;
+		}
+		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, expected.get(), posix)
+				: new FifoPeerProbe(path, expected.get(), posix);
 		ProbeResult result = probe.probe();
 		out.println(line(path, result));
 		return result.alive() ? ALIVE : NOT_ALIVE;

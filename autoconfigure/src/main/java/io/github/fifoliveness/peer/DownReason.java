@@ -15,6 +15,12 @@ public enum DownReason {
 	/** Something other than a FIFO is at the peer's path. */
 	NOT_A_FIFO,
 
+	/**
+	 * The peer's file belongs to another user than the expected one: someone else may
+	 * have put it there, so it proves nothing.
+	 */
+	FOREIGN_OWNER,
+
 	/** This process may not open the peer's FIFO. */
 	PERMISSION_DENIED,
 

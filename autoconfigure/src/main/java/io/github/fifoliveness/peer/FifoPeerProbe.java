@@ -8,8 +8,9 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.WriteEndResult;
 
 /**
- * Probes a peer through its liveness FIFO: opens the write end without blocking, checks
- * that it is a FIFO, and closes it at once. Never writes, never waits.
+ * Probes a peer through its liveness FIFO: checks that the path names a FIFO of the
+ * expected owner, opens its write end without blocking, checks the opened file again, and
+ * closes it at once. Never writes, never waits, never opens anything but a FIFO.
  */
 public final class FifoPeerProbe implements PeerProbe {
 
@@ -26,17 +27,31 @@ public final class FifoPeerProbe implements PeerProbe {
 
 	private final NativePosix posix;
 
+	private final ExpectedOwner owner;
+
 	private final Map<String, Object> inputs;
 
 	/**
-	 * Create a probe for the FIFO at the given path.
+	 * Create a probe for the FIFO at the given path that trusts FIFOs of this process's
+	 * user (any user's, when running as root).
 	 * @param path the absolute path of the peer's FIFO
 	 * @param posix the native calls
 	 */
 	public FifoPeerProbe(Path path, NativePosix posix) {
+		this(path, ExpectedOwner.of(null, posix.effectiveUid()), posix);
+	}
+
+	/**
+	 * Create a probe for the FIFO at the given path.
+	 * @param path the absolute path of the peer's FIFO
+	 * @param owner who must own the FIFO
+	 * @param posix the native calls
+	 */
+	public FifoPeerProbe(Path path, ExpectedOwner owner, NativePosix posix) {
 		this.path = NativePath.of(path);
+		this.owner = owner;
 		this.posix = posix;
-		this.inputs = Map.of("path", path.toString());
+		this.inputs = Map.of("path", path.toString(), "owner", owner.detail());
 	}
 
 	/**
@@ -59,7 +74,7 @@ public final class FifoPeerProbe implements PeerProbe {
 
 	@Override
 	public ProbeResult probe() {
-		WriteEndResult result = this.posix.openWriteEndAndClose(this.path);
+		WriteEndResult result = this.posix.openWriteEndAndClose(this.path, this.owner.uid());
 		return switch (result.outcome()) {
 			case READER_PRESENT -> ProbeResult.ALIVE;
 			case NO_READER -> NO_READER;
@@ -67,6 +82,9 @@ public final class FifoPeerProbe implements PeerProbe {
 			case ACCESS_DENIED -> PERMISSION_DENIED;
 			case NOT_A_FIFO -> ProbeResult.down(DownReason.NOT_A_FIFO, result.foundType().sentenceStart()
 					+ " is at the path, not a FIFO: point the peer's path at the FIFO its beacon holds");
+			case FOREIGN_OWNER -> ProbeResult.down(DownReason.FOREIGN_OWNER, "The FIFO belongs to uid "
+					+ result.ownerUid() + ", not to uid " + this.owner.uid()
+					+ ": another user may have put it there, so it proves nothing. Set the peer's 'owner' if that user runs the peer");
 			case FAILED -> ProbeResult.error(result.errorName(),
 					"Opening the FIFO failed: " + result.errorDescription() + " (" + result.errorName() + ")");
 		};

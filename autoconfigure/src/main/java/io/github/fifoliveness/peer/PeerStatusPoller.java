@@ -29,7 +29,12 @@ public class PeerStatusPoller implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
+	// Guards the probes' results, never the lifecycle: stop() must not wait for a probe.
+	private final Object pollLock = new Object();
+
 	private final Map<String, ProbeResult> last = new HashMap<>();
+
+	private boolean slowRoundReported;
 
 	private ScheduledExecutorService executor;
 
@@ -75,15 +80,30 @@ public class PeerStatusPoller implements SmartLifecycle {
 	 * Probe every peer once and publish what changed. The poller's thread calls this
 	 * every interval.
 	 */
-	public synchronized void poll() {
-		this.peers.probes().forEach((name, probe) -> {
-			ProbeResult result = probe.probe();
-			ProbeResult previous = this.last.put(name, result);
-			// The reason is null exactly when the peer is alive, so it tells every change.
-			if (previous == null || previous.reason() != result.reason()) {
-				changed(name, previous, result);
-			}
-		});
+	public void poll() {
+		synchronized (this.pollLock) {
+			long start = System.nanoTime();
+			this.peers.probes().forEach((name, probe) -> {
+				ProbeResult result = probe.probe();
+				ProbeResult previous = this.last.put(name, result);
+				// The reason is null exactly when the peer is alive, so it tells every change.
+				if (previous == null || previous.reason() != result.reason()) {
+					changed(name, previous, result);
+				}
+			});
+			reportSlowRound(Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	// Once, not per round: a round longer than the interval means polling back to back.
+	private void reportSlowRound(Duration round) {
+		if (!this.slowRoundReported && !this.interval.isNegative() && !this.interval.isZero()
+				&& round.compareTo(this.interval) > 0) {
+			this.slowRoundReported = true;
+			logger.warn("Probing " + this.peers.probes().size() + " peers took " + round.toMillis() + " ms, longer than"
+					+ " 'fifo-liveness.monitor.poll-interval' (" + this.interval.toMillis() + " ms): the poller probes"
+					+ " back to back and keeps a core busy. Raise 'fifo-liveness.monitor.poll-interval'.");
+		}
 	}
 
 	private void changed(String name, ProbeResult previous, ProbeResult result) {

@@ -1,26 +1,27 @@
 package io.github.fifoliveness.peer;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.ProcessExistence;
+import io.github.fifoliveness.posix.SmallFile;
 
 /**
  * Probes a peer that only writes a PID file (nginx, sshd, databases): reads the PID,
  * asks the kernel whether that process exists ({@code kill(pid, 0)}, no signal sent), and
- * guards against PID reuse: a process that started after the file was last written is not
- * the one that wrote it.
+ * guards against PID reuse (a process that started after the file was last written is
+ * not the one that wrote it) and zombies (a process that exited but was not reaped yet
+ * still answers {@code kill}). Only a regular file is read, never more than a few bytes,
+ * and never with a call that could block.
  */
 public final class PidFilePeerProbe implements PeerProbe {
 
@@ -34,19 +35,37 @@ public final class PidFilePeerProbe implements PeerProbe {
 
 	private final Path pidFile;
 
+	private final ExpectedOwner owner;
+
 	private final NativePosix posix;
 
 	private final Map<String, Object> inputs;
 
 	/**
-	 * Create a probe for the given PID file.
+	 * Create a probe for the given PID file that trusts files of this process's user or
+	 * root (any user's, when running as root).
 	 * @param pidFile the absolute path of the PID file
 	 * @param posix the native calls
 	 */
 	public PidFilePeerProbe(Path pidFile, NativePosix posix) {
+		this(pidFile, ExpectedOwner.of(null, posix.effectiveUid()), posix);
+	}
+
+	/**
+	 * Create a probe for the given PID file.
+	 * @param pidFile the absolute path of the PID file
+	 * @param owner who must own the PID file; files of root are always trusted, as system
+	 * daemons write theirs as root
+	 * @param posix the native calls
+	 */
+	public PidFilePeerProbe(Path pidFile, ExpectedOwner owner, NativePosix posix) {
 		this.pidFile = pidFile;
+		this.owner = owner;
 		this.posix = posix;
-		this.inputs = Map.of("pidFile", pidFile.toString());
+		Map<String, Object> inputs = new LinkedHashMap<>();
+		inputs.put("pidFile", pidFile.toString());
+		inputs.put("owner", owner.detail());
+		this.inputs = Map.copyOf(inputs);
 	}
 
 	@Override
@@ -61,29 +80,41 @@ public final class PidFilePeerProbe implements PeerProbe {
 
 	@Override
 	public ProbeResult probe() {
-		String content;
-		Instant written;
+		SmallFile file;
 		try {
-			written = Files.getLastModifiedTime(this.pidFile).toInstant();
-			content = read();
+			file = this.posix.readSmallFile(this.pidFile, MAX_BYTES);
 		}
-		catch (NoSuchFileException ex) {
-			return ProbeResult.down(DownReason.MISSING,
-					"No PID file at the path: the peer has not started, or removed its PID file on shutdown");
+		catch (PosixException ex) {
+			if (ex.isMissing()) {
+				return ProbeResult.down(DownReason.MISSING,
+						"No PID file at the path: the peer has not started, or removed its PID file on shutdown");
+			}
+			if (ex.isAccessDenied()) {
+				return ProbeResult.down(DownReason.PERMISSION_DENIED, "This process may not read the PID file");
+			}
+			return ProbeResult.error(ex.getErrorName(), "Reading the PID file failed: " + ex.getMessage());
 		}
-		catch (AccessDeniedException ex) {
-			return ProbeResult.down(DownReason.PERMISSION_DENIED, "This process may not read the PID file");
+		if (file.content() == null) {
+			FileType type = file.status().type();
+			return ProbeResult.down(DownReason.INVALID_PID_FILE,
+					type.sentenceStart() + " is at the path, not a PID file (a regular file); it was not read");
 		}
-		catch (IOException ex) {
-			return ProbeResult.error(ex.getClass().getSimpleName(), "Reading the PID file failed: " + ex.getMessage());
+		int fileOwner = file.status().ownerUid();
+		if (fileOwner != 0 && !this.owner.accepts(fileOwner)) {
+			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The PID file belongs to uid " + fileOwner
+					+ ", neither to uid " + this.owner.uid() + " nor to root: another user may have written it,"
+					+ " so it proves nothing. Set the peer's 'owner' if that user runs the peer");
 		}
-		String trimmed = content.strip();
+		String trimmed = new String(file.content(), StandardCharsets.US_ASCII).strip();
 		long parsed = DECIMAL.matcher(trimmed).matches() ? Long.parseLong(trimmed) : 0;
 		if (parsed < 1 || parsed > Integer.MAX_VALUE) {
 			return ProbeResult.down(DownReason.INVALID_PID_FILE,
 					"The PID file does not hold a decimal process id: '" + printable(trimmed) + "'");
 		}
-		int pid = (int) parsed;
+		return probeProcess((int) parsed, file.lastModified());
+	}
+
+	private ProbeResult probeProcess(int pid, Instant written) {
 		ProcessExistence existence;
 		try {
 			existence = this.posix.processExistence(pid);
@@ -95,7 +126,12 @@ public final class PidFilePeerProbe implements PeerProbe {
 			return ProbeResult.down(DownReason.STALE_PID,
 					"No process has PID " + pid + ": the peer died without removing its PID file", pid);
 		}
+		if (ProcessStates.isZombie(pid)) {
+			return ProbeResult.down(DownReason.STALE_PID, "Process " + pid
+					+ " is a zombie: it exited and only waits for its parent to collect its exit status", pid);
+		}
 		Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
+		// The file's time is whole seconds: the tolerance covers that and clock granularity.
 		if (started.isPresent() && started.get().isAfter(written.plus(START_TIME_TOLERANCE))) {
 			return ProbeResult.down(DownReason.PID_REUSED, "Process " + pid + " started at " + started.get()
 					+ ", after the PID file was written at " + written + ": another process reused the PID", pid);
@@ -103,12 +139,6 @@ public final class PidFilePeerProbe implements PeerProbe {
 		return ProbeResult.alive(pid, (existence == ProcessExistence.EXISTS_OTHER_USER)
 				? "The process belongs to another user: kill(pid, 0) is not permitted, which shows that it exists"
 				: null);
-	}
-
-	private String read() throws IOException {
-		try (var in = Files.newInputStream(this.pidFile)) {
-			return new String(in.readNBytes(MAX_BYTES), StandardCharsets.US_ASCII);
-		}
 	}
 
 	private static String printable(String text) {

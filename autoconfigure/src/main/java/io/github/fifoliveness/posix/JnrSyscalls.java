@@ -4,9 +4,11 @@ import java.util.function.Supplier;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
+import jnr.constants.platform.Errno;
 import jnr.posix.FileStat;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
+import jnr.posix.Passwd;
 import jnr.posix.util.DefaultPOSIXHandler;
 
 /**
@@ -15,6 +17,8 @@ import jnr.posix.util.DefaultPOSIXHandler;
  * thread, read right after the call.
  */
 final class JnrSyscalls implements Syscalls {
+
+	private static final int ENOENT = Errno.ENOENT.intValue();
 
 	private final POSIX posix;
 
@@ -127,6 +131,12 @@ final class JnrSyscalls implements Syscalls {
 	}
 
 	@Override
+	public long userId(byte[] name) {
+		Passwd entry = this.posix.getpwnam(string(name));
+		return (entry != null) ? entry.getUID() : -ENOENT;
+	}
+
+	@Override
 	public int geteuid() {
 		return this.posix.geteuid();
 	}
@@ -147,6 +157,7 @@ final class JnrSyscalls implements Syscalls {
 		into.inode = stat.ino();
 		into.mode = stat.mode();
 		into.ownerUid = stat.uid();
+		into.modifiedSeconds = stat.mtime();
 		return 0;
 	}
 

@@ -2,8 +2,11 @@ package io.github.fifoliveness.posix;
 
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
@@ -43,6 +46,10 @@ public final class NativePosix {
 	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
 			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
 
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
+	private static final int READ_ONLY_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
+			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+
 	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
@@ -66,11 +73,12 @@ public final class NativePosix {
 
 	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
 
-	private static final int ETXTBSY = Errno.ETXTBSY.intValue();
-
 	private static final int ESRCH = Errno.ESRCH.intValue();
 
 	private static final int EIO = Errno.EIO.intValue();
+
+	/** Accept a FIFO whoever owns it. */
+	public static final int ANY_OWNER = -1;
 
 	private static NativePosix instance;
 
@@ -299,58 +307,135 @@ public final class NativePosix {
 
 	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
-	 * it at once. Nothing is written. One {@code open}, one {@code fstat} and one
-	 * {@code close} when a reader is present; a failed open adds a {@code stat} only
-	 * where the error alone cannot tell a FIFO from another file.
+	 * it at once. Nothing is written, and nothing but a FIFO is opened: a {@code stat}
+	 * learns the type first, so a regular file is never opened for writing (file watchers
+	 * would see it modified). The opened descriptor is checked again with {@code fstat},
+	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
+	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
+	 * {@code close}.
 	 * @param path the path to probe
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
 	 * @return the result
 	 */
-	public WriteEndResult openWriteEndAndClose(Path path) {
-		return openWriteEndAndClose(NativePath.of(path));
+	public WriteEndResult openWriteEndAndClose(Path path, int expectedOwner) {
+		return openWriteEndAndClose(NativePath.of(path), expectedOwner);
 	}
 
 	/**
-	 * Like {@link #openWriteEndAndClose(Path)}, with the path encoded once beforehand:
-	 * the way to probe one path repeatedly without allocating.
+	 * Like {@link #openWriteEndAndClose(Path, int)}, with the path encoded once
+	 * beforehand: the way to probe one path repeatedly.
 	 * @param path the encoded path
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
 	 * @return the result
 	 */
-	public WriteEndResult openWriteEndAndClose(NativePath path) {
-		int fd = open(path, WRITE_END_FLAGS, 0);
-		if (fd >= 0) {
-			StatBuffer stat = this.statBuffer.get();
-			int result = this.syscalls.fstat(fd, stat);
-			this.syscalls.close(fd);
-			if (result < 0) {
-				return failed(-result);
-			}
-			FileType type = stat.type();
-			return (type == FileType.FIFO) ? WriteEndResult.READER_PRESENT : WriteEndResult.notAFifo(type);
-		}
-		int errno = -fd;
-		if (errno == ENOENT) {
-			return WriteEndResult.MISSING;
-		}
-		if (errno == EISDIR) {
-			return WriteEndResult.notAFifo(FileType.DIRECTORY);
-		}
-		if (errno == ETXTBSY) {
-			return WriteEndResult.notAFifo(FileType.REGULAR_FILE);
-		}
-		if (errno == ENXIO) {
-			// A FIFO without reader, but also a Unix socket or a device without driver.
-			FileType type = typeAt(path);
-			if (type == null) {
+	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
+		StatBuffer stat = this.statBuffer.get();
+		int statResult = this.syscalls.stat(path.bytes(), true, stat);
+		if (statResult < 0) {
+			int errno = -statResult;
+			if (errno == ENOENT) {
 				return WriteEndResult.MISSING;
 			}
-			return (type == FileType.FIFO) ? WriteEndResult.NO_READER : WriteEndResult.notAFifo(type);
+			return (errno == EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
 		}
-		if (errno == EACCES || errno == EPERM) {
-			FileType type = typeAt(path);
-			return (type == null || type == FileType.FIFO) ? WriteEndResult.ACCESS_DENIED
-					: WriteEndResult.notAFifo(type);
+		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null) {
+			return refused;
 		}
-		return failed(errno);
+		int fd = open(path, WRITE_END_FLAGS, 0);
+		if (fd < 0) {
+			int errno = -fd;
+			if (errno == ENXIO) {
+				return WriteEndResult.NO_READER;
+			}
+			if (errno == ENOENT) {
+				return WriteEndResult.MISSING;
+			}
+			if (errno == EACCES || errno == EPERM) {
+				return WriteEndResult.ACCESS_DENIED;
+			}
+			// The FIFO was swapped for another file between stat and open.
+			if (errno == EISDIR) {
+				return WriteEndResult.notAFifo(FileType.DIRECTORY);
+			}
+			return failed(errno);
+		}
+		int result = this.syscalls.fstat(fd, stat);
+		this.syscalls.close(fd);
+		if (result < 0) {
+			return failed(-result);
+		}
+		refused = refuseUnlessFifoOf(stat, expectedOwner);
+		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
+	}
+
+	private static WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
+		FileType type = stat.type();
+		if (type != FileType.FIFO) {
+			return WriteEndResult.notAFifo(type);
+		}
+		if (expectedOwner != ANY_OWNER && stat.ownerUid != expectedOwner) {
+			return WriteEndResult.foreignOwner(stat.ownerUid);
+		}
+		return null;
+	}
+
+	/**
+	 * Read the start of a small regular file, such as a PID file, without ever blocking:
+	 * the type is learnt with {@code stat} first and nothing but a regular file is
+	 * opened ({@code O_RDONLY|O_NONBLOCK|O_NOCTTY}: a FIFO without writer or a device
+	 * would block a plain read or have side effects); the opened descriptor is checked
+	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
+	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
+	 * @param path the file's path (a symbolic link is followed)
+	 * @param maxBytes how many bytes to read at most
+	 * @return what is at the path and, for a regular file, the bytes read
+	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
+	 * when nothing is there)
+	 */
+	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
+		NativePath nativePath = NativePath.of(path);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(nativePath.bytes(), true, stat);
+		if (result < 0) {
+			throw exception("stat", path, -result);
+		}
+		if (stat.type() != FileType.REGULAR_FILE) {
+			return new SmallFile(stat.toFileStatus(), modified(stat), null);
+		}
+		int fd = open(nativePath, READ_ONLY_FLAGS, 0);
+		if (fd < 0) {
+			throw exception("open", path, -fd);
+		}
+		try {
+			result = this.syscalls.fstat(fd, stat);
+			if (result < 0) {
+				throw exception("fstat", path, -result);
+			}
+			if (stat.type() != FileType.REGULAR_FILE) {
+				return new SmallFile(stat.toFileStatus(), modified(stat), null);
+			}
+			byte[] buffer = new byte[maxBytes];
+			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
+			if (read < 0) {
+				throw exception("pread", path, -read);
+			}
+			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
+		}
+		finally {
+			this.syscalls.close(fd);
+		}
+	}
+
+	/**
+	 * Return the uid of a user, by name, as the system's user database has it.
+	 * @param name the user name
+	 * @return the uid, or empty if no such user exists
+	 */
+	public OptionalInt userId(String name) {
+		byte[] encoded = name.getBytes(NativeCharset.get());
+		long uid = this.syscalls.userId(Arrays.copyOf(encoded, encoded.length + 1));
+		return (uid >= 0) ? OptionalInt.of((int) uid) : OptionalInt.empty();
 	}
 
 	/**
@@ -417,14 +502,13 @@ public final class NativePosix {
 		return fd;
 	}
 
-	private FileType typeAt(NativePath path) {
-		StatBuffer stat = this.statBuffer.get();
-		return (this.syscalls.stat(path.bytes(), true, stat) < 0) ? null : stat.type();
-	}
-
 	private static WriteEndResult failed(int errno) {
 		Errno error = Errno.valueOf(errno);
 		return WriteEndResult.failed(error.name(), error.toString());
+	}
+
+	private static Instant modified(StatBuffer stat) {
+		return Instant.ofEpochSecond(stat.modifiedSeconds);
 	}
 
 }

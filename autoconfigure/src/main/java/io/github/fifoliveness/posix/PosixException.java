@@ -16,6 +16,41 @@ public class PosixException extends IOException {
 	}
 
 	/**
+	 * Whether the call failed because nothing exists at the path ({@code ENOENT}).
+	 * @return {@code true} for a missing file
+	 */
+	public boolean isMissing() {
+		return "ENOENT".equals(this.errorName);
+	}
+
+	/**
+	 * Whether the call failed because this process may not do it ({@code EACCES} or
+	 * {@code EPERM}).
+	 * @return {@code true} when permission was denied
+	 */
+	public boolean isAccessDenied() {
+		return "EACCES".equals(this.errorName) || "EPERM".equals(this.errorName);
+	}
+
+	/**
+	 * Whether the call failed because something already exists at the path
+	 * ({@code EEXIST}).
+	 * @return {@code true} when the path is taken
+	 */
+	public boolean isAlreadyExisting() {
+		return "EEXIST".equals(this.errorName);
+	}
+
+	/**
+	 * Whether the call failed because the file system is full ({@code ENOSPC}) or the
+	 * user's quota is used up ({@code EDQUOT}).
+	 * @return {@code true} when there is no space left
+	 */
+	public boolean isNoSpace() {
+		return "ENOSPC".equals(this.errorName) || "EDQUOT".equals(this.errorName);
+	}
+
+	/**
 	 * Return the symbolic name of the error, such as {@code EACCES}.
 	 * @return the error name
 	 */

@@ -15,6 +15,8 @@ final class StatBuffer {
 
 	int ownerUid;
 
+	long modifiedSeconds;
+
 	FileType type() {
 		return FileType.fromMode(this.mode);
 	}

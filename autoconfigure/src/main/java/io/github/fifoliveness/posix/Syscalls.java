@@ -110,6 +110,15 @@ interface Syscalls {
 	int fchmod(int fd, int mode);
 
 	/**
+	 * Look a user up by name in the system's user database ({@code getpwnam_r(3)}, which
+	 * may ask a directory service).
+	 * @param name the user name, NUL-terminated
+	 * @return the uid, or {@code -ENOENT} when no user has that name, or another
+	 * {@code -errno}
+	 */
+	long userId(byte[] name);
+
+	/**
 	 * {@code geteuid(2)}, which cannot fail.
 	 * @return the effective user id
 	 */

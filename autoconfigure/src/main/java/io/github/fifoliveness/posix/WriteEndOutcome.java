@@ -17,6 +17,9 @@ public enum WriteEndOutcome {
 	/** Something other than a FIFO is at the path. */
 	NOT_A_FIFO,
 
+	/** A FIFO owned by another user than the expected one; it was not trusted. */
+	FOREIGN_OWNER,
+
 	/** The caller may not open the path ({@code EACCES} or {@code EPERM}). */
 	ACCESS_DENIED,
 

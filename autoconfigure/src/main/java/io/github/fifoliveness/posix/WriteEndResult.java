@@ -5,26 +5,32 @@ package io.github.fifoliveness.posix;
  *
  * @param outcome what happened
  * @param foundType the kind of file found when the outcome is {@link WriteEndOutcome#NOT_A_FIFO}, else {@code null}
+ * @param ownerUid the owner of the FIFO found when the outcome is {@link WriteEndOutcome#FOREIGN_OWNER}, else {@code null}
  * @param errorName the error name, such as {@code ELOOP}, when the outcome is {@link WriteEndOutcome#FAILED}, else {@code null}
  * @param errorDescription the error's text when the outcome is {@link WriteEndOutcome#FAILED}, else {@code null}
  */
-public record WriteEndResult(WriteEndOutcome outcome, FileType foundType, String errorName, String errorDescription) {
+public record WriteEndResult(WriteEndOutcome outcome, FileType foundType, Integer ownerUid, String errorName,
+		String errorDescription) {
 
 	// Shared instances keep the common outcomes free of allocation.
-	static final WriteEndResult READER_PRESENT = new WriteEndResult(WriteEndOutcome.READER_PRESENT, null, null, null);
+	static final WriteEndResult READER_PRESENT = new WriteEndResult(WriteEndOutcome.READER_PRESENT, null, null, null, null);
 
-	static final WriteEndResult NO_READER = new WriteEndResult(WriteEndOutcome.NO_READER, null, null, null);
+	static final WriteEndResult NO_READER = new WriteEndResult(WriteEndOutcome.NO_READER, null, null, null, null);
 
-	static final WriteEndResult MISSING = new WriteEndResult(WriteEndOutcome.MISSING, null, null, null);
+	static final WriteEndResult MISSING = new WriteEndResult(WriteEndOutcome.MISSING, null, null, null, null);
 
-	static final WriteEndResult ACCESS_DENIED = new WriteEndResult(WriteEndOutcome.ACCESS_DENIED, null, null, null);
+	static final WriteEndResult ACCESS_DENIED = new WriteEndResult(WriteEndOutcome.ACCESS_DENIED, null, null, null, null);
 
 	static WriteEndResult notAFifo(FileType foundType) {
-		return new WriteEndResult(WriteEndOutcome.NOT_A_FIFO, foundType, null, null);
+		return new WriteEndResult(WriteEndOutcome.NOT_A_FIFO, foundType, null, null, null);
+	}
+
+	static WriteEndResult foreignOwner(int ownerUid) {
+		return new WriteEndResult(WriteEndOutcome.FOREIGN_OWNER, FileType.FIFO, ownerUid, null, null);
 	}
 
 	static WriteEndResult failed(String errorName, String errorDescription) {
-		return new WriteEndResult(WriteEndOutcome.FAILED, null, errorName, errorDescription);
+		return new WriteEndResult(WriteEndOutcome.FAILED, null, null, errorName, errorDescription);
 	}
 
 }

@@ -30,6 +30,10 @@ final class ForeignSyscalls implements Syscalls {
 
 	private static final int ENAMETOOLONG = Errno.ENAMETOOLONG.intValue();
 
+	private static final int ENOENT = Errno.ENOENT.intValue();
+
+	private static final int ERANGE = Errno.ERANGE.intValue();
+
 	private static final Linker LINKER = Linker.nativeLinker();
 
 	// long syscall(long number, ...): six arguments whatever the call, unused ones zero.
@@ -143,6 +147,28 @@ final class ForeignSyscalls implements Syscalls {
 	}
 
 	@Override
+	public long userId(byte[] name) {
+		try (Arena arena = Arena.ofConfined()) {
+			MemorySegment user = arena.allocateFrom(ValueLayout.JAVA_BYTE, name);
+			MemorySegment entry = arena.allocate(LinuxSyscallTable.PASSWD_SIZE, 8);
+			MemorySegment found = arena.allocate(ValueLayout.ADDRESS);
+			// getpwnam_r reports ERANGE until the buffer holds the whole entry.
+			for (long size = 1024; size <= 1024 * 1024; size *= 4) {
+				int error = UserLookup.getpwnam(user, entry, arena.allocate(size), size, found);
+				if (error == 0) {
+					return (found.get(ValueLayout.ADDRESS, 0).address() != 0)
+							? Integer.toUnsignedLong(entry.get(ValueLayout.JAVA_INT, LinuxSyscallTable.PASSWD_UID_OFFSET))
+							: -ENOENT;
+				}
+				if (error != ERANGE) {
+					return -error;
+				}
+			}
+			return -ERANGE;
+		}
+	}
+
+	@Override
 	public int geteuid() {
 		return (int) call(this.area.get(), this.table.geteuid(), 0, 0, 0, 0, 0);
 	}
@@ -159,11 +185,36 @@ final class ForeignSyscalls implements Syscalls {
 	}
 
 	private int read(CallArea area, StatBuffer into) {
+		into.modifiedSeconds = area.stat.get(ValueLayout.JAVA_LONG, this.table.statModifiedOffset());
 		into.device = area.stat.get(ValueLayout.JAVA_LONG, LinuxSyscallTable.STAT_DEVICE_OFFSET);
 		into.inode = area.stat.get(ValueLayout.JAVA_LONG, LinuxSyscallTable.STAT_INODE_OFFSET);
 		into.mode = area.stat.get(ValueLayout.JAVA_INT, this.table.statModeOffset());
 		into.ownerUid = area.stat.get(ValueLayout.JAVA_INT, this.table.statUidOffset());
 		return 0;
+	}
+
+	/**
+	 * libc's {@code getpwnam_r}, bound on first use only: no system call, but the user
+	 * database (files, LDAP, ...) through NSS. It returns the error rather than setting
+	 * errno.
+	 */
+	private static final class UserLookup {
+
+		private static final MethodHandle GETPWNAM_R = LINKER.downcallHandle(
+				LINKER.defaultLookup().find("getpwnam_r").orElseThrow(() -> new UnsatisfiedLinkError("getpwnam_r")),
+				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+						ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+
+		static int getpwnam(MemorySegment name, MemorySegment entry, MemorySegment buffer, long size,
+				MemorySegment found) {
+			try {
+				return (int) GETPWNAM_R.invokeExact(name, entry, buffer, size, found);
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException("getpwnam_r failed to run", ex);
+			}
+		}
+
 	}
 
 	/**

@@ -12,23 +12,29 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link PeersHealthContributorAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PeersHealthContributorAutoConfigurationTests {
 
 	@TempDir
@@ -52,7 +58,7 @@ class PeersHealthContributorAutoConfigurationTests {
 					assertThat(peers.stream().map((entry) -> entry.name())).containsExactly("alive", "silent", "file", "gone");
 					Health up = health(peers, "alive");
 					assertThat(up.getStatus()).isEqualTo(Status.UP);
-					assertThat(up.getDetails()).containsOnlyKeys("path").containsEntry("path", alive.toString());
+					assertThat(up.getDetails()).containsOnlyKeys("path", "owner").containsEntry("path", alive.toString());
 					assertThat(health(peers, "silent").getDetails()).containsEntry("reason", "NO_READER")
 						.containsKeys("path", "message");
 					assertThat(health(peers, "file").getDetails()).containsEntry("reason", "NOT_A_FIFO");
@@ -89,6 +95,56 @@ class PeersHealthContributorAutoConfigurationTests {
 				.isInstanceOf(InvalidPeerException.class)
 				.hasMessageContaining("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path'")
 				.hasMessageContaining("it has both"));
+	}
+
+	@Test
+	void ownerNamesTheUserThatMustOwnThePeersFifo() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		int uid = NativePosix.get().effectiveUid();
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			this.contextRunner
+				.withPropertyValues("fifo-liveness.peers.mine.path=" + fifo,
+						"fifo-liveness.peers.mine.owner=" + System.getProperty("user.name"),
+						"fifo-liveness.peers.theirs.path=" + fifo, "fifo-liveness.peers.theirs.owner=" + (uid + 1))
+				.run((context) -> {
+					CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+							CompositeHealthContributor.class);
+					assertThat(health(peers, "mine").getStatus()).isEqualTo(Status.UP);
+					assertThat(health(peers, "mine").getDetails()).containsEntry("owner", uid);
+					assertThat(health(peers, "theirs").getDetails()).containsEntry("reason", "FOREIGN_OWNER")
+						.containsEntry("owner", uid + 1);
+				});
+		}
+	}
+
+	@Test
+	void ownerThatNamesNoUserFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.orders.path=/run/orders.fifo",
+					"fifo-liveness.peers.orders.owner=no-such-user-of-fifo-liveness")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("fifo-liveness.peers.orders.owner")
+				.hasMessageContaining("no-such-user-of-fifo-liveness"));
+	}
+
+	@Test
+	void rootMonitorWithoutOwnerSaysOncePerPeerThatTheOwnerIsNotChecked(CapturedOutput output) {
+		assumeTrue(Fifos.isRoot(), "only a monitor running as root accepts any owner");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.orders.path=/run/orders.fifo",
+					"fifo-liveness.peers.billing.pid-file=/run/billing.pid", "fifo-liveness.peers.audit.path=/run/audit.fifo",
+					"fifo-liveness.peers.audit.owner=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output.getOut().split("does not check who owns", -1)).hasSize(3);
+				assertThat(output.getOut()).contains("Peer 'orders': this monitor runs as root, so it does not check who"
+						+ " owns the peer's FIFO")
+					.contains("Set 'fifo-liveness.peers.orders.owner' to the user that runs the peer.")
+					.contains("Peer 'billing': this monitor runs as root, so it does not check who owns the peer's PID file");
+			});
 	}
 
 	@Test

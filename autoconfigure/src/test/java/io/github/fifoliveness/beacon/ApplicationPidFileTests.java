@@ -3,16 +3,21 @@ package io.github.fifoliveness.beacon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.fifoliveness.peer.PidFilePeerProbe;
+import io.github.fifoliveness.posix.FileStatus;
+import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.Fifos;
 import io.github.fifoliveness.testsupport.FileSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link ApplicationPidFile} against the real filesystem.
@@ -61,6 +66,18 @@ class ApplicationPidFileTests {
 		Files.writeString(pidFile, "4242\n");
 		writer.stop();
 		assertThat(pidFile).hasContent("4242\n");
+	}
+
+	@Test
+	void stopLeavesAFifoThatTookThePidFilesPlaceWithoutBlocking() throws Exception {
+		Path pidFile = this.dir.resolve("app.pid");
+		ApplicationPidFile writer = new ApplicationPidFile(pidFile, this.posix);
+		writer.start();
+		Files.delete(pidFile);
+		Fifos.create(pidFile);
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> writer.stop());
+		assertThat(this.posix.statusOf(pidFile)).get().extracting(FileStatus::type).isEqualTo(FileType.FIFO);
+		assertThat(writer.isRunning()).isFalse();
 	}
 
 	@Test

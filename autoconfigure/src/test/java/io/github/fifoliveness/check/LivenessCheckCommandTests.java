@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link LivenessCheckCommand} against real FIFOs and PID files.
@@ -64,8 +66,37 @@ class LivenessCheckCommandTests {
 		assertThat(run("--verbose", "x")).isEqualTo(2);
 		assertThat(run("a", "b")).isEqualTo(2);
 		assertThat(run("-x")).isEqualTo(2);
+		assertThat(run("x", "--owner")).isEqualTo(2);
 		assertThat(out()).isEmpty();
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: check <fifo-path> | check --pid-file <pid-file>");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>");
+	}
+
+	@Test
+	void fifoOfAnotherOwnerThanTheOneGivenIsDownAsForeign() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		int uid = NativePosix.get().effectiveUid();
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run("--owner", String.valueOf(uid + 1), fifo.toString())).isEqualTo(1);
+			assertThat(out()).startsWith("DOWN FOREIGN_OWNER " + fifo + ": The FIFO belongs to uid " + uid);
+			assertThat(run(fifo.toString(), "--owner", String.valueOf(uid))).isZero();
+		}
+	}
+
+	@Test
+	void ownerCanBeAUserName() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run("--owner", System.getProperty("user.name"), fifo.toString())).isZero();
+		}
+		assertThat(run("--owner", "no-such-user-of-fifo-liveness", fifo.toString())).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no user 'no-such-user-of-fifo-liveness'");
+	}
+
+	@Test
+	void pidFileThatIsAFifoExitsAtOnceAsInvalid() {
+		Path fifo = Fifos.create(this.dir.resolve("app.pid"));
+		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("--pid-file", fifo.toString()))).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN INVALID_PID_FILE " + fifo + ": A FIFO is at the path");
 	}
 
 	@Test

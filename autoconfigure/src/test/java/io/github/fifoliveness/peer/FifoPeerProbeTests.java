@@ -1,15 +1,21 @@
 package io.github.fifoliveness.peer;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -124,6 +130,92 @@ class FifoPeerProbeTests {
 		Files.setPosixFilePermissions(fifo, PosixFilePermissions.fromString("---------"));
 		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
 			assertThat(probeAsUnprivilegedUser(fifo)).isEqualTo("PERMISSION_DENIED");
+		}
+	}
+
+	@Test
+	void fifoOfAnotherUserThanTheExpectedOwnerIsForeignEvenWithAReader() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		int owner = this.posix.effectiveUid();
+		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
+			ProbeResult result = new FifoPeerProbe(fifo, new ExpectedOwner(owner + 1), this.posix).probe();
+			assertThat(result.reason()).isEqualTo(DownReason.FOREIGN_OWNER);
+			assertThat(result.message()).startsWith("The FIFO belongs to uid " + owner + ", not to uid " + (owner + 1));
+			assertThat(new FifoPeerProbe(fifo, new ExpectedOwner(owner), this.posix).probe().alive()).isTrue();
+		}
+	}
+
+	@Test
+	void fifoOfAnotherUserIsForeignToAMonitorThatExpectsItsOwnUser() throws Exception {
+		assumeTrue(Fifos.isRoot(), "only root can make a FIFO of another user");
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		Fifos.run("chmod", "666", fifo.toString());
+		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
+			Fifos.run("chmod", "755", this.dir.toString());
+			Process process = this.children.startJavaAs(65534, this.dir, ProbeOnce.class, fifo.toString());
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("FOREIGN_OWNER");
+		}
+	}
+
+	@Test
+	void regularFileIsNeverOpenedForWriting() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
+		Path file = Files.writeString(this.dir.resolve("peer.fifo"), "watched by a build tool");
+		Path trace = this.dir.resolve("trace");
+		Process process = this.children.startJava(
+				List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", trace.toString()), ProbeOnce.class,
+				file.toString());
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("NOT_A_FIFO");
+		assertThat(Files.readAllLines(trace)).isNotEmpty().noneMatch((line) -> line.contains(file.toString()));
+	}
+
+	@Test
+	void pathSwappedBetweenAFifoAndARegularFileIsNeverAlive() throws Exception {
+		Path target = this.dir.resolve("peer.fifo");
+		Path nextFifo = this.dir.resolve("next.fifo");
+		Path nextFile = this.dir.resolve("next.file");
+		AtomicBoolean swapping = new AtomicBoolean(true);
+		Thread swapper = new Thread(() -> {
+			while (swapping.get()) {
+				move(Fifos.create(nextFifo), target);
+				move(write(nextFile), target);
+			}
+		});
+		swapper.start();
+		Map<DownReason, Integer> seen = new EnumMap<>(DownReason.class);
+		try {
+			FifoPeerProbe probe = new FifoPeerProbe(target, this.posix);
+			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+			while (System.nanoTime() < end || seen.size() < 2) {
+				ProbeResult result = probe.probe();
+				assertThat(result.alive()).as("a FIFO without reader or a regular file").isFalse();
+				seen.merge(result.reason(), 1, Integer::sum);
+			}
+		}
+		finally {
+			swapping.set(false);
+			swapper.join();
+		}
+		assertThat(seen).containsKeys(DownReason.NO_READER, DownReason.NOT_A_FIFO);
+	}
+
+	private static Path write(Path file) {
+		try {
+			return Files.write(file, new byte[] { 'x' });
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void move(Path source, Path target) {
+		try {
+			Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

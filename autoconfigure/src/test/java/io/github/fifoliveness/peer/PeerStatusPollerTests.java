@@ -1,10 +1,17 @@
 package io.github.fifoliveness.peer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
@@ -19,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link PeerStatusPoller} with a real peer process.
@@ -97,6 +105,72 @@ class PeerStatusPollerTests {
 		poller.start();
 		assertThat(poller.isRunning()).isFalse();
 		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void stopReturnsWhileAProbeIsStuckInTheKernel() throws Exception {
+		// A blocking open of a FIFO without writer stands for a probe stuck in the kernel.
+		Path fifo = Fifos.create(this.dir.resolve("stuck.fifo"));
+		CountDownLatch entered = new CountDownLatch(1);
+		PeerProbe stuck = new StuckProbe(fifo, entered);
+		PeerStatusPoller poller = new PeerStatusPoller(new Peers(Map.of("stuck", stuck)), Duration.ofMillis(50),
+				(event) -> this.events.add((PeerStatusChangedEvent) event));
+		poller.start();
+		try {
+			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+			assertTimeoutPreemptively(Duration.ofSeconds(5), () -> poller.stop());
+			assertThat(poller.isRunning()).isFalse();
+		}
+		finally {
+			NativePosix.get().openWriteEndAndClose(fifo, NativePosix.ANY_OWNER);
+		}
+	}
+
+	@Test
+	void warnsOnceWhenARoundOfProbesTakesLongerThanTheInterval(CapturedOutput output) {
+		Map<String, PeerProbe> probes = new LinkedHashMap<>();
+		for (int i = 0; i < 2000; i++) {
+			probes.put("peer-" + i, new FifoPeerProbe(this.dir.resolve("peer-" + i + ".fifo"), NativePosix.get()));
+		}
+		PeerStatusPoller poller = new PeerStatusPoller(new Peers(probes), Duration.ofNanos(1), (event) -> {
+		});
+		poller.poll();
+		poller.poll();
+		String warning = "Probing 2000 peers took ";
+		assertThat(output.getOut().split(warning, -1)).as("one WARN").hasSize(2);
+		assertThat(output.getOut()).contains("longer than 'fifo-liveness.monitor.poll-interval' (0 ms)");
+	}
+
+	@Test
+	void roundsWithinTheIntervalAreNotReported(CapturedOutput output) {
+		PeerStatusPoller poller = poller(this.dir.resolve("orders.fifo"), Duration.ofHours(1));
+		poller.poll();
+		assertThat(output.getOut()).doesNotContain("poll-interval");
+	}
+
+	private record StuckProbe(Path fifo, CountDownLatch entered) implements PeerProbe {
+
+		@Override
+		public ProbeResult probe() {
+			this.entered.countDown();
+			try (InputStream in = Files.newInputStream(this.fifo)) {
+				return ProbeResult.ALIVE;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public String kind() {
+			return "stuck";
+		}
+
+		@Override
+		public Map<String, Object> inputs() {
+			return Map.of();
+		}
+
 	}
 
 	private PeerStatusPoller poller(Path fifo, Duration interval) {

@@ -1,14 +1,17 @@
 package io.github.fifoliveness.peer;
 
-import java.io.File;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
@@ -22,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -111,33 +116,116 @@ class PidFilePeerProbeTests {
 		assertThat(probeAsNobody("--pid-file", pidFile)).startsWith("ALIVE The process belongs to another user");
 	}
 
+	@Test
+	void pidFileThatIsAFifoWithoutWriterIsInvalidAndNeverBlocks() {
+		Path pidFile = Fifos.create(this.dir.resolve("daemon.pid"));
+		ProbeResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> probe(pidFile));
+		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
+		assertThat(result.message()).startsWith("A FIFO is at the path, not a PID file");
+	}
+
+	@Test
+	void pidFileThatIsADirectoryIsInvalid() throws Exception {
+		Path pidFile = Files.createDirectory(this.dir.resolve("daemon.pid"));
+		assertThat(probe(pidFile).message()).startsWith("A directory is at the path, not a PID file");
+	}
+
+	@Test
+	void pidFileThatIsAUnixSocketIsInvalid() throws Exception {
+		Path pidFile = this.dir.resolve("daemon.pid");
+		try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			socket.bind(UnixDomainSocketAddress.of(pidFile));
+			assertThat(probe(pidFile).message()).startsWith("A Unix socket is at the path, not a PID file");
+		}
+	}
+
+	@Test
+	void pidFileThatIsADeviceIsInvalidAndNotRead() {
+		ProbeResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> probe(Path.of("/dev/zero")));
+		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
+		assertThat(result.message()).startsWith("A character device is at the path, not a PID file");
+	}
+
+	@Test
+	void hugePidFileCostsNoMoreThanAFewBytesOfReading() throws Exception {
+		Path pidFile = this.dir.resolve("huge.pid");
+		try (RandomAccessFile file = new RandomAccessFile(pidFile.toFile(), "rw")) {
+			file.setLength(1L << 30);
+		}
+		// This thread's own I/O accounting: what the probe read, plus the reads of the accounting file.
+		long before = bytesReadByThisThread();
+		ProbeResult result = probe(pidFile);
+		long read = bytesReadByThisThread() - before;
+		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
+		assertThat(read).isLessThan(16 * 1024);
+	}
+
+	@Test
+	void zombieProcessIsStale() throws Exception {
+		// The shell starts a child that exits at once, then becomes 'sleep', which never reaps it.
+		Process parent = this.children.startPiped("sh", "-c", "sleep 0 & echo $!; exec sleep 600");
+		int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine().strip());
+		await().atMost(Duration.ofSeconds(10)).until(() -> processState(zombie).equals("Z"));
+		Path pidFile = Files.writeString(this.dir.resolve("zombie.pid"), zombie + "\n");
+		ProbeResult result = probe(pidFile);
+		assertThat(result.reason()).isEqualTo(DownReason.STALE_PID);
+		assertThat(result.pid()).isEqualTo(zombie);
+		assertThat(result.message()).contains("is a zombie");
+	}
+
+	@Test
+	void pidFileOfAnotherUserThanTheExpectedOwnerIsForeign() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		int owner = this.posix.effectiveUid();
+		assumeTrue(owner != 0, "as root every PID file of root is trusted; see pidFileOfRootIsAlwaysTrusted");
+		ProbeResult result = new PidFilePeerProbe(pidFile, new ExpectedOwner(owner + 1), this.posix).probe();
+		assertThat(result.reason()).isEqualTo(DownReason.FOREIGN_OWNER);
+		assertThat(result.message()).contains("belongs to uid " + owner);
+	}
+
+	@Test
+	void pidFileOfANonRootUserIsForeignToAMonitorExpectingAnotherOne() throws Exception {
+		assumeTrue(Fifos.isRoot(), "only root can give a file to another user");
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		Fifos.run("chown", "65534", pidFile.toString());
+		ProbeResult result = new PidFilePeerProbe(pidFile, new ExpectedOwner(1000), this.posix).probe();
+		assertThat(result.reason()).isEqualTo(DownReason.FOREIGN_OWNER);
+		assertThat(new PidFilePeerProbe(pidFile, new ExpectedOwner(65534), this.posix).probe().alive()).isTrue();
+	}
+
+	@Test
+	void pidFileOfRootIsAlwaysTrusted() throws Exception {
+		assumeTrue(Fifos.isRoot(), "only root can write a file root owns");
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		assertThat(new PidFilePeerProbe(pidFile, new ExpectedOwner(1000), this.posix).probe().alive()).isTrue();
+	}
+
+	private static long bytesReadByThisThread() throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/thread-self/io"))) {
+			if (line.startsWith("rchar:")) {
+				return Long.parseLong(line.substring(6).strip());
+			}
+		}
+		throw new IllegalStateException("/proc/thread-self/io has no rchar");
+	}
+
+	private static String processState(int pid) throws Exception {
+		String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+		return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+	}
+
 	private String probeAsNobody(String option, Path path) throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is not installed");
 		Fifos.run("chmod", "755", this.dir.toString());
 		Fifos.run("chmod", "644", path.toString());
-		Process process = this.children.start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
-				unprivilegedClassPath(), ProbeOnce.class, option, path.toString());
+		Process process = this.children.startJavaAs(65534, this.dir, ProbeOnce.class, option, path.toString());
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 		assertThat(process.exitValue()).as(output).isZero();
 		return output;
-	}
-
-	// The probe needs this module's classes and jnr's jars; copied where nobody can read them.
-	private String unprivilegedClassPath() throws Exception {
-		Path jars = Files.createDirectory(this.dir.resolve("classpath"));
-		List<String> entries = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			Path source = Path.of(entry);
-			if (Files.isDirectory(source)) {
-				entries.add(entry);
-			}
-			else if (source.getFileName().toString().matches("(jnr|jffi|asm).*\\.jar")) {
-				entries.add(Files.copy(source, jars.resolve(source.getFileName())).toString());
-			}
-		}
-		Fifos.run("chmod", "-R", "a+rX", jars.toString());
-		return String.join(File.pathSeparator, entries);
 	}
 
 	private ProbeResult probe(Path pidFile) {

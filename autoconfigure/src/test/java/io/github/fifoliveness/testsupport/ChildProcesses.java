@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +60,43 @@ public class ChildProcesses implements AfterEachCallback {
 	}
 
 	/**
+	 * Start a JVM as another user (root only), running the given main class with this
+	 * test's class path. The jars it needs are copied into a folder that user can read.
+	 * @param uid the user (and group) id to run as
+	 * @param scratch a folder for the copied jars, whose parents that user can search
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process startJavaAs(int uid, Path scratch, Class<?> mainClass, String... args) {
+		List<String> setpriv = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups");
+		return start(setpriv, readableClassPath(scratch), mainClass, args);
+	}
+
+	// This module's classes and the jars of jnr, copied out of a home folder others cannot read.
+	private static String readableClassPath(Path scratch) {
+		try {
+			Path jars = Files.createDirectories(scratch.resolve("classpath"));
+			List<String> entries = new ArrayList<>();
+			for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+				Path source = Path.of(entry);
+				if (Files.isDirectory(source)) {
+					entries.add(entry);
+				}
+				else if (source.getFileName().toString().matches("(jnr|jffi|asm).*\\.jar")) {
+					entries.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
+						.toString());
+				}
+			}
+			Fifos.run("chmod", "-R", "a+rX", scratch.toString());
+			return String.join(File.pathSeparator, entries);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Start a JVM running the given main class with the given class path.
 	 * @param prefix words put before {@code java}, such as {@code setpriv …}
 	 * @param classPath the class path
@@ -89,6 +129,15 @@ public class ChildProcesses implements AfterEachCallback {
 	 */
 	public Process start(String... command) {
 		return launch(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+	}
+
+	/**
+	 * Start a process whose output can be read from {@link Process#getInputStream()}.
+	 * @param command the command
+	 * @return the process
+	 */
+	public Process startPiped(String... command) {
+		return launch(new ProcessBuilder(command).redirectErrorStream(true));
 	}
 
 	/**

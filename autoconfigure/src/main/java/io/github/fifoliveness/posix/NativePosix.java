@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import jnr.constants.platform.Errno;
-import jnr.constants.platform.OpenFlags;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -36,46 +34,44 @@ public final class NativePosix {
 
 	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
 
-	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	private static final PosixConstants CONSTANTS = PosixConstants.current();
+
+	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
 	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
-	private static final int WRITE_END_FLAGS = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNoctty();
 
-	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
 	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
-	private static final int READ_ONLY_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNoctty();
 
-	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
+	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
 	private static final int LOCK_EX = 2;
 
 	private static final int LOCK_NB = 4;
 
-	private static final int EINTR = Errno.EINTR.intValue();
+	private static final int EINTR = CONSTANTS.eintr();
 
-	private static final int ENXIO = Errno.ENXIO.intValue();
+	private static final int ENXIO = CONSTANTS.enxio();
 
-	private static final int ENOENT = Errno.ENOENT.intValue();
+	private static final int ENOENT = CONSTANTS.enoent();
 
-	private static final int EISDIR = Errno.EISDIR.intValue();
+	private static final int EISDIR = CONSTANTS.eisdir();
 
-	private static final int EACCES = Errno.EACCES.intValue();
+	private static final int EACCES = CONSTANTS.eacces();
 
-	private static final int EPERM = Errno.EPERM.intValue();
+	private static final int EPERM = CONSTANTS.eperm();
 
-	private static final int EEXIST = Errno.EEXIST.intValue();
+	private static final int EEXIST = CONSTANTS.eexist();
 
-	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
+	static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
 
-	private static final int ESRCH = Errno.ESRCH.intValue();
+	private static final int ESRCH = CONSTANTS.esrch();
 
-	private static final int EIO = Errno.EIO.intValue();
+	private static final int EIO = CONSTANTS.eio();
 
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
@@ -489,8 +485,8 @@ public final class NativePosix {
 	}
 
 	PosixException exception(String call, Object target, int errno) {
-		Errno error = Errno.valueOf(errno);
-		return new PosixException(call, target, error.name(), error.toString());
+		return new PosixException(call, target, PosixConstants.errorName(errno),
+				PosixConstants.errorDescription(errno));
 	}
 
 	private int open(NativePath path, int flags, int permissions) {
@@ -503,8 +499,7 @@ public final class NativePosix {
 	}
 
 	private static WriteEndResult failed(int errno) {
-		Errno error = Errno.valueOf(errno);
-		return WriteEndResult.failed(error.name(), error.toString());
+		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
 	}
 
 	private static Instant modified(StatBuffer stat) {

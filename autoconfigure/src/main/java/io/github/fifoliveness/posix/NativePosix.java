@@ -111,12 +111,13 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Load the native POSIX layer now if it is not loaded yet, ignoring a failure (the
-	 * next {@link #get()} reports it). Meant for a background thread early in startup.
+	 * Load the native POSIX layer now if it is not loaded yet, and make a first call, so
+	 * that the classes every call needs are loaded too; a failure is ignored (the next
+	 * {@link #get()} reports it). Meant for a background thread early in startup.
 	 */
 	public static void preload() {
 		try {
-			get();
+			get().effectiveUid();
 		}
 		catch (RuntimeException ex) {
 			// Cached: get() throws it again where the layer is really needed.

@@ -2,6 +2,8 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +25,8 @@ public class PeerStatusPoller implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(PeerStatusPoller.class);
 
+	private static final int SLOW_ROUNDS_TO_REPORT = 3;
+
 	private final Peers peers;
 
 	private final Duration interval;
@@ -34,7 +38,9 @@ public class PeerStatusPoller implements SmartLifecycle {
 
 	private final Map<String, ProbeResult> last = new HashMap<>();
 
-	private boolean slowRoundReported;
+	private int slowRounds;
+
+	private boolean slowRoundsReported;
 
 	private ScheduledExecutorService executor;
 
@@ -60,7 +66,7 @@ public class PeerStatusPoller implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.executor.scheduleWithFixedDelay(this::pollSafely, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		this.executor.scheduleWithFixedDelay(this::pollSafely, 0, this.interval.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -82,28 +88,37 @@ public class PeerStatusPoller implements SmartLifecycle {
 	 */
 	public void poll() {
 		synchronized (this.pollLock) {
+			Map<String, ProbeResult> results = new LinkedHashMap<>();
 			long start = System.nanoTime();
-			this.peers.probes().forEach((name, probe) -> {
-				ProbeResult result = probe.probe();
+			this.peers.probes().forEach((name, probe) -> results.put(name, probe.probe()));
+			Duration round = Duration.ofNanos(System.nanoTime() - start);
+			results.forEach((name, result) -> {
 				ProbeResult previous = this.last.put(name, result);
 				// The reason is null exactly when the peer is alive, so it tells every change.
 				if (previous == null || previous.reason() != result.reason()) {
 					changed(name, previous, result);
 				}
 			});
-			reportSlowRound(Duration.ofNanos(System.nanoTime() - start));
+			reportSlowRounds(round);
 		}
 	}
 
-	// Once, not per round: a round longer than the interval means polling back to back.
-	private void reportSlowRound(Duration round) {
-		if (!this.slowRoundReported && !this.interval.isNegative() && !this.interval.isZero()
-				&& round.compareTo(this.interval) > 0) {
-			this.slowRoundReported = true;
-			logger.warn("Probing " + this.peers.probes().size() + " peers took " + round.toMillis() + " ms, longer than"
-					+ " 'fifo-liveness.monitor.poll-interval' (" + this.interval.toMillis() + " ms): the poller probes"
-					+ " back to back and keeps a core busy. Raise 'fifo-liveness.monitor.poll-interval'.");
+	// Probes only, not the listeners; once, after several slow rounds in a row, not per round.
+	private void reportSlowRounds(Duration round) {
+		boolean slow = !this.interval.isNegative() && !this.interval.isZero() && round.compareTo(this.interval) > 0;
+		this.slowRounds = slow ? this.slowRounds + 1 : 0;
+		if (this.slowRounds == SLOW_ROUNDS_TO_REPORT && !this.slowRoundsReported) {
+			this.slowRoundsReported = true;
+			logger.warn("Probing " + this.peers.probes().size() + " peers took " + describe(round) + ", "
+					+ SLOW_ROUNDS_TO_REPORT + " rounds in a row longer than 'fifo-liveness.monitor.poll-interval' ("
+					+ describe(this.interval) + "): the poller probes back to back and keeps a core busy."
+					+ " Raise 'fifo-liveness.monitor.poll-interval'.");
 		}
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.toMillis() >= 10) ? duration.toMillis() + " ms"
+				: String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1e6);
 	}
 
 	private void changed(String name, ProbeResult previous, ProbeResult result) {

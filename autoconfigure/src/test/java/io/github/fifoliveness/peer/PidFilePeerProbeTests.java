@@ -162,15 +162,32 @@ class PidFilePeerProbeTests {
 
 	@Test
 	void zombieProcessIsStale() throws Exception {
-		// The shell starts a child that exits at once, then becomes 'sleep', which never reaps it.
-		Process parent = this.children.startPiped("sh", "-c", "sleep 0 & echo $!; exec sleep 600");
+		// The shell starts a child that exits a second later, by when the shell has become 'sleep', which never reaps it.
+		Process parent = this.children.startPiped("sh", "-c", "sleep 1 & echo $!; exec sleep 600");
 		int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine().strip());
-		await().atMost(Duration.ofSeconds(10)).until(() -> processState(zombie).equals("Z"));
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> processState(zombie).equals("Z"));
 		Path pidFile = Files.writeString(this.dir.resolve("zombie.pid"), zombie + "\n");
 		ProbeResult result = probe(pidFile);
 		assertThat(result.reason()).isEqualTo(DownReason.STALE_PID);
 		assertThat(result.pid()).isEqualTo(zombie);
 		assertThat(result.message()).contains("is a zombie");
+	}
+
+	@Test
+	void processWhoseMainThreadExitedWhileOthersRunIsAlive() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
+		Path source = Files.writeString(this.dir.resolve("leader.c"), """
+				#include <pthread.h>
+				#include <unistd.h>
+				static void *work(void *arg) { sleep(600); return arg; }
+				int main(void) { pthread_t t; pthread_create(&t, 0, work, 0); pthread_exit(0); }
+				""");
+		Path program = this.dir.resolve("leader");
+		Fifos.run("gcc", "-pthread", "-o", program.toString(), source.toString());
+		Process leader = this.children.start(program.toString());
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> processState((int) leader.pid()).equals("Z"));
+		Path pidFile = Files.writeString(this.dir.resolve("leader.pid"), leader.pid() + "\n");
+		assertThat(probe(pidFile).alive()).isTrue();
 	}
 
 	@Test

@@ -23,13 +23,21 @@ final class ChildJvm implements AutoCloseable {
 	private final BufferedReader output;
 
 	ChildJvm(Path jar, List<String> args) throws IOException {
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar, args);
+	}
+
+	ChildJvm(String java, Path jar, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.addAll(args);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.output = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	long pid() {
+		return this.process.pid();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import jnr.constants.platform.Errno;
@@ -272,7 +273,25 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		FileStat stat = this.statBuffer.get();
+		return openCheckedWriteEnd(path, expectedOwner, this.statBuffer.get(), null);
+	}
+
+	/**
+	 * Like {@link #openWriteEndAndClose(NativePath, int)}, but keep the write end open
+	 * when a reader is present, for an event loop to learn when the last reader goes.
+	 * @param path the encoded path
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
+	 * @return the result, with the open descriptor and its status when a reader is present
+	 */
+	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
+		FileStat stat = this.posix.allocateStat();
+		int[] kept = { -1 };
+		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
+		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], status(stat)) : new WriteEnd(result, -1, null);
+	}
+
+	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
+	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, FileStat stat, IntConsumer keeper) {
 		if (this.posix.stat(path.path().toString(), stat) < 0) {
 			int errno = this.posix.errno();
 			if (errno == ENOENT) {
@@ -304,11 +323,13 @@ public final class NativePosix {
 		}
 		int result = this.posix.fstat(fd, stat);
 		int errno = (result < 0) ? this.posix.errno() : 0;
-		this.posix.close(fd);
-		if (result < 0) {
-			return failed(errno);
+		refused = (result < 0) ? failed(errno) : refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null || keeper == null) {
+			this.posix.close(fd);
 		}
-		refused = refuseUnlessFifoOf(stat, expectedOwner);
+		else {
+			keeper.accept(fd);
+		}
 		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
 	}
 
@@ -393,6 +414,18 @@ public final class NativePosix {
 			throw exception("lstat", path, errno);
 		}
 		return Optional.of(status(stat));
+	}
+
+	/**
+	 * Whether a path, following symbolic links as a probe does, names the given file.
+	 * @param path the path
+	 * @param file the file's status
+	 * @return {@code true} if the path names that file now
+	 */
+	boolean names(NativePath path, FileStatus file) {
+		FileStat stat = this.statBuffer.get();
+		return this.posix.stat(path.path().toString(), stat) == 0 && stat.dev() == file.device()
+				&& stat.ino() == file.inode();
 	}
 
 	int close(int fd) {

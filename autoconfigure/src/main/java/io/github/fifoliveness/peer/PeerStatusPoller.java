@@ -1,8 +1,6 @@
 package io.github.fifoliveness.peer;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +25,10 @@ public class PeerStatusPoller implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final ApplicationEventPublisher publisher;
+	private final PeerStatusTracker tracker;
 
-	// Guards the probes' results, never the lifecycle: stop() must not wait for a probe.
+	// Serializes rounds, never the lifecycle: stop() must not wait for a probe.
 	private final Object pollLock = new Object();
-
-	private final Map<String, ProbeResult> last = new HashMap<>();
-
-	private boolean slowRoundReported;
 
 	private ScheduledExecutorService executor;
 
@@ -47,7 +41,7 @@ public class PeerStatusPoller implements SmartLifecycle {
 	public PeerStatusPoller(Peers peers, Duration interval, ApplicationEventPublisher publisher) {
 		this.peers = peers;
 		this.interval = interval;
-		this.publisher = publisher;
+		this.tracker = new PeerStatusTracker(this, logger, publisher);
 	}
 
 	@Override
@@ -82,40 +76,8 @@ public class PeerStatusPoller implements SmartLifecycle {
 	 */
 	public void poll() {
 		synchronized (this.pollLock) {
-			long start = System.nanoTime();
-			this.peers.probes().forEach((name, probe) -> {
-				ProbeResult result = probe.probe();
-				ProbeResult previous = this.last.put(name, result);
-				// The reason is null exactly when the peer is alive, so it tells every change.
-				if (previous == null || previous.reason() != result.reason()) {
-					changed(name, previous, result);
-				}
-			});
-			reportSlowRound(Duration.ofNanos(System.nanoTime() - start));
+			this.tracker.probeRound(this.peers.probes(), this.interval);
 		}
-	}
-
-	// Once, not per round: a round longer than the interval means polling back to back.
-	private void reportSlowRound(Duration round) {
-		if (!this.slowRoundReported && !this.interval.isNegative() && !this.interval.isZero()
-				&& round.compareTo(this.interval) > 0) {
-			this.slowRoundReported = true;
-			logger.warn("Probing " + this.peers.probes().size() + " peers took " + round.toMillis() + " ms, longer than"
-					+ " 'fifo-liveness.monitor.poll-interval' (" + this.interval.toMillis() + " ms): the poller probes"
-					+ " back to back and keeps a core busy. Raise 'fifo-liveness.monitor.poll-interval'.");
-		}
-	}
-
-	private void changed(String name, ProbeResult previous, ProbeResult result) {
-		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN : PeerStatus.of(previous);
-		PeerStatusChangedEvent event = new PeerStatusChangedEvent(this, name, previousStatus, result);
-		if (!result.alive()) {
-			logger.warn("Peer '" + name + "' is DOWN (" + result.reason() + "): " + result.message());
-		}
-		else if (previousStatus == PeerStatus.DOWN) {
-			logger.info("Peer '" + name + "' is UP again");
-		}
-		this.publisher.publishEvent(event);
 	}
 
 	private void pollSafely() {

@@ -68,6 +68,14 @@ public final class PidFilePeerProbe implements PeerProbe {
 		this.inputs = Map.copyOf(inputs);
 	}
 
+	/**
+	 * Return the path of the PID file this probe reads.
+	 * @return the path
+	 */
+	public Path getPidFile() {
+		return this.pidFile;
+	}
+
 	@Override
 	public String kind() {
 		return "pid-file";

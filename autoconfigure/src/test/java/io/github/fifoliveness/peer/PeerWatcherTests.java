@@ -1,0 +1,217 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link PeerWatcher} with real FIFOs and real processes. Polling and the
+ * safety net are off unless a test says otherwise, so every event proven here came from
+ * the kernel.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PeerWatcherTests {
+
+	private static final Duration OFF = Duration.ZERO;
+
+	private static final Duration WITHIN = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final ChildProcesses children = new ChildProcesses();
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+
+	private PeerWatcher watcher;
+
+	@AfterEach
+	void stopWatcher() {
+		if (this.watcher != null) {
+			this.watcher.stop();
+		}
+	}
+
+	@Test
+	void sigkillIsPublishedAsDownOnceAndLoggedOnce(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isFalse());
+		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+	}
+
+	@Test
+	void crashRestartOverTheSameFifoIsPublishedAsUp(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+
+		this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+	}
+
+	@Test
+	void aPeerStartedAfterTheMonitorIsSeenWhenItStarts() {
+		Path fifo = this.dir.resolve("orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+		assertThat(this.events).extracting(PeerStatusChangedEvent::getReason)
+			.containsSubsequence(DownReason.MISSING, null);
+	}
+
+	@Test
+	void aPeerInAFolderThatDoesNotExistYetIsSeenWhenItStarts() throws Exception {
+		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Files.createDirectories(fifo.getParent());
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+	}
+
+	@Test
+	void brokenAndCorrectOfABeaconArePublished() {
+		Path fifo = this.dir.resolve("orders/orders.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(fifo, true, OFF, this.posix);
+		beacon.start();
+		try {
+			start(Map.of("orders", fifo));
+			awaitEvents("Peer 'orders' UNKNOWN -> UP");
+			beacon.suspend("liveness state BROKEN");
+			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+			beacon.resume();
+			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		}
+		finally {
+			beacon.stop();
+		}
+	}
+
+	@Test
+	void aFifoDeletedAndRecreatedByItsBeaconReturnsToUp() throws Exception {
+		Path fifo = this.dir.resolve("orders/orders.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(fifo, true, Duration.ofMillis(100), this.posix);
+		beacon.start();
+		try {
+			start(Map.of("orders", fifo));
+			awaitEvents("Peer 'orders' UNKNOWN -> UP");
+			long inode = inode(fifo);
+			Files.delete(fifo);
+			await().atMost(WITHIN).until(() -> Files.exists(fifo) && inode(fifo) != inode);
+			// The beacon closed its end of the old FIFO: the watcher must hold the new one.
+			await().atMost(WITHIN).untilAsserted(() -> {
+				assertThat(lastEvent().getStatus()).isEqualTo(PeerStatus.UP);
+				assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
+			});
+			beacon.suspend("liveness state BROKEN");
+			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+		}
+		finally {
+			beacon.stop();
+		}
+	}
+
+	@Test
+	void aReadersOpenIsSeenEvenWhenAProbesOpenMergesWithIt() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Path other = Fifos.create(this.dir.resolve("billing.fifo"));
+		Process billing = this.children.holdReadEnd(other);
+		awaitReader(other);
+		CountDownLatch busy = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		start(Map.of("orders", fifo, "billing", other), (event) -> {
+			if (event.getPeer().equals("billing") && event.getStatus() == PeerStatus.DOWN) {
+				busy.countDown();
+				await().atMost(WITHIN).until(() -> release.await(0, TimeUnit.SECONDS));
+			}
+		});
+		await().atMost(WITHIN).until(() -> this.events.size() == 2);
+		// Keep the watcher's thread busy in a listener, so that both opens queue up unread.
+		ChildProcesses.kill(billing);
+		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+		try (OpenFile reader = this.posix.openReadEnd(fifo)) {
+			// Another monitor probes right after the reader's open: inotify merges the two opens.
+			assertThat(new FifoPeerProbe(fifo, this.posix).probe().alive()).isTrue();
+			release.countDown();
+			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+		}
+	}
+
+	private void start(Map<String, Path> fifos) {
+		start(fifos, (event) -> {
+		});
+	}
+
+	private void start(Map<String, Path> fifos, Consumer<PeerStatusChangedEvent> listener) {
+		Map<String, PeerProbe> probes = new LinkedHashMap<>();
+		fifos.forEach((name, fifo) -> probes.put(name, new FifoPeerProbe(fifo, this.posix)));
+		this.watcher = new PeerWatcher(new Peers(probes), OFF, OFF, (event) -> {
+			this.events.add((PeerStatusChangedEvent) event);
+			listener.accept((PeerStatusChangedEvent) event);
+		}, this.posix);
+		this.watcher.start();
+	}
+
+	private void awaitReader(Path fifo) {
+		FifoPeerProbe probe = new FifoPeerProbe(fifo, this.posix);
+		await().atMost(WITHIN).until(() -> probe.probe().alive());
+	}
+
+	private void awaitEvents(String... expected) {
+		await().atMost(WITHIN).untilAsserted(
+				() -> assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly(expected));
+	}
+
+	private PeerStatusChangedEvent lastEvent() {
+		assertThat(this.events).isNotEmpty();
+		return this.events.get(this.events.size() - 1);
+	}
+
+	private static long inode(Path path) throws Exception {
+		return (long) Files.getAttribute(path, "unix:ino");
+	}
+
+}

@@ -83,8 +83,8 @@ for result in json.load(open(sys.argv[1])):
 labels = [
     ("fifoProbeReaderPresent", "fifo-liveness probe, reader present", "reader_present"),
     ("fifoProbeNoReader", "fifo-liveness probe, no reader", "no_reader"),
-    (None, "C floor: open+fstat+close (reader present)", "reader_present"),
-    (None, "C floor: open (ENXIO)+stat (no reader)", "no_reader"),
+    (None, "C floor: stat+open+fstat+close (reader present)", "reader_present"),
+    (None, "C floor: stat+open (ENXIO) (no reader)", "no_reader"),
     ("pidFileKill", "PID file read + kill(pid, 0)", "reader_present"),
     ("pidFileProcessHandle", "PID file read + ProcessHandle.isAlive()", "reader_present"),
     ("tcpConnect", "TCP connect+close, loopback", "reader_present"),

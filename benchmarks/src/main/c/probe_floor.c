@@ -1,7 +1,8 @@
 /*
  * The physical floor of a FIFO probe: the same system calls fifo-liveness makes, from C.
- * Reader present: open(O_WRONLY|O_NONBLOCK|O_CLOEXEC|O_NOCTTY) + fstat + close.
- * No reader: the failing open (ENXIO) + stat, which tells a FIFO from a socket.
+ * Reader present: stat (a FIFO of the expected owner?) + open(O_WRONLY|O_NONBLOCK|O_CLOEXEC|O_NOCTTY)
+ * + fstat (still a FIFO of that owner?) + close.
+ * No reader: stat + the failing open (ENXIO).
  * Usage: probe_floor <fifo> <iterations>; prints "reader_present <ns/op>" and "no_reader <ns/op>".
  */
 #define _GNU_SOURCE
@@ -21,12 +22,21 @@ static double now_ns(void) {
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
+static int fifo_of(const struct stat *st, uid_t owner) {
+	return S_ISFIFO(st->st_mode) && st->st_uid == owner;
+}
+
 static double reader_present(const char *path, long n) {
 	struct stat st;
+	uid_t owner = geteuid();
 	double start = now_ns();
 	for (long i = 0; i < n; i++) {
+		if (stat(path, &st) != 0 || !fifo_of(&st, owner)) {
+			perror("stat");
+			exit(1);
+		}
 		int fd = open(path, WRITE_END);
-		if (fd < 0 || fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode)) {
+		if (fd < 0 || fstat(fd, &st) != 0 || !fifo_of(&st, owner)) {
 			perror("probe");
 			exit(1);
 		}
@@ -37,9 +47,10 @@ static double reader_present(const char *path, long n) {
 
 static double no_reader(const char *path, long n) {
 	struct stat st;
+	uid_t owner = geteuid();
 	double start = now_ns();
 	for (long i = 0; i < n; i++) {
-		if (open(path, WRITE_END) >= 0 || errno != ENXIO || stat(path, &st) != 0 || !S_ISFIFO(st.st_mode)) {
+		if (stat(path, &st) != 0 || !fifo_of(&st, owner) || open(path, WRITE_END) >= 0 || errno != ENXIO) {
 			fprintf(stderr, "expected ENXIO on a FIFO\n");
 			exit(1);
 		}

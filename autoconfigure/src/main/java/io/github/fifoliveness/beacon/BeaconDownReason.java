@@ -11,11 +11,23 @@ public enum BeaconDownReason {
 	/** The application closed its FIFO on purpose, such as when its liveness state is BROKEN. */
 	SUSPENDED,
 
+	/**
+	 * The FIFO was removed, or replaced by another FIFO, while the application ran; the
+	 * watcher recreates it.
+	 */
+	MISSING,
+
 	/** Something other than a FIFO took the FIFO's place while the application ran. */
 	NOT_A_FIFO,
 
 	/** A FIFO of another user took the FIFO's place while the application ran. */
 	NOT_OURS,
+
+	/**
+	 * Another instance took the single-instance lock while its file was missing (a cleaner
+	 * removed it): two instances hold the FIFO.
+	 */
+	LOCK_LOST,
 
 	/** The FIFO could not be recreated. */
 	ERROR

@@ -1,25 +1,37 @@
 package io.github.fifoliveness.beacon;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.github.fifoliveness.posix.FileStatus;
 import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.SmallFile;
 
 /**
  * An exclusive {@code flock} on {@code <fifo>.lock}, held for the beacon's life, so that
  * two instances started at the same moment cannot both hold one FIFO. The kernel drops
  * the lock when the holder dies, so it never goes stale. The file holds the holder's pid,
- * for the message the loser prints.
+ * for the message the loser prints, and nothing else: a file at that path that is not
+ * exactly what the beacon writes (owned by this user, mode 0600, a decimal pid and a
+ * newline, or empty after a crash) is someone else's and is left untouched.
  */
 final class BeaconLock {
 
 	private static final int ATTEMPTS = 5;
+
+	private static final int PERMISSIONS = 0600;
+
+	// What the beacon writes: its pid and a newline; empty after a crash between create and write.
+	private static final Pattern CONTENT = Pattern.compile("([0-9]{1,10}\n)?");
+
+	private static final int MAX_BYTES = 32;
 
 	private final Path path;
 
@@ -52,15 +64,15 @@ final class BeaconLock {
 
 	private static BeaconLock tryAcquire(Path fifo, Path path, NativePosix posix) {
 		Opened opened = open(fifo, path, posix);
+		if (opened == null) {
+			return null;
+		}
 		OpenFile file = opened.file();
 		try {
-			refuseForeign(fifo, path, Optional.of(file.status()), posix);
 			if (!file.tryLockExclusive()) {
-				String pid = file.readContent(32).strip();
-				throw new BeaconException(fifo, "another instance holds it" + (pid.isEmpty() ? "" : " (pid " + pid + ")"),
+				throw new BeaconLockHeldException(fifo, file.readContent(MAX_BYTES).strip(),
 						"Stop the other instance, give this one its own 'fifo-liveness.beacon.path', or set"
-								+ " 'fifo-liveness.beacon.single-instance=false' if several instances may hold one FIFO.",
-						null);
+								+ " 'fifo-liveness.beacon.single-instance=false' if several instances may hold one FIFO.");
 			}
 			if (!file.isStillAt(path)) {
 				file.close();
@@ -80,36 +92,80 @@ final class BeaconLock {
 		}
 	}
 
+	// Null when the file changed while it was opened: the caller tries again.
 	private static Opened open(Path fifo, Path path, NativePosix posix) {
 		try {
 			try {
-				return new Opened(posix.createFile(path, 0600), true);
+				return new Opened(posix.createFile(path, PERMISSIONS), true);
 			}
 			catch (PosixException ex) {
-				if (!"EEXIST".equals(ex.getErrorName())) {
-					throw ex;
+				if (!ex.isAlreadyExisting()) {
+					throw cannotOpen(fifo, path, ex);
 				}
 			}
-			refuseForeign(fifo, path, posix.statusOf(path), posix);
-			return new Opened(posix.openFile(path), false);
+			Optional<FileStatus> link = posix.statusOf(path);
+			if (link.isPresent() && link.get().type() == FileType.SYMBOLIC_LINK) {
+				throw foreign(fifo, path, "is a symbolic link");
+			}
+			SmallFile existing = posix.readSmallFile(path, MAX_BYTES);
+			refuseForeign(fifo, path, existing, posix);
+			OpenFile file = posix.openFile(path);
+			if (!file.status().isSameFileAs(existing.status())) {
+				file.close();
+				return null;
+			}
+			return new Opened(file, false);
 		}
 		catch (PosixException ex) {
-			throw new BeaconException(fifo, "its lock file '" + path + "' cannot be opened (" + ex.getMessage() + ")",
-					"Remove what is at '" + path + "' if it is not a file of this application.", ex);
+			// Removed since it was found: try again.
+			if (ex.isMissing()) {
+				return null;
+			}
+			throw cannotOpen(fifo, path, ex);
 		}
 	}
 
-	private static void refuseForeign(Path fifo, Path path, Optional<FileStatus> status, NativePosix posix) {
-		if (status.isEmpty()) {
-			return;
+	private static BeaconException cannotOpen(Path fifo, Path path, PosixException ex) {
+		return new BeaconException(fifo, "its lock file '" + path + "' cannot be opened (" + ex.getMessage() + ")",
+				"Remove what is at '" + path + "' if it is not a file of this application.", ex);
+	}
+
+	// Only what the beacon itself writes is reused: anything else belongs to someone else.
+	private static void refuseForeign(Path fifo, Path path, SmallFile existing, NativePosix posix) {
+		FileStatus status = existing.status();
+		if (status.type() != FileType.REGULAR_FILE) {
+			throw foreign(fifo, path, "is " + status.type().description());
 		}
-		if (status.get().type() != FileType.REGULAR_FILE) {
-			throw new BeaconException(fifo, "its lock file '" + path + "' is " + status.get().type().description(),
-					"Move it away: fifo-liveness never replaces a file it did not create.", null);
-		}
-		if (status.get().ownerUid() != posix.effectiveUid()) {
+		if (status.ownerUid() != posix.effectiveUid()) {
 			throw new BeaconException(fifo, "its lock file '" + path + "' belongs to another user (uid "
-					+ status.get().ownerUid() + ")", "Choose a path in a folder only this user can write to.", null);
+					+ status.ownerUid() + ")", "Choose a path in a folder only this user can write to.", null);
+		}
+		if (status.permissions() != PERMISSIONS) {
+			throw foreign(fifo, path, "has mode " + String.format("%04o", status.permissions())
+					+ ", not the 0600 the beacon gives its lock files, so the beacon did not create it");
+		}
+		if (!CONTENT.matcher(new String(existing.content(), StandardCharsets.US_ASCII)).matches()) {
+			throw foreign(fifo, path, "holds something other than the process id the beacon writes there,"
+					+ " so the beacon did not create it");
+		}
+	}
+
+	private static BeaconException foreign(Path fifo, Path path, String problem) {
+		return new BeaconException(fifo, "its lock file '" + path + "' " + problem,
+				"Move it away: fifo-liveness never replaces a file it did not create.", null);
+	}
+
+	/**
+	 * Whether the lock file this lock holds is still at its path: a cleaner may have
+	 * removed it, and a second instance would then lock a new one.
+	 * @return {@code true} while the path names the locked file
+	 */
+	boolean isInPlace() {
+		try {
+			return this.file.isStillAt(this.path);
+		}
+		catch (PosixException ex) {
+			return false;
 		}
 	}
 

@@ -100,11 +100,14 @@ public class LivenessBeacon implements SmartLifecycle {
 	}
 
 	/**
-	 * Return whether the beacon holds its FIFO, and if not, why.
+	 * Return whether the beacon holds its FIFO, and if not, why. While the beacon holds
+	 * it, the path is examined on every call ({@code lstat}, device and inode), so a FIFO
+	 * removed or replaced since the last watch is reported at once, even with the watcher
+	 * off.
 	 * @return the status
 	 */
 	public synchronized BeaconStatus status() {
-		return this.status;
+		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
 	}
 
 	@Override
@@ -205,7 +208,8 @@ public class LivenessBeacon implements SmartLifecycle {
 			logger.info("Liveness beacon holds FIFO '" + this.path + "' (resumed); peers see the application alive");
 		}
 		catch (BeaconException ex) {
-			report(BeaconDownReason.ERROR, "The FIFO cannot be held again: " + ex.getMessage());
+			report(down(BeaconDownReason.ERROR,
+					"The FIFO cannot be held again: " + ex.getMessage() + ". Peers see the application down."));
 		}
 	}
 
@@ -222,36 +226,86 @@ public class LivenessBeacon implements SmartLifecycle {
 		if (!this.running || this.suspended) {
 			return;
 		}
+		if (!holdsLock()) {
+			return;
+		}
 		if (this.fifo == null) {
 			recreate();
 			return;
 		}
-		Optional<FileStatus> now;
-		try {
-			now = this.posix.statusOf(this.path);
-		}
-		catch (IOException ex) {
-			report(BeaconDownReason.ERROR, "The FIFO's path cannot be examined: " + ex.getMessage());
-			return;
-		}
-		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
+		BeaconStatus now = statusOfPath();
+		if (now.held()) {
 			if (!this.status.held()) {
 				logger.info("Liveness FIFO '" + this.path + "' is back; peers see the application alive again");
 				this.status = BeaconStatus.HELD;
 			}
 			return;
 		}
-		if (now.isPresent() && now.get().type() != FileType.FIFO) {
-			report(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
-					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO");
+		if (now.reason() == BeaconDownReason.MISSING) {
+			recreate();
 			return;
 		}
-		if (now.isPresent() && now.get().ownerUid() != this.posix.effectiveUid()) {
-			report(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
-					+ ") took the FIFO's place; the beacon does not trust it: remove it and the beacon recreates the FIFO");
-			return;
+		report(now);
+	}
+
+	// What is at the path now, compared with the FIFO held.
+	private BeaconStatus statusOfPath() {
+		Optional<FileStatus> now;
+		try {
+			now = this.posix.statusOf(this.path);
 		}
-		recreate();
+		catch (IOException ex) {
+			return down(BeaconDownReason.ERROR, "The FIFO's path cannot be examined: " + ex.getMessage()
+					+ ". Peers may not find the FIFO either.");
+		}
+		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
+			return BeaconStatus.HELD;
+		}
+		if (now.isEmpty()) {
+			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
+					+ " until the beacon recreates it (every 'fifo-liveness.beacon.watch-interval').");
+		}
+		if (now.get().type() != FileType.FIFO) {
+			return down(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
+					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO."
+					+ " Peers see the application down (NOT_A_FIFO).");
+		}
+		if (now.get().ownerUid() != this.posix.effectiveUid()) {
+			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
+					+ ") took the FIFO's place; the beacon does not trust it: remove it and the beacon recreates the FIFO."
+					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
+					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
+		}
+		return down(BeaconDownReason.MISSING, "Another FIFO took the place of the one the beacon holds; peers see"
+				+ " NO_READER until the beacon holds the new one (every 'fifo-liveness.beacon.watch-interval').");
+	}
+
+	// With a single-instance beacon, takes the lock again if a cleaner removed its file.
+	private boolean holdsLock() {
+		if (this.lock == null || this.lock.isInPlace()) {
+			return true;
+		}
+		try {
+			BeaconFolder.prepare(this.path, this.posix);
+			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
+			this.lock.release();
+			this.lock = replacement;
+			logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
+					+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on this"
+					+ " path is still refused. Exclude the folder from the cleaner.");
+			return true;
+		}
+		catch (BeaconLockHeldException ex) {
+			report(down(BeaconDownReason.LOCK_LOST, "Another instance" + ex.holderDescription() + " took the lock file '"
+					+ BeaconLock.pathFor(this.path) + "' while it was missing and holds this FIFO too: peers cannot tell"
+					+ " the two apart. Stop one of them."));
+			return false;
+		}
+		catch (BeaconException ex) {
+			report(down(BeaconDownReason.ERROR, "The lock file was removed and cannot be recreated: " + ex.getMessage()
+					+ ". A second instance on this path would not be refused."));
+			return false;
+		}
 	}
 
 	private void recreate() {
@@ -269,16 +323,21 @@ public class LivenessBeacon implements SmartLifecycle {
 					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
 		}
 		catch (BeaconException ex) {
-			report(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: " + ex.getMessage());
+			report(down(BeaconDownReason.ERROR,
+					"The FIFO is gone and cannot be recreated: " + ex.getMessage() + ". Peers see the application down."));
 		}
 	}
 
+	private static BeaconStatus down(BeaconDownReason reason, String message) {
+		return new BeaconStatus(false, reason, message);
+	}
+
 	// Logs once per problem, not once per check.
-	private void report(BeaconDownReason reason, String message) {
-		if (this.status.reason() != reason) {
-			logger.warn("Liveness beacon at '" + this.path + "': " + message + ". Peers see the application down.");
+	private void report(BeaconStatus problem) {
+		if (this.status.reason() != problem.reason()) {
+			logger.warn("Liveness beacon at '" + this.path + "': " + problem.message());
 		}
-		this.status = new BeaconStatus(false, reason, message);
+		this.status = problem;
 	}
 
 	private void startWatching() {

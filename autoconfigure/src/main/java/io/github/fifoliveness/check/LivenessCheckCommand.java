@@ -37,6 +37,14 @@ public final class LivenessCheckCommand {
 	}
 
 	/**
+	 * Run the check as a command of its own, as {@code fifo-liveness-check.jar} does.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
 	 * Run the check.
 	 * @param args the arguments after {@code check}
 	 * @param out where the result line goes

@@ -92,6 +92,28 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void usersOwnFileAtTheLockPath(CapturedOutput output) throws Exception {
+		Path lock = Files.writeString(this.dir.resolve("app.fifo.lock"), "my notes\n");
+		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+		FileSnapshot before = FileSnapshot.of(lock);
+		assertRefused(output, this.dir.resolve("app.fifo"),
+				"its lock file '" + lock + "' holds something other than the process id the beacon writes there",
+				"never replaces a file it did not create");
+		assertThat(FileSnapshot.of(lock)).isEqualTo(before);
+		assertThat(this.dir.resolve("app.fifo")).doesNotExist();
+	}
+
+	@Test
+	void fileWithAPidButAnotherModeAtTheLockPath(CapturedOutput output) throws Exception {
+		Path lock = Files.writeString(this.dir.resolve("app.fifo.lock"), "4242\n");
+		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-r--r--"));
+		FileSnapshot before = FileSnapshot.of(lock);
+		assertRefused(output, this.dir.resolve("app.fifo"), "its lock file '" + lock + "' has mode 0644",
+				"never replaces a file it did not create");
+		assertThat(FileSnapshot.of(lock)).isEqualTo(before);
+	}
+
+	@Test
 	void nonFileAtTheLockPath(CapturedOutput output) throws Exception {
 		Path lock = Files.createDirectory(this.dir.resolve("app.fifo.lock"));
 		assertRefused(output, this.dir.resolve("app.fifo"), "its lock file '" + lock + "' is a directory",

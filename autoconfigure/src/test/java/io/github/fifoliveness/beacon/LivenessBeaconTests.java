@@ -73,6 +73,24 @@ class LivenessBeaconTests {
 	}
 
 	@Test
+	void lockFileLeftBehindByACrashIsReused() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		Path lock = Files.writeString(BeaconLock.pathFor(fifo), "999999\n");
+		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+		start(fifo);
+		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
+	}
+
+	@Test
+	void emptyLockFileLeftByACrashBetweenCreateAndWriteIsReused() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		Path lock = Files.createFile(BeaconLock.pathFor(fifo),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		start(fifo);
+		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
+	}
+
+	@Test
 	void restartAfterStopHoldsTheFifoAgain() {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.fifoliveness.peer.DownReason;
+import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -16,7 +18,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The beacon keeps its FIFO when its surroundings change while the application runs.
@@ -53,15 +57,6 @@ class LivenessBeaconWatchTests {
 	}
 
 	@Test
-	void deletedFolderIsRecreatedToo() throws Exception {
-		Path fifo = start();
-		Files.delete(fifo);
-		Files.delete(BeaconLock.pathFor(fifo));
-		Files.delete(fifo.getParent());
-		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
-	}
-
-	@Test
 	void regularFileTakingTheFifosPlaceIsReportedAndLeftAlone(CapturedOutput output) throws Exception {
 		Path fifo = start();
 		Files.delete(fifo);
@@ -79,6 +74,21 @@ class LivenessBeaconWatchTests {
 	}
 
 	@Test
+	void fifoOfAnotherUserTakingTheFifosPlaceIsReportedForWhatPeersReallySee(CapturedOutput output) throws Exception {
+		assumeTrue(Fifos.isRoot(), "only root can give a FIFO to another user");
+		Path fifo = start();
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		Fifos.run("chown", "65534", fifo.toString());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.beacon.status().reason() == BeaconDownReason.NOT_OURS);
+		assertThat(this.beacon.status().message()).contains("Peers that check the owner see the application down (FOREIGN_OWNER)")
+			.contains("a monitor running as root without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO")
+			.doesNotContain("Peers see the application down");
+		assertThat(new FifoPeerProbe(fifo, new ExpectedOwner(0), this.posix).probe().reason())
+			.isEqualTo(DownReason.FOREIGN_OWNER);
+	}
+
+	@Test
 	void fifoReplacedByAnotherFifoOfOursIsHeldInstead() throws Exception {
 		Path fifo = start();
 		Files.delete(fifo);
@@ -86,6 +96,59 @@ class LivenessBeaconWatchTests {
 		long replacement = this.posix.statusOf(fifo).orElseThrow().inode();
 		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(replacement);
+	}
+
+	@Test
+	void removedLockFileIsLockedAgainSoASecondInstanceIsStillRefused(CapturedOutput output) throws Exception {
+		Path fifo = start();
+		Path lock = BeaconLock.pathFor(fifo);
+		Files.delete(lock);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> output.getOut()
+				.contains("Liveness beacon's lock file '" + lock + "' was removed while the application ran"));
+		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
+		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		assertThatExceptionOfType(BeaconException.class).isThrownBy(second::start)
+			.withMessageContaining("another instance holds it (pid " + ProcessHandle.current().pid() + ")");
+	}
+
+	@Test
+	void removedFolderIsRecreatedWithItsLock() throws Exception {
+		Path fifo = start();
+		Files.delete(fifo);
+		Files.delete(BeaconLock.pathFor(fifo));
+		Files.delete(fifo.getParent());
+		await().atMost(Duration.ofSeconds(5)).until(() -> probeAlive(fifo));
+		await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(BeaconLock.pathFor(fifo)));
+		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		assertThatExceptionOfType(BeaconException.class).isThrownBy(second::start)
+			.withMessageContaining("another instance holds it");
+	}
+
+	@Test
+	void secondInstanceThatTookTheLockWhileItWasMissingTurnsTheFirstDown(CapturedOutput output) throws Exception {
+		Path fifo = this.dir.resolve("run/app.fifo");
+		// No watcher: the test runs the watcher's check itself, at the moments that matter.
+		this.beacon = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		this.beacon.start();
+		Files.delete(BeaconLock.pathFor(fifo));
+		LivenessBeacon second = new LivenessBeacon(fifo, true, Duration.ZERO, this.posix);
+		second.start();
+		try {
+			this.beacon.checkFifo();
+			this.beacon.checkFifo();
+			BeaconStatus status = this.beacon.status();
+			assertThat(status.reason()).isEqualTo(BeaconDownReason.LOCK_LOST);
+			assertThat(status.message()).contains("took the lock file").contains("Stop one of them");
+			assertThat(second.isHeld()).isTrue();
+			assertThat(output.getOut().split("took the lock file", -1)).as("one WARN line").hasSize(2);
+		}
+		finally {
+			second.stop();
+		}
+		this.beacon.checkFifo();
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(BeaconLock.pathFor(fifo)).hasContent(ProcessHandle.current().pid() + "\n");
 	}
 
 	private Path start() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,28 @@ class BeaconHealthIndicatorTests {
 			beacon.stop();
 		}
 		assertThat(fifo).hasContent("not ours");
+	}
+
+	@Test
+	void fifoRemovedWhileNoWatcherRunsIsDownOnTheNextHealthCall() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(fifo, true, Duration.ZERO, NativePosix.get());
+		BeaconHealthIndicator indicator = new BeaconHealthIndicator(beacon);
+		beacon.start();
+		try {
+			Files.delete(fifo);
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason", "MISSING");
+			Fifos.create(fifo);
+			assertThat(indicator.health().getDetails()).containsEntry("reason", "MISSING")
+				.hasEntrySatisfying("message", (message) -> assertThat((String) message).startsWith("Another FIFO took"));
+			beacon.checkFifo();
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		finally {
+			beacon.stop();
+		}
 	}
 
 }

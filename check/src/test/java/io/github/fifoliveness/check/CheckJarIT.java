@@ -1,0 +1,119 @@
+package io.github.fifoliveness.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged {@code fifo-liveness-check.jar}, run as a probe runs it: one line, exit 0
+ * while a process holds the FIFO, 1 once that process is killed, 2 on a usage error; and
+ * nothing of Spring inside.
+ */
+class CheckJarIT {
+
+	@TempDir
+	Path dir;
+
+	private final List<Process> started = new ArrayList<>();
+
+	@AfterEach
+	void killStarted() throws InterruptedException {
+		for (Process process : this.started) {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void fifoHeldByAProcessIsUpUntilThatProcessIsKilled() throws Exception {
+		Path fifo = this.dir.resolve("orders.fifo");
+		assertThat(run("mkfifo", "-m", "600", fifo.toString()).exitValue()).isZero();
+		Process holder = start("sh", "-c", "exec 3<>\"$0\"; exec sleep 600", fifo.toString());
+		await().atMost(Duration.ofSeconds(10)).until(() -> check(fifo.toString()).status() == 0);
+		Result up = check(fifo.toString());
+		assertThat(up.output()).isEqualTo("UP " + fifo + "\n");
+
+		holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		Result down = check(fifo.toString());
+		assertThat(down.status()).isEqualTo(1);
+		assertThat(down.output()).startsWith("DOWN NO_READER " + fifo + ": ").endsWith("\n");
+		assertThat(down.output().lines()).hasSize(1);
+	}
+
+	@Test
+	void pidFileAndUsageErrorsWorkAsTheDocumentedCommandDoes() throws Exception {
+		Path pidFile = Files.writeString(this.dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n");
+		Result self = check("--pid-file", pidFile.toString());
+		assertThat(self.status()).isZero();
+		assertThat(self.output()).isEqualTo("UP " + pidFile + " pid=" + ProcessHandle.current().pid() + "\n");
+		Result usage = check();
+		assertThat(usage.status()).isEqualTo(2);
+		assertThat(usage.output()).startsWith("usage: check");
+	}
+
+	@Test
+	void startsWithoutWarningsOnEveryJdk() throws Exception {
+		Result missing = check(this.dir.resolve("none.fifo").toString());
+		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.output()).doesNotContain("WARNING").startsWith("DOWN MISSING");
+	}
+
+	@Test
+	void jarHoldsNothingOfSpring() throws IOException {
+		try (JarFile jar = new JarFile(jar().toFile())) {
+			List<String> names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
+			assertThat(names).contains("io/github/fifoliveness/check/LivenessCheckCommand.class")
+				.noneMatch((name) -> name.startsWith("org/springframework/"))
+				.noneMatch((name) -> name.startsWith("org/apache/commons/logging/"));
+			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+				.isEqualTo("io.github.fifoliveness.check.LivenessCheckCommand");
+		}
+	}
+
+	private Result check(String... args) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+		command.addAll(List.of(args));
+		Process process = run(command.toArray(String[]::new));
+		return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	private static Path jar() {
+		Path jar = Path.of(System.getProperty("fifo-liveness-check.jar", "target/fifo-liveness-check.jar"));
+		assertThat(jar).as("packaged fifo-liveness-check.jar (run 'mvn verify' from the root)").isRegularFile();
+		return jar;
+	}
+
+	private Process start(String... command) throws IOException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		this.started.add(process);
+		return process;
+	}
+
+	private Process run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		this.started.add(process);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+		return process;
+	}
+
+	private record Result(int status, String output) {
+	}
+
+}

@@ -49,6 +49,8 @@ public final class KernelEvents implements AutoCloseable {
 	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
+	private static EventSyscalls syscalls;
+
 	private final EventSyscalls calls;
 
 	private final NativePosix posix;
@@ -101,14 +103,20 @@ public final class KernelEvents implements AutoCloseable {
 			throw new KernelEventsUnavailableException(
 					"epoll and inotify are used on Linux on x86_64 and aarch64 only, not on " + os + " " + arch, null);
 		}
-		EventSyscalls calls;
-		try {
-			calls = JnrEventSyscalls.load();
+		return open(syscalls(), posix, layout);
+	}
+
+	// Bound once per JVM: binding costs far more than the calls.
+	private static synchronized EventSyscalls syscalls() throws KernelEventsUnavailableException {
+		if (syscalls == null) {
+			try {
+				syscalls = JnrEventSyscalls.load();
+			}
+			catch (RuntimeException | LinkageError ex) {
+				throw new KernelEventsUnavailableException("libc's epoll and inotify cannot be bound: " + ex, ex);
+			}
 		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new KernelEventsUnavailableException("libc's epoll and inotify cannot be bound: " + ex, ex);
-		}
-		return open(calls, posix, layout);
+		return syscalls;
 	}
 
 	static KernelEvents open(EventSyscalls calls, NativePosix posix, EpollEventLayout layout)

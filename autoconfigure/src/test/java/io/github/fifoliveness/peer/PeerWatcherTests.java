@@ -2,6 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
@@ -180,6 +182,84 @@ class PeerWatcherTests {
 		}
 	}
 
+	@Test
+	void aPidFilePeersExitIsPublishedThroughItsPidfd() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		startWatching(Map.of("daemon", new PidFilePeerProbe(pidFile, this.posix)), OFF, OFF);
+		awaitEvents("Peer 'daemon' UNKNOWN -> UP");
+		assertThat(this.watcher.isWatched("daemon")).isTrue();
+		ChildProcesses.kill(daemon);
+		awaitEvents("Peer 'daemon' UNKNOWN -> UP", "Peer 'daemon' UP -> DOWN (STALE_PID)");
+	}
+
+	@Test
+	void aPidFileWrittenLaterIsSeenWhenRenamedIntoPlace() throws Exception {
+		Path pidFile = this.dir.resolve("run/daemon.pid");
+		startWatching(Map.of("daemon", new PidFilePeerProbe(pidFile, this.posix)), OFF, OFF);
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (MISSING)");
+		Process daemon = this.children.start("sleep", "600");
+		Files.createDirectories(pidFile.getParent());
+		Path written = Files.writeString(pidFile.resolveSibling("daemon.pid.tmp"), daemon.pid() + "\n");
+		Files.move(written, pidFile, StandardCopyOption.ATOMIC_MOVE);
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (MISSING)", "Peer 'daemon' DOWN -> UP");
+	}
+
+	@Test
+	void theSafetyNetFindsAChangeNoEventTells() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		startWatching(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), OFF, Duration.ofMillis(200));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		// The old FIFO keeps its reader, so the held end reports nothing; the path names a FIFO without one.
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+	}
+
+	@Test
+	void aProbeOfAnotherKindIsPolled(CapturedOutput output) {
+		AtomicBoolean alive = new AtomicBoolean();
+		PeerProbe custom = new PeerProbe() {
+
+			@Override
+			public ProbeResult probe() {
+				return alive.get() ? ProbeResult.ALIVE : ProbeResult.down(DownReason.ERROR, "not yet");
+			}
+
+			@Override
+			public String kind() {
+				return "custom";
+			}
+
+			@Override
+			public Map<String, Object> inputs() {
+				return Map.of();
+			}
+
+		};
+		startWatching(Map.of("custom", custom), Duration.ofMillis(50), OFF);
+		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)");
+		alive.set(true);
+		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)", "Peer 'custom' DOWN -> UP");
+		assertThat(this.watcher.isWatched("custom")).isFalse();
+		assertThat(this.watcher.watchedResult("custom")).isEmpty();
+		assertThat(output.getOut()).contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
+				+ " instead of watched: its probe is neither a FIFO nor a PID-file probe");
+	}
+
+	@Test
+	void stoppedWatcherIsNoLongerWatching() {
+		Path fifo = this.dir.resolve("orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		assertThat(this.watcher.isRunning()).isTrue();
+		this.watcher.stop();
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(this.watcher.isWatched("orders")).isFalse();
+	}
+
 	private void start(Map<String, Path> fifos) {
 		start(fifos, (event) -> {
 		});
@@ -188,7 +268,17 @@ class PeerWatcherTests {
 	private void start(Map<String, Path> fifos, Consumer<PeerStatusChangedEvent> listener) {
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		fifos.forEach((name, fifo) -> probes.put(name, new FifoPeerProbe(fifo, this.posix)));
-		this.watcher = new PeerWatcher(new Peers(probes), OFF, OFF, (event) -> {
+		startWatching(probes, OFF, OFF, listener);
+	}
+
+	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval) {
+		startWatching(probes, pollInterval, safetyNetInterval, (event) -> {
+		});
+	}
+
+	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval,
+			Consumer<PeerStatusChangedEvent> listener) {
+		this.watcher = new PeerWatcher(new Peers(probes), pollInterval, safetyNetInterval, (event) -> {
 			this.events.add((PeerStatusChangedEvent) event);
 			listener.accept((PeerStatusChangedEvent) event);
 		}, this.posix);

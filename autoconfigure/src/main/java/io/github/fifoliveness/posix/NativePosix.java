@@ -1,22 +1,16 @@
 package io.github.fifoliveness.posix;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Platform;
-import jnr.posix.FileStat;
-import jnr.posix.POSIX;
-import jnr.posix.Passwd;
-import jnr.posix.POSIXFactory;
-import jnr.posix.util.DefaultPOSIXHandler;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -25,8 +19,23 @@ import jnr.posix.util.DefaultPOSIXHandler;
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
  * end, and a child process never inherits a descriptor that would keep a dead
  * application looking alive.
+ * <p>
+ * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
+ * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
+ * shared by both; {@link #implementation()} tells which one runs.
  */
 public final class NativePosix {
+
+	/**
+	 * The system property that chooses the implementation: {@code ffm} or {@code jnr};
+	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
+	 */
+	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
+
+	// Compiled for Java 22 and loaded by name, so that Java 17 to 21 never link it.
+	private static final String FOREIGN_SYSCALLS = "io.github.fifoliveness.posix.ForeignSyscalls";
+
+	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
 
 	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
 			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
@@ -67,6 +76,8 @@ public final class NativePosix {
 
 	private static final int ESRCH = Errno.ESRCH.intValue();
 
+	private static final int EIO = Errno.EIO.intValue();
+
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
 
@@ -74,29 +85,25 @@ public final class NativePosix {
 
 	private static RuntimeException loadFailure;
 
-	private final POSIX posix;
-
-	private final PathOpen pathOpen;
+	private final Syscalls syscalls;
 
 	// One stat buffer per thread keeps probes free of allocation.
-	private final ThreadLocal<FileStat> statBuffer;
+	private final ThreadLocal<StatBuffer> statBuffer = ThreadLocal.withInitial(StatBuffer::new);
 
-	private NativePosix(POSIX posix, PathOpen pathOpen) {
-		this.posix = posix;
-		this.pathOpen = pathOpen;
-		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
+	NativePosix(Syscalls syscalls) {
+		this.syscalls = syscalls;
 	}
 
 	/**
-	 * Return the native POSIX layer, loading it on first use. Loading generates jnr-ffi
-	 * bindings and takes a noticeable fraction of a second, so it happens once per JVM.
+	 * Return the native POSIX layer this JVM shares, loading it on first use.
 	 * @return the native POSIX layer
 	 * @throws NativePosixUnavailableException if this platform has no native POSIX calls
+	 * @see #load()
 	 */
 	public static synchronized NativePosix get() {
 		if (instance == null && loadFailure == null) {
 			try {
-				instance = load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
+				instance = load();
 			}
 			catch (RuntimeException ex) {
 				loadFailure = ex;
@@ -121,28 +128,76 @@ public final class NativePosix {
 		}
 	}
 
-	static NativePosix load(Supplier<POSIX> loader) {
-		POSIX posix;
+	/**
+	 * Load a native POSIX layer of its own, with the implementation that
+	 * {@value #IMPLEMENTATION_PROPERTY} asks for, or else the best one for this JVM: the
+	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr-posix
+	 * otherwise.
+	 * @return the native POSIX layer
+	 * @throws NativePosixUnavailableException if the implementation cannot run here
+	 */
+	public static NativePosix load() {
+		return new NativePosix(loadSyscalls(requestedImplementation()));
+	}
+
+	/**
+	 * Return the implementations that can run on this JVM and platform, the preferred
+	 * one first.
+	 * @return the implementations
+	 */
+	static NativeImplementation[] supportedImplementations() {
+		return foreignSupported() ? new NativeImplementation[] { NativeImplementation.FFM, NativeImplementation.JNR }
+				: new NativeImplementation[] { NativeImplementation.JNR };
+	}
+
+	static Syscalls loadSyscalls(NativeImplementation requested) {
+		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
+		if (implementation == NativeImplementation.JNR) {
+			return JnrSyscalls.load();
+		}
+		if (!foreignSupported()) {
+			throw NativePosixUnavailableException.foreignFailed(
+					"the foreign function API is used on Java 22 or later on Linux x86_64 and aarch64 only; remove -D"
+							+ IMPLEMENTATION_PROPERTY + "=ffm to use jnr-posix",
+					null);
+		}
 		try {
-			posix = loader.get();
+			return (Syscalls) Class.forName(FOREIGN_SYSCALLS)
+				.getDeclaredConstructor(LinuxSyscallTable.class)
+				.newInstance(LinuxSyscallTable.current().orElseThrow());
 		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("jnr-posix failed to load: " + ex, ex);
+		catch (InvocationTargetException ex) {
+			throw NativePosixUnavailableException.foreignFailed(String.valueOf(ex.getCause()), ex.getCause());
 		}
-		if (posix == null || !posix.isNative()) {
-			String name = (posix != null) ? posix.getClass().getSimpleName() : "nothing";
-			throw new NativePosixUnavailableException(
-					"jnr-posix offered " + name + " instead of a native implementation", null);
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
 		}
-		PathOpen pathOpen;
+	}
+
+	private static boolean foreignSupported() {
+		return Runtime.version().feature() >= FIRST_FOREIGN_FEATURE_VERSION && LinuxSyscallTable.current().isPresent();
+	}
+
+	private static NativeImplementation requestedImplementation() {
+		String requested = System.getProperty(IMPLEMENTATION_PROPERTY, "").trim();
+		if (requested.isEmpty()) {
+			return null;
+		}
 		try {
-			pathOpen = LibraryLoader.create(PathOpen.class)
-				.load(Platform.getNativePlatform().getStandardCLibraryName());
+			return NativeImplementation.valueOf(requested.toUpperCase(Locale.ROOT));
 		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("libc's open cannot be bound: " + ex, ex);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("System property '" + IMPLEMENTATION_PROPERTY + "' has the value '"
+					+ requested + "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version", ex);
 		}
-		return new NativePosix(posix, pathOpen);
+	}
+
+	/**
+	 * Return which implementation makes the system calls.
+	 * @return the implementation
+	 */
+	public NativeImplementation implementation() {
+		return this.syscalls.implementation();
 	}
 
 	/**
@@ -150,7 +205,7 @@ public final class NativePosix {
 	 * @return the effective uid
 	 */
 	public int effectiveUid() {
-		return this.posix.geteuid();
+		return this.syscalls.geteuid();
 	}
 
 	/**
@@ -162,10 +217,11 @@ public final class NativePosix {
 	 * @throws PosixException if the FIFO could not be created
 	 */
 	public boolean createFifo(Path path, int permissions) throws PosixException {
-		if (this.posix.mkfifo(path.toString(), permissions) == 0) {
+		int result = this.syscalls.mkfifo(NativePath.of(path).bytes(), permissions);
+		if (result == 0) {
 			return true;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == EEXIST) {
 			return false;
 		}
@@ -187,15 +243,15 @@ public final class NativePosix {
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
 		int fd = open(NativePath.of(path), flags, permissions);
 		if (fd < 0) {
-			throw exception("open", path, this.posix.errno());
+			throw exception("open", path, -fd);
 		}
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.fstat(fd, stat) < 0) {
-			int errno = this.posix.errno();
-			this.posix.close(fd);
-			throw exception("fstat", path, errno);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.fstat(fd, stat);
+		if (result < 0) {
+			this.syscalls.close(fd);
+			throw exception("fstat", path, -result);
 		}
-		return new OpenFile(this, fd, status(stat));
+		return new OpenFile(this, fd, stat.toFileStatus());
 	}
 
 	/**
@@ -228,10 +284,11 @@ public final class NativePosix {
 	 * @throws PosixException if the call fails otherwise
 	 */
 	public ProcessExistence processExistence(int pid) throws PosixException {
-		if (this.posix.kill(pid, 0) == 0) {
+		int result = this.syscalls.kill(pid, 0);
+		if (result == 0) {
 			return ProcessExistence.EXISTS;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == ESRCH) {
 			return ProcessExistence.NONE;
 		}
@@ -246,7 +303,7 @@ public final class NativePosix {
 	 * @return the pid
 	 */
 	public long processId() {
-		return this.posix.getpid();
+		return ProcessHandle.current().pid();
 	}
 
 	/**
@@ -284,16 +341,18 @@ public final class NativePosix {
 	 * @return the result, with the open descriptor and its status when a reader is present
 	 */
 	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
-		FileStat stat = this.posix.allocateStat();
+		StatBuffer stat = new StatBuffer();
 		int[] kept = { -1 };
 		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
-		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], status(stat)) : new WriteEnd(result, -1, null);
+		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], stat.toFileStatus()) : new WriteEnd(result, -1, null);
 	}
 
 	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
-	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, FileStat stat, IntConsumer keeper) {
-		if (this.posix.stat(path.path().toString(), stat) < 0) {
-			int errno = this.posix.errno();
+	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
+			IntConsumer keeper) {
+		int statResult = this.syscalls.stat(path.bytes(), true, stat);
+		if (statResult < 0) {
+			int errno = -statResult;
 			if (errno == ENOENT) {
 				return WriteEndResult.MISSING;
 			}
@@ -305,7 +364,7 @@ public final class NativePosix {
 		}
 		int fd = open(path, WRITE_END_FLAGS, 0);
 		if (fd < 0) {
-			int errno = this.posix.errno();
+			int errno = -fd;
 			if (errno == ENXIO) {
 				return WriteEndResult.NO_READER;
 			}
@@ -321,11 +380,10 @@ public final class NativePosix {
 			}
 			return failed(errno);
 		}
-		int result = this.posix.fstat(fd, stat);
-		int errno = (result < 0) ? this.posix.errno() : 0;
-		refused = (result < 0) ? failed(errno) : refuseUnlessFifoOf(stat, expectedOwner);
+		int result = this.syscalls.fstat(fd, stat);
+		refused = (result < 0) ? failed(-result) : refuseUnlessFifoOf(stat, expectedOwner);
 		if (refused != null || keeper == null) {
-			this.posix.close(fd);
+			this.syscalls.close(fd);
 		}
 		else {
 			keeper.accept(fd);
@@ -333,13 +391,13 @@ public final class NativePosix {
 		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
 	}
 
-	private static WriteEndResult refuseUnlessFifoOf(FileStat stat, int expectedOwner) {
-		FileType type = FileType.fromMode(stat.mode());
+	private static WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
+		FileType type = stat.type();
 		if (type != FileType.FIFO) {
 			return WriteEndResult.notAFifo(type);
 		}
-		if (expectedOwner != ANY_OWNER && stat.uid() != expectedOwner) {
-			return WriteEndResult.foreignOwner(stat.uid());
+		if (expectedOwner != ANY_OWNER && stat.ownerUid != expectedOwner) {
+			return WriteEndResult.foreignOwner(stat.ownerUid);
 		}
 		return null;
 	}
@@ -358,33 +416,36 @@ public final class NativePosix {
 	 * when nothing is there)
 	 */
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.stat(path.toString(), stat) < 0) {
-			throw exception("stat", path, this.posix.errno());
+		NativePath nativePath = NativePath.of(path);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(nativePath.bytes(), true, stat);
+		if (result < 0) {
+			throw exception("stat", path, -result);
 		}
-		if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
-			return new SmallFile(status(stat), modified(stat), null);
+		if (stat.type() != FileType.REGULAR_FILE) {
+			return new SmallFile(stat.toFileStatus(), modified(stat), null);
 		}
-		int fd = open(NativePath.of(path), READ_ONLY_FLAGS, 0);
+		int fd = open(nativePath, READ_ONLY_FLAGS, 0);
 		if (fd < 0) {
-			throw exception("open", path, this.posix.errno());
+			throw exception("open", path, -fd);
 		}
 		try {
-			if (this.posix.fstat(fd, stat) < 0) {
-				throw exception("fstat", path, this.posix.errno());
+			result = this.syscalls.fstat(fd, stat);
+			if (result < 0) {
+				throw exception("fstat", path, -result);
 			}
-			if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
-				return new SmallFile(status(stat), modified(stat), null);
+			if (stat.type() != FileType.REGULAR_FILE) {
+				return new SmallFile(stat.toFileStatus(), modified(stat), null);
 			}
 			byte[] buffer = new byte[maxBytes];
-			int read = this.posix.pread(fd, buffer, maxBytes, 0);
+			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
 			if (read < 0) {
-				throw exception("pread", path, this.posix.errno());
+				throw exception("pread", path, -read);
 			}
-			return new SmallFile(status(stat), modified(stat), Arrays.copyOf(buffer, read));
+			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
 		}
 		finally {
-			this.posix.close(fd);
+			this.syscalls.close(fd);
 		}
 	}
 
@@ -394,8 +455,9 @@ public final class NativePosix {
 	 * @return the uid, or empty if no such user exists
 	 */
 	public OptionalInt userId(String name) {
-		Passwd entry = this.posix.getpwnam(name);
-		return (entry != null) ? OptionalInt.of((int) entry.getUID()) : OptionalInt.empty();
+		byte[] encoded = name.getBytes(NativeCharset.get());
+		long uid = this.syscalls.userId(Arrays.copyOf(encoded, encoded.length + 1));
+		return (uid >= 0) ? OptionalInt.of((int) uid) : OptionalInt.empty();
 	}
 
 	/**
@@ -405,15 +467,15 @@ public final class NativePosix {
 	 * @throws PosixException if the path cannot be examined
 	 */
 	public Optional<FileStatus> statusOf(Path path) throws PosixException {
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.lstat(path.toString(), stat) < 0) {
-			int errno = this.posix.errno();
-			if (errno == ENOENT) {
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
+		if (result < 0) {
+			if (-result == ENOENT) {
 				return Optional.empty();
 			}
-			throw exception("lstat", path, errno);
+			throw exception("lstat", path, -result);
 		}
-		return Optional.of(status(stat));
+		return Optional.of(stat.toFileStatus());
 	}
 
 	/**
@@ -423,42 +485,41 @@ public final class NativePosix {
 	 * @return {@code true} if the path names that file now
 	 */
 	boolean names(NativePath path, FileStatus file) {
-		FileStat stat = this.statBuffer.get();
-		return this.posix.stat(path.path().toString(), stat) == 0 && stat.dev() == file.device()
-				&& stat.ino() == file.inode();
+		StatBuffer stat = this.statBuffer.get();
+		return this.syscalls.stat(path.bytes(), true, stat) == 0 && stat.device == file.device()
+				&& stat.inode == file.inode();
 	}
 
+	// The methods below return 0 or more on success and -errno on failure, as Syscalls does.
+
 	int close(int fd) {
-		return this.posix.close(fd);
+		return this.syscalls.close(fd);
 	}
 
 	int changePermissions(int fd, int permissions) {
-		return this.posix.fchmod(fd, permissions);
+		return this.syscalls.fchmod(fd, permissions);
 	}
 
 	int lockExclusiveNonBlocking(int fd) {
 		int result;
 		do {
-			result = this.posix.flock(fd, LOCK_EX | LOCK_NB);
+			result = this.syscalls.flock(fd, LOCK_EX | LOCK_NB);
 		}
-		while (result < 0 && this.posix.errno() == EINTR);
+		while (result == -EINTR);
 		return result;
 	}
 
-	int truncate(int fd) {
-		return this.posix.ftruncate(fd, 0);
-	}
-
-	long writeAt(int fd, byte[] bytes) {
-		return this.posix.pwrite(fd, bytes, bytes.length, 0L);
+	int replaceContent(int fd, byte[] bytes) {
+		int result = this.syscalls.ftruncate(fd, 0);
+		if (result == 0) {
+			result = this.syscalls.pwrite(fd, bytes, bytes.length, 0);
+		}
+		// A short write of a few bytes to a regular file is the file system failing.
+		return (result < 0 || result == bytes.length) ? result : -EIO;
 	}
 
 	int readAt(int fd, byte[] buffer) {
-		return this.posix.pread(fd, buffer, buffer.length, 0);
-	}
-
-	int errno() {
-		return this.posix.errno();
+		return this.syscalls.pread(fd, buffer, buffer.length, 0);
 	}
 
 	PosixException exception(String call, Object target, int errno) {
@@ -469,24 +530,19 @@ public final class NativePosix {
 	private int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
-			fd = this.pathOpen.open(path.bytes(), flags, permissions);
+			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd < 0 && this.posix.errno() == EINTR);
+		while (fd == -EINTR);
 		return fd;
 	}
-
 
 	private static WriteEndResult failed(int errno) {
 		Errno error = Errno.valueOf(errno);
 		return WriteEndResult.failed(error.name(), error.toString());
 	}
 
-	private static Instant modified(FileStat stat) {
-		return Instant.ofEpochSecond(stat.mtime());
-	}
-
-	private static FileStatus status(FileStat stat) {
-		return new FileStatus(FileType.fromMode(stat.mode()), stat.dev(), stat.ino(), stat.uid(), stat.mode() & 07777);
+	private static Instant modified(StatBuffer stat) {
+		return Instant.ofEpochSecond(stat.modifiedSeconds);
 	}
 
 }

@@ -47,6 +47,19 @@ public class ChildProcesses implements AfterEachCallback {
 	}
 
 	/**
+	 * Start a JVM with the given options running the given main class with this test's
+	 * class path; its output can be read from {@link Process#getInputStream()}.
+	 * @param prefix words put before {@code java}, such as {@code unshare -U}
+	 * @param jvmOptions options for {@code java}, such as {@code -Dname=value}
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process startJava(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args) {
+		return start(prefix, jvmOptions, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	/**
 	 * Start a JVM as another user (root only), running the given main class with this
 	 * test's class path. The jars it needs are copied into a folder that user can read.
 	 * @param uid the user (and group) id to run as
@@ -92,8 +105,16 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the process
 	 */
 	public Process start(List<String> prefix, String classPath, Class<?> mainClass, String... args) {
+		return start(prefix, List.of(), classPath, mainClass, args);
+	}
+
+	private Process start(List<String> prefix, List<String> jvmOptions, String classPath, Class<?> mainClass,
+			String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// As an application with the starter should run: no restricted-method warning on JDK 22+.
+		command.add("--enable-native-access=ALL-UNNAMED");
+		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classPath);
 		command.add(mainClass.getName());

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.fifoliveness.posix.NativeImplementation;
+import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,29 @@ class SampleDaemonEndToEndIT {
 		if (this.daemon != null) {
 			this.daemon.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		}
+	}
+
+	@Test
+	void bothSidesRunTheNativeImplementationOfTheirJavaVersionAndTheDaemonLogsNoWarning() throws Exception {
+		NativeImplementation expected = (Runtime.version().feature() >= 22) ? NativeImplementation.FFM
+				: NativeImplementation.JNR;
+		assertThat(NativePosix.get().implementation()).isEqualTo(expected);
+		assertThat(expected.name()).as("the implementation this test run is for")
+			.isEqualTo(System.getProperty("fifo-liveness.test.expected-implementation", expected.name()));
+		this.daemon = startDaemon("native");
+		awaitPeerUp();
+		List<String> jffiMappings = Files.readAllLines(Path.of("/proc", String.valueOf(this.daemon.pid()), "maps"))
+			.stream()
+			.filter((line) -> line.contains("jffi"))
+			.toList();
+		if (expected == NativeImplementation.FFM) {
+			assertThat(jffiMappings).as("jnr's native library in the daemon").isEmpty();
+		}
+		else {
+			assertThat(jffiMappings).as("jnr's native library in the daemon").isNotEmpty();
+		}
+		assertThat(Files.readAllLines(dir.resolve("logs/sample-daemon-native.log"))).isNotEmpty()
+			.noneMatch((line) -> line.contains("WARNING:"));
 	}
 
 	@Test

@@ -1,0 +1,50 @@
+package io.github.fifoliveness.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PidFilePeerProbe;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+
+/**
+ * Makes every native call fifo-liveness makes, in a folder given as the argument, then
+ * prints the implementation ({@code implementation FFM}) and every line of
+ * {@code /proc/self/maps} that names jffi ({@code mapped …}), for tests that must know
+ * what a fresh JVM loaded.
+ */
+public final class ExerciseNativeLayer {
+
+	private ExerciseNativeLayer() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path dir = Path.of(args[0]);
+		NativePosix posix = NativePosix.get();
+		Path fifo = dir.resolve("exercise.fifo");
+		posix.createFifo(fifo, 0600);
+		posix.statusOf(fifo).orElseThrow();
+		FifoPeerProbe probe = new FifoPeerProbe(fifo, posix);
+		probe.probe();
+		try (OpenFile readEnd = posix.openReadEnd(fifo)) {
+			probe.probe();
+			readEnd.isStillAt(fifo);
+		}
+		try (OpenFile lock = posix.createFile(dir.resolve("exercise.lock"), 0600)) {
+			lock.tryLockExclusive();
+			lock.changePermissions(0600);
+			lock.replaceContent(posix.processId() + "\n");
+			lock.readContent(32);
+		}
+		Path pidFile = Files.writeString(dir.resolve("exercise.pid"), ProcessHandle.current().pid() + "\n");
+		new PidFilePeerProbe(pidFile, posix).probe();
+		posix.effectiveUid();
+		System.out.println("implementation " + posix.implementation().name());
+		Files.readAllLines(Path.of("/proc/self/maps"))
+			.stream()
+			.filter((line) -> line.contains("jffi"))
+			.forEach((line) -> System.out.println("mapped " + line));
+	}
+
+}

@@ -18,19 +18,6 @@ record EpollEventLayout(int size, int dataOffset) {
 	static final EpollEventLayout ALIGNED = new EpollEventLayout(16, 8);
 
 	/**
-	 * Return the layout for a JVM architecture, as {@code os.arch} names it.
-	 * @param arch the architecture
-	 * @return the layout, or {@code null} on an architecture not verified here
-	 */
-	static EpollEventLayout forArchitecture(String arch) {
-		return switch (arch) {
-			case "amd64", "x86_64" -> PACKED;
-			case "aarch64" -> ALIGNED;
-			default -> null;
-		};
-	}
-
-	/**
 	 * Encode one event.
 	 * @param events the event bits
 	 * @param data the data the kernel hands back with it

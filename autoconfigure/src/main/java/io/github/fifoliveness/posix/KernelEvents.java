@@ -1,9 +1,12 @@
 package io.github.fifoliveness.posix;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,7 +52,10 @@ public final class KernelEvents implements AutoCloseable {
 	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
-	private static EventSyscalls syscalls;
+	// Compiled for Java 22 and loaded by name, so that Java 17 to 21 never link it.
+	private static final String FOREIGN_EVENT_SYSCALLS = "io.github.fifoliveness.posix.ForeignEventSyscalls";
+
+	private static final Map<NativeImplementation, EventSyscalls> SYSCALLS = new EnumMap<>(NativeImplementation.class);
 
 	private final EventSyscalls calls;
 
@@ -96,27 +102,36 @@ public final class KernelEvents implements AutoCloseable {
 	 * or they cannot be used
 	 */
 	public static KernelEvents open(NativePosix posix) throws KernelEventsUnavailableException {
-		String os = System.getProperty("os.name");
-		String arch = System.getProperty("os.arch");
-		EpollEventLayout layout = EpollEventLayout.forArchitecture(arch);
-		if (!"Linux".equals(os) || layout == null) {
-			throw new KernelEventsUnavailableException(
-					"epoll and inotify are used on Linux on x86_64 and aarch64 only, not on " + os + " " + arch, null);
-		}
-		return open(syscalls(), posix, layout);
+		LinuxEventSyscallTable table = LinuxEventSyscallTable.current()
+			.orElseThrow(() -> new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and"
+					+ " aarch64 only, not on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+					null));
+		return open(syscalls(posix.implementation(), table), posix, table.epollEvent());
 	}
 
-	// Bound once per JVM: binding costs far more than the calls.
-	private static synchronized EventSyscalls syscalls() throws KernelEventsUnavailableException {
-		if (syscalls == null) {
-			try {
-				syscalls = JnrEventSyscalls.load();
-			}
-			catch (RuntimeException | LinkageError ex) {
-				throw new KernelEventsUnavailableException("libc's epoll and inotify cannot be bound: " + ex, ex);
-			}
+	// Bound once per JVM and implementation: binding costs far more than the calls.
+	private static synchronized EventSyscalls syscalls(NativeImplementation implementation,
+			LinuxEventSyscallTable table) throws KernelEventsUnavailableException {
+		EventSyscalls bound = SYSCALLS.get(implementation);
+		if (bound != null) {
+			return bound;
 		}
-		return syscalls;
+		try {
+			bound = (implementation == NativeImplementation.FFM) ? (EventSyscalls) Class.forName(FOREIGN_EVENT_SYSCALLS)
+				.getDeclaredConstructor(LinuxEventSyscallTable.class)
+				.newInstance(table) : JnrEventSyscalls.load();
+		}
+		catch (InvocationTargetException ex) {
+			throw new KernelEventsUnavailableException(
+					"epoll and inotify cannot be bound through " + implementation.description() + ": " + ex.getCause(),
+					ex.getCause());
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			throw new KernelEventsUnavailableException(
+					"epoll and inotify cannot be bound through " + implementation.description() + ": " + ex, ex);
+		}
+		SYSCALLS.put(implementation, bound);
+		return bound;
 	}
 
 	static KernelEvents open(EventSyscalls calls, NativePosix posix, EpollEventLayout layout)

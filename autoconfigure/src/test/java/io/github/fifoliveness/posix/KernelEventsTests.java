@@ -225,9 +225,10 @@ class KernelEventsTests {
 
 	@Test
 	void epollEventLayoutsPutTheDataWhereTheKernelReadsIt() {
-		assertThat(EpollEventLayout.forArchitecture("amd64")).isEqualTo(EpollEventLayout.PACKED);
-		assertThat(EpollEventLayout.forArchitecture("aarch64")).isEqualTo(EpollEventLayout.ALIGNED);
-		assertThat(EpollEventLayout.forArchitecture("ppc64le")).isNull();
+		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "amd64").orElseThrow().epollEvent()).isEqualTo(EpollEventLayout.PACKED);
+		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "aarch64").orElseThrow().epollEvent()).isEqualTo(EpollEventLayout.ALIGNED);
+		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "ppc64le")).isEmpty();
+		assertThat(LinuxEventSyscallTable.forPlatform("Mac OS X", "aarch64")).isEmpty();
 		for (EpollEventLayout layout : List.of(EpollEventLayout.PACKED, EpollEventLayout.ALIGNED)) {
 			byte[] two = new byte[2 * layout.size()];
 			System.arraycopy(layout.encode(8, 42), 0, two, layout.size(), layout.size());

@@ -1,6 +1,5 @@
 package io.github.fifoliveness.posix;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,15 +43,10 @@ record LinuxEventSyscallTable(String architecture, int read, int write, int clos
 		return forPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
 	}
 
+	// The same platforms as the rest of the native layer's foreign-function side.
 	static Optional<LinuxEventSyscallTable> forPlatform(String osName, String osArch) {
-		if (!osName.toLowerCase(Locale.ROOT).equals("linux")) {
-			return Optional.empty();
-		}
-		return switch (osArch.toLowerCase(Locale.ROOT)) {
-			case "amd64", "x86_64" -> Optional.of(X86_64);
-			case "aarch64", "arm64" -> Optional.of(AARCH64);
-			default -> Optional.empty();
-		};
+		return LinuxSyscallTable.forPlatform(osName, osArch)
+			.map((files) -> (files == LinuxSyscallTable.X86_64) ? X86_64 : AARCH64);
 	}
 
 }

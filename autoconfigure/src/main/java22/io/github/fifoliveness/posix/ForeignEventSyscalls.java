@@ -1,12 +1,8 @@
 package io.github.fifoliveness.posix;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
  * {@link EventSyscalls} through Java's foreign function API (JDK 22 and later), on the
@@ -26,19 +22,6 @@ final class ForeignEventSyscalls implements EventSyscalls {
 
 	// RLIM_INFINITY: all bits set.
 	private static final long UNLIMITED = -1L;
-
-	private static final Linker LINKER = Linker.nativeLinker();
-
-	// long syscall(long number, ...): six arguments whatever the call, unused ones zero.
-	private static final MethodHandle SYSCALL = LINKER.downcallHandle(
-			LINKER.defaultLookup().find("syscall").orElseThrow(() -> new UnsatisfiedLinkError("libc has no syscall")),
-			FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-					ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-					ValueLayout.JAVA_LONG),
-			Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
-
-	private static final long ERRNO_OFFSET = Linker.Option.captureStateLayout()
-		.byteOffset(PathElement.groupElement("errno"));
 
 	private final LinuxEventSyscallTable table;
 
@@ -144,14 +127,7 @@ final class ForeignEventSyscalls implements EventSyscalls {
 	}
 
 	private static long call(CallArea area, long number, long a1, long a2, long a3, long a4, long a5) {
-		long result;
-		try {
-			result = (long) SYSCALL.invokeExact(area.callState, number, a1, a2, a3, a4, a5, 0L);
-		}
-		catch (Throwable ex) {
-			throw new IllegalStateException("syscall " + number + " failed to run", ex);
-		}
-		return (result != -1) ? result : -area.callState.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
+		return ForeignSyscall.call(area.callState, number, a1, a2, a3, a4, a5);
 	}
 
 	/**
@@ -161,7 +137,7 @@ final class ForeignEventSyscalls implements EventSyscalls {
 	 */
 	private static final class CallArea {
 
-		final MemorySegment callState = Arena.ofAuto().allocate(Linker.Option.captureStateLayout());
+		final MemorySegment callState = ForeignSyscall.callState(Arena.ofAuto());
 
 		private MemorySegment buffer = Arena.ofAuto().allocate(PATH_CAPACITY, 16);
 

@@ -1,23 +1,50 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.nio.file.Path;
+
 import io.github.fifoliveness.beacon.BeaconException;
+import io.github.fifoliveness.beacon.DefaultBeaconPath;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Explains a {@link BeaconException} at startup: which path, set by which property, what
- * is wrong there and what to do.
+ * is wrong there and what to do. On the default path, the application's name is what
+ * chose it, so the action names {@code spring.application.name} too.
  */
 class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 
+	private static final String PATH_PROPERTY = "fifo-liveness.beacon.path";
+
+	private final Environment environment;
+
+	BeaconFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BeaconException cause) {
-		String description = "The liveness beacon cannot hold a FIFO at '" + cause.getPath()
-				+ "' (fifo-liveness.beacon.path): " + cause.getProblem() + ".";
-		String action = cause.getAction() + " Set 'fifo-liveness.beacon.path' to use another path,"
+		String applicationName = this.environment.getProperty("spring.application.name");
+		boolean defaultPath = !this.environment.containsProperty(PATH_PROPERTY)
+				&& cause.getPath().equals(DefaultBeaconPath.forApplication(applicationName));
+		String description = "The liveness beacon cannot hold a FIFO at '" + cause.getPath() + "' ("
+				+ (defaultPath ? "the default path, as '" + PATH_PROPERTY + "' is not set" : PATH_PROPERTY) + "): "
+				+ cause.getProblem() + ".";
+		String action = cause.getAction() + " "
+				+ (defaultPath ? defaultPathWaysOut(cause.getPath(), applicationName)
+						: "Set '" + PATH_PROPERTY + "' to use another path,")
 				+ " or 'fifo-liveness.beacon.enabled=false' to run without a beacon.";
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	private static String defaultPathWaysOut(Path path, String applicationName) {
+		String whose = StringUtils.hasText(applicationName) ? "of every application named '" + applicationName + "'"
+				: "of every application that does not set 'spring.application.name'";
+		return "'" + path + "' is the default path " + whose + ": set 'spring.application.name' to give this"
+				+ " application a default path of its own, or '" + PATH_PROPERTY + "' to choose a path,";
 	}
 
 }

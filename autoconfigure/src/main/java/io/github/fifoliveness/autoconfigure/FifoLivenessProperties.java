@@ -23,7 +23,9 @@ public class FifoLivenessProperties {
 	/**
 	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
 	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
-	 * of the "peers" health contributor, at /actuator/health/peers/<name>.
+	 * of the "peers" health contributor, at /actuator/health/peers/<name>. Names of
+	 * lowercase letters, digits and dashes always work; two names that bind to one peer
+	 * (such as "db_1" and "db1") and names binding would shorten fail startup.
 	 */
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 
@@ -120,7 +122,9 @@ public class FifoLivenessProperties {
 		 * Absolute path of the liveness FIFO. Defaults to
 		 * "$XDG_RUNTIME_DIR/<app>/<app>.fifo", or, without XDG_RUNTIME_DIR, to
 		 * "<java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo", where <app> is
-		 * spring.application.name.
+		 * spring.application.name and <user> the user's name, or uid where the user has
+		 * no name the JVM knows. With single-instance on, the file name may be at
+		 * most 250 bytes, so that "<name>.lock" fits beside it.
 		 */
 		private String path;
 
@@ -147,7 +151,8 @@ public class FifoLivenessProperties {
 		/**
 		 * Absolute path of a second FIFO that follows the application's readiness: held
 		 * while it accepts traffic, closed while it refuses it, so a monitor can watch
-		 * readiness as a peer of its own.
+		 * readiness as a peer of its own. The file name may be at most 250 bytes, so
+		 * that "<name>.lock" fits beside it.
 		 */
 		private String readinessPath;
 

@@ -31,7 +31,8 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnMissingBean
 	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
-		Path path = (beacon.getPath() != null) ? PathProperty.absolute("fifo-liveness.beacon.path", beacon.getPath())
+		Path path = (beacon.getPath() != null)
+				? PathProperty.beacon("fifo-liveness.beacon.path", beacon.getPath(), beacon.isSingleInstance())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
 		return new LivenessBeacon(path, beacon.isSingleInstance(), beacon.getWatchInterval(), NativePosix.get());
 	}
@@ -50,7 +51,7 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnProperty("fifo-liveness.beacon.readiness-path")
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
-		return new ReadinessBeacon(PathProperty.absolute("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath()),
+		return new ReadinessBeacon(PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true),
 				beacon.getWatchInterval(), NativePosix.get());
 	}
 

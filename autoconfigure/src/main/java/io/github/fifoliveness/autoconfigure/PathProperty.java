@@ -15,6 +15,8 @@ final class PathProperty {
 
 	private static final int NAME_MAX = 255;
 
+	private static final String LOCK_SUFFIX = ".lock";
+
 	private PathProperty() {
 	}
 
@@ -39,10 +41,38 @@ final class PathProperty {
 				throw new InvalidPathPropertyException(property, value,
 						"a name in the path is longer than " + NAME_MAX + " bytes (NAME_MAX)");
 			}
+			// Folders are created along the path: "a/../b" would leave a stray "a" behind.
+			if (name.toString().equals(".") || name.toString().equals("..")) {
+				throw new InvalidPathPropertyException(property, value, "the path has a '" + name
+						+ "' segment; write it without '.' and '..', so that the folders created along it are the ones it names");
+			}
 		}
 		if (!path.isAbsolute()) {
 			throw new InvalidPathPropertyException(property, value,
 					"the path must be absolute, so that every process finds the same FIFO");
+		}
+		return path;
+	}
+
+	/**
+	 * Like {@link #absolute(String, String)}, for a beacon's FIFO: with a single-instance
+	 * lock, {@code <name>.lock} must fit beside it too.
+	 */
+	static Path beacon(String property, String value, boolean singleInstance) {
+		Path path = absolute(property, value);
+		if (singleInstance) {
+			int nameBytes = path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+			if (nameBytes + LOCK_SUFFIX.length() > NAME_MAX) {
+				throw new InvalidPathPropertyException(property, value, "the file name is " + nameBytes
+						+ " bytes long, which leaves no room for the lock file '<name>" + LOCK_SUFFIX + "' beside it (NAME_MAX is "
+						+ NAME_MAX + " bytes): use a name of at most " + (NAME_MAX - LOCK_SUFFIX.length()) + " bytes");
+			}
+			int pathBytes = value.getBytes(StandardCharsets.UTF_8).length;
+			if (pathBytes + LOCK_SUFFIX.length() >= PATH_MAX) {
+				throw new InvalidPathPropertyException(property, value, "the path is " + pathBytes
+						+ " bytes long, which leaves no room for the lock file '<path>" + LOCK_SUFFIX
+						+ "' within the system's limit of less than " + PATH_MAX + " bytes (PATH_MAX)");
+			}
 		}
 		return path;
 	}

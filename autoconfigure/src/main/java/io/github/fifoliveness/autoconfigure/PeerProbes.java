@@ -13,10 +13,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
 
 /**
  * Turns the configured peers into probes, in configuration order, failing on a peer
- * that does not say exactly how to probe it.
+ * whose name binding would change or merge, or that does not say exactly how to probe it.
  */
 final class PeerProbes {
 
@@ -25,7 +26,8 @@ final class PeerProbes {
 	private PeerProbes() {
 	}
 
-	static Peers of(FifoLivenessProperties properties, NativePosix posix) {
+	static Peers of(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
+		PeerNames.check(environment, properties.getPeers().keySet());
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		properties.getPeers().forEach((name, peer) -> probes.put(name, of(name, peer, posix)));
 		return new Peers(probes);

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link Peers} configured
@@ -25,8 +26,8 @@ public final class PeersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Peers peers(FifoLivenessProperties properties) {
-		return PeerProbes.of(properties, NativePosix.get());
+	Peers peers(FifoLivenessProperties properties, Environment environment) {
+		return PeerProbes.of(properties, environment, NativePosix.get());
 	}
 
 	@Bean

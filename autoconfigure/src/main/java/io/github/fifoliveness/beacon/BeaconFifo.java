@@ -84,7 +84,9 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 		}
 		catch (PosixException ex) {
 			throw new BeaconException(path, "the FIFO cannot be created (" + ex.getMessage() + ")",
-					"Choose a path on a local filesystem that supports FIFOs, in a folder this user can write to.", ex);
+					FullFilesystem.causedBy(ex) ? FullFilesystem.action(path)
+							: "Choose a path on a local filesystem that supports FIFOs, in a folder this user can write to.",
+					ex);
 		}
 	}
 

@@ -29,12 +29,13 @@ final class BeaconFolder {
 		if (folder == null) {
 			return;
 		}
+		int uid = posix.effectiveUid();
 		if (!Files.exists(folder)) {
+			refuseForeignAncestor(fifo, folder, posix, uid);
 			create(fifo, folder);
 			return;
 		}
 		FileStatus status = statusOf(fifo, folder, posix);
-		int uid = posix.effectiveUid();
 		if (status.ownerUid() != uid && status.ownerUid() != 0) {
 			throw new BeaconException(fifo, "its folder '" + folder + "' belongs to another user (uid "
 					+ status.ownerUid() + "), who could replace the FIFO",
@@ -49,6 +50,26 @@ final class BeaconFolder {
 		}
 	}
 
+	// Whoever owns the folder the new ones go in can rename them away: a fallback folder
+	// under /tmp that another user created first, for one.
+	private static void refuseForeignAncestor(Path fifo, Path folder, NativePosix posix, int uid) {
+		Path ancestor = folder.getParent();
+		while (ancestor != null && !Files.exists(ancestor)) {
+			ancestor = ancestor.getParent();
+		}
+		if (ancestor == null) {
+			return;
+		}
+		FileStatus status = statusOf(fifo, ancestor, posix);
+		if (status.ownerUid() != uid && status.ownerUid() != 0) {
+			throw new BeaconException(fifo, "the folder '" + ancestor + "', in which its folder would be created,"
+					+ " belongs to another user (uid " + status.ownerUid() + "), who created it first and could replace"
+					+ " whatever is created inside it", "Have that user or root remove '" + ancestor
+							+ "' if it is not meant for this application, or choose a path in a folder this user owns.",
+					null);
+		}
+	}
+
 	private static void create(Path fifo, Path folder) {
 		try {
 			Files.createDirectories(folder,
@@ -56,7 +77,8 @@ final class BeaconFolder {
 		}
 		catch (IOException ex) {
 			throw new BeaconException(fifo, "its folder cannot be created (" + ex + ")",
-					"Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
+					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
+							: "Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
 					ex);
 		}
 	}

@@ -82,9 +82,11 @@ final class BeaconLock {
 			return new BeaconLock(path, file, opened.created());
 		}
 		catch (PosixException ex) {
-			file.close();
+			// Never leave an empty lock file behind, say when the disk is full.
+			new BeaconLock(path, file, opened.created()).release();
 			throw new BeaconException(fifo, "its lock file '" + path + "' cannot be locked (" + ex.getMessage() + ")",
-					"Choose a path on a local filesystem that supports flock.", ex);
+					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
+							: "Choose a path on a local filesystem that supports flock.", ex);
 		}
 		catch (RuntimeException ex) {
 			file.close();
@@ -127,7 +129,8 @@ final class BeaconLock {
 
 	private static BeaconException cannotOpen(Path fifo, Path path, PosixException ex) {
 		return new BeaconException(fifo, "its lock file '" + path + "' cannot be opened (" + ex.getMessage() + ")",
-				"Remove what is at '" + path + "' if it is not a file of this application.", ex);
+				FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
+						: "Remove what is at '" + path + "' if it is not a file of this application.", ex);
 	}
 
 	// Only what the beacon itself writes is reused: anything else belongs to someone else.

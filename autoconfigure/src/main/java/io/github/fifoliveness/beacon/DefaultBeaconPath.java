@@ -1,18 +1,27 @@
 package io.github.fifoliveness.beacon;
 
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import io.github.fifoliveness.posix.NativePosix;
 
 /**
  * Where an application's liveness FIFO goes when no path is configured:
  * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder,
  * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
- * places, so other users can neither hold the read end nor replace the FIFO.
+ * places, so other users can neither hold the read end nor replace the FIFO. Where the
+ * JVM cannot name the user ({@code user.name} is {@code ?} for a uid without a passwd
+ * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no
+ * two users share a folder.
  */
 public final class DefaultBeaconPath {
 
 	/** The application name used when {@code spring.application.name} is not set. */
 	public static final String FALLBACK_APPLICATION_NAME = "application";
+
+	private static final Pattern PLAIN_USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
 	private DefaultBeaconPath() {
 	}
@@ -23,17 +32,20 @@ public final class DefaultBeaconPath {
 	 * @return the absolute path
 	 */
 	public static Path forApplication(String applicationName) {
-		return forApplication(applicationName, System::getenv, System::getProperty);
+		return forApplication(applicationName, System::getenv, System::getProperty,
+				() -> NativePosix.get().effectiveUid());
 	}
 
 	static Path forApplication(String applicationName, UnaryOperator<String> environment,
-			UnaryOperator<String> systemProperties) {
+			UnaryOperator<String> systemProperties, IntSupplier uid) {
 		String app = safeName(applicationName, FALLBACK_APPLICATION_NAME);
 		String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
 		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()) {
 			return Path.of(runtimeDir, app, app + ".fifo");
 		}
-		String user = safeName(systemProperties.apply("user.name"), "user");
+		String userName = systemProperties.apply("user.name");
+		String user = (userName != null && PLAIN_USER_NAME.matcher(userName).matches()) ? userName
+				: String.valueOf(uid.getAsInt());
 		return Path.of(systemProperties.apply("java.io.tmpdir"), "fifo-liveness-" + user, app, app + ".fifo")
 			.toAbsolutePath();
 	}

@@ -19,6 +19,8 @@ import io.github.fifoliveness.posix.NativePosixUnavailableException;
  * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
  * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>},
  * each with an optional {@code --owner <user>} that must own the file, prints one line and exits 0 when alive, 1 when not, 2 on a usage error.
+ * Control characters and backslashes in that line are escaped C-style, so a path with a
+ * newline in it still prints one line.
  */
 public final class LivenessCheckCommand {
 
@@ -69,12 +71,18 @@ public final class LivenessCheckCommand {
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
+		if (args[args.length - 1].isEmpty()) {
+			// Path.of("") is the working folder: never probe that by accident.
+			err.println("an empty path names nothing to check");
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
 		Path path;
 		try {
 			path = Path.of(args[args.length - 1]).toAbsolutePath();
 		}
 		catch (InvalidPathException ex) {
-			err.println("not a valid path: " + ex.getMessage());
+			err.println(CStyleEscape.escape("not a valid path: " + ex.getMessage()));
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
@@ -89,13 +97,13 @@ public final class LivenessCheckCommand {
 		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
 				: Optional.of(ExpectedOwner.of(null, posix.effectiveUid()));
 		if (expected.isEmpty()) {
-			err.println("no user '" + owner + "' on this machine: give an existing user name or a numeric uid");
+			err.println(CStyleEscape.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
 			return USAGE;
 		}
 		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, expected.get(), posix)
 				: new FifoPeerProbe(path, expected.get(), posix);
 		ProbeResult result = probe.probe();
-		out.println(line(path, result));
+		out.println(CStyleEscape.escape(line(path, result)));
 		return result.alive() ? ALIVE : NOT_ALIVE;
 	}
 

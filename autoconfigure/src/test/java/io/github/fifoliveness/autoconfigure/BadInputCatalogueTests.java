@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.FileSnapshot;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -208,6 +209,39 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void beaconFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
+		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.path", 251);
+	}
+
+	@Test
+	void readinessFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
+		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.readiness-path", 255);
+	}
+
+	@Test
+	void beaconFileNameOf251BytesIsAcceptedWithoutTheLock() {
+		Path fifo = this.dir.resolve("n".repeat(251));
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.path=" + fifo,
+				"--fifo-liveness.beacon.single-instance=false")) {
+			assertThat(context.getBean(LivenessBeacon.class).isHeld()).isTrue();
+		}
+	}
+
+	@Test
+	void beaconPathWithADotDotSegmentCreatesNothing(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/stray/../run/app.fifo",
+				"the path has a '..' segment");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
+	void beaconPathWithADotSegmentCreatesNothing(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/run/./app.fifo",
+				"the path has a '.' segment");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
 	void beaconPathWithNul(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=/run/app\0.fifo"));
 		assertThat(output).contains("Property 'fifo-liveness.beacon.path' has the value '/run/app\\0.fifo': not a valid path");
@@ -233,6 +267,62 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.orders.path=/run/orders\0.fifo"));
 		assertThat(output).contains("Property 'fifo-liveness.peers.orders.path' has the value '/run/orders\\0.fifo'");
+	}
+
+	@Test
+	void peerPathWithADotDotSegment(CapturedOutput output) {
+		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "/run/../srv/orders.fifo",
+				"the path has a '..' segment");
+	}
+
+	// Peer names: each one names one peer, exactly as written.
+
+	@Test
+	void peerNamesThatBindToOnePeer(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.db_1.path=/run/db_1.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer names 'db1' and 'db_1' bind to one peer")
+			.contains("'db_1' from 'fifo-liveness.peers.db_1.path' (property source 'commandLineArgs')")
+			.contains("'db1' from 'fifo-liveness.peers.db1.path' (property source 'commandLineArgs')")
+			.contains("Names of lowercase letters, digits and dashes always work");
+	}
+
+	@Test
+	void peerNamesThatDifferOnlyInCase(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.Orders.path=/run/a.fifo", "--fifo-liveness.peers.orders.pid-file=/run/b.pid"));
+		assertThat(output).contains("Peer names 'Orders' and 'orders' bind to one peer");
+	}
+
+	@Test
+	void peerNameThatBindingShortens(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.café.path=/run/cafe.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property 'fifo-liveness.peers.café.path' (property source 'commandLineArgs') binds as"
+					+ " 'fifo-liveness.peers.caf.path': Spring Boot's binding drops 'é'")
+			.contains("the peer would be watched as 'caf'")
+			.contains("Names of lowercase letters, digits and dashes always work");
+	}
+
+	@Test
+	void peerNamesOfLowercaseLettersDigitsAndDashesWork() {
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders-eu-2.path=/run/orders.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo",
+				"--fifo-liveness.peers.orders-eu-2.owner=0")) {
+			assertThat(context.getBean(Peers.class).probes()).containsOnlyKeys("orders-eu-2", "db1");
+		}
+	}
+
+	@Test
+	void peerNameWithASlash(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.[orders/eu].path=/run/orders.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) contains '/'")
+			.contains("Rename the peer without '/'")
+			.doesNotContain("Application run failed");
 	}
 
 	@Test
@@ -283,6 +373,13 @@ class BadInputCatalogueTests {
 			.contains(problem)
 			.contains("Set '" + property + "' to the absolute path of a "
 					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
+	}
+
+	private void assertNoRoomForTheLockFile(CapturedOutput output, String property, int nameBytes) {
+		Path folder = this.dir.resolve("run");
+		assertInvalidProperty(output, property, folder.resolve("n".repeat(nameBytes)).toString(), "the file name is "
+				+ nameBytes + " bytes long, which leaves no room for the lock file '<name>.lock'");
+		assertThat(folder).doesNotExist();
 	}
 
 	private ConfigurableApplicationContext run(String... args) {

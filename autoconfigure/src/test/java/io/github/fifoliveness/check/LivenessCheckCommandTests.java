@@ -100,6 +100,39 @@ class LivenessCheckCommandTests {
 	}
 
 	@Test
+	void emptyPathIsAUsageErrorNotTheWorkingDirectory() {
+		assertThat(run("")).isEqualTo(2);
+		assertThat(run("--pid-file", "")).isEqualTo(2);
+		assertThat(out()).isEmpty();
+		assertThat(err()).contains("an empty path").contains("usage: check");
+	}
+
+	@Test
+	void pathWithANewlineStillPrintsOneLineEscaped() {
+		Path fifo = Fifos.create(this.dir.resolve("peer\nDOWN.fifo"));
+		assertThat(run(fifo.toString())).isEqualTo(1);
+		assertThat(out().lines()).hasSize(1);
+		assertThat(out()).startsWith("DOWN NO_READER " + this.dir + "/peer\\nDOWN.fifo: ");
+	}
+
+	@Test
+	void controlCharactersAndBackslashesAreEscapedCStyle() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("a\tb\u0001c\u007fd\\e\rf.fifo"));
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run(fifo.toString())).isZero();
+		}
+		assertThat(out()).isEqualTo("UP " + this.dir + "/a\\tb\\x01c\\x7fd\\\\e\\rf.fifo\n");
+	}
+
+	@Test
+	void pidFileContentWithNewlinesStillPrintsOneLine() throws Exception {
+		Path pidFile = Files.writeString(this.dir.resolve("app.pid"), "12\nabc\n");
+		assertThat(run("--pid-file", pidFile.toString())).isEqualTo(1);
+		assertThat(out().lines()).hasSize(1);
+		assertThat(out()).startsWith("DOWN INVALID_PID_FILE " + pidFile + ": ");
+	}
+
+	@Test
 	void relativePathIsResolvedAgainstTheWorkingDirectory() {
 		assertThat(run("no-such-peer.fifo")).isEqualTo(1);
 		assertThat(out()).startsWith("DOWN MISSING " + Path.of("no-such-peer.fifo").toAbsolutePath());
@@ -112,6 +145,10 @@ class LivenessCheckCommandTests {
 
 	private String out() {
 		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
 	}
 
 }

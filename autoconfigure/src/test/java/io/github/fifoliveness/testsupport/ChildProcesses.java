@@ -69,11 +69,13 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the process
 	 */
 	public Process startJavaAs(int uid, Path scratch, Class<?> mainClass, String... args) {
-		List<String> setpriv = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups");
+		// This user's runtime folder is not the other user's.
+		List<String> setpriv = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "env", "-u",
+				"XDG_RUNTIME_DIR");
 		return start(setpriv, readableClassPath(scratch), mainClass, args);
 	}
 
-	// This module's classes and the jars of jnr and of what the watcher needs from Spring, copied out of a home folder others cannot read.
+	// This module's classes and the jars of jnr, the beacon's and the watcher's, copied out of a home folder others cannot read.
 	private static String readableClassPath(Path scratch) {
 		try {
 			Path jars = Files.createDirectories(scratch.resolve("classpath"));

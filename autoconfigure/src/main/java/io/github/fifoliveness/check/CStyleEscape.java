@@ -1,0 +1,46 @@
+package io.github.fifoliveness.check;
+
+/**
+ * Escapes text the way C writes string literals, so that whatever a path holds prints as
+ * one line that a script can split: a backslash becomes two, a newline {@code \n}, a tab
+ * {@code \t}, a carriage return {@code \r}, any other ASCII control character
+ * {@code \xNN}, and Unicode's own control characters and line separators a Unicode
+ * escape of four hex digits. Everything else, non-ASCII letters included, is kept.
+ */
+final class CStyleEscape {
+
+	private CStyleEscape() {
+	}
+
+	static String escape(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			String replacement = replacement(c);
+			if (replacement != null) {
+				escaped.append(replacement);
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+	private static String replacement(char c) {
+		return switch (c) {
+			case '\\' -> "\\\\";
+			case '\n' -> "\\n";
+			case '\t' -> "\\t";
+			case '\r' -> "\\r";
+			case '\u2028', '\u2029' -> String.format("\\u%04x", (int) c);
+			default -> {
+				if (c < 0x20 || c == 0x7f) {
+					yield String.format("\\x%02x", (int) c);
+				}
+				yield Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : null;
+			}
+		};
+	}
+
+}

@@ -6,18 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.fifoliveness.peer.DownReason;
-import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PeerStatusChangedEvent;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
-import io.github.fifoliveness.peer.ProbeResult;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,25 +217,7 @@ class PeersHealthContributorAutoConfigurationTests {
 
 	@Test
 	void watcherPollsAPeerItCannotWatchAtThePollInterval() {
-		AtomicBoolean alive = new AtomicBoolean();
-		PeerProbe custom = new PeerProbe() {
-
-			@Override
-			public ProbeResult probe() {
-				return new ProbeResult(alive.get(), alive.get() ? null : DownReason.ERROR, "custom", null, null, null);
-			}
-
-			@Override
-			public String kind() {
-				return "custom";
-			}
-
-			@Override
-			public Map<String, Object> inputs() {
-				return Map.of();
-			}
-
-		};
+		SwitchableProbe custom = new SwitchableProbe();
 		this.contextRunner.withPropertyValues("fifo-liveness.peers.custom.path=/unused",
 				"fifo-liveness.monitor.poll-interval=50ms")
 			.withBean(Peers.class, () -> new Peers(Map.of("custom", custom)))
@@ -246,7 +225,7 @@ class PeersHealthContributorAutoConfigurationTests {
 			.run((context) -> {
 				List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
 				await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
-				alive.set(true);
+				custom.setAlive(true);
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(events).last().hasToString("Peer 'custom' DOWN -> UP"));
 				CompositeHealthContributor peers = context.getBean("peersHealthContributor",

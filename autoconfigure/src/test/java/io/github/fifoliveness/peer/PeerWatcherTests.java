@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.beacon.LivenessBeacon;
@@ -18,6 +17,7 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -220,28 +220,10 @@ class PeerWatcherTests {
 
 	@Test
 	void aProbeOfAnotherKindIsPolled(CapturedOutput output) {
-		AtomicBoolean alive = new AtomicBoolean();
-		PeerProbe custom = new PeerProbe() {
-
-			@Override
-			public ProbeResult probe() {
-				return alive.get() ? ProbeResult.ALIVE : ProbeResult.down(DownReason.ERROR, "not yet");
-			}
-
-			@Override
-			public String kind() {
-				return "custom";
-			}
-
-			@Override
-			public Map<String, Object> inputs() {
-				return Map.of();
-			}
-
-		};
+		SwitchableProbe custom = new SwitchableProbe();
 		startWatching(Map.of("custom", custom), Duration.ofMillis(50), OFF);
 		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)");
-		alive.set(true);
+		custom.setAlive(true);
 		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)", "Peer 'custom' DOWN -> UP");
 		assertThat(this.watcher.isWatched("custom")).isFalse();
 		assertThat(this.watcher.watchedResult("custom")).isEmpty();

@@ -97,13 +97,13 @@ final class PeerWatchLoop implements KernelEventHandler {
 		for (WatchedPeer peer : this.peers) {
 			if (!this.polled.containsKey(peer.name())) {
 				peer.watched(true);
-				probe(peer);
+				probeSafely(peer);
 			}
 		}
 		while (!stopping.getAsBoolean()) {
 			now = System.nanoTime();
 			if (now - this.nextPoll >= 0) {
-				this.tracker.probeRound(this.polled, this.pollInterval);
+				pollSafely();
 				this.nextPoll = later(System.nanoTime(), this.pollInterval);
 			}
 			if (now - this.nextSafetyNet >= 0) {
@@ -139,10 +139,29 @@ final class PeerWatchLoop implements KernelEventHandler {
 	private void settle() {
 		for (WatchedPeer peer : this.touched) {
 			if (peer.settle() && !this.polled.containsKey(peer.name())) {
-				probe(peer);
+				probeSafely(peer);
 			}
 		}
 		this.touched.clear();
+	}
+
+	// A listener that throws must not end the watching of every peer.
+	private void probeSafely(WatchedPeer peer) {
+		try {
+			probe(peer);
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Probing peer '" + peer.name() + "' or publishing its change failed", ex);
+		}
+	}
+
+	private void pollSafely() {
+		try {
+			this.tracker.probeRound(this.polled, this.pollInterval);
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Polling peers failed", ex);
+		}
 	}
 
 	// The watch goes in before the probe that finds the peer down, so that nothing is missed in between.
@@ -191,7 +210,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	private void safetyNet() {
 		for (WatchedPeer peer : this.peers) {
 			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
-				probe(peer);
+				probeSafely(peer);
 			}
 		}
 	}

@@ -232,6 +232,23 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aListenerThatThrowsDoesNotEndTheWatching(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		start(Map.of("orders", fifo), (event) -> {
+			if (event.getStatus() == PeerStatus.DOWN) {
+				throw new IllegalStateException("listener failed");
+			}
+		});
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP",
+				"Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(output.getOut()).contains("Probing peer 'orders' or publishing its change failed");
+	}
+
+	@Test
 	void stoppedWatcherIsNoLongerWatching() {
 		Path fifo = this.dir.resolve("orders.fifo");
 		start(Map.of("orders", fifo));

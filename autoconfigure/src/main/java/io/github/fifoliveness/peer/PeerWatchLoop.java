@@ -21,6 +21,9 @@ import org.apache.commons.logging.Log;
  */
 final class PeerWatchLoop implements KernelEventHandler {
 
+	// A slice a second with the default 60 s: no burst of probes that would hold up events.
+	private static final int MAX_SAFETY_NET_SLICES = 60;
+
 	private final List<WatchedPeer> peers;
 
 	private final KernelEvents events;
@@ -43,6 +46,13 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private long nextSafetyNet;
 
+	// The safety net checks a slice of the peers at a time, so that every peer is checked once per interval.
+	private final Duration safetyNetTick;
+
+	private final int safetyNetSlice;
+
+	private int safetyNetCursor;
+
 	PeerWatchLoop(List<WatchedPeer> peers, KernelEvents events, PeerStatusTracker tracker, Duration pollInterval,
 			Duration safetyNetInterval, Log logger) {
 		this.peers = peers;
@@ -52,6 +62,9 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.pollInterval = pollInterval;
 		this.safetyNetInterval = safetyNetInterval;
 		this.logger = logger;
+		int slices = Math.max(1, Math.min(peers.size(), MAX_SAFETY_NET_SLICES));
+		this.safetyNetTick = safetyNetInterval.dividedBy(slices);
+		this.safetyNetSlice = (peers.size() + slices - 1) / slices;
 	}
 
 	/**
@@ -93,7 +106,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	void run(BooleanSupplier stopping) throws PosixException {
 		long now = System.nanoTime();
 		this.nextPoll = now;
-		this.nextSafetyNet = later(now, this.safetyNetInterval);
+		this.nextSafetyNet = later(now, this.safetyNetTick);
 		for (WatchedPeer peer : this.peers) {
 			if (!this.polled.containsKey(peer.name())) {
 				peer.watched(true);
@@ -108,7 +121,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 			}
 			if (now - this.nextSafetyNet >= 0) {
 				safetyNet();
-				this.nextSafetyNet = later(System.nanoTime(), this.safetyNetInterval);
+				this.nextSafetyNet = later(System.nanoTime(), this.safetyNetTick);
 			}
 			await(timeoutMillis(System.nanoTime()));
 			settle();
@@ -179,10 +192,11 @@ final class PeerWatchLoop implements KernelEventHandler {
 			if (result == null) {
 				result = probeAndHold(peer);
 			}
+			record(peer, result);
+			// After the event, which need not wait for inotify to let go of a folder.
 			if (peer.isHeld()) {
 				this.folders.unwatch(peer);
 			}
-			record(peer, result);
 		}
 		catch (PosixException ex) {
 			poll(peer, ex.getMessage());
@@ -207,8 +221,11 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.tracker.record(peer.name(), result);
 	}
 
+	// One slice of the peers, round-robin; hot code, so compiled, unlike a burst once a minute.
 	private void safetyNet() {
-		for (WatchedPeer peer : this.peers) {
+		for (int i = 0; i < this.safetyNetSlice; i++) {
+			WatchedPeer peer = this.peers.get(this.safetyNetCursor);
+			this.safetyNetCursor = (this.safetyNetCursor + 1) % this.peers.size();
 			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
 				probeSafely(peer);
 			}

@@ -115,6 +115,20 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aFolderDeletedAndCreatedAgainIsWatchedAgain() throws Exception {
+		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+		Files.createDirectories(fifo.getParent());
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Files.delete(fifo.getParent());
+		Files.delete(fifo.getParent().getParent());
+		Files.createDirectories(fifo.getParent());
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+	}
+
+	@Test
 	void brokenAndCorrectOfABeaconArePublished() {
 		Path fifo = this.dir.resolve("orders/orders.fifo");
 		LivenessBeacon beacon = new LivenessBeacon(fifo, true, OFF, this.posix);

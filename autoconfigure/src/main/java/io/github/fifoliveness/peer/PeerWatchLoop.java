@@ -34,7 +34,10 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private final Duration pollInterval;
 
-	private final Duration safetyNetInterval;
+	// The safety net checks a slice of the peers each tick, every peer once per interval.
+	private final Duration safetyNetTick;
+
+	private final int safetyNetSlice;
 
 	private final Log logger;
 
@@ -46,11 +49,6 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private long nextSafetyNet;
 
-	// The safety net checks a slice of the peers at a time, so that every peer is checked once per interval.
-	private final Duration safetyNetTick;
-
-	private final int safetyNetSlice;
-
 	private int safetyNetCursor;
 
 	PeerWatchLoop(List<WatchedPeer> peers, KernelEvents events, PeerStatusTracker tracker, Duration pollInterval,
@@ -60,11 +58,10 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.folders = (events != null) ? new FolderWatches(events) : null;
 		this.tracker = tracker;
 		this.pollInterval = pollInterval;
-		this.safetyNetInterval = safetyNetInterval;
-		this.logger = logger;
 		int slices = Math.max(1, Math.min(peers.size(), MAX_SAFETY_NET_SLICES));
 		this.safetyNetTick = safetyNetInterval.dividedBy(slices);
 		this.safetyNetSlice = (peers.size() + slices - 1) / slices;
+		this.logger = logger;
 	}
 
 	/**

@@ -15,8 +15,9 @@ import io.github.fifoliveness.posix.OpenFile;
 /**
  * What following many peers costs a monitor while nothing happens: an
  * {@link IdleMonitor} with N peers, every other one held by a live reader (this process),
- * measured over a window that includes one round of the watcher's 60 s safety net; then
- * the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over the
+ * measured after it has been at rest a while (its code compiled) over a window as long as
+ * the watcher's safety net interval (60 s), in which the safety net checks every watched
+ * peer once; then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over the
  * monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a CPU);
  * descriptors are counted in {@code /proc/<pid>/fd}; heap is what is in use after a full
  * GC; kernel memory is what the {@code filp} and {@code eventpoll_epi} slabs of

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 
 
 /**
@@ -326,7 +327,26 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		StatBuffer stat = this.statBuffer.get();
+		return openCheckedWriteEnd(path, expectedOwner, this.statBuffer.get(), null);
+	}
+
+	/**
+	 * Like {@link #openWriteEndAndClose(NativePath, int)}, but keep the write end open
+	 * when a reader is present, for an event loop to learn when the last reader goes.
+	 * @param path the encoded path
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
+	 * @return the result, with the open descriptor and its status when a reader is present
+	 */
+	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
+		StatBuffer stat = new StatBuffer();
+		int[] kept = { -1 };
+		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
+		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], stat.toFileStatus()) : new WriteEnd(result, -1, null);
+	}
+
+	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
+	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
+			IntConsumer keeper) {
 		int statResult = this.syscalls.stat(path.bytes(), true, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
@@ -358,11 +378,13 @@ public final class NativePosix {
 			return failed(errno);
 		}
 		int result = this.syscalls.fstat(fd, stat);
-		this.syscalls.close(fd);
-		if (result < 0) {
-			return failed(-result);
+		refused = (result < 0) ? failed(-result) : refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null || keeper == null) {
+			this.syscalls.close(fd);
 		}
-		refused = refuseUnlessFifoOf(stat, expectedOwner);
+		else {
+			keeper.accept(fd);
+		}
 		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
 	}
 
@@ -451,6 +473,18 @@ public final class NativePosix {
 			throw exception("lstat", path, -result);
 		}
 		return Optional.of(stat.toFileStatus());
+	}
+
+	/**
+	 * Whether a path, following symbolic links as a probe does, names the given file.
+	 * @param path the path
+	 * @param file the file's status
+	 * @return {@code true} if the path names that file now
+	 */
+	boolean names(NativePath path, FileStatus file) {
+		StatBuffer stat = this.statBuffer.get();
+		return this.syscalls.stat(path.bytes(), true, stat) == 0 && stat.device == file.device()
+				&& stat.inode == file.inode();
 	}
 
 	// The methods below return 0 or more on success and -errno on failure, as Syscalls does.

@@ -3,7 +3,6 @@ package io.github.fifoliveness.posix;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -33,17 +32,6 @@ final class ForeignSyscalls implements Syscalls {
 	private static final int ERANGE = PosixConstants.current().erange();
 
 	private static final Linker LINKER = Linker.nativeLinker();
-
-	// long syscall(long number, ...): six arguments whatever the call, unused ones zero.
-	private static final MethodHandle SYSCALL = LINKER.downcallHandle(
-			LINKER.defaultLookup().find("syscall").orElseThrow(() -> new UnsatisfiedLinkError("libc has no syscall")),
-			FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-					ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-					ValueLayout.JAVA_LONG),
-			Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
-
-	private static final long ERRNO_OFFSET = Linker.Option.captureStateLayout()
-		.byteOffset(PathElement.groupElement("errno"));
 
 	private final LinuxSyscallTable table;
 
@@ -172,14 +160,7 @@ final class ForeignSyscalls implements Syscalls {
 	}
 
 	private static long call(CallArea area, long number, long a1, long a2, long a3, long a4, long a5) {
-		long result;
-		try {
-			result = (long) SYSCALL.invokeExact(area.callState, number, a1, a2, a3, a4, a5, 0L);
-		}
-		catch (Throwable ex) {
-			throw new IllegalStateException("syscall " + number + " failed to run", ex);
-		}
-		return (result != -1) ? result : -area.callState.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
+		return ForeignSyscall.call(area.callState, number, a1, a2, a3, a4, a5);
 	}
 
 	private int read(CallArea area, StatBuffer into) {
@@ -234,7 +215,7 @@ final class ForeignSyscalls implements Syscalls {
 		CallArea(int statSize) {
 			Arena arena = Arena.ofAuto();
 			this.stat = arena.allocate(statSize, 16);
-			this.callState = arena.allocate(Linker.Option.captureStateLayout());
+			this.callState = ForeignSyscall.callState(arena);
 			this.path = arena.allocate(PATH_CAPACITY, 16);
 			this.statAddress = this.stat.address();
 			this.pathAddress = this.path.address();

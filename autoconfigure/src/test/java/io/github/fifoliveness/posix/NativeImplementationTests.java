@@ -56,6 +56,7 @@ class NativeImplementationTests {
 		assertThat(exercise.output()).contains("implementation FFM").noneMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses()).isNotEmpty()
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.ffi.") || line.contains(" jnr.posix.")
 					|| line.contains(" com.kenai.jffi."));
 	}
@@ -66,7 +67,9 @@ class NativeImplementationTests {
 		Exercise exercise = exercise();
 		assertThat(exercise.output()).contains("implementation JNR").anyMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses()).anyMatch((line) -> line.contains(" jnr.posix."))
-			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "));
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JnrEventSyscalls "))
+			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
+			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "));
 	}
 
 	@Test

@@ -75,7 +75,7 @@ public class ChildProcesses implements AfterEachCallback {
 		return start(setpriv, readableClassPath(scratch), mainClass, args);
 	}
 
-	// This module's classes and the jars of jnr and the beacon's, copied out of a home folder others cannot read.
+	// This module's classes and the jars of jnr, the beacon's and the watcher's, copied out of a home folder others cannot read.
 	private static String readableClassPath(Path scratch) {
 		try {
 			Path jars = Files.createDirectories(scratch.resolve("classpath"));
@@ -85,7 +85,7 @@ public class ChildProcesses implements AfterEachCallback {
 				if (Files.isDirectory(source)) {
 					entries.add(entry);
 				}
-				else if (source.getFileName().toString().matches("(jnr|jffi|asm|spring-context|commons-logging).*\\.jar")) {
+				else if (source.getFileName().toString().matches("(jnr|jffi|asm|spring-(core|context|beans)|commons-logging).*\\.jar")) {
 					entries.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
 						.toString());
 				}

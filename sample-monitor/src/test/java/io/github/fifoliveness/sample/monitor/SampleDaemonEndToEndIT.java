@@ -115,8 +115,9 @@ class SampleDaemonEndToEndIT {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/prometheus").body())
-			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0"));
 
 		this.daemon.destroyForcibly();
 		assertThat(this.daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -127,8 +128,13 @@ class SampleDaemonEndToEndIT {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(503);
 		assertThat(reason(get("/actuator/health/peers/sample-daemon-ready"))).isEqualTo("NO_READER");
-		assertThat(get("/actuator/prometheus").body())
-			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0");
+		// The gauge and the alerts follow the watcher, which the kernel tells within milliseconds.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get("/alerts").body(), "$[*].what"))
+				.contains("DOWN NO_READER"));
 
 		this.daemon = startDaemon("restarted");
 		awaitPeerUp();

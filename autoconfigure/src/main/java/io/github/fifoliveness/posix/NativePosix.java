@@ -39,13 +39,16 @@ public final class NativePosix {
 
 	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
-	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNoctty();
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal. O_NOFOLLOW: a
+	// link someone planted at the path would lead the probe to a FIFO (or a device) of their choosing.
+	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
 	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
-	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNoctty();
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never follows a planted link.
+	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
 	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
@@ -305,9 +308,10 @@ public final class NativePosix {
 
 	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
-	 * it at once. Nothing is written, and nothing but a FIFO is opened: a {@code stat}
+	 * it at once. Nothing is written, and nothing but a FIFO is opened: an {@code lstat}
 	 * learns the type first, so a regular file is never opened for writing (file watchers
-	 * would see it modified). The opened descriptor is checked again with {@code fstat},
+	 * would see it modified), and a symbolic link is not followed (it is
+	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO). The opened descriptor is checked again with {@code fstat},
 	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
 	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
 	 * {@code close}.
@@ -347,7 +351,8 @@ public final class NativePosix {
 	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
 	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
 			IntConsumer keeper) {
-		int statResult = this.syscalls.stat(path.bytes(), true, stat);
+		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its target.
+		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
 			if (errno == ENOENT) {
@@ -406,7 +411,8 @@ public final class NativePosix {
 	 * would block a plain read or have side effects); the opened descriptor is checked
 	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
 	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
-	 * @param path the file's path (a symbolic link is followed)
+	 * @param path the file's path (a symbolic link there is not followed: it is reported
+	 * as what is there, unread)
 	 * @param maxBytes how many bytes to read at most
 	 * @return what is at the path and, for a regular file, the bytes read
 	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
@@ -415,7 +421,7 @@ public final class NativePosix {
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
 		NativePath nativePath = NativePath.of(path);
 		StatBuffer stat = new StatBuffer();
-		int result = this.syscalls.stat(nativePath.bytes(), true, stat);
+		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
 		if (result < 0) {
 			throw exception("stat", path, -result);
 		}

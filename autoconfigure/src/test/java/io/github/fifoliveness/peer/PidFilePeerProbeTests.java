@@ -157,6 +157,16 @@ class PidFilePeerProbeTests {
 	}
 
 	@Test
+	void symbolicLinkToAPidFileOfALiveProcessIsNotRead() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("elsewhere.pid"), daemon.pid() + "\n");
+		Path link = Files.createSymbolicLink(this.dir.resolve("daemon.pid"), pidFile);
+		ProbeResult result = probe(link);
+		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
+		assertThat(result.message()).startsWith("A symbolic link is at the path, not a PID file");
+	}
+
+	@Test
 	void hugePidFileCostsNoMoreThanAFewBytesOfReading() throws Exception {
 		Path pidFile = this.dir.resolve("huge.pid");
 		try (RandomAccessFile file = new RandomAccessFile(pidFile.toFile(), "rw")) {

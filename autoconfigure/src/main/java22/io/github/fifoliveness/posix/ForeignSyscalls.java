@@ -41,6 +41,8 @@ final class ForeignSyscalls implements Syscalls {
 	ForeignSyscalls(LinuxSyscallTable table) {
 		this.table = table;
 		this.area = ThreadLocal.withInitial(() -> new CallArea(table.statSize()));
+		// Links the downcalls now, so that denied native access fails the load, not a later call.
+		this.area.get();
 	}
 
 	@Override

@@ -236,7 +236,8 @@ public class LivenessBeacon implements SmartLifecycle {
 		BeaconStatus now = statusOfPath();
 		if (now.held()) {
 			if (!this.status.held()) {
-				logger.info("Liveness FIFO '" + this.path + "' is back; peers see the application alive again");
+				logger.info("Liveness beacon at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
+						+ "); peers see the application alive");
 				this.status = BeaconStatus.HELD;
 			}
 			return;
@@ -263,21 +264,30 @@ public class LivenessBeacon implements SmartLifecycle {
 		}
 		if (now.isEmpty()) {
 			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
-					+ " until the beacon recreates it (every 'fifo-liveness.beacon.watch-interval').");
+					+ recreation("until the beacon recreates it", "so it stays missing until the application restarts") + ".");
 		}
 		if (now.get().type() != FileType.FIFO) {
 			return down(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
-					+ " took the FIFO's place; fifo-liveness never replaces it: remove it and the beacon recreates the FIFO."
+					+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
+					+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
 					+ " Peers see the application down (NOT_A_FIFO).");
 		}
 		if (now.get().ownerUid() != this.posix.effectiveUid()) {
 			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
-					+ ") took the FIFO's place; the beacon does not trust it: remove it and the beacon recreates the FIFO."
+					+ ") took the FIFO's place; the beacon does not trust it: remove it"
+					+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
 					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
 					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
 		}
 		return down(BeaconDownReason.MISSING, "Another FIFO took the place of the one the beacon holds; peers see"
-				+ " NO_READER until the beacon holds the new one (every 'fifo-liveness.beacon.watch-interval').");
+				+ " NO_READER " + recreation("until the beacon holds the new one", "until the application restarts") + ".");
+	}
+
+	// What happens next, with the watcher on or off.
+	private String recreation(String watched, String unwatched) {
+		boolean watching = !this.watchInterval.isZero() && !this.watchInterval.isNegative();
+		return watching ? " " + watched + " (every 'fifo-liveness.beacon.watch-interval')"
+				: "; the watcher is off ('fifo-liveness.beacon.watch-interval=0'), " + unwatched;
 	}
 
 	// With a single-instance beacon, takes the lock again if a cleaner removed its file.
@@ -290,9 +300,15 @@ public class LivenessBeacon implements SmartLifecycle {
 			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
 			this.lock.release();
 			this.lock = replacement;
-			logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
-					+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on this"
-					+ " path is still refused. Exclude the folder from the cleaner.");
+			if (this.status.reason() == BeaconDownReason.LOCK_LOST) {
+				logger.info("Liveness beacon at '" + this.path + "': the other instance released the lock file; this one"
+						+ " holds it again");
+			}
+			else {
+				logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
+						+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on"
+						+ " this path is still refused. Exclude the folder from the cleaner.");
+			}
 			return true;
 		}
 		catch (BeaconLockHeldException ex) {
@@ -302,8 +318,7 @@ public class LivenessBeacon implements SmartLifecycle {
 			return false;
 		}
 		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR, "The lock file was removed and cannot be recreated: " + ex.getMessage()
-					+ ". A second instance on this path would not be refused."));
+			report(down(BeaconDownReason.ERROR, "The lock file was removed and cannot be taken again: " + ex.getMessage()));
 			return false;
 		}
 	}

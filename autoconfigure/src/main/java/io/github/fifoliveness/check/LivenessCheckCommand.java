@@ -48,7 +48,7 @@ public final class LivenessCheckCommand {
 
 	/**
 	 * Run the check.
-	 * @param args the arguments after {@code check}
+	 * @param arguments the arguments after {@code check}
 	 * @param out where the result line goes
 	 * @param err where usage errors go
 	 * @return the exit status

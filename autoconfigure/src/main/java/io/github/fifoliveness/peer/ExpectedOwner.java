@@ -40,9 +40,14 @@ public record ExpectedOwner(int uid) {
 	 */
 	public static Optional<ExpectedOwner> named(String user, NativePosix posix) {
 		String name = user.strip();
-		OptionalInt uid = name.matches("[0-9]{1,9}") ? OptionalInt.of(Integer.parseInt(name))
+		OptionalInt uid = name.matches("[0-9]{1,10}") ? uid(Long.parseLong(name))
 				: name.isEmpty() ? OptionalInt.empty() : posix.userId(name);
 		return uid.isPresent() ? Optional.of(new ExpectedOwner(uid.getAsInt())) : Optional.empty();
+	}
+
+	// Numeric uids need no passwd entry (OpenShift assigns ones such as 1000680000).
+	private static OptionalInt uid(long value) {
+		return (value <= Integer.MAX_VALUE) ? OptionalInt.of((int) value) : OptionalInt.empty();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.fifoliveness.posix.NativePath;
@@ -51,7 +53,10 @@ public final class FifoPeerProbe implements PeerProbe {
 		this.path = NativePath.of(path);
 		this.owner = owner;
 		this.posix = posix;
-		this.inputs = Map.of("path", path.toString(), "owner", owner.detail());
+		Map<String, Object> inputs = new LinkedHashMap<>();
+		inputs.put("path", path.toString());
+		inputs.put("owner", owner.detail());
+		this.inputs = Collections.unmodifiableMap(inputs);
 	}
 
 	/**

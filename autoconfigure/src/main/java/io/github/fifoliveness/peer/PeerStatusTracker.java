@@ -1,6 +1,8 @@
 package io.github.fifoliveness.peer;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +27,11 @@ final class PeerStatusTracker {
 
 	private final Map<String, ProbeResult> last = new ConcurrentHashMap<>();
 
-	private boolean slowRoundReported;
+	private static final int SLOW_ROUNDS_TO_REPORT = 3;
+
+	private int slowRounds;
+
+	private boolean slowRoundsReported;
 
 	/**
 	 * Create a tracker.
@@ -69,15 +75,30 @@ final class PeerStatusTracker {
 	 * @param interval how often rounds start
 	 */
 	void probeRound(Map<String, PeerProbe> probes, Duration interval) {
+		Map<String, ProbeResult> results = new LinkedHashMap<>();
 		long start = System.nanoTime();
-		probes.forEach((name, probe) -> record(name, probe.probe()));
+		probes.forEach((name, probe) -> results.put(name, probe.probe()));
 		Duration round = Duration.ofNanos(System.nanoTime() - start);
-		if (!this.slowRoundReported && !interval.isNegative() && !interval.isZero() && round.compareTo(interval) > 0) {
-			this.slowRoundReported = true;
-			this.logger.warn("Probing " + probes.size() + " peers took " + round.toMillis() + " ms, longer than"
-					+ " 'fifo-liveness.monitor.poll-interval' (" + interval.toMillis() + " ms): the poller probes"
-					+ " back to back and keeps a core busy. Raise 'fifo-liveness.monitor.poll-interval'.");
+		results.forEach(this::record);
+		reportSlowRounds(probes.size(), round, interval);
+	}
+
+	// Probes only, not the listeners; once, after several slow rounds in a row, not per round.
+	private void reportSlowRounds(int peers, Duration round, Duration interval) {
+		boolean slow = !interval.isNegative() && !interval.isZero() && round.compareTo(interval) > 0;
+		this.slowRounds = slow ? this.slowRounds + 1 : 0;
+		if (this.slowRounds == SLOW_ROUNDS_TO_REPORT && !this.slowRoundsReported) {
+			this.slowRoundsReported = true;
+			this.logger.warn("Probing " + peers + " peers took " + describe(round) + ", " + SLOW_ROUNDS_TO_REPORT
+					+ " rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (" + describe(interval)
+					+ "): the poller probes back to back and keeps a core busy."
+					+ " Raise 'fifo-liveness.monitor.poll-interval'.");
 		}
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.toMillis() >= 10) ? duration.toMillis() + " ms"
+				: String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1e6);
 	}
 
 	private void changed(String peer, ProbeResult previous, ProbeResult result) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class PidFilePeerProbe implements PeerProbe {
 		Map<String, Object> inputs = new LinkedHashMap<>();
 		inputs.put("pidFile", pidFile.toString());
 		inputs.put("owner", owner.detail());
-		this.inputs = Map.copyOf(inputs);
+		this.inputs = Collections.unmodifiableMap(inputs);
 	}
 
 	/**

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a process's state where {@code /proc} exists. {@code kill(pid, 0)} succeeds for a
- * zombie (exited, not reaped), so only its state ({@code Z} in {@code /proc/<pid>/stat})
- * tells that it is dead.
+ * zombie (exited, not reaped), so only its state ({@code Z} in {@code /proc/<pid>/status},
+ * with no thread left) tells that it is dead.
  */
 final class ProcessStates {
 
@@ -22,16 +22,24 @@ final class ProcessStates {
 	 * @return {@code true} for a zombie
 	 */
 	static boolean isZombie(int pid) {
-		String stat;
+		String status;
 		try {
-			stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"), StandardCharsets.US_ASCII);
+			status = Files.readString(Path.of("/proc", Integer.toString(pid), "status"), StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
 			return false;
 		}
-		// The command name in parentheses may contain anything, ')' included: the state follows the last one.
-		int end = stat.lastIndexOf(')');
-		return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+		// A leader whose main thread exited shows Z too while its other threads run: only a lone one is dead.
+		return field(status, "State:").startsWith("Z") && field(status, "Threads:").equals("1");
+	}
+
+	private static String field(String status, String name) {
+		for (String line : status.split("\n")) {
+			if (line.startsWith(name)) {
+				return line.substring(name.length()).strip();
+			}
+		}
+		return "";
 	}
 
 }

@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 
-import jnr.constants.platform.Errno;
-import jnr.constants.platform.OpenFlags;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -37,46 +35,47 @@ public final class NativePosix {
 
 	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
 
-	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	private static final PosixConstants CONSTANTS = PosixConstants.current();
 
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
-	private static final int WRITE_END_FLAGS = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
-	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal. O_NOFOLLOW: a
+	// link someone planted at the path would lead the probe to a FIFO (or a device) of their choosing.
+	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
-	private static final int READ_ONLY_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
-	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never follows a planted link.
+	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
+
+	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
 	private static final int LOCK_EX = 2;
 
 	private static final int LOCK_NB = 4;
 
-	private static final int EINTR = Errno.EINTR.intValue();
+	private static final int EINTR = CONSTANTS.eintr();
 
-	private static final int ENXIO = Errno.ENXIO.intValue();
+	private static final int ENXIO = CONSTANTS.enxio();
 
-	private static final int ENOENT = Errno.ENOENT.intValue();
+	private static final int ENOENT = CONSTANTS.enoent();
 
-	private static final int EISDIR = Errno.EISDIR.intValue();
+	private static final int EISDIR = CONSTANTS.eisdir();
 
-	private static final int EACCES = Errno.EACCES.intValue();
+	private static final int EACCES = CONSTANTS.eacces();
 
-	private static final int EPERM = Errno.EPERM.intValue();
+	private static final int EPERM = CONSTANTS.eperm();
 
-	private static final int EEXIST = Errno.EEXIST.intValue();
+	private static final int EEXIST = CONSTANTS.eexist();
 
-	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
+	static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
 
-	private static final int ESRCH = Errno.ESRCH.intValue();
+	private static final int ESRCH = CONSTANTS.esrch();
 
-	private static final int EIO = Errno.EIO.intValue();
+	private static final int EIO = CONSTANTS.eio();
 
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
@@ -116,12 +115,13 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Load the native POSIX layer now if it is not loaded yet, ignoring a failure (the
-	 * next {@link #get()} reports it). Meant for a background thread early in startup.
+	 * Load the native POSIX layer now if it is not loaded yet, and make a first call, so
+	 * that the classes every call needs are loaded too; a failure is ignored (the next
+	 * {@link #get()} reports it). Meant for a background thread early in startup.
 	 */
 	public static void preload() {
 		try {
-			get();
+			get().effectiveUid();
 		}
 		catch (RuntimeException ex) {
 			// Cached: get() throws it again where the layer is really needed.
@@ -308,9 +308,10 @@ public final class NativePosix {
 
 	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
-	 * it at once. Nothing is written, and nothing but a FIFO is opened: a {@code stat}
+	 * it at once. Nothing is written, and nothing but a FIFO is opened: an {@code lstat}
 	 * learns the type first, so a regular file is never opened for writing (file watchers
-	 * would see it modified). The opened descriptor is checked again with {@code fstat},
+	 * would see it modified), and a symbolic link is not followed (it is
+	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO). The opened descriptor is checked again with {@code fstat},
 	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
 	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
 	 * {@code close}.
@@ -350,7 +351,8 @@ public final class NativePosix {
 	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
 	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
 			IntConsumer keeper) {
-		int statResult = this.syscalls.stat(path.bytes(), true, stat);
+		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its target.
+		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
 			if (errno == ENOENT) {
@@ -409,7 +411,8 @@ public final class NativePosix {
 	 * would block a plain read or have side effects); the opened descriptor is checked
 	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
 	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
-	 * @param path the file's path (a symbolic link is followed)
+	 * @param path the file's path (a symbolic link there is not followed: it is reported
+	 * as what is there, unread)
 	 * @param maxBytes how many bytes to read at most
 	 * @return what is at the path and, for a regular file, the bytes read
 	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
@@ -418,7 +421,7 @@ public final class NativePosix {
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
 		NativePath nativePath = NativePath.of(path);
 		StatBuffer stat = new StatBuffer();
-		int result = this.syscalls.stat(nativePath.bytes(), true, stat);
+		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
 		if (result < 0) {
 			throw exception("stat", path, -result);
 		}
@@ -523,8 +526,8 @@ public final class NativePosix {
 	}
 
 	PosixException exception(String call, Object target, int errno) {
-		Errno error = Errno.valueOf(errno);
-		return new PosixException(call, target, error.name(), error.toString());
+		return new PosixException(call, target, PosixConstants.errorName(errno),
+				PosixConstants.errorDescription(errno));
 	}
 
 	private int open(NativePath path, int flags, int permissions) {
@@ -537,8 +540,7 @@ public final class NativePosix {
 	}
 
 	private static WriteEndResult failed(int errno) {
-		Errno error = Errno.valueOf(errno);
-		return WriteEndResult.failed(error.name(), error.toString());
+		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
 	}
 
 	private static Instant modified(StatBuffer stat) {

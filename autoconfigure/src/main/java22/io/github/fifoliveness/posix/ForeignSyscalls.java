@@ -7,8 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
-import jnr.constants.platform.Errno;
-
 /**
  * {@link Syscalls} through Java's foreign function API (JDK 22 and later), on the Linux
  * architectures that {@link LinuxSyscallTable} knows.
@@ -27,11 +25,11 @@ final class ForeignSyscalls implements Syscalls {
 
 	private static final long PATH_CAPACITY = 4096;
 
-	private static final int ENAMETOOLONG = Errno.ENAMETOOLONG.intValue();
+	private static final int ENAMETOOLONG = PosixConstants.current().enametoolong();
 
-	private static final int ENOENT = Errno.ENOENT.intValue();
+	private static final int ENOENT = PosixConstants.current().enoent();
 
-	private static final int ERANGE = Errno.ERANGE.intValue();
+	private static final int ERANGE = PosixConstants.current().erange();
 
 	private static final Linker LINKER = Linker.nativeLinker();
 

@@ -93,6 +93,15 @@ class LivenessCheckCommandTests {
 	}
 
 	@Test
+	void ownerCanBeANumericUidWithoutAUserEntry() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run("--owner", "1000680000", fifo.toString())).isEqualTo(1);
+		}
+		assertThat(out()).startsWith("DOWN FOREIGN_OWNER " + fifo).contains("not to uid 1000680000");
+	}
+
+	@Test
 	void pidFileThatIsAFifoExitsAtOnceAsInvalid() {
 		Path fifo = Fifos.create(this.dir.resolve("app.pid"));
 		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("--pid-file", fifo.toString()))).isEqualTo(1);

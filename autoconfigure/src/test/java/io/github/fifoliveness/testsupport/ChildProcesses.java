@@ -114,8 +114,10 @@ public class ChildProcesses implements AfterEachCallback {
 			String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// As an application with the starter should run: no restricted-method warning on JDK 22+.
-		command.add("--enable-native-access=ALL-UNNAMED");
+		// As an application with the starter should run, unless a test sets native access itself.
+		if (jvmOptions.stream().noneMatch((option) -> option.contains("-native-access="))) {
+			command.add("--enable-native-access=ALL-UNNAMED");
+		}
 		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classPath);

@@ -23,7 +23,11 @@ final class ChildJvm implements AutoCloseable {
 	private final BufferedReader output;
 
 	ChildJvm(Path jar, List<String> args) throws IOException {
-		this(List.of("-jar", jar.toString()), args);
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of("-jar", jar.toString()), args);
+	}
+
+	ChildJvm(String java, Path jar, List<String> args) throws IOException {
+		this(java, List.of("-jar", jar.toString()), args);
 	}
 
 	/**
@@ -33,12 +37,13 @@ final class ChildJvm implements AutoCloseable {
 	 * @param args its arguments
 	 */
 	ChildJvm(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
-		this(concat(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName())), args);
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				concat(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName())), args);
 	}
 
-	private ChildJvm(List<String> launch, List<String> args) throws IOException {
+	private ChildJvm(String java, List<String> launch, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java);
 		command.addAll(launch);
 		command.addAll(args);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();

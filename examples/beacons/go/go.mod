@@ -1,0 +1,3 @@
+module example.com/beacon
+
+go 1.19

@@ -30,9 +30,9 @@ public final class HeldWriteEnd implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the path still names the FIFO held (same device and inode), following
-	 * symbolic links as the probe does. A FIFO deleted and created anew at the path
-	 * leaves the held end on the old one.
+	 * Whether the path still names the FIFO held (same device and inode), not following a
+	 * symbolic link there, as the probe does not. A FIFO deleted and created anew at the
+	 * path leaves the held end on the old one.
 	 * @param path the path it was opened at
 	 * @return {@code true} if the path names the held FIFO
 	 */

@@ -482,14 +482,15 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Whether a path, following symbolic links as a probe does, names the given file.
+	 * Whether a path, not following a symbolic link there (as a probe does not), names the
+	 * given file.
 	 * @param path the path
 	 * @param file the file's status
 	 * @return {@code true} if the path names that file now
 	 */
 	boolean names(NativePath path, FileStatus file) {
 		StatBuffer stat = this.statBuffer.get();
-		return this.syscalls.stat(path.bytes(), true, stat) == 0 && stat.device == file.device()
+		return this.syscalls.stat(path.bytes(), false, stat) == 0 && stat.device == file.device()
 				&& stat.inode == file.inode();
 	}
 

@@ -129,6 +129,17 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aSymbolicLinkToALiveFifoIsNeverHeldNorUp() throws Exception {
+		Path target = Fifos.create(this.dir.resolve("target.fifo"));
+		this.children.holdReadEnd(target);
+		awaitReader(target);
+		Path link = Files.createSymbolicLink(this.dir.resolve("orders.fifo"), target);
+		start(Map.of("orders", link));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NOT_A_FIFO)");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+	}
+
+	@Test
 	void brokenAndCorrectOfABeaconArePublished() {
 		Path fifo = this.dir.resolve("orders/orders.fifo");
 		LivenessBeacon beacon = new LivenessBeacon(fifo, true, OFF, this.posix);

@@ -101,8 +101,11 @@ class SampleDaemonEndToEndIT {
 		// Broken is a liveness matter: the daemon's readiness FIFO does not change.
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
+		// The monitor's watcher learnt it from the kernel, and published it: the sample keeps it as an alert.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("DOWN NO_READER"));
 		assertThat(post(daemonPort, "/demo/liveness?state=CORRECT").statusCode()).isEqualTo(200);
 		assertThat(status(peer())).isEqualTo("UP");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("RECOVERED"));
 	}
 
 	@Test
@@ -142,6 +145,11 @@ class SampleDaemonEndToEndIT {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get("/alerts").body(), "$[*].what"))
 				.containsSubsequence("RECOVERED", "DOWN NO_READER"));
+	}
+
+	// The sample-daemon peer's alerts, the latest first.
+	private List<String> daemonAlerts() throws IOException, InterruptedException {
+		return JsonPath.read(get("/alerts").body(), "$[?(@.peer == 'sample-daemon')].what");
 	}
 
 	private void awaitPeerUp() {

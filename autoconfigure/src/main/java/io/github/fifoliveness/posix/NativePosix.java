@@ -1,10 +1,8 @@
 package io.github.fifoliveness.posix;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
@@ -29,11 +27,6 @@ public final class NativePosix {
 	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
 	 */
 	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
-
-	// Compiled for Java 22 and loaded by name, so that Java 17 to 21 never link it.
-	private static final String FOREIGN_SYSCALLS = "io.github.fifoliveness.posix.ForeignSyscalls";
-
-	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
 
 	private static final PosixConstants CONSTANTS = PosixConstants.current();
 
@@ -137,59 +130,7 @@ public final class NativePosix {
 	 * @throws NativePosixUnavailableException if the implementation cannot run here
 	 */
 	public static NativePosix load() {
-		return new NativePosix(loadSyscalls(requestedImplementation()));
-	}
-
-	/**
-	 * Return the implementations that can run on this JVM and platform, the preferred
-	 * one first.
-	 * @return the implementations
-	 */
-	static NativeImplementation[] supportedImplementations() {
-		return foreignSupported() ? new NativeImplementation[] { NativeImplementation.FFM, NativeImplementation.JNR }
-				: new NativeImplementation[] { NativeImplementation.JNR };
-	}
-
-	static Syscalls loadSyscalls(NativeImplementation requested) {
-		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
-		if (implementation == NativeImplementation.JNR) {
-			return JnrSyscalls.load();
-		}
-		if (!foreignSupported()) {
-			throw NativePosixUnavailableException.foreignFailed(
-					"the foreign function API is used on Java 22 or later on Linux x86_64 and aarch64 only; remove -D"
-							+ IMPLEMENTATION_PROPERTY + "=ffm to use jnr-posix",
-					null);
-		}
-		try {
-			return (Syscalls) Class.forName(FOREIGN_SYSCALLS)
-				.getDeclaredConstructor(LinuxSyscallTable.class)
-				.newInstance(LinuxSyscallTable.current().orElseThrow());
-		}
-		catch (InvocationTargetException ex) {
-			throw NativePosixUnavailableException.foreignFailed(String.valueOf(ex.getCause()), ex.getCause());
-		}
-		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
-		}
-	}
-
-	private static boolean foreignSupported() {
-		return Runtime.version().feature() >= FIRST_FOREIGN_FEATURE_VERSION && LinuxSyscallTable.current().isPresent();
-	}
-
-	private static NativeImplementation requestedImplementation() {
-		String requested = System.getProperty(IMPLEMENTATION_PROPERTY, "").trim();
-		if (requested.isEmpty()) {
-			return null;
-		}
-		try {
-			return NativeImplementation.valueOf(requested.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("System property '" + IMPLEMENTATION_PROPERTY + "' has the value '"
-					+ requested + "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version", ex);
-		}
+		return new NativePosix(SyscallsLoader.load());
 	}
 
 	/**

@@ -48,8 +48,8 @@ class SyscallsTests {
 	Path dir;
 
 	static Stream<Named<Syscalls>> implementations() {
-		return Arrays.stream(NativePosix.supportedImplementations())
-			.map((implementation) -> Named.of(implementation.name(), NativePosix.loadSyscalls(implementation)));
+		return Arrays.stream(SyscallsLoader.supportedImplementations())
+			.map((implementation) -> Named.of(implementation.name(), SyscallsLoader.loadSyscalls(implementation)));
 	}
 
 	@ParameterizedTest

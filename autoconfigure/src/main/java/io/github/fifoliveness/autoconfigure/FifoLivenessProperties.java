@@ -66,10 +66,14 @@ public class FifoLivenessProperties {
 	public static class Monitor {
 
 		/**
-		 * How often to probe every peer and publish a PeerStatusChangedEvent for each
-		 * change. Zero or negative turns polling off.
+		 * How often to probe, and publish a PeerStatusChangedEvent for each change, every
+		 * peer that is not watched: all of them when watching is off or unavailable (no
+		 * epoll and inotify, as on macOS and the BSDs), else those that cannot be watched.
+		 * Zero or negative turns polling off.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(1);
+
+		private final Watch watch = new Watch();
 
 		public Duration getPollInterval() {
 			return this.pollInterval;
@@ -77,6 +81,48 @@ public class FifoLivenessProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public Watch getWatch() {
+			return this.watch;
+		}
+
+		/**
+		 * Watching peers through the kernel's events instead of probing them.
+		 */
+		public static class Watch {
+
+			/**
+			 * Whether to learn of peers dying and coming back from the kernel, within
+			 * milliseconds and without polling: the write end of each live peer's FIFO held in
+			 * an epoll set, a pidfd for each live PID-file peer, inotify on the folders of
+			 * peers that are down (Linux on x86_64 and aarch64). Off, every peer is probed
+			 * every poll interval.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * How often to probe the watched peers anyway, as a safety net under the kernel's
+			 * events. Zero or negative turns it off.
+			 */
+			private Duration safetyNetInterval = Duration.ofSeconds(60);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getSafetyNetInterval() {
+				return this.safetyNetInterval;
+			}
+
+			public void setSafetyNetInterval(Duration safetyNetInterval) {
+				this.safetyNetInterval = safetyNetInterval;
+			}
+
 		}
 
 	}

@@ -1,8 +1,13 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.fifoliveness.health.PeerHealthIndicator;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,8 +31,13 @@ public final class PeersHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
-	CompositeHealthContributor peersHealthContributor(Peers peers) {
-		return CompositeHealthContributor.fromMap(peers.probes(), PeerHealthIndicator::new);
+	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher) {
+		PeerWatcher peerWatcher = watcher.getIfAvailable();
+		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
+		peers.probes()
+			.forEach((name, probe) -> indicators.put(name, new PeerHealthIndicator(probe,
+					(peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null)));
+		return CompositeHealthContributor.fromMap(indicators);
 	}
 
 }

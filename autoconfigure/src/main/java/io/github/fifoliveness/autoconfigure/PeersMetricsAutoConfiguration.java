@@ -1,9 +1,11 @@
 package io.github.fifoliveness.autoconfigure;
 
 import io.github.fifoliveness.metrics.PeerMetrics;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,8 +24,8 @@ public final class PeersMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PeerMetrics peerMetrics(Peers peers) {
-		return new PeerMetrics(peers);
+	PeerMetrics peerMetrics(Peers peers, ObjectProvider<PeerWatcher> watcher) {
+		return new PeerMetrics(peers, watcher.getIfAvailable());
 	}
 
 }

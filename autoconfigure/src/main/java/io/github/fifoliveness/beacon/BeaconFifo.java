@@ -33,6 +33,8 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 		refuseForeign(path, statusOf(path, posix), posix);
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);
+		// The moment peers can see the application alive, to the microsecond for those who time it.
+		logger.debug("Opened the read end of FIFO '" + path + "'");
 		try {
 			refuseForeign(path, Optional.of(readEnd.status()), posix);
 			if (readEnd.status().isOpenToOthers()) {

@@ -1,6 +1,9 @@
 package io.github.fifoliveness.health;
 
+import java.util.function.BooleanSupplier;
+
 import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.ProbeResult;
 
 import org.springframework.boot.health.contributor.Health;
@@ -10,18 +13,34 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@link HealthIndicator} for one peer: UP while the peer's probe finds it alive (a
  * process holds its FIFO, or its PID file names a live process), DOWN with a
  * {@code reason} code and a {@code message} otherwise. Probes on every call, so a
- * peer that died shows DOWN on the very next request.
+ * peer that died shows DOWN on the very next request: the health endpoint stays the
+ * authority, whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
+ * {@code watched} detail says whether the kernel reports this peer's changes
+ * ({@code true}) or it is polled ({@code false}).
  */
 public class PeerHealthIndicator implements HealthIndicator {
 
 	private final PeerProbe probe;
+
+	private final BooleanSupplier watched;
 
 	/**
 	 * Create an indicator for the peer the given probe checks.
 	 * @param probe the probe
 	 */
 	public PeerHealthIndicator(PeerProbe probe) {
+		this(probe, null);
+	}
+
+	/**
+	 * Create an indicator for a peer that a watcher follows.
+	 * @param probe the probe
+	 * @param watched whether the watcher watches the peer now, or {@code null} without a
+	 * watcher
+	 */
+	public PeerHealthIndicator(PeerProbe probe, BooleanSupplier watched) {
 		this.probe = probe;
+		this.watched = watched;
 	}
 
 	@Override
@@ -29,6 +48,9 @@ public class PeerHealthIndicator implements HealthIndicator {
 		ProbeResult result = this.probe.probe();
 		Health.Builder builder = (result.alive()) ? Health.up() : Health.down();
 		builder.withDetails(this.probe.inputs());
+		if (this.watched != null) {
+			builder.withDetail("watched", this.watched.getAsBoolean());
+		}
 		if (result.pid() != null) {
 			builder.withDetail("pid", result.pid());
 		}

@@ -79,7 +79,23 @@ public final class FifoPeerProbe implements PeerProbe {
 
 	@Override
 	public ProbeResult probe() {
-		WriteEndResult result = this.posix.openWriteEndAndClose(this.path, this.owner.uid());
+		return resultOf(this.posix.openWriteEndAndClose(this.path, this.owner.uid()));
+	}
+
+	NativePath nativePath() {
+		return this.path;
+	}
+
+	ExpectedOwner owner() {
+		return this.owner;
+	}
+
+	/**
+	 * Return what opening the write end found, as this probe reports it.
+	 * @param result what opening the write end found
+	 * @return the probe result
+	 */
+	ProbeResult resultOf(WriteEndResult result) {
 		return switch (result.outcome()) {
 			case READER_PRESENT -> ProbeResult.ALIVE;
 			case NO_READER -> NO_READER;

@@ -69,6 +69,14 @@ public final class PidFilePeerProbe implements PeerProbe {
 		this.inputs = Collections.unmodifiableMap(inputs);
 	}
 
+	/**
+	 * Return the path of the PID file this probe reads.
+	 * @return the path
+	 */
+	public Path getPidFile() {
+		return this.pidFile;
+	}
+
 	@Override
 	public String kind() {
 		return "pid-file";

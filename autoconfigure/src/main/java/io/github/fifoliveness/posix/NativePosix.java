@@ -5,17 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
+import java.util.function.IntConsumer;
 
-import jnr.constants.platform.Errno;
-import jnr.constants.platform.OpenFlags;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Platform;
-import jnr.posix.FileStat;
-import jnr.posix.POSIX;
-import jnr.posix.Passwd;
-import jnr.posix.POSIXFactory;
-import jnr.posix.util.DefaultPOSIXHandler;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -24,47 +15,60 @@ import jnr.posix.util.DefaultPOSIXHandler;
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
  * end, and a child process never inherits a descriptor that would keep a dead
  * application looking alive.
+ * <p>
+ * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
+ * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
+ * shared by both; {@link #implementation()} tells which one runs.
  */
 public final class NativePosix {
 
-	private static final int READ_END_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	/**
+	 * The system property that chooses the implementation: {@code ffm} or {@code jnr};
+	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
+	 */
+	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
 
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
-	private static final int WRITE_END_FLAGS = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	private static final PosixConstants CONSTANTS = PosixConstants.current();
 
-	private static final int LOCK_FILE_FLAGS = OpenFlags.O_RDWR.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOFOLLOW.intValue();
+	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours.
-	private static final int READ_ONLY_FLAGS = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_NONBLOCK.intValue()
-			| OpenFlags.O_CLOEXEC.intValue() | OpenFlags.O_NOCTTY.intValue();
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal. O_NOFOLLOW: a
+	// link someone planted at the path would lead the probe to a FIFO (or a device) of their choosing.
+	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
-	private static final int O_CREAT_EXCL = OpenFlags.O_CREAT.intValue() | OpenFlags.O_EXCL.intValue();
+	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
+
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never follows a planted link.
+	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
+
+	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
 	private static final int LOCK_EX = 2;
 
 	private static final int LOCK_NB = 4;
 
-	private static final int EINTR = Errno.EINTR.intValue();
+	private static final int EINTR = CONSTANTS.eintr();
 
-	private static final int ENXIO = Errno.ENXIO.intValue();
+	private static final int ENXIO = CONSTANTS.enxio();
 
-	private static final int ENOENT = Errno.ENOENT.intValue();
+	private static final int ENOENT = CONSTANTS.enoent();
 
-	private static final int EISDIR = Errno.EISDIR.intValue();
+	private static final int EISDIR = CONSTANTS.eisdir();
 
-	private static final int EACCES = Errno.EACCES.intValue();
+	private static final int EACCES = CONSTANTS.eacces();
 
-	private static final int EPERM = Errno.EPERM.intValue();
+	private static final int EPERM = CONSTANTS.eperm();
 
-	private static final int EEXIST = Errno.EEXIST.intValue();
+	private static final int EEXIST = CONSTANTS.eexist();
 
-	static final int EWOULDBLOCK = Errno.EWOULDBLOCK.intValue();
+	static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
 
-	private static final int ESRCH = Errno.ESRCH.intValue();
+	private static final int ESRCH = CONSTANTS.esrch();
+
+	private static final int EIO = CONSTANTS.eio();
 
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
@@ -73,29 +77,25 @@ public final class NativePosix {
 
 	private static RuntimeException loadFailure;
 
-	private final POSIX posix;
-
-	private final PathOpen pathOpen;
+	private final Syscalls syscalls;
 
 	// One stat buffer per thread keeps probes free of allocation.
-	private final ThreadLocal<FileStat> statBuffer;
+	private final ThreadLocal<StatBuffer> statBuffer = ThreadLocal.withInitial(StatBuffer::new);
 
-	private NativePosix(POSIX posix, PathOpen pathOpen) {
-		this.posix = posix;
-		this.pathOpen = pathOpen;
-		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
+	NativePosix(Syscalls syscalls) {
+		this.syscalls = syscalls;
 	}
 
 	/**
-	 * Return the native POSIX layer, loading it on first use. Loading generates jnr-ffi
-	 * bindings and takes a noticeable fraction of a second, so it happens once per JVM.
+	 * Return the native POSIX layer this JVM shares, loading it on first use.
 	 * @return the native POSIX layer
 	 * @throws NativePosixUnavailableException if this platform has no native POSIX calls
+	 * @see #load()
 	 */
 	public static synchronized NativePosix get() {
 		if (instance == null && loadFailure == null) {
 			try {
-				instance = load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
+				instance = load();
 			}
 			catch (RuntimeException ex) {
 				loadFailure = ex;
@@ -108,40 +108,37 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Load the native POSIX layer now if it is not loaded yet, ignoring a failure (the
-	 * next {@link #get()} reports it). Meant for a background thread early in startup.
+	 * Load the native POSIX layer now if it is not loaded yet, and make a first call, so
+	 * that the classes every call needs are loaded too; a failure is ignored (the next
+	 * {@link #get()} reports it). Meant for a background thread early in startup.
 	 */
 	public static void preload() {
 		try {
-			get();
+			get().effectiveUid();
 		}
 		catch (RuntimeException ex) {
 			// Cached: get() throws it again where the layer is really needed.
 		}
 	}
 
-	static NativePosix load(Supplier<POSIX> loader) {
-		POSIX posix;
-		try {
-			posix = loader.get();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("jnr-posix failed to load: " + ex, ex);
-		}
-		if (posix == null || !posix.isNative()) {
-			String name = (posix != null) ? posix.getClass().getSimpleName() : "nothing";
-			throw new NativePosixUnavailableException(
-					"jnr-posix offered " + name + " instead of a native implementation", null);
-		}
-		PathOpen pathOpen;
-		try {
-			pathOpen = LibraryLoader.create(PathOpen.class)
-				.load(Platform.getNativePlatform().getStandardCLibraryName());
-		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new NativePosixUnavailableException("libc's open cannot be bound: " + ex, ex);
-		}
-		return new NativePosix(posix, pathOpen);
+	/**
+	 * Load a native POSIX layer of its own, with the implementation that
+	 * {@value #IMPLEMENTATION_PROPERTY} asks for, or else the best one for this JVM: the
+	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr-posix
+	 * otherwise.
+	 * @return the native POSIX layer
+	 * @throws NativePosixUnavailableException if the implementation cannot run here
+	 */
+	public static NativePosix load() {
+		return new NativePosix(SyscallsLoader.load());
+	}
+
+	/**
+	 * Return which implementation makes the system calls.
+	 * @return the implementation
+	 */
+	public NativeImplementation implementation() {
+		return this.syscalls.implementation();
 	}
 
 	/**
@@ -149,7 +146,7 @@ public final class NativePosix {
 	 * @return the effective uid
 	 */
 	public int effectiveUid() {
-		return this.posix.geteuid();
+		return this.syscalls.geteuid();
 	}
 
 	/**
@@ -161,10 +158,11 @@ public final class NativePosix {
 	 * @throws PosixException if the FIFO could not be created
 	 */
 	public boolean createFifo(Path path, int permissions) throws PosixException {
-		if (this.posix.mkfifo(path.toString(), permissions) == 0) {
+		int result = this.syscalls.mkfifo(NativePath.of(path).bytes(), permissions);
+		if (result == 0) {
 			return true;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == EEXIST) {
 			return false;
 		}
@@ -186,15 +184,15 @@ public final class NativePosix {
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
 		int fd = open(NativePath.of(path), flags, permissions);
 		if (fd < 0) {
-			throw exception("open", path, this.posix.errno());
+			throw exception("open", path, -fd);
 		}
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.fstat(fd, stat) < 0) {
-			int errno = this.posix.errno();
-			this.posix.close(fd);
-			throw exception("fstat", path, errno);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.fstat(fd, stat);
+		if (result < 0) {
+			this.syscalls.close(fd);
+			throw exception("fstat", path, -result);
 		}
-		return new OpenFile(this, fd, status(stat));
+		return new OpenFile(this, fd, stat.toFileStatus());
 	}
 
 	/**
@@ -227,10 +225,11 @@ public final class NativePosix {
 	 * @throws PosixException if the call fails otherwise
 	 */
 	public ProcessExistence processExistence(int pid) throws PosixException {
-		if (this.posix.kill(pid, 0) == 0) {
+		int result = this.syscalls.kill(pid, 0);
+		if (result == 0) {
 			return ProcessExistence.EXISTS;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == ESRCH) {
 			return ProcessExistence.NONE;
 		}
@@ -245,14 +244,15 @@ public final class NativePosix {
 	 * @return the pid
 	 */
 	public long processId() {
-		return this.posix.getpid();
+		return ProcessHandle.current().pid();
 	}
 
 	/**
 	 * Open the write end of a path without blocking, check that it is a FIFO, and close
-	 * it at once. Nothing is written, and nothing but a FIFO is opened: a {@code stat}
+	 * it at once. Nothing is written, and nothing but a FIFO is opened: an {@code lstat}
 	 * learns the type first, so a regular file is never opened for writing (file watchers
-	 * would see it modified). The opened descriptor is checked again with {@code fstat},
+	 * would see it modified), and a symbolic link is not followed (it is
+	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO). The opened descriptor is checked again with {@code fstat},
 	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
 	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
 	 * {@code close}.
@@ -272,9 +272,30 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		FileStat stat = this.statBuffer.get();
-		if (this.posix.stat(path.path().toString(), stat) < 0) {
-			int errno = this.posix.errno();
+		return openCheckedWriteEnd(path, expectedOwner, this.statBuffer.get(), null);
+	}
+
+	/**
+	 * Like {@link #openWriteEndAndClose(NativePath, int)}, but keep the write end open
+	 * when a reader is present, for an event loop to learn when the last reader goes.
+	 * @param path the encoded path
+	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
+	 * @return the result, with the open descriptor and its status when a reader is present
+	 */
+	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
+		StatBuffer stat = new StatBuffer();
+		int[] kept = { -1 };
+		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
+		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], stat.toFileStatus()) : new WriteEnd(result, -1, null);
+	}
+
+	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
+	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
+			IntConsumer keeper) {
+		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its target.
+		int statResult = this.syscalls.stat(path.bytes(), false, stat);
+		if (statResult < 0) {
+			int errno = -statResult;
 			if (errno == ENOENT) {
 				return WriteEndResult.MISSING;
 			}
@@ -286,7 +307,7 @@ public final class NativePosix {
 		}
 		int fd = open(path, WRITE_END_FLAGS, 0);
 		if (fd < 0) {
-			int errno = this.posix.errno();
+			int errno = -fd;
 			if (errno == ENXIO) {
 				return WriteEndResult.NO_READER;
 			}
@@ -302,23 +323,24 @@ public final class NativePosix {
 			}
 			return failed(errno);
 		}
-		int result = this.posix.fstat(fd, stat);
-		int errno = (result < 0) ? this.posix.errno() : 0;
-		this.posix.close(fd);
-		if (result < 0) {
-			return failed(errno);
+		int result = this.syscalls.fstat(fd, stat);
+		refused = (result < 0) ? failed(-result) : refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null || keeper == null) {
+			this.syscalls.close(fd);
 		}
-		refused = refuseUnlessFifoOf(stat, expectedOwner);
+		else {
+			keeper.accept(fd);
+		}
 		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
 	}
 
-	private static WriteEndResult refuseUnlessFifoOf(FileStat stat, int expectedOwner) {
-		FileType type = FileType.fromMode(stat.mode());
+	private static WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
+		FileType type = stat.type();
 		if (type != FileType.FIFO) {
 			return WriteEndResult.notAFifo(type);
 		}
-		if (expectedOwner != ANY_OWNER && stat.uid() != expectedOwner) {
-			return WriteEndResult.foreignOwner(stat.uid());
+		if (expectedOwner != ANY_OWNER && stat.ownerUid != expectedOwner) {
+			return WriteEndResult.foreignOwner(stat.ownerUid);
 		}
 		return null;
 	}
@@ -330,40 +352,44 @@ public final class NativePosix {
 	 * would block a plain read or have side effects); the opened descriptor is checked
 	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
 	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
-	 * @param path the file's path (a symbolic link is followed)
+	 * @param path the file's path (a symbolic link there is not followed: it is reported
+	 * as what is there, unread)
 	 * @param maxBytes how many bytes to read at most
 	 * @return what is at the path and, for a regular file, the bytes read
 	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
 	 * when nothing is there)
 	 */
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.stat(path.toString(), stat) < 0) {
-			throw exception("stat", path, this.posix.errno());
+		NativePath nativePath = NativePath.of(path);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
+		if (result < 0) {
+			throw exception("stat", path, -result);
 		}
-		if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
-			return new SmallFile(status(stat), modified(stat), null);
+		if (stat.type() != FileType.REGULAR_FILE) {
+			return new SmallFile(stat.toFileStatus(), modified(stat), null);
 		}
-		int fd = open(NativePath.of(path), READ_ONLY_FLAGS, 0);
+		int fd = open(nativePath, READ_ONLY_FLAGS, 0);
 		if (fd < 0) {
-			throw exception("open", path, this.posix.errno());
+			throw exception("open", path, -fd);
 		}
 		try {
-			if (this.posix.fstat(fd, stat) < 0) {
-				throw exception("fstat", path, this.posix.errno());
+			result = this.syscalls.fstat(fd, stat);
+			if (result < 0) {
+				throw exception("fstat", path, -result);
 			}
-			if (FileType.fromMode(stat.mode()) != FileType.REGULAR_FILE) {
-				return new SmallFile(status(stat), modified(stat), null);
+			if (stat.type() != FileType.REGULAR_FILE) {
+				return new SmallFile(stat.toFileStatus(), modified(stat), null);
 			}
 			byte[] buffer = new byte[maxBytes];
-			int read = this.posix.pread(fd, buffer, maxBytes, 0);
+			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
 			if (read < 0) {
-				throw exception("pread", path, this.posix.errno());
+				throw exception("pread", path, -read);
 			}
-			return new SmallFile(status(stat), modified(stat), Arrays.copyOf(buffer, read));
+			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
 		}
 		finally {
-			this.posix.close(fd);
+			this.syscalls.close(fd);
 		}
 	}
 
@@ -373,8 +399,9 @@ public final class NativePosix {
 	 * @return the uid, or empty if no such user exists
 	 */
 	public OptionalInt userId(String name) {
-		Passwd entry = this.posix.getpwnam(name);
-		return (entry != null) ? OptionalInt.of((int) entry.getUID()) : OptionalInt.empty();
+		byte[] encoded = name.getBytes(NativeCharset.get());
+		long uid = this.syscalls.userId(Arrays.copyOf(encoded, encoded.length + 1));
+		return (uid >= 0) ? OptionalInt.of((int) uid) : OptionalInt.empty();
 	}
 
 	/**
@@ -384,76 +411,82 @@ public final class NativePosix {
 	 * @throws PosixException if the path cannot be examined
 	 */
 	public Optional<FileStatus> statusOf(Path path) throws PosixException {
-		FileStat stat = this.posix.allocateStat();
-		if (this.posix.lstat(path.toString(), stat) < 0) {
-			int errno = this.posix.errno();
-			if (errno == ENOENT) {
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
+		if (result < 0) {
+			if (-result == ENOENT) {
 				return Optional.empty();
 			}
-			throw exception("lstat", path, errno);
+			throw exception("lstat", path, -result);
 		}
-		return Optional.of(status(stat));
+		return Optional.of(stat.toFileStatus());
 	}
 
+	/**
+	 * Whether a path, not following a symbolic link there (as a probe does not), names the
+	 * given file.
+	 * @param path the path
+	 * @param file the file's status
+	 * @return {@code true} if the path names that file now
+	 */
+	boolean names(NativePath path, FileStatus file) {
+		StatBuffer stat = this.statBuffer.get();
+		return this.syscalls.stat(path.bytes(), false, stat) == 0 && stat.device == file.device()
+				&& stat.inode == file.inode();
+	}
+
+	// The methods below return 0 or more on success and -errno on failure, as Syscalls does.
+
 	int close(int fd) {
-		return this.posix.close(fd);
+		return this.syscalls.close(fd);
 	}
 
 	int changePermissions(int fd, int permissions) {
-		return this.posix.fchmod(fd, permissions);
+		return this.syscalls.fchmod(fd, permissions);
 	}
 
 	int lockExclusiveNonBlocking(int fd) {
 		int result;
 		do {
-			result = this.posix.flock(fd, LOCK_EX | LOCK_NB);
+			result = this.syscalls.flock(fd, LOCK_EX | LOCK_NB);
 		}
-		while (result < 0 && this.posix.errno() == EINTR);
+		while (result == -EINTR);
 		return result;
 	}
 
-	int truncate(int fd) {
-		return this.posix.ftruncate(fd, 0);
-	}
-
-	long writeAt(int fd, byte[] bytes) {
-		return this.posix.pwrite(fd, bytes, bytes.length, 0L);
+	int replaceContent(int fd, byte[] bytes) {
+		int result = this.syscalls.ftruncate(fd, 0);
+		if (result == 0) {
+			result = this.syscalls.pwrite(fd, bytes, bytes.length, 0);
+		}
+		// A short write of a few bytes to a regular file is the file system failing.
+		return (result < 0 || result == bytes.length) ? result : -EIO;
 	}
 
 	int readAt(int fd, byte[] buffer) {
-		return this.posix.pread(fd, buffer, buffer.length, 0);
-	}
-
-	int errno() {
-		return this.posix.errno();
+		return this.syscalls.pread(fd, buffer, buffer.length, 0);
 	}
 
 	PosixException exception(String call, Object target, int errno) {
-		Errno error = Errno.valueOf(errno);
-		return new PosixException(call, target, error.name(), error.toString());
+		return new PosixException(call, target, PosixConstants.errorName(errno),
+				PosixConstants.errorDescription(errno));
 	}
 
 	private int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
-			fd = this.pathOpen.open(path.bytes(), flags, permissions);
+			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd < 0 && this.posix.errno() == EINTR);
+		while (fd == -EINTR);
 		return fd;
 	}
 
-
 	private static WriteEndResult failed(int errno) {
-		Errno error = Errno.valueOf(errno);
-		return WriteEndResult.failed(error.name(), error.toString());
+		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
 	}
 
-	private static Instant modified(FileStat stat) {
-		return Instant.ofEpochSecond(stat.mtime());
-	}
-
-	private static FileStatus status(FileStat stat) {
-		return new FileStatus(FileType.fromMode(stat.mode()), stat.dev(), stat.ino(), stat.uid(), stat.mode() & 07777);
+	private static Instant modified(StatBuffer stat) {
+		return Instant.ofEpochSecond(stat.modifiedSeconds);
 	}
 
 }

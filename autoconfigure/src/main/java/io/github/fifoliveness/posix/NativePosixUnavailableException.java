@@ -1,15 +1,92 @@
 package io.github.fifoliveness.posix;
 
 /**
- * Thrown when this platform offers no native POSIX calls through jnr-posix. FIFOs cannot
- * be created or probed without them, so fifo-liveness refuses to start rather than fall
- * back to jnr-posix's Java emulation.
+ * Thrown when fifo-liveness cannot make native calls on this JVM: jnr-posix has no native
+ * implementation for the platform or cannot load its native stub, or the foreign function
+ * API may not be used. FIFOs cannot be created or probed without native calls, so
+ * fifo-liveness refuses to start rather than fall back to jnr-posix's Java emulation.
  */
 public class NativePosixUnavailableException extends IllegalStateException {
 
-	NativePosixUnavailableException(String reason, Throwable cause) {
-		super("fifo-liveness needs native POSIX calls (mkfifo, open, fstat) through jnr-posix, but none are available on "
-				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + reason, cause);
+	private final NativeImplementation implementation;
+
+	private final Reason reason;
+
+	NativePosixUnavailableException(NativeImplementation implementation, Reason reason, String detail,
+			Throwable cause) {
+		super("fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through "
+				+ implementation.description() + " on Java " + Runtime.version().feature() + ", "
+				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + detail, cause);
+		this.implementation = implementation;
+		this.reason = reason;
+	}
+
+	static NativePosixUnavailableException jnrFailed(String detail, Throwable cause) {
+		return new NativePosixUnavailableException(NativeImplementation.JNR,
+				isStubNotLoadable(cause) ? Reason.NATIVE_STUB_NOT_LOADABLE : Reason.PLATFORM_NOT_SUPPORTED, detail,
+				cause);
+	}
+
+	static NativePosixUnavailableException foreignFailed(String detail, Throwable cause) {
+		return new NativePosixUnavailableException(NativeImplementation.FFM,
+				isNativeAccessDenied(cause) ? Reason.NATIVE_ACCESS_DENIED : Reason.PLATFORM_NOT_SUPPORTED, detail,
+				cause);
+	}
+
+	/**
+	 * Return the implementation that failed.
+	 * @return the implementation
+	 */
+	public NativeImplementation getImplementation() {
+		return this.implementation;
+	}
+
+	/**
+	 * Return why native calls are unavailable.
+	 * @return the reason
+	 */
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	// jffi extracts a native stub to java.io.tmpdir (then the working directory) and loads it from there.
+	private static boolean isStubNotLoadable(Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("jffi binary stub") || message.contains("could not load FFI provider")
+					|| message.contains("failed to map segment")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isNativeAccessDenied(Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			if (ex instanceof IllegalCallerException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Why native calls are unavailable.
+	 */
+	public enum Reason {
+
+		/** No native implementation for this operating system (Windows, for one). */
+		PLATFORM_NOT_SUPPORTED,
+
+		/**
+		 * jnr-posix's native stub (jffi) could not be written or loaded: its extraction
+		 * folder is mounted {@code noexec} or read-only.
+		 */
+		NATIVE_STUB_NOT_LOADABLE,
+
+		/** The JVM refuses native access to fifo-liveness ({@code --illegal-native-access=deny}). */
+		NATIVE_ACCESS_DENIED
+
 	}
 
 }

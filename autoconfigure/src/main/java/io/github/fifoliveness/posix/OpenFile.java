@@ -49,8 +49,9 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if the change fails
 	 */
 	public synchronized void changePermissions(int permissions) throws PosixException {
-		if (this.posix.changePermissions(this.fd, permissions) < 0) {
-			throw this.posix.exception("fchmod", "fd " + this.fd, this.posix.errno());
+		int result = this.posix.changePermissions(this.fd, permissions);
+		if (result < 0) {
+			throw this.posix.exception("fchmod", "fd " + this.fd, -result);
 		}
 	}
 
@@ -62,10 +63,11 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if locking fails for another reason
 	 */
 	public synchronized boolean tryLockExclusive() throws PosixException {
-		if (this.posix.lockExclusiveNonBlocking(this.fd) == 0) {
+		int result = this.posix.lockExclusiveNonBlocking(this.fd);
+		if (result == 0) {
 			return true;
 		}
-		int errno = this.posix.errno();
+		int errno = -result;
 		if (errno == NativePosix.EWOULDBLOCK) {
 			return false;
 		}
@@ -78,9 +80,9 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if the file cannot be written
 	 */
 	public synchronized void replaceContent(String text) throws PosixException {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		if (this.posix.truncate(this.fd) < 0 || this.posix.writeAt(this.fd, bytes) != bytes.length) {
-			throw this.posix.exception("write", "fd " + this.fd, this.posix.errno());
+		int result = this.posix.replaceContent(this.fd, text.getBytes(StandardCharsets.UTF_8));
+		if (result < 0) {
+			throw this.posix.exception("write", "fd " + this.fd, -result);
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
 import io.github.fifoliveness.beacon.LivenessBeacon;
@@ -17,6 +20,9 @@ import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -31,109 +37,75 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every bad input a user can give fifo-liveness, one test each: startup fails with
- * Spring Boot's failure analysis (what is wrong, where, what to do) and the user's files
- * are exactly as they were.
+ * Every bad input a user can give fifo-liveness, each proven once, as a user sees it: a
+ * real {@code SpringApplication} run with the failure analyzers registered in
+ * {@code META-INF/spring.factories} fails with Spring Boot's failure analysis (what is
+ * wrong, where, what to do), and the user's files are exactly as they were.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputCatalogueTests {
 
 	private static final int NOBODY = 65534;
 
+	private static final String NEVER_REPLACES = "fifo-liveness never replaces a file it did not create";
+
 	@TempDir
 	Path dir;
 
-	// Beacon path: something that is not our FIFO is there.
+	// Beacon path: something that is not our FIFO is there, or the folder lets others
+	// replace the FIFO. Refused, and every file in the folder is left as it was.
 
-	@Test
-	void regularFileAtTheBeaconPath(CapturedOutput output) throws Exception {
-		Path file = Files.writeString(this.dir.resolve("app.fifo"), "precious");
-		assertRefusedUntouched(output, file, "a regular file is there", "never replaces a file it did not create");
+	static Stream<Refusal> somethingElseAtTheBeaconPath() {
+		return Stream.of(
+				new Refusal("a regular file at the beacon path", BadInputCatalogueTests::regularFile,
+						(fifo) -> "a regular file is there.", NEVER_REPLACES),
+				new Refusal("a directory at the beacon path", BadInputCatalogueTests::directory,
+						(fifo) -> "a directory is there.", NEVER_REPLACES),
+				new Refusal("a Unix socket at the beacon path", BadInputCatalogueTests::unixSocket,
+						(fifo) -> "a Unix socket is there.", NEVER_REPLACES),
+				new Refusal("a character device at the beacon path", BadInputCatalogueTests::characterDevice,
+						(fifo) -> "a character device is there.", NEVER_REPLACES),
+				new Refusal("a symbolic link to a FIFO elsewhere at the beacon path",
+						BadInputCatalogueTests::symbolicLink,
+						(fifo) -> "a symbolic link is there.", NEVER_REPLACES),
+				new Refusal("a FIFO of another user at the beacon path", BadInputCatalogueTests::fifoOfAnotherUser,
+						(fifo) -> "the FIFO there belongs to another user (uid 65534)",
+						"Have its owner or root remove it"));
 	}
 
-	@Test
-	void directoryAtTheBeaconPath(CapturedOutput output) throws Exception {
-		Path directory = Files.createDirectory(this.dir.resolve("app.fifo"));
-		Files.writeString(directory.resolve("inside"), "precious");
-		assertRefusedUntouched(output, directory, "a directory is there", "never replaces a file it did not create");
+	static Stream<Refusal> somethingElseAtTheLockPath() {
+		return Stream.of(
+				new Refusal("the user's own file at the lock path", (dir) -> lockFile(dir, "my notes\n", "rw-------"),
+						(fifo) -> "its lock file '" + lockOf(fifo)
+								+ "' holds something other than the process id the beacon writes there",
+						NEVER_REPLACES),
+				new Refusal("a file with a PID but another mode at the lock path",
+						(dir) -> lockFile(dir, "4242\n", "rw-r--r--"),
+						(fifo) -> "its lock file '" + lockOf(fifo) + "' has mode 0644", NEVER_REPLACES),
+				new Refusal("a directory at the lock path", BadInputCatalogueTests::directoryAtTheLockPath,
+						(fifo) -> "its lock file '" + lockOf(fifo) + "' is a directory", NEVER_REPLACES));
 	}
 
-	@Test
-	void unixSocketAtTheBeaconPath(CapturedOutput output) throws Exception {
-		Path socket = this.dir.resolve("app.fifo");
-		try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-			server.bind(UnixDomainSocketAddress.of(socket));
-			assertRefusedUntouched(output, socket, "a Unix socket is there", "never replaces a file it did not create");
-		}
+	static Stream<Refusal> folderThatLetsOthersReplaceTheFifo() {
+		return Stream.of(
+				new Refusal("the beacon path in a folder others can write to, without sticky bit",
+						BadInputCatalogueTests::sharedFolder,
+						(fifo) -> "other users can write to its folder '" + fifo.getParent()
+								+ "' (mode 0777, no sticky bit)",
+						"Put the FIFO in a subfolder the beacon creates"),
+				new Refusal("the beacon path in a folder of another user", BadInputCatalogueTests::folderOfAnotherUser,
+						(fifo) -> "its folder '" + fifo.getParent() + "' belongs to another user (uid 65534)",
+						"Choose a path in a folder this user owns"));
 	}
 
-	@Test
-	void deviceAtTheBeaconPath(CapturedOutput output) throws Exception {
-		assumeTrue(Fifos.isRoot(), "mknod needs root");
-		Path device = this.dir.resolve("app.fifo");
-		Fifos.run("mknod", "-m", "600", device.toString(), "c", "1", "3");
-		assertRefusedUntouched(output, device, "a character device is there", "never replaces a file it did not create");
-	}
-
-	@Test
-	void symbolicLinkAtTheBeaconPath(CapturedOutput output) throws Exception {
-		Path target = Fifos.create(this.dir.resolve("elsewhere.fifo"));
-		Path link = Files.createSymbolicLink(this.dir.resolve("app.fifo"), target);
-		FileSnapshot targetBefore = FileSnapshot.of(target);
-		assertRefusedUntouched(output, link, "a symbolic link is there", "never replaces a file it did not create");
-		assertThat(FileSnapshot.of(target)).isEqualTo(targetBefore);
-	}
-
-	@Test
-	void fifoOfAnotherUserAtTheBeaconPath(CapturedOutput output) throws Exception {
-		assumeTrue(Fifos.isRoot(), "chown needs root");
-		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
-		Fifos.run("chown", String.valueOf(NOBODY), fifo.toString());
-		assertRefusedUntouched(output, fifo, "the FIFO there belongs to another user (uid 65534)",
-				"Have its owner or root remove it");
-	}
-
-	@Test
-	void usersOwnFileAtTheLockPath(CapturedOutput output) throws Exception {
-		Path lock = Files.writeString(this.dir.resolve("app.fifo.lock"), "my notes\n");
-		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
-		FileSnapshot before = FileSnapshot.of(lock);
-		assertRefused(output, this.dir.resolve("app.fifo"),
-				"its lock file '" + lock + "' holds something other than the process id the beacon writes there",
-				"never replaces a file it did not create");
-		assertThat(FileSnapshot.of(lock)).isEqualTo(before);
-		assertThat(this.dir.resolve("app.fifo")).doesNotExist();
-	}
-
-	@Test
-	void fileWithAPidButAnotherModeAtTheLockPath(CapturedOutput output) throws Exception {
-		Path lock = Files.writeString(this.dir.resolve("app.fifo.lock"), "4242\n");
-		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-r--r--"));
-		FileSnapshot before = FileSnapshot.of(lock);
-		assertRefused(output, this.dir.resolve("app.fifo"), "its lock file '" + lock + "' has mode 0644",
-				"never replaces a file it did not create");
-		assertThat(FileSnapshot.of(lock)).isEqualTo(before);
-	}
-
-	@Test
-	void nonFileAtTheLockPath(CapturedOutput output) throws Exception {
-		Path lock = Files.createDirectory(this.dir.resolve("app.fifo.lock"));
-		assertRefused(output, this.dir.resolve("app.fifo"), "its lock file '" + lock + "' is a directory",
-				"never replaces a file it did not create");
-		assertThat(lock).isEmptyDirectory();
-		assertThat(this.dir.resolve("app.fifo")).doesNotExist();
-	}
-
-	// Beacon path: the folder lets others replace the FIFO.
-
-	@Test
-	void folderOthersCanWriteToWithoutStickyBit(CapturedOutput output) throws Exception {
-		Path folder = Files.createDirectory(this.dir.resolve("shared"));
-		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
-		FileSnapshot before = FileSnapshot.of(folder);
-		assertRefused(output, folder.resolve("app.fifo"), "other users can write to its folder '" + folder
-				+ "' (mode 0777, no sticky bit)", "Put the FIFO in a subfolder the beacon creates");
-		assertThat(FileSnapshot.of(folder)).isEqualTo(before);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource({ "somethingElseAtTheBeaconPath", "somethingElseAtTheLockPath",
+			"folderThatLetsOthersReplaceTheFifo" })
+	void beaconPathIsRefusedAndEveryFileLeftAsItWas(Refusal refusal, CapturedOutput output) throws Exception {
+		Path fifo = refusal.placement().place(this.dir);
+		Map<Path, FileSnapshot> before = FileSnapshot.ofTree(this.dir);
+		assertRefused(output, fifo, refusal.problem().apply(fifo), refusal.action());
+		assertThat(FileSnapshot.ofTree(this.dir)).as("nothing created, changed or removed").isEqualTo(before);
 	}
 
 	@Test
@@ -143,17 +115,6 @@ class BadInputCatalogueTests {
 		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.path=" + folder.resolve("app.fifo"))) {
 			assertThat(context.getBean(LivenessBeacon.class).isHeld()).isTrue();
 		}
-	}
-
-	@Test
-	void folderOfAnotherUser(CapturedOutput output) throws Exception {
-		assumeTrue(Fifos.isRoot(), "chown needs root");
-		Path folder = Files.createDirectory(this.dir.resolve("theirs"));
-		Fifos.run("chown", String.valueOf(NOBODY), folder.toString());
-		FileSnapshot before = FileSnapshot.of(folder);
-		assertRefused(output, folder.resolve("app.fifo"),
-				"its folder '" + folder + "' belongs to another user (uid 65534)", "Choose a path in a folder this user owns");
-		assertThat(FileSnapshot.of(folder)).isEqualTo(before);
 	}
 
 	// Beacon path: another instance holds it.
@@ -185,38 +146,57 @@ class BadInputCatalogueTests {
 		}
 	}
 
-	// Path values, for the beacon and for peers.
+	// Path values, for the beacon and for peers: refused before anything is created.
 
-	@Test
-	void blankBeaconPath(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", "  ", "a path is required");
+	static Stream<InvalidPath> invalidPaths() {
+		String beacon = "fifo-liveness.beacon.path";
+		String peer = "fifo-liveness.peers.orders.path";
+		return Stream.of(new InvalidPath(beacon, "blank", (dir) -> "  ", "a path is required"),
+				new InvalidPath(beacon, "a bare file name", (dir) -> "app.fifo", "the path must be absolute"),
+				new InvalidPath(beacon, "relative", (dir) -> "run/app.fifo", "the path must be absolute"),
+				new InvalidPath(beacon, "longer than PATH_MAX", (dir) -> "/" + "d/".repeat(2048) + "app.fifo",
+						"the path is 4105 bytes long; the system allows less than 4096 (PATH_MAX)"),
+				new InvalidPath(beacon, "with a name longer than NAME_MAX",
+						(dir) -> dir.resolve("n".repeat(256)).toString(),
+						"a name in the path is longer than 255 bytes (NAME_MAX)"),
+				new InvalidPath(beacon, "with a 251-byte name, no room for the lock file",
+						(dir) -> dir.resolve("run").resolve("n".repeat(251)).toString(),
+						"the file name is 251 bytes long, which leaves no room for the lock file '<name>.lock'"),
+				new InvalidPath("fifo-liveness.beacon.readiness-path",
+						"with a 255-byte name, no room for the lock file",
+						(dir) -> dir.resolve("run").resolve("n".repeat(255)).toString(),
+						"the file name is 255 bytes long, which leaves no room for the lock file '<name>.lock'"),
+				new InvalidPath(beacon, "with a '..' segment", (dir) -> dir + "/stray/../run/app.fifo",
+						"the path has a '..' segment"),
+				new InvalidPath(beacon, "with a '.' segment", (dir) -> dir + "/run/./app.fifo",
+						"the path has a '.' segment"),
+				new InvalidPath(beacon, "with a NUL", (dir) -> "/run/app\0.fifo", "not a valid path"),
+				new InvalidPath(peer, "blank", (dir) -> "", "a path is required"),
+				new InvalidPath(peer, "relative", (dir) -> "orders.fifo", "the path must be absolute"),
+				new InvalidPath(peer, "longer than PATH_MAX", (dir) -> "/" + "d/".repeat(2048) + "o.fifo",
+						"the path is 4103 bytes long; the system allows less than 4096 (PATH_MAX)"),
+				new InvalidPath(peer, "with a NUL", (dir) -> "/run/orders\0.fifo", "not a valid path"),
+				new InvalidPath(peer, "with a '..' segment", (dir) -> "/run/../srv/orders.fifo",
+						"the path has a '..' segment"),
+				new InvalidPath("fifo-liveness.peers.orders.pid-file", "relative", (dir) -> "orders.pid",
+						"the path must be absolute"));
 	}
 
-	@Test
-	void relativeBeaconPath(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", "run/app.fifo", "the path must be absolute");
-	}
-
-	@Test
-	void beaconPathLongerThanPathMax(CapturedOutput output) {
-		String tooLong = "/" + "d/".repeat(2048) + "app.fifo";
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", tooLong, "(PATH_MAX)");
-	}
-
-	@Test
-	void beaconPathWithANameLongerThanNameMax(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir.resolve("n".repeat(256)).toString(),
-				"longer than 255 bytes (NAME_MAX)");
-	}
-
-	@Test
-	void beaconFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
-		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.path", 251);
-	}
-
-	@Test
-	void readinessFileNameWithNoRoomForTheLockFile(CapturedOutput output) {
-		assertNoRoomForTheLockFile(output, "fifo-liveness.beacon.readiness-path", 255);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidPaths")
+	void invalidPathIsRefusedNamingThePropertyAndCreatesNothing(InvalidPath invalid, CapturedOutput output) {
+		String property = invalid.property();
+		String value = invalid.value().apply(this.dir);
+		// Peers are checked with the beacon off, so that only the peer's path is at fault.
+		String beacon = property.startsWith("fifo-liveness.peers.") ? "false" : "true";
+		assertThatException()
+			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=" + beacon, "--" + property + "=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property '" + property + "' has the value '" + value.replace("\0", "\\0") + "': "
+					+ invalid.problem())
+			.contains("Set '" + property + "' to the absolute path of a "
+					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
+		assertThat(this.dir).isEmptyDirectory();
 	}
 
 	@Test
@@ -228,72 +208,21 @@ class BadInputCatalogueTests {
 		}
 	}
 
-	@Test
-	void beaconPathWithADotDotSegmentCreatesNothing(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/stray/../run/app.fifo",
-				"the path has a '..' segment");
-		assertThat(this.dir).isEmptyDirectory();
-	}
-
-	@Test
-	void beaconPathWithADotSegmentCreatesNothing(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.beacon.path", this.dir + "/run/./app.fifo",
-				"the path has a '.' segment");
-		assertThat(this.dir).isEmptyDirectory();
-	}
-
-	@Test
-	void beaconPathWithNul(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=/run/app\0.fifo"));
-		assertThat(output).contains("Property 'fifo-liveness.beacon.path' has the value '/run/app\\0.fifo': not a valid path");
-	}
-
-	@Test
-	void blankPeerPath(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "", "a path is required");
-	}
-
-	@Test
-	void relativePeerPath(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "orders.fifo", "the path must be absolute");
-	}
-
-	@Test
-	void peerPathLongerThanPathMax(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "/" + "d/".repeat(2048) + "o.fifo", "(PATH_MAX)");
-	}
-
-	@Test
-	void peerPathWithNul(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.orders.path=/run/orders\0.fifo"));
-		assertThat(output).contains("Property 'fifo-liveness.peers.orders.path' has the value '/run/orders\\0.fifo'");
-	}
-
-	@Test
-	void peerPathWithADotDotSegment(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.peers.orders.path", "/run/../srv/orders.fifo",
-				"the path has a '..' segment");
-	}
-
 	// Peer names: each one names one peer, exactly as written.
 
-	@Test
-	void peerNamesThatBindToOnePeer(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.db_1.path=/run/db_1.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo"));
+	@ParameterizedTest(name = "{0} and {1} bind to one peer")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			fifo-liveness.peers.db_1.path   | fifo-liveness.peers.db1.path        | 'db1' and 'db_1'
+			fifo-liveness.peers.Orders.path | fifo-liveness.peers.orders.pid-file | 'Orders' and 'orders'
+			""")
+	void peerNamesThatBindToOnePeer(String first, String second, String names, CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--" + first + "=/run/a", "--" + second + "=/run/b"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Peer names 'db1' and 'db_1' bind to one peer")
-			.contains("'db_1' from 'fifo-liveness.peers.db_1.path' (property source 'commandLineArgs')")
-			.contains("'db1' from 'fifo-liveness.peers.db1.path' (property source 'commandLineArgs')")
+			.contains("Peer names " + names + " bind to one peer")
+			.contains("'" + peerName(first) + "' from '" + first + "' (property source 'commandLineArgs')")
+			.contains("'" + peerName(second) + "' from '" + second + "' (property source 'commandLineArgs')")
 			.contains("Names of lowercase letters, digits and dashes always work");
-	}
-
-	@Test
-	void peerNamesThatDifferOnlyInCase(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.Orders.path=/run/a.fifo", "--fifo-liveness.peers.orders.pid-file=/run/b.pid"));
-		assertThat(output).contains("Peer names 'Orders' and 'orders' bind to one peer");
 	}
 
 	@Test
@@ -337,60 +266,133 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
-	void relativePidFile(CapturedOutput output) {
-		assertInvalidProperty(output, "fifo-liveness.peers.orders.pid-file", "orders.pid", "the path must be absolute");
-	}
-
-	@Test
 	void misspeltPeerProperty(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.orders.pth=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("fifo-liveness.peers.orders.pth");
 	}
 
-	private void assertRefusedUntouched(CapturedOutput output, Path path, String problem, String action)
-			throws Exception {
-		FileSnapshot before = FileSnapshot.of(path);
-		assertRefused(output, path, problem, action);
-		assertThat(FileSnapshot.of(path)).isEqualTo(before);
-		assertThat(BeaconLockFiles.lockOf(path)).doesNotExist();
+	// Placements: each makes something in the test's folder and returns the beacon path.
+
+	private static Path regularFile(Path dir) throws Exception {
+		return Files.writeString(dir.resolve("app.fifo"), "precious");
 	}
 
-	private void assertRefused(CapturedOutput output, Path path, String problem, String action) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + path));
+	private static Path directory(Path dir) throws Exception {
+		Path directory = Files.createDirectory(dir.resolve("app.fifo"));
+		Files.writeString(directory.resolve("inside"), "precious");
+		return directory;
+	}
+
+	// open(2) fails alike on a socket with or without its server: a bound one is enough.
+	private static Path unixSocket(Path dir) throws Exception {
+		Path socket = dir.resolve("app.fifo");
+		try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			server.bind(UnixDomainSocketAddress.of(socket));
+		}
+		return socket;
+	}
+
+	private static Path characterDevice(Path dir) {
+		assumeTrue(Fifos.isRoot(), "mknod needs root");
+		Path device = dir.resolve("app.fifo");
+		Fifos.run("mknod", "-m", "600", device.toString(), "c", "1", "3");
+		return device;
+	}
+
+	private static Path symbolicLink(Path dir) throws Exception {
+		return Files.createSymbolicLink(dir.resolve("app.fifo"), Fifos.create(dir.resolve("elsewhere.fifo")));
+	}
+
+	private static Path fifoOfAnotherUser(Path dir) {
+		assumeTrue(Fifos.isRoot(), "chown needs root");
+		Path fifo = Fifos.create(dir.resolve("app.fifo"));
+		Fifos.run("chown", String.valueOf(NOBODY), fifo.toString());
+		return fifo;
+	}
+
+	private static Path lockFile(Path dir, String content, String permissions) throws Exception {
+		Path lock = Files.writeString(dir.resolve("app.fifo.lock"), content);
+		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString(permissions));
+		return dir.resolve("app.fifo");
+	}
+
+	private static Path directoryAtTheLockPath(Path dir) throws Exception {
+		Files.createDirectory(dir.resolve("app.fifo.lock"));
+		return dir.resolve("app.fifo");
+	}
+
+	private static Path sharedFolder(Path dir) throws Exception {
+		Path folder = Files.createDirectory(dir.resolve("shared"));
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+		return folder.resolve("app.fifo");
+	}
+
+	private static Path folderOfAnotherUser(Path dir) throws Exception {
+		assumeTrue(Fifos.isRoot(), "chown needs root");
+		Path folder = Files.createDirectory(dir.resolve("theirs"));
+		Fifos.run("chown", String.valueOf(NOBODY), folder.toString());
+		return folder.resolve("app.fifo");
+	}
+
+	private void assertRefused(CapturedOutput output, Path fifo, String problem, String action) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + fifo));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("The liveness beacon cannot hold a FIFO at '" + path + "' (fifo-liveness.beacon.path): " + problem)
+			.contains("The liveness beacon cannot hold a FIFO at '" + fifo + "' (fifo-liveness.beacon.path): " + problem)
 			.contains("Action:")
 			.contains(action);
-	}
-
-	private void assertInvalidProperty(CapturedOutput output, String property, String value, String problem) {
-		// Peers are checked with the beacon off, so that only the peer's path is at fault.
-		String beacon = property.startsWith("fifo-liveness.peers.") ? "false" : "true";
-		assertThatException()
-			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=" + beacon, "--" + property + "=" + value));
-		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Property '" + property + "' has the value '" + value + "': ")
-			.contains(problem)
-			.contains("Set '" + property + "' to the absolute path of a "
-					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
-	}
-
-	private void assertNoRoomForTheLockFile(CapturedOutput output, String property, int nameBytes) {
-		Path folder = this.dir.resolve("run");
-		assertInvalidProperty(output, property, folder.resolve("n".repeat(nameBytes)).toString(), "the file name is "
-				+ nameBytes + " bytes long, which leaves no room for the lock file '<name>.lock'");
-		assertThat(folder).doesNotExist();
 	}
 
 	private ConfigurableApplicationContext run(String... args) {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(args);
 	}
 
-	private static final class BeaconLockFiles {
+	// "fifo-liveness.peers.<name>.path" to "<name>".
+	private static String peerName(String property) {
+		return property.substring("fifo-liveness.peers.".length(), property.lastIndexOf('.'));
+	}
 
-		static Path lockOf(Path fifo) {
-			return fifo.resolveSibling(fifo.getFileName() + ".lock");
+	private static Path lockOf(Path fifo) {
+		return fifo.resolveSibling(fifo.getFileName() + ".lock");
+	}
+
+	/**
+	 * Something at or around the beacon path that the beacon refuses.
+	 *
+	 * @param description what, for the test's name
+	 * @param placement makes it in the test's folder and returns the beacon path to set
+	 * @param problem the problem the failure analysis names, for that beacon path
+	 * @param action what the failure analysis says to do
+	 */
+	record Refusal(String description, Placement placement, Function<Path, String> problem, String action) {
+
+		@Override
+		public String toString() {
+			return this.description;
+		}
+
+	}
+
+	@FunctionalInterface
+	interface Placement {
+
+		Path place(Path dir) throws Exception;
+
+	}
+
+	/**
+	 * A path property with a value that is not a usable path.
+	 *
+	 * @param property the property
+	 * @param description what is wrong with the value, for the test's name
+	 * @param value the value, given the test's folder
+	 * @param problem the problem the failure analysis names
+	 */
+	record InvalidPath(String property, String description, Function<Path, String> value, String problem) {
+
+		@Override
+		public String toString() {
+			return this.property + " " + this.description;
 		}
 
 	}

@@ -4,13 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.fifoliveness.peer.PeerStatusChangedEvent;
 import io.github.fifoliveness.peer.PeerStatusPoller;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +63,8 @@ class PeersHealthContributorAutoConfigurationTests {
 					assertThat(peers.stream().map((entry) -> entry.name())).containsExactly("alive", "silent", "file", "gone");
 					Health up = health(peers, "alive");
 					assertThat(up.getStatus()).isEqualTo(Status.UP);
-					assertThat(up.getDetails()).containsOnlyKeys("path", "owner").containsEntry("path", alive.toString());
+					assertThat(up.getDetails()).containsOnlyKeys("path", "owner", "watched")
+						.containsEntry("path", alive.toString());
 					assertThat(health(peers, "silent").getDetails()).containsEntry("reason", "NO_READER")
 						.containsKeys("path", "message");
 					assertThat(health(peers, "file").getDetails()).containsEntry("reason", "NOT_A_FIFO");
@@ -149,15 +154,37 @@ class PeersHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void pollerPublishesPeerStatusChangedEventsInTheContext() {
-		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
-				"fifo-liveness.monitor.poll-interval=50ms")
+	void watcherPublishesPeerStatusChangedEventsInTheContextAndHealthSaysThePeerIsWatched() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"))
 			.withUserConfiguration(EventRecorder.class)
 			.run((context) -> {
+				assertThat(context).hasSingleBean(PeerWatcher.class).doesNotHaveBean(PeerStatusPoller.class);
+				assertThat(context.getBean(PeerWatcher.class).isRunning()).isTrue();
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(context.getBean(EventRecorder.class).events).singleElement()
+						.hasToString("Peer 'gone' UNKNOWN -> DOWN (MISSING)"));
+				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(health(peers, "gone").getDetails()).containsEntry("watched", true)
+					.containsEntry("reason", "MISSING");
+			});
+	}
+
+	@Test
+	void watchingOffPollsEveryPeerAndHealthHasNoWatchedDetail() {
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
+					"fifo-liveness.monitor.watch.enabled=false", "fifo-liveness.monitor.poll-interval=50ms")
+			.withUserConfiguration(EventRecorder.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PeerStatusPoller.class).doesNotHaveBean(PeerWatcher.class);
 				assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isTrue();
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(context.getBean(EventRecorder.class).events).singleElement()
 						.hasToString("Peer 'gone' UNKNOWN -> DOWN (MISSING)"));
+				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(health(peers, "gone").getDetails()).doesNotContainKey("watched");
 			});
 	}
 
@@ -165,8 +192,56 @@ class PeersHealthContributorAutoConfigurationTests {
 	void zeroPollIntervalTurnsPollingOff() {
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
-					"fifo-liveness.monitor.poll-interval=0")
+					"fifo-liveness.monitor.watch.enabled=false", "fifo-liveness.monitor.poll-interval=0")
 			.run((context) -> assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isFalse());
+	}
+
+	@Test
+	void watcherRunsTheSafetyNetAtItsInterval() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		try (OpenFile oldReadEnd = NativePosix.get().openReadEnd(fifo)) {
+			this.contextRunner
+				.withPropertyValues("fifo-liveness.peers.orders.path=" + fifo,
+						"fifo-liveness.monitor.watch.safety-net-interval=100ms")
+				.withUserConfiguration(EventRecorder.class)
+				.run((context) -> {
+					List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
+					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+					// No event tells this: the old FIFO keeps its reader, the path names a new one without.
+					Files.delete(fifo);
+					Fifos.create(fifo);
+					await().atMost(Duration.ofSeconds(5))
+						.untilAsserted(() -> assertThat(events).last().hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+				});
+		}
+	}
+
+	@Test
+	void watcherPollsAPeerItCannotWatchAtThePollInterval() {
+		SwitchableProbe custom = new SwitchableProbe();
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.custom.path=/unused",
+				"fifo-liveness.monitor.poll-interval=50ms")
+			.withBean(Peers.class, () -> new Peers(Map.of("custom", custom)))
+			.withUserConfiguration(EventRecorder.class)
+			.run((context) -> {
+				List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
+				await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+				custom.setAlive(true);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(events).last().hasToString("Peer 'custom' DOWN -> UP"));
+				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(health(peers, "custom").getDetails()).containsEntry("watched", false);
+			});
+	}
+
+	@Test
+	void userDefinedPollerKeepsTheWatcherAway() {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"))
+			.withBean(PeerStatusPoller.class,
+					() -> new PeerStatusPoller(new Peers(Map.of()), Duration.ZERO, (event) -> {
+					}))
+			.run((context) -> assertThat(context).hasSingleBean(PeerStatusPoller.class).doesNotHaveBean(PeerWatcher.class));
 	}
 
 	@Test

@@ -2,11 +2,13 @@ package io.github.fifoliveness.metrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PeerMetrics} with real peers.
@@ -45,6 +48,33 @@ class PeerMetricsTests {
 		assertThat(up(registry, "self", "pid-file")).isOne();
 		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders", "kind", "fifo").timer().count())
 			.isEqualTo(3);
+	}
+
+	@Test
+	void gaugeOfAWatchedPeerReadsTheWatchedStateWithoutProbing() throws Exception {
+		NativePosix posix = NativePosix.get();
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, posix)));
+		PeerWatcher watcher = new PeerWatcher(peers, Duration.ZERO, Duration.ZERO, (event) -> {
+		}, posix);
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new PeerMetrics(peers, watcher).bindTo(registry);
+		watcher.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> watcher.watchedResult("orders").isPresent());
+			assertThat(up(registry, "orders", "fifo")).isZero();
+			try (OpenFile readEnd = posix.openReadEnd(fifo)) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> up(registry, "orders", "fifo") == 1);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> up(registry, "orders", "fifo") == 0);
+			assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders").timer().count())
+				.as("no probe made for the gauge").isZero();
+		}
+		finally {
+			watcher.stop();
+		}
+		assertThat(up(registry, "orders", "fifo")).as("probed once no longer watched").isZero();
+		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders").timer().count()).isOne();
 	}
 
 	private static double up(SimpleMeterRegistry registry, String peer, String kind) {

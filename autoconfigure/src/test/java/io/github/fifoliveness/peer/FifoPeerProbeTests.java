@@ -107,15 +107,6 @@ class FifoPeerProbeTests {
 	}
 
 	@Test
-	void symbolicLinkToAHeldFifoIsAlive() throws Exception {
-		Path fifo = Fifos.create(this.dir.resolve("peer.fifo"));
-		Path link = Files.createSymbolicLink(this.dir.resolve("link.fifo"), fifo);
-		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
-			assertThat(probe(link).alive()).isTrue();
-		}
-	}
-
-	@Test
 	void pathThroughARegularFileIsAnErrorNamingTheErrno() throws Exception {
 		Path file = Files.writeString(this.dir.resolve("file"), "x");
 		ProbeResult result = probe(file.resolve("peer.fifo"));
@@ -155,6 +146,17 @@ class FifoPeerProbeTests {
 			Process process = this.children.startJavaAs(65534, this.dir, ProbeOnce.class, fifo.toString());
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("FOREIGN_OWNER");
+		}
+	}
+
+	@Test
+	void symbolicLinkToAHeldFifoOfTheExpectedOwnerIsNotAFifo() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("somewhere-else.fifo"));
+		Path link = Files.createSymbolicLink(this.dir.resolve("peer.fifo"), fifo);
+		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
+			ProbeResult result = probe(link);
+			assertThat(result.reason()).isEqualTo(DownReason.NOT_A_FIFO);
+			assertThat(result.message()).startsWith("A symbolic link is at the path, not a FIFO");
 		}
 	}
 

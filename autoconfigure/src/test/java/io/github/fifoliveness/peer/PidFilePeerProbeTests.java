@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
@@ -33,6 +35,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Tests for {@link PidFilePeerProbe} against real processes and files.
  */
 class PidFilePeerProbeTests {
+
+	private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
+	/** An unprivileged user (nobody), for a daemon of another user. */
+	private static final int DAEMON_USER = 65534;
+
+	/** Another unprivileged user, for a monitor that probes that daemon. */
+	private static final int MONITOR_USER = 65533;
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
@@ -105,15 +115,15 @@ class PidFilePeerProbeTests {
 
 	@Test
 	void processOfAnotherUserIsAliveWithANote() throws Exception {
-		// kill(pid, 0) answers EPERM only to an unprivileged caller: as root, probe as nobody.
-		Path pidFile = Files.writeString(this.dir.resolve("init.pid"), "1\n");
-		if (!Fifos.isRoot()) {
-			ProbeResult result = probe(pidFile);
-			assertThat(result.alive()).isTrue();
-			assertThat(result.note()).contains("belongs to another user");
-			return;
-		}
-		assertThat(probeAsNobody("--pid-file", pidFile)).startsWith("ALIVE The process belongs to another user");
+		// kill(pid, 0) answers EPERM only to an unprivileged caller of another user than the process's.
+		assumeTrue(Fifos.isRoot(), "only root can start a process as another user");
+		assumeTrue(Files.isExecutable(SETPRIV), "setpriv is not installed");
+		Process daemon = this.children.start(SETPRIV.toString(), "--reuid=" + DAEMON_USER, "--regid=" + DAEMON_USER,
+				"--clear-groups", "sleep", "600");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> uidsOf(daemon.pid()).equals(Collections.nCopies(4, String.valueOf(DAEMON_USER))));
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		assertThat(probeAs(MONITOR_USER, pidFile)).startsWith("ALIVE The process belongs to another user");
 	}
 
 	@Test
@@ -144,6 +154,16 @@ class PidFilePeerProbeTests {
 		ProbeResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> probe(Path.of("/dev/zero")));
 		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
 		assertThat(result.message()).startsWith("A character device is at the path, not a PID file");
+	}
+
+	@Test
+	void symbolicLinkToAPidFileOfALiveProcessIsNotRead() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("elsewhere.pid"), daemon.pid() + "\n");
+		Path link = Files.createSymbolicLink(this.dir.resolve("daemon.pid"), pidFile);
+		ProbeResult result = probe(link);
+		assertThat(result.reason()).isEqualTo(DownReason.INVALID_PID_FILE);
+		assertThat(result.message()).startsWith("A symbolic link is at the path, not a PID file");
 	}
 
 	@Test
@@ -234,11 +254,20 @@ class PidFilePeerProbeTests {
 		return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
 	}
 
-	private String probeAsNobody(String option, Path path) throws Exception {
-		assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is not installed");
+	// Real, effective, saved and file-system uid of a process, as /proc/<pid>/status shows them.
+	private static List<String> uidsOf(long pid) throws Exception {
+		String uids = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
+			.stream()
+			.filter((line) -> line.startsWith("Uid:"))
+			.findFirst()
+			.orElseThrow();
+		return List.of(uids.substring("Uid:".length()).strip().split("\\s+"));
+	}
+
+	private String probeAs(int uid, Path pidFile) throws Exception {
 		Fifos.run("chmod", "755", this.dir.toString());
-		Fifos.run("chmod", "644", path.toString());
-		Process process = this.children.startJavaAs(65534, this.dir, ProbeOnce.class, option, path.toString());
+		Fifos.run("chmod", "644", pidFile.toString());
+		Process process = this.children.startJavaAs(uid, this.dir, ProbeOnce.class, "--pid-file", pidFile.toString());
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 		assertThat(process.exitValue()).as(output).isZero();

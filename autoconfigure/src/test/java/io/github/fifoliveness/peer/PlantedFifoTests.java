@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +67,21 @@ class PlantedFifoTests {
 	}
 
 	@Test
+	void symbolicLinkPlantedByAnotherUserToALiveFifoOfTheAppUserIsNotAlive() throws Exception {
+		// Another FIFO of the application's user, alive: the monitor's own beacon, say.
+		Path other = this.fifo.getParent().resolveSibling("monitor");
+		this.children.start(asUser(APP_USER, "mkdir -m 700 \"$0\" && mkfifo -m 600 \"$0/monitor.fifo\""
+				+ " && exec 3<>\"$0/monitor.fifo\" && exec sleep 600", other.toString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(other.resolve("monitor.fifo")));
+		Path folder = this.fifo.getParent();
+		this.children.start(asUser(OTHER_USER, "mv \"$0\" \"$0.old\" && mkdir -m 755 \"$0\" && ln -s \"$1\" \"$0/orders.fifo\""
+				+ " && exec sleep 600", folder.toString(), other.resolve("monitor.fifo").toString()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.isSymbolicLink(this.fifo));
+		ChildProcesses.kill(this.daemon);
+		assertThat(probeAs(APP_USER)).isEqualTo("NOT_A_FIFO");
+	}
+
+	@Test
 	void checkWithOwnerReportsThePlantedFifoAsForeign() throws Exception {
 		plantFifoAsOtherUser();
 		ChildProcesses.kill(this.daemon);
@@ -98,9 +114,11 @@ class PlantedFifoTests {
 		return new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 	}
 
-	private static String[] asUser(int uid, String script, String argument) {
-		return List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "sh", "-c", script, argument)
-			.toArray(String[]::new);
+	private static String[] asUser(int uid, String script, String... arguments) {
+		List<String> command = new ArrayList<>(
+				List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "sh", "-c", script));
+		command.addAll(List.of(arguments));
+		return command.toArray(String[]::new);
 	}
 
 }

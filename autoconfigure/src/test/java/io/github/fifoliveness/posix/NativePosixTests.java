@@ -23,14 +23,14 @@ class NativePosixTests {
 	@Test
 	void javaEmulationIsRefusedRatherThanUsedSilently() {
 		assertThatExceptionOfType(NativePosixUnavailableException.class)
-			.isThrownBy(() -> NativePosix.load(POSIXFactory::getJavaPOSIX))
-			.withMessageContaining("needs native POSIX calls")
+			.isThrownBy(() -> JnrSyscalls.load(POSIXFactory::getJavaPOSIX))
+			.withMessageContaining("needs native calls")
 			.withMessageContaining("JavaPOSIX");
 	}
 
 	@Test
 	void loaderFailureIsReportedAsUnavailable() {
-		assertThatExceptionOfType(NativePosixUnavailableException.class).isThrownBy(() -> NativePosix.load(() -> {
+		assertThatExceptionOfType(NativePosixUnavailableException.class).isThrownBy(() -> JnrSyscalls.load(() -> {
 			throw new UnsatisfiedLinkError("no libc");
 		})).withMessageContaining("no libc");
 	}

@@ -47,6 +47,19 @@ public class ChildProcesses implements AfterEachCallback {
 	}
 
 	/**
+	 * Start a JVM with the given options running the given main class with this test's
+	 * class path; its output can be read from {@link Process#getInputStream()}.
+	 * @param prefix words put before {@code java}, such as {@code unshare -U}
+	 * @param jvmOptions options for {@code java}, such as {@code -Dname=value}
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process startJava(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args) {
+		return start(prefix, jvmOptions, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	/**
 	 * Start a JVM as another user (root only), running the given main class with this
 	 * test's class path. The jars it needs are copied into a folder that user can read.
 	 * @param uid the user (and group) id to run as
@@ -62,7 +75,7 @@ public class ChildProcesses implements AfterEachCallback {
 		return start(setpriv, readableClassPath(scratch), mainClass, args);
 	}
 
-	// This module's classes and the jars of jnr and the beacon's, copied out of a home folder others cannot read.
+	// This module's classes and the jars of jnr, the beacon's and the watcher's, copied out of a home folder others cannot read.
 	private static String readableClassPath(Path scratch) {
 		try {
 			Path jars = Files.createDirectories(scratch.resolve("classpath"));
@@ -72,7 +85,7 @@ public class ChildProcesses implements AfterEachCallback {
 				if (Files.isDirectory(source)) {
 					entries.add(entry);
 				}
-				else if (source.getFileName().toString().matches("(jnr|jffi|asm|spring-context|commons-logging).*\\.jar")) {
+				else if (source.getFileName().toString().matches("(jnr|jffi|asm|spring-(core|context|beans)|commons-logging).*\\.jar")) {
 					entries.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
 						.toString());
 				}
@@ -94,8 +107,18 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the process
 	 */
 	public Process start(List<String> prefix, String classPath, Class<?> mainClass, String... args) {
+		return start(prefix, List.of(), classPath, mainClass, args);
+	}
+
+	private Process start(List<String> prefix, List<String> jvmOptions, String classPath, Class<?> mainClass,
+			String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// As an application with the starter should run, unless a test sets native access itself.
+		if (jvmOptions.stream().noneMatch((option) -> option.contains("-native-access="))) {
+			command.add("--enable-native-access=ALL-UNNAMED");
+		}
+		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classPath);
 		command.add(mainClass.getName());

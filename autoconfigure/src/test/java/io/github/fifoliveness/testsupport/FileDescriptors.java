@@ -36,6 +36,26 @@ public final class FileDescriptors {
 	}
 
 	/**
+	 * Return how many descriptors this process has open on files under a folder or on
+	 * anonymous inodes of the given kinds, leaving out the rest (jars, the JDK's pipes),
+	 * which come and go with class loading and child processes.
+	 * @param folder the folder
+	 * @param anonymousKinds kinds such as {@code [eventpoll]} or {@code inotify}
+	 * @return the count
+	 */
+	public static long countOn(Path folder, String... anonymousKinds) {
+		List<String> anonymous = Stream.of(anonymousKinds).map((kind) -> "anon_inode:" + kind).toList();
+		try (Stream<Path> fds = Files.list(FD)) {
+			return fds.map(FileDescriptors::target)
+				.filter((target) -> target != null && (target.startsWith(folder + "/") || anonymous.contains(target)))
+				.count();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Return the open flags of the one descriptor this process holds on a path.
 	 * @param path the path
 	 * @return the flags, as {@code /proc/self/fdinfo} shows them

@@ -23,26 +23,87 @@ final class ChildJvm implements AutoCloseable {
 	private final BufferedReader output;
 
 	ChildJvm(Path jar, List<String> args) throws IOException {
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of("-jar", jar.toString()), args);
+	}
+
+	ChildJvm(String java, Path jar, List<String> args) throws IOException {
+		this(java, List.of("-jar", jar.toString()), args);
+	}
+
+	/**
+	 * Run a main class of this JVM's own class path (the benchmarks jar).
+	 * @param mainClass the class to run
+	 * @param jvmOptions options such as {@code -Xmx512m}
+	 * @param args its arguments
+	 */
+	ChildJvm(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				concat(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName())), args);
+	}
+
+	private ChildJvm(String java, List<String> launch, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-jar");
-		command.add(jar.toString());
+		command.add(java);
+		command.addAll(launch);
 		command.addAll(args);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.output = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
 	}
 
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
 	/**
-	 * Read output until a line matches, and return the match.
+	 * Return the child's process id.
+	 * @return the pid
+	 */
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Return the child process.
+	 * @return the process
+	 */
+	Process process() {
+		return this.process;
+	}
+
+	/**
+	 * Write a line to the child's standard input.
+	 * @param line the line
+	 */
+	void send(String line) throws IOException {
+		this.process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+		this.process.getOutputStream().flush();
+	}
+
+	/**
+	 * Read output until a line matches, and return the match; then keep reading in the
+	 * background, discarding.
 	 * @param pattern what to look for
 	 * @return the match, with its groups
 	 */
 	Matcher await(Pattern pattern) throws IOException {
+		Matcher matcher = readUntil(pattern);
+		drainInBackground();
+		return matcher;
+	}
+
+	/**
+	 * Read output until a line matches, and return the match. Call {@link #await} last,
+	 * so the output is drained afterwards.
+	 * @param pattern what to look for
+	 * @return the match, with its groups
+	 */
+	Matcher readUntil(Pattern pattern) throws IOException {
 		Deque<String> tail = new ArrayDeque<>();
 		for (String line = this.output.readLine(); line != null; line = this.output.readLine()) {
 			Matcher matcher = pattern.matcher(line);
 			if (matcher.find()) {
-				drainInBackground();
 				return matcher;
 			}
 			tail.addLast(line);
@@ -52,6 +113,13 @@ final class ChildJvm implements AutoCloseable {
 		}
 		throw new IllegalStateException(
 				"The application exited before logging " + pattern + "; its last lines:\n" + String.join("\n", tail));
+	}
+
+	/**
+	 * Keep reading output in the background, discarding it, from now on.
+	 */
+	void drain() {
+		drainInBackground();
 	}
 
 	// A child whose output nobody reads blocks in its logger once the pipe is full.

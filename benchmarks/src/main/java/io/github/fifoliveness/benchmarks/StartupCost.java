@@ -1,5 +1,6 @@
 package io.github.fifoliveness.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +17,22 @@ import io.github.fifoliveness.posix.NativePosix;
 /**
  * What the starter's beacon adds to start-up: the sample daemon started with the beacon
  * enabled and disabled, in alternating pairs, timed by Spring Boot's own "Started ... in"
- * line. In every enabled run the FIFO is probed as soon as that line appears, to prove
- * the beacon really holds it by then. Usage: {@code StartupCost <sample-daemon.jar> <pairs>}.
+ * line, with the CPU time the process has used (user and system, all threads, from
+ * {@code /proc/<pid>/stat}) the moment that line appears and again 5 seconds later, so
+ * work pushed to a background thread is counted too. In every enabled run the FIFO is
+ * probed as soon as the line appears, to prove the beacon really holds it by then.
+ * Usage: {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon
+ * runs on this JVM's java unless another is given.
  */
 public final class StartupCost {
 
 	private static final Pattern STARTED = Pattern
 		.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+
+	private static final long SETTLE_MILLIS = 5_000;
+
+	// USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux.
+	private static final double MILLIS_PER_TICK = 10;
 
 	private StartupCost() {
 	}
@@ -30,9 +40,10 @@ public final class StartupCost {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int pairs = Integer.parseInt(args[1]);
+		String java = (args.length > 2) ? args[2] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path dir = Files.createTempDirectory("fifo-liveness-startup");
 		try {
-			measure(jar, pairs, dir);
+			measure(java, jar, pairs, dir);
 		}
 		finally {
 			// Killed daemons leave their FIFOs and lock files behind, as SIGKILL does.
@@ -42,35 +53,48 @@ public final class StartupCost {
 		}
 	}
 
-	private static void measure(Path jar, int pairs, Path dir) throws Exception {
+	private static void measure(String java, Path jar, int pairs, Path dir) throws Exception {
 		Path fifo = dir.resolve("daemon/sample-daemon.fifo");
-		List<Double> on = new ArrayList<>();
-		List<Double> off = new ArrayList<>();
-		List<Double> differences = new ArrayList<>();
-		System.out.printf("%-5s %12s %12s %12s%n", "pair", "beacon on", "beacon off", "difference");
+		List<Start> on = new ArrayList<>();
+		List<Start> off = new ArrayList<>();
+		System.out.printf("%-5s %27s %27s %27s%n", "", "beacon on", "beacon off", "difference");
+		System.out.printf("%-5s %27s %27s %27s%n", "pair", "Started in  CPU  CPU +5s", "Started in  CPU  CPU +5s",
+				"Started in  CPU  CPU +5s");
 		for (int pair = 1; pair <= pairs; pair++) {
-			double withBeacon = start(jar, fifo, true);
-			double withoutBeacon = start(jar, fifo, false);
+			Start withBeacon = start(java, jar, fifo, true);
+			Start withoutBeacon = start(java, jar, fifo, false);
 			on.add(withBeacon);
 			off.add(withoutBeacon);
-			differences.add(withBeacon - withoutBeacon);
-			System.out.printf("%-5d %9.0f ms %9.0f ms %+9.0f ms%n", pair, withBeacon, withoutBeacon,
-					withBeacon - withoutBeacon);
+			System.out.printf("%-5d %s %s %s%n", pair, withBeacon.format(false), withoutBeacon.format(false),
+					withBeacon.minus(withoutBeacon).format(true));
 		}
-		System.out.printf("%-5s %9.0f ms %9.0f ms %+9.0f ms   (median of each column; difference: median of the pairs)%n",
-				"p50", median(on), median(off), median(differences));
+		List<Start> differences = new ArrayList<>();
+		for (int i = 0; i < pairs; i++) {
+			differences.add(on.get(i).minus(off.get(i)));
+		}
+		System.out.printf("%-5s %s %s %s   (median of each column)%n", "p50", Start.median(on).format(false),
+				Start.median(off).format(false), Start.median(differences).format(true));
 	}
 
-	private static double start(Path jar, Path fifo, boolean beacon) throws Exception {
-		try (ChildJvm daemon = new ChildJvm(jar, List.of("--server.port=0", "--fifo-liveness.beacon.enabled=" + beacon,
-				"--fifo-liveness.beacon.path=" + fifo,
+	private static Start start(String java, Path jar, Path fifo, boolean beacon) throws Exception {
+		try (ChildJvm daemon = new ChildJvm(java, jar, List.of("--server.port=0",
+				"--fifo-liveness.beacon.enabled=" + beacon, "--fifo-liveness.beacon.path=" + fifo,
 				"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
 			Matcher started = daemon.await(STARTED);
+			double cpuAtStarted = cpuMillis(daemon.pid());
 			if (beacon && !new FifoPeerProbe(fifo, NativePosix.get()).probe().alive()) {
 				throw new IllegalStateException("The beacon did not hold " + fifo + " when the application reported started");
 			}
-			return Double.parseDouble(started.group(1)) * 1000;
+			Thread.sleep(SETTLE_MILLIS);
+			return new Start(Double.parseDouble(started.group(1)) * 1000, cpuAtStarted, cpuMillis(daemon.pid()));
 		}
+	}
+
+	// utime and stime are fields 14 and 15; the command name (field 2) may contain spaces.
+	private static double cpuMillis(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
 	}
 
 	static double median(List<Double> values) {
@@ -78,6 +102,31 @@ public final class StartupCost {
 		Collections.sort(sorted);
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/**
+	 * One start-up: Spring Boot's "Started in", and the process's CPU time then and 5
+	 * seconds later, in milliseconds.
+	 */
+	private record Start(double startedIn, double cpuAtStarted, double cpuSettled) {
+
+		Start minus(Start other) {
+			return new Start(this.startedIn - other.startedIn, this.cpuAtStarted - other.cpuAtStarted,
+					this.cpuSettled - other.cpuSettled);
+		}
+
+		String format(boolean signed) {
+			String number = signed ? "%+7.0f" : "%7.0f";
+			return String.format("   " + number + " " + number + " " + number + " ms", this.startedIn,
+					this.cpuAtStarted, this.cpuSettled);
+		}
+
+		static Start median(List<Start> starts) {
+			return new Start(StartupCost.median(starts.stream().map(Start::startedIn).toList()),
+					StartupCost.median(starts.stream().map(Start::cpuAtStarted).toList()),
+					StartupCost.median(starts.stream().map(Start::cpuSettled).toList()));
+		}
+
 	}
 
 }

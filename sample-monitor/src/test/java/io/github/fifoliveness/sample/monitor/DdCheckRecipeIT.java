@@ -103,7 +103,7 @@ class DdCheckRecipeIT {
 		assumeTrue(Commands.run(Duration.ofSeconds(10), Map.of(), "id", "-u").output().strip().equals("0"),
 				"needs root to give a FIFO to another user");
 		Path fifo = mkfifo("peer.fifo");
-		this.holder = new ProcessBuilder("sh", "-c", "exec 3<>\"$0\"; exec sleep 600", fifo.toString()).start();
+		this.holder = FifoHolder.holdReadEnd(fifo);
 		assertThat(check(fifo)).as("held, owned by this user").isZero();
 		assertThat(Commands.run(Duration.ofSeconds(10), Map.of(), "chown", "nobody", fifo.toString()).status()).isZero();
 		assertThat(check(fifo)).as("held, owned by nobody").isEqualTo(1);

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.fifoliveness.posix.NativeImplementation;
+import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,29 @@ class SampleDaemonEndToEndIT {
 	}
 
 	@Test
+	void bothSidesRunTheNativeImplementationOfTheirJavaVersionAndTheDaemonLogsNoWarning() throws Exception {
+		NativeImplementation expected = (Runtime.version().feature() >= 22) ? NativeImplementation.FFM
+				: NativeImplementation.JNR;
+		assertThat(NativePosix.get().implementation()).isEqualTo(expected);
+		assertThat(expected.name()).as("the implementation this test run is for")
+			.isEqualTo(System.getProperty("fifo-liveness.test.expected-implementation", expected.name()));
+		this.daemon = startDaemon("native");
+		awaitPeerUp();
+		List<String> jffiMappings = Files.readAllLines(Path.of("/proc", String.valueOf(this.daemon.pid()), "maps"))
+			.stream()
+			.filter((line) -> line.contains("jffi"))
+			.toList();
+		if (expected == NativeImplementation.FFM) {
+			assertThat(jffiMappings).as("jnr's native library in the daemon").isEmpty();
+		}
+		else {
+			assertThat(jffiMappings).as("jnr's native library in the daemon").isNotEmpty();
+		}
+		assertThat(Files.readAllLines(dir.resolve("logs/sample-daemon-native.log"))).isNotEmpty()
+			.noneMatch((line) -> line.contains("WARNING:"));
+	}
+
+	@Test
 	void brokenDaemonIsDownWhileItRunsAndUpAgainWhenCorrect() throws Exception {
 		this.daemon = startDaemon("broken");
 		awaitPeerUp();
@@ -76,8 +101,11 @@ class SampleDaemonEndToEndIT {
 		// Broken is a liveness matter: the daemon's readiness FIFO does not change.
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
+		// The monitor's watcher learnt it from the kernel, and published it: the sample keeps it as an alert.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("DOWN NO_READER"));
 		assertThat(post(daemonPort, "/demo/liveness?state=CORRECT").statusCode()).isEqualTo(200);
 		assertThat(status(peer())).isEqualTo("UP");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("RECOVERED"));
 	}
 
 	@Test
@@ -90,8 +118,9 @@ class SampleDaemonEndToEndIT {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/prometheus").body())
-			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 1.0"));
 
 		this.daemon.destroyForcibly();
 		assertThat(this.daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -102,8 +131,13 @@ class SampleDaemonEndToEndIT {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(503);
 		assertThat(reason(get("/actuator/health/peers/sample-daemon-ready"))).isEqualTo("NO_READER");
-		assertThat(get("/actuator/prometheus").body())
-			.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0");
+		// The gauge and the alerts follow the watcher, which the kernel tells within milliseconds.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get("/alerts").body(), "$[*].what"))
+				.contains("DOWN NO_READER"));
 
 		this.daemon = startDaemon("restarted");
 		awaitPeerUp();
@@ -111,6 +145,11 @@ class SampleDaemonEndToEndIT {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get("/alerts").body(), "$[*].what"))
 				.containsSubsequence("RECOVERED", "DOWN NO_READER"));
+	}
+
+	// The sample-daemon peer's alerts, the latest first.
+	private List<String> daemonAlerts() throws IOException, InterruptedException {
+		return JsonPath.read(get("/alerts").body(), "$[?(@.peer == 'sample-daemon')].what");
 	}
 
 	private void awaitPeerUp() {

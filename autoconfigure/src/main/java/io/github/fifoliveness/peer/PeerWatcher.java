@@ -1,0 +1,184 @@
+package io.github.fifoliveness.peer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.fifoliveness.posix.KernelEvents;
+import io.github.fifoliveness.posix.KernelEventsUnavailableException;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.PosixException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Learns of peers dying and coming back from the kernel, within milliseconds and without
+ * polling, and publishes a {@link PeerStatusChangedEvent} on each change, with the same
+ * transitions and log lines as {@link PeerStatusPoller}.
+ * <p>
+ * One thread of its own watches every peer: the write end of each live FIFO peer is held
+ * in one epoll set, which reports it when the last reader goes ({@code EPOLLERR}); a
+ * live PID-file peer's process is watched through a pidfd; the folders of peers that are
+ * down are watched with inotify, for their FIFO or PID file to appear or be opened. An
+ * event never decides by itself: it makes the watcher probe that peer by path again.
+ * Peers that cannot be watched (no epoll or inotify on this platform, a folder this user
+ * may not read, a probe of another kind, more peers than descriptors) are probed every
+ * poll interval instead, and watched peers are probed every safety-net interval anyway.
+ */
+public class PeerWatcher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(PeerWatcher.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
+
+	private final Peers peers;
+
+	private final Duration pollInterval;
+
+	private final Duration safetyNetInterval;
+
+	private final NativePosix posix;
+
+	private final PeerStatusTracker tracker;
+
+	private final Map<String, WatchedPeer> watched = new HashMap<>();
+
+	private volatile boolean stopping;
+
+	private volatile KernelEvents events;
+
+	private Thread thread;
+
+	/**
+	 * Create a watcher.
+	 * @param peers the peers to watch
+	 * @param pollInterval how often to probe the peers that cannot be watched; zero or
+	 * negative never probes them
+	 * @param safetyNetInterval how often to probe the watched peers anyway; zero or
+	 * negative never does
+	 * @param publisher where events go
+	 * @param posix the native calls
+	 */
+	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval,
+			ApplicationEventPublisher publisher, NativePosix posix) {
+		this.peers = peers;
+		this.pollInterval = pollInterval;
+		this.safetyNetInterval = safetyNetInterval;
+		this.posix = posix;
+		this.tracker = new PeerStatusTracker(this, logger, publisher);
+	}
+
+	/**
+	 * Whether a peer is watched through the kernel's events rather than polled.
+	 * @param peer the peer's name
+	 * @return {@code true} while watched
+	 */
+	public boolean isWatched(String peer) {
+		WatchedPeer watchedPeer = this.watched.get(peer);
+		return watchedPeer != null && watchedPeer.isWatched();
+	}
+
+	/**
+	 * Return a watched peer's latest result, current within the kernel's notice
+	 * (milliseconds), with no probe made.
+	 * @param peer the peer's name
+	 * @return the result, or empty when the peer is not watched or not probed yet
+	 */
+	public Optional<ProbeResult> watchedResult(String peer) {
+		return isWatched(peer) ? Optional.ofNullable(this.tracker.last(peer)) : Optional.empty();
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.thread != null) {
+			return;
+		}
+		this.stopping = false;
+		List<WatchedPeer> peers = new ArrayList<>();
+		this.peers.probes().forEach((name, probe) -> peers.add(watchedPeer(name, peers.size(), probe)));
+		peers.forEach((peer) -> this.watched.put(peer.name(), peer));
+		this.thread = new Thread(() -> run(peers), "fifo-liveness-peer-watch");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	private static WatchedPeer watchedPeer(String name, int key, PeerProbe probe) {
+		if (probe instanceof FifoPeerProbe fifo) {
+			return new WatchedFifoPeer(name, key, fifo);
+		}
+		if (probe instanceof PidFilePeerProbe pidFile) {
+			return new WatchedPidFilePeer(name, key, pidFile);
+		}
+		return new PolledPeer(name, key, probe);
+	}
+
+	@Override
+	public void stop() {
+		Thread running;
+		synchronized (this) {
+			running = this.thread;
+			this.thread = null;
+		}
+		if (running == null) {
+			return;
+		}
+		this.stopping = true;
+		KernelEvents current = this.events;
+		if (current != null) {
+			current.wake();
+		}
+		running.interrupt();
+		try {
+			running.join(STOP_TIMEOUT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (running.isAlive()) {
+			logger.warn("The peer watcher did not stop within " + STOP_TIMEOUT.toMillis() + " ms, most likely held up by"
+					+ " a PeerStatusChangedEvent listener; it stops and closes its descriptors once that returns");
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.thread != null;
+	}
+
+	private void run(List<WatchedPeer> peers) {
+		KernelEvents opened = null;
+		String unavailable = null;
+		try {
+			opened = KernelEvents.open(this.posix);
+		}
+		catch (KernelEventsUnavailableException ex) {
+			unavailable = ex.getMessage();
+		}
+		PeerWatchLoop loop = new PeerWatchLoop(peers, opened, this.tracker, this.pollInterval, this.safetyNetInterval,
+				logger);
+		try {
+			this.events = opened;
+			PeerWatchPlan.decide(peers, opened, unavailable, loop, logger);
+			loop.run(() -> this.stopping);
+		}
+		catch (PosixException | RuntimeException ex) {
+			if (!this.stopping) {
+				logger.error("Watching peers failed; no PeerStatusChangedEvent is published until restart", ex);
+			}
+		}
+		finally {
+			loop.release();
+			if (opened != null) {
+				opened.close();
+			}
+			peers.forEach((peer) -> peer.watched(false));
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.github.fifoliveness.posix.FolderChange;
+import io.github.fifoliveness.posix.HeldWriteEnd;
+import io.github.fifoliveness.posix.KernelEvents;
+import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.WriteEndHold;
+
+/**
+ * A FIFO peer: while up, the write end of its FIFO is held, and the kernel reports it
+ * when the last reader goes; while down, its folder is watched for the FIFO's creation
+ * and for opens.
+ */
+final class WatchedFifoPeer extends WatchedPeer {
+
+	// A probe's open fails for these, so an open of the FIFO was someone else's: a reader's.
+	private static final Set<DownReason> PROBE_CANNOT_OPEN = EnumSet.of(DownReason.NO_READER, DownReason.MISSING,
+			DownReason.PERMISSION_DENIED);
+
+	private final FifoPeerProbe probe;
+
+	private HeldWriteEnd held;
+
+	WatchedFifoPeer(String name, int key, FifoPeerProbe probe) {
+		super(name, key, probe);
+		this.probe = probe;
+	}
+
+	@Override
+	Path file() {
+		return this.probe.getPath();
+	}
+
+	@Override
+	ProbeResult probeAndHold(KernelEvents events) throws PosixException {
+		WriteEndHold hold = events.holdWriteEnd(this.probe.nativePath(), this.probe.owner().uid(), key());
+		this.held = hold.held();
+		return this.probe.resultOf(hold.result());
+	}
+
+	@Override
+	boolean isHeld() {
+		return this.held != null;
+	}
+
+	@Override
+	boolean isStillHeld() {
+		return this.held.isStillAt(this.probe.nativePath());
+	}
+
+	@Override
+	void release() {
+		if (this.held != null) {
+			this.held.close();
+			this.held = null;
+		}
+	}
+
+	/**
+	 * Any open of a FIFO means a reader existed at that moment: a writer's non-blocking
+	 * open succeeds only then. But inotify merges an open into an identical one queued
+	 * before it, so a probe's open and close can hide a reader's open: only where the last
+	 * probe itself may have opened the FIFO is an open followed by a close after writing
+	 * taken for a probe's, so that the watcher never probes in a loop of its own events.
+	 */
+	@Override
+	void fileChanged(FolderChange change) {
+		boolean probeMayOpen = last() != null && !PROBE_CANNOT_OPEN.contains(last().reason());
+		if (change == FolderChange.OPENED && probeMayOpen) {
+			countOpen(true);
+		}
+		else if (change == FolderChange.CLOSED_AFTER_WRITING) {
+			countOpen(false);
+		}
+		else {
+			mustProbe();
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.fifoliveness.posix.FolderChange;
+import io.github.fifoliveness.posix.KernelEvents;
+import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.ProcessWatch;
+
+/**
+ * A PID-file peer: while up, a pidfd of its process is held, and the kernel reports the
+ * process's exit; while down, its folder is watched for the PID file being written,
+ * renamed into place, removed or changed.
+ */
+final class WatchedPidFilePeer extends WatchedPeer {
+
+	// Not CREATED: a file just created is empty until written and closed.
+	private static final Set<FolderChange> REWRITTEN = EnumSet.of(FolderChange.CLOSED_AFTER_WRITING,
+			FolderChange.MOVED_IN, FolderChange.DELETED, FolderChange.MOVED_OUT, FolderChange.ATTRIBUTES_CHANGED);
+
+	private final PidFilePeerProbe probe;
+
+	private ProcessWatch held;
+
+	WatchedPidFilePeer(String name, int key, PidFilePeerProbe probe) {
+		super(name, key, probe);
+		this.probe = probe;
+	}
+
+	@Override
+	Path file() {
+		return this.probe.getPidFile();
+	}
+
+	/**
+	 * Probes, opens a pidfd of the process found alive, and probes again: the pidfd names
+	 * whatever process had the PID when it was opened, so only a second probe that finds
+	 * the same PID alive (and not reused: the start time is checked again) proves that it
+	 * names the peer. A pidfd of a process that exited meanwhile reports at once.
+	 */
+	@Override
+	ProbeResult probeAndHold(KernelEvents events) throws PosixException {
+		ProbeResult result = this.probe.probe();
+		if (!result.alive() || result.pid() == null) {
+			return result;
+		}
+		ProcessWatch watch = events.watchProcess(result.pid(), key());
+		ProbeResult again = this.probe.probe();
+		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
+			this.held = watch;
+		}
+		else {
+			watch.close();
+		}
+		return again;
+	}
+
+	@Override
+	boolean isHeld() {
+		return this.held != null;
+	}
+
+	@Override
+	boolean isStillHeld() {
+		ProbeResult result = this.probe.probe();
+		return result.alive() && Objects.equals(result.pid(), this.held.pid());
+	}
+
+	@Override
+	void release() {
+		if (this.held != null) {
+			this.held.close();
+			this.held = null;
+		}
+	}
+
+	@Override
+	void fileChanged(FolderChange change) {
+		if (REWRITTEN.contains(change)) {
+			mustProbe();
+		}
+	}
+
+}

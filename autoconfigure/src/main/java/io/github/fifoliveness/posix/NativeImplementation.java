@@ -1,0 +1,35 @@
+package io.github.fifoliveness.posix;
+
+/**
+ * How {@link NativePosix} reaches the operating system.
+ */
+public enum NativeImplementation {
+
+	/**
+	 * Java's foreign function and memory API ({@code java.lang.foreign}): JDK 22 and
+	 * later on Linux x86_64 and aarch64. No native library of its own to extract or load.
+	 */
+	FFM("java.lang.foreign"),
+
+	/**
+	 * jnr-posix: JDK 17 to 21, and every platform whose system-call table fifo-liveness
+	 * has not verified.
+	 */
+	JNR("jnr-posix");
+
+	private final String description;
+
+	NativeImplementation(String description) {
+		this.description = description;
+	}
+
+	/**
+	 * Return the name of the library behind this implementation, such as
+	 * {@code java.lang.foreign}.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.fifoliveness.posix;
+
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.OpenFlags;
+
+/**
+ * The open flags and errno values fifo-liveness uses, for the platform this JVM runs on.
+ * On Linux x86_64 and aarch64 they are written out here, as the kernel's headers define
+ * them (errno values are the same on both, {@code O_NOFOLLOW} is not); loading them costs
+ * nothing, where jnr-constants' generated tables cost tens of milliseconds of start-up.
+ * Elsewhere they come from jnr-constants, which has a table per OS and architecture.
+ *
+ * @param oRdonly {@code O_RDONLY}
+ * @param oWronly {@code O_WRONLY}
+ * @param oRdwr {@code O_RDWR}
+ * @param oCreat {@code O_CREAT}
+ * @param oExcl {@code O_EXCL}
+ * @param oNoctty {@code O_NOCTTY}
+ * @param oNonblock {@code O_NONBLOCK}
+ * @param oNofollow {@code O_NOFOLLOW}
+ * @param oCloexec {@code O_CLOEXEC}
+ * @param eperm {@code EPERM}
+ * @param enoent {@code ENOENT}
+ * @param esrch {@code ESRCH}
+ * @param eintr {@code EINTR}
+ * @param eio {@code EIO}
+ * @param enxio {@code ENXIO}
+ * @param eacces {@code EACCES}
+ * @param eexist {@code EEXIST}
+ * @param eisdir {@code EISDIR}
+ * @param erange {@code ERANGE}
+ * @param enametoolong {@code ENAMETOOLONG}
+ * @param ewouldblock {@code EWOULDBLOCK} (the same as {@code EAGAIN} here)
+ */
+record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl, int oNoctty, int oNonblock,
+		int oNofollow, int oCloexec, int eperm, int enoent, int esrch, int eintr, int eio, int enxio, int eacces,
+		int eexist, int eisdir, int erange, int enametoolong, int ewouldblock) {
+
+	/** Linux x86_64: {@code asm-generic/fcntl.h}, {@code asm-generic/errno-base.h}, {@code asm-generic/errno.h}. */
+	static final PosixConstants LINUX_X86_64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0400000, 02000000,
+			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
+
+	/** Linux aarch64: the same, but {@code arch/arm64/include/uapi/asm/fcntl.h} moves {@code O_NOFOLLOW}. */
+	static final PosixConstants LINUX_AARCH64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0100000,
+			02000000, 1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
+
+	private static final PosixConstants CURRENT = load();
+
+	/**
+	 * Return the values of the platform this JVM runs on.
+	 * @return the values
+	 */
+	static PosixConstants current() {
+		return CURRENT;
+	}
+
+	/**
+	 * Return the symbolic name of an errno value, such as {@code ENXIO}.
+	 * @param errno the errno value
+	 * @return the name
+	 */
+	static String errorName(int errno) {
+		return Errno.valueOf(errno).name();
+	}
+
+	/**
+	 * Return the text of an errno value, such as "No such device or address".
+	 * @param errno the errno value
+	 * @return the description
+	 */
+	static String errorDescription(int errno) {
+		return Errno.valueOf(errno).toString();
+	}
+
+	private static PosixConstants load() {
+		return LinuxSyscallTable.current()
+			.map((table) -> table.equals(LinuxSyscallTable.AARCH64) ? LINUX_AARCH64 : LINUX_X86_64)
+			.orElseGet(PosixConstants::fromJnrConstants);
+	}
+
+	static PosixConstants fromJnrConstants() {
+		return new PosixConstants(OpenFlags.O_RDONLY.intValue(), OpenFlags.O_WRONLY.intValue(),
+				OpenFlags.O_RDWR.intValue(), OpenFlags.O_CREAT.intValue(), OpenFlags.O_EXCL.intValue(),
+				OpenFlags.O_NOCTTY.intValue(), OpenFlags.O_NONBLOCK.intValue(), OpenFlags.O_NOFOLLOW.intValue(),
+				OpenFlags.O_CLOEXEC.intValue(), Errno.EPERM.intValue(), Errno.ENOENT.intValue(),
+				Errno.ESRCH.intValue(), Errno.EINTR.intValue(), Errno.EIO.intValue(), Errno.ENXIO.intValue(),
+				Errno.EACCES.intValue(), Errno.EEXIST.intValue(), Errno.EISDIR.intValue(), Errno.ERANGE.intValue(),
+				Errno.ENAMETOOLONG.intValue(), Errno.EWOULDBLOCK.intValue());
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.fifoliveness.posix;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Locale;
+
+/**
+ * Chooses and loads the {@link Syscalls} implementation: the one
+ * {@value NativePosix#IMPLEMENTATION_PROPERTY} asks for, else the foreign function API
+ * where it can run (Java 22 and later, on a platform {@link LinuxSyscallTable} knows),
+ * else jnr-posix.
+ */
+final class SyscallsLoader {
+
+	// Compiled for Java 22 and loaded by name, so that Java 17 to 21 never link it.
+	private static final String FOREIGN_SYSCALLS = "io.github.fifoliveness.posix.ForeignSyscalls";
+
+	private static final int FIRST_FOREIGN_FEATURE_VERSION = 22;
+
+	private SyscallsLoader() {
+	}
+
+	static Syscalls load() {
+		return loadSyscalls(requestedImplementation());
+	}
+
+	/**
+	 * Return the implementations that can run on this JVM and platform, the preferred
+	 * one first.
+	 * @return the implementations
+	 */
+	static NativeImplementation[] supportedImplementations() {
+		return foreignSupported() ? new NativeImplementation[] { NativeImplementation.FFM, NativeImplementation.JNR }
+				: new NativeImplementation[] { NativeImplementation.JNR };
+	}
+
+	static Syscalls loadSyscalls(NativeImplementation requested) {
+		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
+		if (implementation == NativeImplementation.JNR) {
+			return JnrSyscalls.load();
+		}
+		if (!foreignSupported()) {
+			throw NativePosixUnavailableException.foreignFailed(
+					"the foreign function API is used on Java 22 or later on Linux x86_64 and aarch64 only; remove -D"
+							+ NativePosix.IMPLEMENTATION_PROPERTY + "=ffm to use jnr-posix",
+					null);
+		}
+		try {
+			return (Syscalls) Class.forName(FOREIGN_SYSCALLS)
+				.getDeclaredConstructor(LinuxSyscallTable.class)
+				.newInstance(LinuxSyscallTable.current().orElseThrow());
+		}
+		catch (InvocationTargetException ex) {
+			throw NativePosixUnavailableException.foreignFailed(String.valueOf(ex.getCause()), ex.getCause());
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
+		}
+	}
+
+	private static boolean foreignSupported() {
+		return Runtime.version().feature() >= FIRST_FOREIGN_FEATURE_VERSION && LinuxSyscallTable.current().isPresent();
+	}
+
+	private static NativeImplementation requestedImplementation() {
+		String requested = System.getProperty(NativePosix.IMPLEMENTATION_PROPERTY, "").trim();
+		if (requested.isEmpty()) {
+			return null;
+		}
+		try {
+			return NativeImplementation.valueOf(requested.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("System property '" + NativePosix.IMPLEMENTATION_PROPERTY + "' has the value '"
+					+ requested + "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version", ex);
+		}
+	}
+
+}

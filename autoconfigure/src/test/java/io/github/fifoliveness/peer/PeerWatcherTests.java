@@ -1,0 +1,332 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.github.fifoliveness.beacon.FifoBeacon;
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.SwitchableProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link PeerWatcher} with real FIFOs and real processes. Polling and the
+ * safety net are off unless a test says otherwise, so every event proven here came from
+ * the kernel.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PeerWatcherTests {
+
+	private static final Duration OFF = Duration.ZERO;
+
+	private static final Duration WITHIN = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final ChildProcesses children = new ChildProcesses();
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+
+	private PeerWatcher watcher;
+
+	@AfterEach
+	void stopWatcher() {
+		if (this.watcher != null) {
+			this.watcher.stop();
+		}
+	}
+
+	@Test
+	void sigkillIsPublishedAsDownOnceAndLoggedOnce(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isFalse());
+		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+	}
+
+	@Test
+	void crashRestartOverTheSameFifoIsPublishedAsUp(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+
+		this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+	}
+
+	@Test
+	void aPeerStartedAfterTheMonitorIsSeenWhenItStarts() {
+		Path fifo = this.dir.resolve("orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+		assertThat(this.events).extracting(PeerStatusChangedEvent::getReason)
+			.containsSubsequence(DownReason.MISSING, null);
+	}
+
+	@Test
+	void aPeerInAFolderThatDoesNotExistYetIsSeenWhenItStarts() throws Exception {
+		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Files.createDirectories(fifo.getParent());
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+	}
+
+	@Test
+	void aFolderDeletedAndCreatedAgainIsWatchedAgain() throws Exception {
+		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+		Files.createDirectories(fifo.getParent());
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Files.delete(fifo.getParent());
+		Files.delete(fifo.getParent().getParent());
+		Files.createDirectories(fifo.getParent());
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+	}
+
+	@Test
+	void aSymbolicLinkToALiveFifoIsNeverHeldNorUp() throws Exception {
+		Path target = Fifos.create(this.dir.resolve("target.fifo"));
+		this.children.holdReadEnd(target);
+		awaitReader(target);
+		Path link = Files.createSymbolicLink(this.dir.resolve("orders.fifo"), target);
+		start(Map.of("orders", link));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NOT_A_FIFO)");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+	}
+
+	@Test
+	void brokenAndCorrectOfABeaconArePublished() {
+		Path fifo = this.dir.resolve("orders/orders.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), OFF, false);
+		beacon.start();
+		try {
+			start(Map.of("orders", fifo));
+			awaitEvents("Peer 'orders' UNKNOWN -> UP");
+			beacon.getFifo().suspend("liveness state BROKEN");
+			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+			beacon.getFifo().resume();
+			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		}
+		finally {
+			beacon.stop();
+		}
+	}
+
+	@Test
+	void aFifoDeletedAndRecreatedByItsBeaconReturnsToUp() throws Exception {
+		Path fifo = this.dir.resolve("orders/orders.fifo");
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ofMillis(100), false);
+		beacon.start();
+		try {
+			start(Map.of("orders", fifo));
+			awaitEvents("Peer 'orders' UNKNOWN -> UP");
+			long inode = inode(fifo);
+			Files.delete(fifo);
+			await().atMost(WITHIN).until(() -> Files.exists(fifo) && inode(fifo) != inode);
+			// The beacon closed its end of the old FIFO: the watcher must hold the new one.
+			await().atMost(WITHIN).untilAsserted(() -> {
+				assertThat(lastEvent().getStatus()).isEqualTo(PeerStatus.UP);
+				assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
+			});
+			beacon.getFifo().suspend("liveness state BROKEN");
+			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+		}
+		finally {
+			beacon.stop();
+		}
+	}
+
+	@Test
+	void aReadersOpenIsSeenEvenWhenAProbesOpenMergesWithIt() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Path other = Fifos.create(this.dir.resolve("billing.fifo"));
+		Process billing = this.children.holdReadEnd(other);
+		awaitReader(other);
+		CountDownLatch busy = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		start(Map.of("orders", fifo, "billing", other), (event) -> {
+			if (event.getPeer().equals("billing") && event.getStatus() == PeerStatus.DOWN) {
+				busy.countDown();
+				await().atMost(WITHIN).until(() -> release.await(0, TimeUnit.SECONDS));
+			}
+		});
+		await().atMost(WITHIN).until(() -> this.events.size() == 2);
+		// Keep the watcher's thread busy in a listener, so that both opens queue up unread.
+		ChildProcesses.kill(billing);
+		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+		try (OpenFile reader = this.posix.openReadEnd(fifo)) {
+			// Another monitor probes right after the reader's open: inotify merges the two opens.
+			assertThat(new FifoPeerProbe(fifo, this.posix).probe().alive()).isTrue();
+			release.countDown();
+			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+		}
+	}
+
+	@Test
+	void aPidFilePeersExitIsPublishedThroughItsPidfd() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		startWatching(Map.of("daemon", new PidFilePeerProbe(pidFile, this.posix)), OFF, OFF);
+		awaitEvents("Peer 'daemon' UNKNOWN -> UP");
+		assertThat(this.watcher.isWatched("daemon")).isTrue();
+		ChildProcesses.kill(daemon);
+		awaitEvents("Peer 'daemon' UNKNOWN -> UP", "Peer 'daemon' UP -> DOWN (STALE_PID)");
+	}
+
+	@Test
+	void aPidFileWrittenLaterIsSeenWhenRenamedIntoPlace() throws Exception {
+		Path pidFile = this.dir.resolve("run/daemon.pid");
+		startWatching(Map.of("daemon", new PidFilePeerProbe(pidFile, this.posix)), OFF, OFF);
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (MISSING)");
+		Process daemon = this.children.start("sleep", "600");
+		Files.createDirectories(pidFile.getParent());
+		Path written = Files.writeString(pidFile.resolveSibling("daemon.pid.tmp"), daemon.pid() + "\n");
+		Files.move(written, pidFile, StandardCopyOption.ATOMIC_MOVE);
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (MISSING)", "Peer 'daemon' DOWN -> UP");
+	}
+
+	@Test
+	void theSafetyNetFindsAChangeNoEventTells() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		startWatching(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), OFF, Duration.ofMillis(200));
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		// The old FIFO keeps its reader, so the held end reports nothing; the path names a FIFO without one.
+		Files.delete(fifo);
+		Fifos.create(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+	}
+
+	@Test
+	void aProbeOfAnotherKindIsPolled(CapturedOutput output) {
+		SwitchableProbe custom = new SwitchableProbe();
+		startWatching(Map.of("custom", custom), Duration.ofMillis(50), OFF);
+		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)");
+		custom.setAlive(true);
+		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)", "Peer 'custom' DOWN -> UP");
+		assertThat(this.watcher.isWatched("custom")).isFalse();
+		assertThat(this.watcher.watchedResult("custom")).isEmpty();
+		assertThat(output.getOut()).contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
+				+ " instead of watched: its probe is neither a FIFO nor a PID-file probe");
+	}
+
+	@Test
+	void aListenerThatThrowsDoesNotEndTheWatching(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		start(Map.of("orders", fifo), (event) -> {
+			if (event.getStatus() == PeerStatus.DOWN) {
+				throw new IllegalStateException("listener failed");
+			}
+		});
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP",
+				"Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(output.getOut()).contains("Probing peer 'orders' or publishing its change failed");
+	}
+
+	@Test
+	void stoppedWatcherIsNoLongerWatching() {
+		Path fifo = this.dir.resolve("orders.fifo");
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		assertThat(this.watcher.isRunning()).isTrue();
+		this.watcher.stop();
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(this.watcher.isWatched("orders")).isFalse();
+	}
+
+	private void start(Map<String, Path> fifos) {
+		start(fifos, (event) -> {
+		});
+	}
+
+	private void start(Map<String, Path> fifos, Consumer<PeerStatusChangedEvent> listener) {
+		Map<String, PeerProbe> probes = new LinkedHashMap<>();
+		fifos.forEach((name, fifo) -> probes.put(name, new FifoPeerProbe(fifo, this.posix)));
+		startWatching(probes, OFF, OFF, listener);
+	}
+
+	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval) {
+		startWatching(probes, pollInterval, safetyNetInterval, (event) -> {
+		});
+	}
+
+	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval,
+			Consumer<PeerStatusChangedEvent> listener) {
+		this.watcher = new PeerWatcher(new Peers(probes), pollInterval, safetyNetInterval, (event) -> {
+			this.events.add((PeerStatusChangedEvent) event);
+			listener.accept((PeerStatusChangedEvent) event);
+		}, this.posix);
+		this.watcher.start();
+	}
+
+	private void awaitReader(Path fifo) {
+		FifoPeerProbe probe = new FifoPeerProbe(fifo, this.posix);
+		await().atMost(WITHIN).until(() -> probe.probe().alive());
+	}
+
+	private void awaitEvents(String... expected) {
+		await().atMost(WITHIN).untilAsserted(
+				() -> assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly(expected));
+	}
+
+	private PeerStatusChangedEvent lastEvent() {
+		assertThat(this.events).isNotEmpty();
+		return this.events.get(this.events.size() - 1);
+	}
+
+	private static long inode(Path path) throws Exception {
+		return (long) Files.getAttribute(path, "unix:ino");
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.github.fifoliveness.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+
+/**
+ * What following many peers costs a monitor while nothing happens: an
+ * {@link IdleMonitor} with N peers, every other one held by a live reader (this process),
+ * measured after it has been at rest a while (its code compiled) over a window as long as
+ * the watcher's safety net interval (60 s), in which the safety net checks every watched
+ * peer once; then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over the
+ * monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a CPU);
+ * descriptors are counted in {@code /proc/<pid>/fd}; heap is what is in use after a full
+ * GC; kernel memory is what the {@code filp} and {@code eventpoll_epi} slabs of
+ * {@code /proc/slabinfo} (open files, epoll entries) give back when the monitor exits,
+ * which other processes on the machine blur. Usage: {@code PeersIdleCost <watch|poll> <N> <window seconds> <settle seconds>}.
+ */
+public final class PeersIdleCost {
+
+	private static final Pattern ARMED = Pattern.compile("^armed$");
+
+	private static final Pattern HEAP = Pattern.compile("^heap (\\d+)$");
+
+	private PeersIdleCost() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = args[0];
+		int peers = Integer.parseInt(args[1]);
+		long window = Long.parseLong(args[2]);
+		long settle = Long.parseLong(args[3]);
+		Cost small = measure(mode, 2, window, settle);
+		Cost large = measure(mode, peers, window, settle);
+		System.out.printf("%-7s %7s %14s %12s %13s %12s %12s%n", "mode", "peers", "CPU", "% of a core", "descriptors",
+				"heap", "kernel");
+		for (Cost cost : List.of(small, large)) {
+			System.out.printf("%-7s %7d %11.1f ms %11.4f%% %13d %9.1f MB %9.1f kB%n", mode, cost.peers,
+					cost.cpuNanos / 1e6, 100.0 * cost.cpuNanos / (window * 1e9), cost.descriptors, cost.heapBytes / 1e6,
+					cost.kernelBytes / 1e3);
+		}
+		int added = peers - 2;
+		// Every other peer is alive: only those hold a descriptor.
+		int addedAlive = (peers + 1) / 2 - 1;
+		System.out.printf("%-7s %7s %11.1f ms %11.4f%% %13s %12s %12s%n", mode, "diff",
+				(large.cpuNanos - small.cpuNanos) / 1e6, 100.0 * (large.cpuNanos - small.cpuNanos) / (window * 1e9),
+				String.format("%.2f/live", (double) (large.descriptors - small.descriptors) / addedAlive),
+				String.format("%.0f B/peer", (double) (large.heapBytes - small.heapBytes) / added),
+				String.format("%.0f B/live", (double) (large.kernelBytes - small.kernelBytes) / addedAlive));
+	}
+
+	private static Cost measure(String mode, int count, long window, long settle) throws Exception {
+		Path dir = Files.createTempDirectory("fifo-liveness-idle");
+		NativePosix posix = NativePosix.get();
+		List<OpenFile> readers = new ArrayList<>();
+		try {
+			List<String> paths = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Path fifo = dir.resolve("peer-" + i + ".fifo");
+				posix.createFifo(fifo, 0600);
+				if (i % 2 == 0) {
+					readers.add(posix.openReadEnd(fifo));
+				}
+				paths.add(fifo.toString());
+			}
+			Path list = Files.write(dir.resolve("peers.txt"), paths);
+			try (ChildJvm monitor = new ChildJvm(IdleMonitor.class, List.of(), List.of(mode, list.toString()))) {
+				monitor.readUntil(ARMED);
+				Thread.sleep(settle * 1000);
+				long before = cpuNanos(monitor.pid());
+				Thread.sleep(window * 1000);
+				long cpu = cpuNanos(monitor.pid()) - before;
+				long descriptors = descriptors(monitor.pid());
+				monitor.send("heap");
+				long heap = Long.parseLong(monitor.readUntil(HEAP).group(1));
+				long held = slabBytes();
+				monitor.send("exit");
+				monitor.process().waitFor();
+				return new Cost(count, cpu, descriptors, heap, held - slabBytes());
+			}
+		}
+		finally {
+			readers.forEach(OpenFile::close);
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
+
+	// Threads that exit within the window are missed; a monitor at rest starts none.
+	private static long cpuNanos(long pid) throws IOException {
+		long total = 0;
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+				}
+				catch (IOException ex) {
+					// The thread ended meanwhile.
+				}
+			}
+		}
+		return total;
+	}
+
+	private static long descriptors(long pid) throws IOException {
+		try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+			return fds.count();
+		}
+	}
+
+	// Open files and epoll entries: what a held write end costs the kernel. Zero where slabinfo is not readable.
+	private static long slabBytes() {
+		try {
+			long bytes = 0;
+			for (String line : Files.readAllLines(Path.of("/proc/slabinfo"))) {
+				String[] fields = line.split("\\s+");
+				if (fields[0].equals("filp") || fields[0].equals("eventpoll_epi")) {
+					bytes += Long.parseLong(fields[1]) * Long.parseLong(fields[3]);
+				}
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private record Cost(int peers, long cpuNanos, long descriptors, long heapBytes, long kernelBytes) {
+
+	}
+
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Measures the event-driven peer watcher against polling, in one run, and prints tables:
+#   1. how long after the sample daemon starts, turns BROKEN or CORRECT, or is killed with
+#      SIGKILL a monitor publishes its PeerStatusChangedEvent: the watcher, then the poller at 1 s;
+#   2. what a monitor following N peers (half alive) costs while nothing happens: CPU over a
+#      window with one safety-net round in it, descriptors, heap, kernel memory; watcher, then poller.
+# JAVA chooses the JDK (default: java on the PATH); 22 or later runs the foreign-function side.
+# BENCH_QUICK=1 makes every part short: a smoke run, not a measurement.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA:-java}
+
+if [[ -n ${BENCH_QUICK:-} ]]; then
+	ROUNDS=3 POLL_ROUNDS=3 WARM_UP=1 PEERS=1000 WINDOW=10 SETTLE=2
+else
+	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=60
+fi
+
+echo "Building"
+mvn -B -q -DskipTests package -pl benchmarks,sample-daemon -am
+BENCH_JAR=benchmarks/target/benchmarks.jar
+DAEMON_JAR=sample-daemon/target/sample-daemon.jar
+run() {
+	"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" "io.github.fifoliveness.benchmarks.$1" "${@:2}" 2>/dev/null
+}
+
+printf '\nMachine: %s, %s cores, %s; %s\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+	"$(nproc)" "$(uname -sr)" "$("$JAVA" -version 2>&1 | head -1)"
+
+echo
+echo "== 1. Sample daemon -> PeerStatusChangedEvent, watcher ($ROUNDS rounds after $WARM_UP to warm up)"
+run PeerEventLatency "$DAEMON_JAR" "$ROUNDS" watch "$WARM_UP"
+echo
+echo "== 1b. The same with polling every 1 s ($POLL_ROUNDS rounds after $WARM_UP to warm up)"
+run PeerEventLatency "$DAEMON_JAR" "$POLL_ROUNDS" poll "$WARM_UP"
+
+echo
+echo "== 2. Idle monitor with $PEERS peers, half alive, minus 2 peers (${WINDOW} s window after ${SETTLE} s at rest)"
+run PeersIdleCost watch "$PEERS" "$WINDOW" "$SETTLE"
+run PeersIdleCost poll "$PEERS" "$WINDOW" "$SETTLE"

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.BeaconException;
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -40,7 +41,7 @@ class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 		return new FailureAnalysis(description, action, cause);
 	}
 
-	private static String defaultPathWaysOut(Path path, String applicationName) {
+	private static String defaultPathWaysOut(Path path, @Nullable String applicationName) {
 		String whose = StringUtils.hasText(applicationName) ? "of every application named '" + applicationName + "'"
 				: "of every application that does not set 'spring.application.name'";
 		return "'" + path + "' is the default path " + whose + ": set 'spring.application.name' to give this"

@@ -145,7 +145,7 @@ public class FifoLivenessProperties {
 		 * no name the JVM knows. With single-instance on, the file name may be at
 		 * most 250 bytes, so that "<name>.lock" fits beside it.
 		 */
-		private String path;
+		private @Nullable String path;
 
 		/**
 		 * Whether to take an exclusive lock on "<path>.lock" so that only one instance
@@ -173,7 +173,7 @@ public class FifoLivenessProperties {
 		 * readiness as a peer of its own. The file name may be at most 250 bytes, so
 		 * that "<name>.lock" fits beside it.
 		 */
-		private String readinessPath;
+		private @Nullable String readinessPath;
 
 		/**
 		 * Absolute path of a PID file to write at startup. Deprecated: it was not written
@@ -189,11 +189,11 @@ public class FifoLivenessProperties {
 			this.enabled = enabled;
 		}
 
-		public String getPath() {
+		public @Nullable String getPath() {
 			return this.path;
 		}
 
-		public void setPath(String path) {
+		public void setPath(@Nullable String path) {
 			this.path = path;
 		}
 
@@ -217,11 +217,11 @@ public class FifoLivenessProperties {
 			this.pidFile = pidFile;
 		}
 
-		public String getReadinessPath() {
+		public @Nullable String getReadinessPath() {
 			return this.readinessPath;
 		}
 
-		public void setReadinessPath(String readinessPath) {
+		public void setReadinessPath(@Nullable String readinessPath) {
 			this.readinessPath = readinessPath;
 		}
 
@@ -252,13 +252,13 @@ public class FifoLivenessProperties {
 		 * Absolute path of the FIFO that the peer's beacon holds. Set this or
 		 * "pid-file", not both.
 		 */
-		private String path;
+		private @Nullable String path;
 
 		/**
 		 * Absolute path of the PID file of a peer that writes one instead of holding a
 		 * FIFO (nginx, sshd, databases). Set this or "path", not both.
 		 */
-		private String pidFile;
+		private @Nullable String pidFile;
 
 		/**
 		 * User (name or numeric uid) that must own the peer's FIFO or PID file; anything
@@ -266,29 +266,29 @@ public class FifoLivenessProperties {
 		 * there. Defaults to the monitor's own user; a monitor running as root accepts
 		 * any owner unless this is set. PID files owned by root are always accepted.
 		 */
-		private String owner;
+		private @Nullable String owner;
 
-		public String getPath() {
+		public @Nullable String getPath() {
 			return this.path;
 		}
 
-		public void setPath(String path) {
+		public void setPath(@Nullable String path) {
 			this.path = path;
 		}
 
-		public String getOwner() {
+		public @Nullable String getOwner() {
 			return this.owner;
 		}
 
-		public void setOwner(String owner) {
+		public void setOwner(@Nullable String owner) {
 			this.owner = owner;
 		}
 
-		public String getPidFile() {
+		public @Nullable String getPidFile() {
 			return this.pidFile;
 		}
 
-		public void setPidFile(String pidFile) {
+		public void setPidFile(@Nullable String pidFile) {
 			this.pidFile = pidFile;
 		}
 

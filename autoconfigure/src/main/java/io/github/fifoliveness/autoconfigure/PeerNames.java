@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -78,7 +80,7 @@ final class PeerNames {
 	}
 
 	// The name exactly as binding sees it.
-	private static ConfigurationPropertyName adapt(EnumerablePropertySource<?> source, String property) {
+	private static @Nullable ConfigurationPropertyName adapt(EnumerablePropertySource<?> source, String property) {
 		if (!(source instanceof SystemEnvironmentPropertySource)) {
 			return ConfigurationPropertyName.adapt(property, '.');
 		}

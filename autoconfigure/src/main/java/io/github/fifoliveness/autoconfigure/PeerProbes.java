@@ -1,7 +1,10 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
@@ -11,8 +14,10 @@ import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,8 +40,12 @@ final class PeerProbes {
 
 	private static PeerProbe of(String name, FifoLivenessProperties.Peer peer, NativePosix posix) {
 		String prefix = "fifo-liveness.peers." + name;
-		if ((peer.getPath() == null) == (peer.getPidFile() == null)) {
-			throw new InvalidPeerException(name, (peer.getPath() == null) ? "it has neither" : "it has both");
+		if (peer.getPath() != null && peer.getPidFile() != null) {
+			Set<String> both = new LinkedHashSet<>(List.of(prefix + ".path", prefix + ".pid-file"));
+			throw new MutuallyExclusiveConfigurationPropertiesException(both, both);
+		}
+		if (peer.getPath() == null && peer.getPidFile() == null) {
+			throw new InvalidPeerException(name, "it has neither");
 		}
 		ExpectedOwner owner = owner(prefix + ".owner", peer.getOwner(), posix);
 		if (!owner.isChecked()) {
@@ -50,7 +59,7 @@ final class PeerProbes {
 		return new FifoPeerProbe(PathProperty.absolute(prefix + ".path", peer.getPath()), owner, posix);
 	}
 
-	private static ExpectedOwner owner(String property, String value, NativePosix posix) {
+	private static ExpectedOwner owner(String property, @Nullable String value, NativePosix posix) {
 		if (value == null) {
 			return ExpectedOwner.of(null, posix.effectiveUid());
 		}

@@ -2,6 +2,8 @@ package io.github.fifoliveness.beacon;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the liveness beacon cannot hold its FIFO. Says what is wrong at which path
  * and what the user can do about it.
@@ -14,7 +16,7 @@ public class BeaconException extends IllegalStateException {
 
 	private final String action;
 
-	BeaconException(Path path, String problem, String action, Throwable cause) {
+	BeaconException(Path path, String problem, String action, @Nullable Throwable cause) {
 		super("Liveness beacon cannot hold a FIFO at '" + path + "': " + problem, cause);
 		this.path = path;
 		this.problem = problem;

@@ -13,6 +13,7 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.SmallFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exclusive {@code flock} on {@code <fifo>.lock}, held for the beacon's life, so that
@@ -62,7 +63,7 @@ final class BeaconLock {
 				"Check what else writes to this folder.", null);
 	}
 
-	private static BeaconLock tryAcquire(Path fifo, Path path, NativePosix posix) {
+	private static @Nullable BeaconLock tryAcquire(Path fifo, Path path, NativePosix posix) {
 		Opened opened = open(fifo, path, posix);
 		if (opened == null) {
 			return null;
@@ -95,7 +96,7 @@ final class BeaconLock {
 	}
 
 	// Null when the file changed while it was opened: the caller tries again.
-	private static Opened open(Path fifo, Path path, NativePosix posix) {
+	private static @Nullable Opened open(Path fifo, Path path, NativePosix posix) {
 		try {
 			try {
 				return new Opened(posix.createFile(path, PERMISSIONS), true);

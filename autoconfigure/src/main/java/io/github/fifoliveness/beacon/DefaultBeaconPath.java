@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import io.github.fifoliveness.posix.NativePosix;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an application's liveness FIFO goes when no path is configured:
@@ -31,13 +32,13 @@ public final class DefaultBeaconPath {
 	 * @param applicationName the application's name, may be {@code null}
 	 * @return the absolute path
 	 */
-	public static Path forApplication(String applicationName) {
+	public static Path forApplication(@Nullable String applicationName) {
 		return forApplication(applicationName, System::getenv, System::getProperty,
 				() -> NativePosix.get().effectiveUid());
 	}
 
-	static Path forApplication(String applicationName, UnaryOperator<String> environment,
-			UnaryOperator<String> systemProperties, IntSupplier uid) {
+	static Path forApplication(@Nullable String applicationName, UnaryOperator<@Nullable String> environment,
+			UnaryOperator<@Nullable String> systemProperties, IntSupplier uid) {
 		String app = safeName(applicationName, FALLBACK_APPLICATION_NAME);
 		String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
 		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()) {
@@ -51,7 +52,7 @@ public final class DefaultBeaconPath {
 	}
 
 	// A name becomes one path segment: nothing that could climb or split the path.
-	private static String safeName(String name, String fallback) {
+	private static String safeName(@Nullable String name, String fallback) {
 		if (name == null || name.isBlank()) {
 			return fallback;
 		}

@@ -11,6 +11,7 @@ import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the read end of one FIFO: peers that open the write end succeed while it is
@@ -30,12 +31,12 @@ public class FifoBeacon {
 
 	private final NativePosix posix;
 
-	private BeaconLock lock;
+	private @Nullable BeaconLock lock;
 
-	private BeaconFifo fifo;
+	private @Nullable BeaconFifo fifo;
 
 	// The FIFO closed by suspend(), kept so that stop() can still remove what it created.
-	private BeaconFifo suspendedFifo;
+	private @Nullable BeaconFifo suspendedFifo;
 
 	private BeaconStatus status = BeaconStatus.RELEASED;
 

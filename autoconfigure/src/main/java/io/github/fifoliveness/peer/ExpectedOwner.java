@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.github.fifoliveness.posix.NativePosix;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whose file a probe trusts. Whoever can create a FIFO where a peer's should be, and hold
@@ -25,7 +26,7 @@ public record ExpectedOwner(int uid) {
 	 * @param monitorUid the monitor's effective uid
 	 * @return the expected owner
 	 */
-	public static ExpectedOwner of(Integer configured, int monitorUid) {
+	public static ExpectedOwner of(@Nullable Integer configured, int monitorUid) {
 		if (configured != null) {
 			return new ExpectedOwner(configured);
 		}

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.peer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEvent;
 
 /**
@@ -60,7 +62,7 @@ public class PeerStatusChangedEvent extends ApplicationEvent {
 	 * Return why the peer is down, {@code null} when it is up.
 	 * @return the reason
 	 */
-	public DownReason getReason() {
+	public @Nullable DownReason getReason() {
 		return this.result.reason();
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -30,7 +31,7 @@ public class PeerStatusPoller implements SmartLifecycle {
 	// Serializes rounds, never the lifecycle: stop() must not wait for a probe.
 	private final Object pollLock = new Object();
 
-	private ScheduledExecutorService executor;
+	private @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * Create a poller.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -64,7 +65,7 @@ final class PeerStatusTracker {
 	 * @param peer the peer's name
 	 * @return the result, {@code null} before the first
 	 */
-	ProbeResult last(String peer) {
+	@Nullable ProbeResult last(String peer) {
 		return this.last.get(peer);
 	}
 
@@ -101,7 +102,7 @@ final class PeerStatusTracker {
 				: String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1e6);
 	}
 
-	private void changed(String peer, ProbeResult previous, ProbeResult result) {
+	private void changed(String peer, @Nullable ProbeResult previous, ProbeResult result) {
 		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN : PeerStatus.of(previous);
 		if (!result.alive()) {
 			this.logger.warn("Peer '" + peer + "' is DOWN (" + result.reason() + "): " + result.message());

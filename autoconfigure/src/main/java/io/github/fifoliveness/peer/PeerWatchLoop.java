@@ -12,6 +12,7 @@ import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@link PeerWatcher}'s thread: arms every peer, then waits for the kernel's
@@ -26,9 +27,9 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private final List<WatchedPeer> peers;
 
-	private final KernelEvents events;
+	private final @Nullable KernelEvents events;
 
-	private final FolderWatches folders;
+	private final @Nullable FolderWatches folders;
 
 	private final PeerStatusTracker tracker;
 
@@ -51,8 +52,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private int safetyNetCursor;
 
-	PeerWatchLoop(List<WatchedPeer> peers, KernelEvents events, PeerStatusTracker tracker, Duration pollInterval,
-			Duration safetyNetInterval, Log logger) {
+	PeerWatchLoop(List<WatchedPeer> peers, @Nullable KernelEvents events, PeerStatusTracker tracker,
+			Duration pollInterval, Duration safetyNetInterval, Log logger) {
 		this.peers = peers;
 		this.events = events;
 		this.folders = (events != null) ? new FolderWatches(events) : null;
@@ -69,7 +70,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	 * @param peer the peer
 	 * @param reason why, for the log; {@code null} when the caller says it
 	 */
-	void poll(WatchedPeer peer, String reason) {
+	void poll(WatchedPeer peer, @Nullable String reason) {
 		if (this.polled.containsKey(peer.name())) {
 			return;
 		}

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, before the watcher arms anything, which peers it polls instead: all of them
@@ -30,8 +31,8 @@ final class PeerWatchPlan {
 	 * @param logger where to say what is polled and why
 	 * @throws PosixException if the descriptor limit cannot be read
 	 */
-	static void decide(List<WatchedPeer> peers, KernelEvents events, String unavailable, PeerWatchLoop loop,
-			Log logger) throws PosixException {
+	static void decide(List<WatchedPeer> peers, @Nullable KernelEvents events, @Nullable String unavailable,
+			PeerWatchLoop loop, Log logger) throws PosixException {
 		if (events == null) {
 			logger.info("Peers are " + loop.describePolling() + " instead of watched: " + unavailable);
 			peers.forEach((peer) -> loop.poll(peer, null));

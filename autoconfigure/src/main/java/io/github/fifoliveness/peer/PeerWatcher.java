@@ -13,6 +13,7 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -51,9 +52,9 @@ public class PeerWatcher implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
-	private volatile KernelEvents events;
+	private volatile @Nullable KernelEvents events;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	/**
 	 * Create a watcher.
@@ -101,21 +102,23 @@ public class PeerWatcher implements SmartLifecycle {
 		}
 		this.stopping = false;
 		List<WatchedPeer> peers = new ArrayList<>();
-		this.peers.probes().forEach((name, probe) -> peers.add(watchedPeer(name, peers.size(), probe)));
+		this.peers.configuredProbes()
+			.forEach((name, probe) -> peers.add(watchedPeer(name, peers.size(), probe, this.peers.probes().get(name))));
 		peers.forEach((peer) -> this.watched.put(peer.name(), peer));
 		this.thread = new Thread(() -> run(peers), "fifo-liveness-peer-watch");
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
 
-	private static WatchedPeer watchedPeer(String name, int key, PeerProbe probe) {
-		if (probe instanceof FifoPeerProbe fifo) {
-			return new WatchedFifoPeer(name, key, fifo);
+	// The configured probe says what to watch; the recorded one makes the probes.
+	private static WatchedPeer watchedPeer(String name, int key, PeerProbe configured, PeerProbe recorded) {
+		if (configured instanceof FifoPeerProbe fifo) {
+			return new WatchedFifoPeer(name, key, fifo, recorded);
 		}
-		if (probe instanceof PidFilePeerProbe pidFile) {
-			return new WatchedPidFilePeer(name, key, pidFile);
+		if (configured instanceof PidFilePeerProbe pidFile) {
+			return new WatchedPidFilePeer(name, key, pidFile, recorded);
 		}
-		return new PolledPeer(name, key, probe);
+		return new PolledPeer(name, key, recorded);
 	}
 
 	@Override

@@ -10,22 +10,50 @@ import java.util.Map;
  */
 public final class Peers {
 
-	private final Map<String, PeerProbe> probes;
+	private static final ProbeRecorder NO_RECORDER = (peer, nanos) -> {
+	};
+
+	private final Map<String, PeerProbe> configured;
+
+	private final Map<String, PeerProbe> recorded;
+
+	private volatile ProbeRecorder recorder = NO_RECORDER;
 
 	/**
 	 * Create the set of peers.
 	 * @param probes the probes by peer name, in the order to report them
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes) {
-		this.probes = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
+		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
+		Map<String, PeerProbe> recorded = new LinkedHashMap<>();
+		this.configured.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, () -> this.recorder)));
+		this.recorded = Collections.unmodifiableMap(recorded);
 	}
 
 	/**
-	 * Return the probes by peer name.
+	 * Return the probes by peer name. Each probe made through them is recorded by the
+	 * {@link #recordProbesWith(ProbeRecorder) recorder}.
 	 * @return the probes
 	 */
 	public Map<String, PeerProbe> probes() {
-		return this.probes;
+		return this.recorded;
+	}
+
+	/**
+	 * Return the probes as configured, for the watcher, which needs to know what each one
+	 * looks at.
+	 * @return the probes by peer name
+	 */
+	Map<String, PeerProbe> configuredProbes() {
+		return this.configured;
+	}
+
+	/**
+	 * Record every probe made from now on, whoever asks for it, with the given recorder.
+	 * @param recorder the recorder
+	 */
+	public void recordProbesWith(ProbeRecorder recorder) {
+		this.recorder = recorder;
 	}
 
 }

@@ -9,6 +9,7 @@ import io.github.fifoliveness.posix.HeldWriteEnd;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.WriteEndHold;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A FIFO peer: while up, the write end of its FIFO is held, and the kernel reports it
@@ -23,10 +24,10 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	private final FifoPeerProbe probe;
 
-	private HeldWriteEnd held;
+	private @Nullable HeldWriteEnd held;
 
-	WatchedFifoPeer(String name, int key, FifoPeerProbe probe) {
-		super(name, key, probe);
+	WatchedFifoPeer(String name, int key, FifoPeerProbe probe, PeerProbe recorded) {
+		super(name, key, recorded);
 		this.probe = probe;
 	}
 

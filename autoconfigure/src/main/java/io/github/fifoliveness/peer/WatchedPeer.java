@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One peer as {@link PeerWatcher} follows it: while it is up, something held in the
@@ -20,9 +21,9 @@ abstract class WatchedPeer {
 
 	private final PeerProbe probe;
 
-	private FolderWatches.Interest interest;
+	private FolderWatches.@Nullable Interest interest;
 
-	private ProbeResult last;
+	private @Nullable ProbeResult last;
 
 	private volatile boolean watched;
 
@@ -89,15 +90,15 @@ abstract class WatchedPeer {
 	 */
 	abstract void fileChanged(FolderChange change);
 
-	final FolderWatches.Interest interest() {
+	final FolderWatches.@Nullable Interest interest() {
 		return this.interest;
 	}
 
-	final void interest(FolderWatches.Interest interest) {
+	final void interest(FolderWatches.@Nullable Interest interest) {
 		this.interest = interest;
 	}
 
-	final ProbeResult last() {
+	final @Nullable ProbeResult last() {
 		return this.last;
 	}
 

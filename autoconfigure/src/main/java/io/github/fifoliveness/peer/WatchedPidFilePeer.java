@@ -9,6 +9,7 @@ import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.ProcessWatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PID-file peer: while up, a pidfd of its process is held, and the kernel reports the
@@ -21,18 +22,18 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	private static final Set<FolderChange> REWRITTEN = EnumSet.of(FolderChange.CLOSED_AFTER_WRITING,
 			FolderChange.MOVED_IN, FolderChange.DELETED, FolderChange.MOVED_OUT, FolderChange.ATTRIBUTES_CHANGED);
 
-	private final PidFilePeerProbe probe;
+	private final PidFilePeerProbe pidFile;
 
-	private ProcessWatch held;
+	private @Nullable ProcessWatch held;
 
-	WatchedPidFilePeer(String name, int key, PidFilePeerProbe probe) {
-		super(name, key, probe);
-		this.probe = probe;
+	WatchedPidFilePeer(String name, int key, PidFilePeerProbe pidFile, PeerProbe recorded) {
+		super(name, key, recorded);
+		this.pidFile = pidFile;
 	}
 
 	@Override
 	Path file() {
-		return this.probe.getPidFile();
+		return this.pidFile.getPidFile();
 	}
 
 	/**
@@ -43,12 +44,12 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	 */
 	@Override
 	ProbeResult probeAndHold(KernelEvents events) throws PosixException {
-		ProbeResult result = this.probe.probe();
+		ProbeResult result = probe().probe();
 		if (!result.alive() || result.pid() == null) {
 			return result;
 		}
 		ProcessWatch watch = events.watchProcess(result.pid(), key());
-		ProbeResult again = this.probe.probe();
+		ProbeResult again = probe().probe();
 		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
 			this.held = watch;
 		}
@@ -65,7 +66,7 @@ final class WatchedPidFilePeer extends WatchedPeer {
 
 	@Override
 	boolean isStillHeld() {
-		ProbeResult result = this.probe.probe();
+		ProbeResult result = probe().probe();
 		return result.alive() && Objects.equals(result.pid(), this.held.pid());
 	}
 

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What inotify reported about a file in a watched folder.
  */
@@ -30,7 +32,7 @@ public enum FolderChange {
 	/** The file's permissions, owner or times changed ({@code IN_ATTRIB}). */
 	ATTRIBUTES_CHANGED;
 
-	static FolderChange of(int mask) {
+	static @Nullable FolderChange of(int mask) {
 		if ((mask & InotifyRecords.IN_OPEN) != 0) {
 			return OPENED;
 		}

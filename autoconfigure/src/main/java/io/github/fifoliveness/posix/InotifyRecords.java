@@ -3,6 +3,8 @@ package io.github.fifoliveness.posix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the {@code struct inotify_event} records that one {@code read} of an inotify
  * descriptor returns: {@code int wd; uint32_t mask; uint32_t cookie; uint32_t len;}
@@ -52,7 +54,7 @@ final class InotifyRecords {
 
 	private int mask;
 
-	private String name;
+	private @Nullable String name;
 
 	InotifyRecords(byte[] bytes, int length) {
 		this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
@@ -93,7 +95,7 @@ final class InotifyRecords {
 	 * the folder itself.
 	 * @return the name
 	 */
-	String name() {
+	@Nullable String name() {
 		return this.name;
 	}
 

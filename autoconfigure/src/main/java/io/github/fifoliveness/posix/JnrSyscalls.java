@@ -10,6 +10,7 @@ import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 import jnr.posix.Passwd;
 import jnr.posix.util.DefaultPOSIXHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Syscalls} through jnr-posix: JDK 17 to 21, and platforms that
@@ -43,7 +44,7 @@ final class JnrSyscalls implements Syscalls {
 		return load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
 	}
 
-	static JnrSyscalls load(Supplier<POSIX> loader) {
+	static JnrSyscalls load(Supplier<@Nullable POSIX> loader) {
 		POSIX posix;
 		try {
 			posix = loader.get();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that makes system calls. Everything above it speaks in {@link Path},
@@ -73,9 +74,9 @@ public final class NativePosix {
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
 
-	private static NativePosix instance;
+	private static @Nullable NativePosix instance;
 
-	private static RuntimeException loadFailure;
+	private static @Nullable RuntimeException loadFailure;
 
 	private final Syscalls syscalls;
 
@@ -291,7 +292,7 @@ public final class NativePosix {
 
 	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
 	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
-			IntConsumer keeper) {
+			@Nullable IntConsumer keeper) {
 		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its target.
 		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
@@ -334,7 +335,7 @@ public final class NativePosix {
 		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
 	}
 
-	private static WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
+	private static @Nullable WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
 		FileType type = stat.type();
 		if (type != FileType.FIFO) {
 			return WriteEndResult.notAFifo(type);

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when fifo-liveness cannot make native calls on this JVM: jnr-posix has no native
  * implementation for the platform or cannot load its native stub, or the foreign function
@@ -8,37 +10,26 @@ package io.github.fifoliveness.posix;
  */
 public class NativePosixUnavailableException extends IllegalStateException {
 
-	private final NativeImplementation implementation;
-
 	private final Reason reason;
 
 	NativePosixUnavailableException(NativeImplementation implementation, Reason reason, String detail,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super("fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through "
 				+ implementation.description() + " on Java " + Runtime.version().feature() + ", "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + detail, cause);
-		this.implementation = implementation;
 		this.reason = reason;
 	}
 
-	static NativePosixUnavailableException jnrFailed(String detail, Throwable cause) {
+	static NativePosixUnavailableException jnrFailed(String detail, @Nullable Throwable cause) {
 		return new NativePosixUnavailableException(NativeImplementation.JNR,
 				isStubNotLoadable(cause) ? Reason.NATIVE_STUB_NOT_LOADABLE : Reason.PLATFORM_NOT_SUPPORTED, detail,
 				cause);
 	}
 
-	static NativePosixUnavailableException foreignFailed(String detail, Throwable cause) {
+	static NativePosixUnavailableException foreignFailed(String detail, @Nullable Throwable cause) {
 		return new NativePosixUnavailableException(NativeImplementation.FFM,
 				isNativeAccessDenied(cause) ? Reason.NATIVE_ACCESS_DENIED : Reason.PLATFORM_NOT_SUPPORTED, detail,
 				cause);
-	}
-
-	/**
-	 * Return the implementation that failed.
-	 * @return the implementation
-	 */
-	public NativeImplementation getImplementation() {
-		return this.implementation;
 	}
 
 	/**
@@ -50,7 +41,7 @@ public class NativePosixUnavailableException extends IllegalStateException {
 	}
 
 	// jffi extracts a native stub to java.io.tmpdir (then the working directory) and loads it from there.
-	private static boolean isStubNotLoadable(Throwable failure) {
+	private static boolean isStubNotLoadable(@Nullable Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
 			String message = String.valueOf(ex.getMessage());
 			if (message.contains("jffi binary stub") || message.contains("could not load FFI provider")
@@ -61,7 +52,7 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		return false;
 	}
 
-	private static boolean isNativeAccessDenied(Throwable failure) {
+	private static boolean isNativeAccessDenied(@Nullable Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
 			if (ex instanceof IllegalCallerException) {
 				return true;

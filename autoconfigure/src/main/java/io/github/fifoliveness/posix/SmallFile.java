@@ -2,6 +2,8 @@ package io.github.fifoliveness.posix;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The start of a small file, such as a PID file, read without blocking.
  *
@@ -10,6 +12,6 @@ import java.time.Instant;
  * @param content the bytes read; {@code null} when the file is not a regular file (it
  * was not opened, or not read)
  */
-public record SmallFile(FileStatus status, Instant lastModified, byte[] content) {
+public record SmallFile(FileStatus status, Instant lastModified, byte @Nullable [] content) {
 
 }

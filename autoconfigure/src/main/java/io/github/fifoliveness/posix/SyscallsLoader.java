@@ -3,6 +3,8 @@ package io.github.fifoliveness.posix;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Chooses and loads the {@link Syscalls} implementation: the one
  * {@value NativePosix#IMPLEMENTATION_PROPERTY} asks for, else the foreign function API
@@ -33,7 +35,7 @@ final class SyscallsLoader {
 				: new NativeImplementation[] { NativeImplementation.JNR };
 	}
 
-	static Syscalls loadSyscalls(NativeImplementation requested) {
+	static Syscalls loadSyscalls(@Nullable NativeImplementation requested) {
 		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
 		if (implementation == NativeImplementation.JNR) {
 			return JnrSyscalls.load();
@@ -61,7 +63,7 @@ final class SyscallsLoader {
 		return Runtime.version().feature() >= FIRST_FOREIGN_FEATURE_VERSION && LinuxSyscallTable.current().isPresent();
 	}
 
-	private static NativeImplementation requestedImplementation() {
+	private static @Nullable NativeImplementation requestedImplementation() {
 		String requested = System.getProperty(NativePosix.IMPLEMENTATION_PROPERTY, "").trim();
 		if (requested.isEmpty()) {
 			return null;

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write end opened by {@link NativePosix#openWriteEnd(NativePath, int)}: the result,
  * and while a reader is present, the descriptor kept open and the FIFO's status.
@@ -8,6 +10,6 @@ package io.github.fifoliveness.posix;
  * @param fd the open descriptor when the result is a reader present, else {@code -1}
  * @param status the FIFO's status when the descriptor is open, else {@code null}
  */
-record WriteEnd(WriteEndResult result, int fd, FileStatus status) {
+record WriteEnd(WriteEndResult result, int fd, @Nullable FileStatus status) {
 
 }

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of opening the write end of a path and closing it at once.
  *
@@ -9,8 +11,8 @@ package io.github.fifoliveness.posix;
  * @param errorName the error name, such as {@code ELOOP}, when the outcome is {@link WriteEndOutcome#FAILED}, else {@code null}
  * @param errorDescription the error's text when the outcome is {@link WriteEndOutcome#FAILED}, else {@code null}
  */
-public record WriteEndResult(WriteEndOutcome outcome, FileType foundType, Integer ownerUid, String errorName,
-		String errorDescription) {
+public record WriteEndResult(WriteEndOutcome outcome, @Nullable FileType foundType, @Nullable Integer ownerUid,
+		@Nullable String errorName, @Nullable String errorDescription) {
 
 	// Shared instances keep the common outcomes free of allocation.
 	static final WriteEndResult READER_PRESENT = new WriteEndResult(WriteEndOutcome.READER_PRESENT, null, null, null, null);

@@ -176,6 +176,10 @@ class BadInputCatalogueTests {
 				new InvalidPath(peer, "longer than PATH_MAX", (dir) -> "/" + "d/".repeat(2048) + "o.fifo",
 						"the path is 4103 bytes long; the system allows less than 4096 (PATH_MAX)"),
 				new InvalidPath(peer, "with a NUL", (dir) -> "/run/orders\0.fifo", "not a valid path"),
+				new InvalidPath(peer, "the root folder", (dir) -> "/", "the path names a folder, not a file in it"),
+				new InvalidPath(beacon, "the root folder", (dir) -> "/", "the path names a folder, not a file in it"),
+				new InvalidPath("fifo-liveness.pid-file", "the root folder", (dir) -> "/",
+						"the path names a folder, not a file in it"),
 				new InvalidPath(peer, "with a '..' segment", (dir) -> "/run/../srv/orders.fifo",
 						"the path has a '..' segment"),
 				new InvalidPath("fifo-liveness.peers.orders.pid-file", "relative", (dir) -> "orders.pid",
@@ -192,11 +196,22 @@ class BadInputCatalogueTests {
 		assertThatException()
 			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=" + beacon, "--" + property + "=" + value));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Property '" + property + "' has the value '" + value.replace("\0", "\\0") + "': "
-					+ invalid.problem())
+			.contains("Invalid value '" + value + "' for configuration property '" + property + "'")
+			.containsIgnoringCase("Validation failed for the following reason:" + System.lineSeparator()
+					+ System.lineSeparator() + invalid.problem())
 			.contains("Set '" + property + "' to the absolute path of a "
 					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
 		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
+	void invalidPathShowsWhereItWasSet(CapturedOutput output) throws Exception {
+		Path config = Files.createDirectory(this.dir.resolve("config"));
+		Files.writeString(config.resolve("application.properties"),
+				"fifo-liveness.beacon.enabled=false\nfifo-liveness.peers.orders.path=orders.fifo\n");
+		assertThatException().isThrownBy(() -> run("--spring.config.additional-location=" + config + "/"));
+		assertThat(output).contains("Invalid value 'orders.fifo' for configuration property 'fifo-liveness.peers.orders.path'"
+				+ " (originating from 'URL [file:" + config.resolve("application.properties") + "] - 2:33')");
 	}
 
 	@Test
@@ -260,8 +275,19 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--fifo-liveness.peers.orders.pid-file=/run/orders.pid"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The following configuration properties are mutually exclusive:")
+			.contains("fifo-liveness.peers.orders.path")
+			.contains("fifo-liveness.peers.orders.pid-file")
+			.contains("only one of the mutually exclusive properties is configured");
+	}
+
+	@Test
+	void peerWithNeitherPathNorPidFile(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.orders.owner=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path' (a FIFO) and"
-					+ " 'fifo-liveness.peers.orders.pid-file' (a PID file), but it has both.")
+					+ " 'fifo-liveness.peers.orders.pid-file' (a PID file), but it has neither.")
 			.contains("Set 'fifo-liveness.peers.orders.path' for a peer that holds a FIFO");
 	}
 

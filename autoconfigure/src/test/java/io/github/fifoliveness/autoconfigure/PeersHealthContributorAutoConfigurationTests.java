@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -98,9 +99,9 @@ class PeersHealthContributorAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidPeerException.class)
-				.hasMessageContaining("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path'")
-				.hasMessageContaining("it has both"));
+				.isInstanceOfSatisfying(MutuallyExclusiveConfigurationPropertiesException.class,
+						(ex) -> assertThat(ex.getConfiguredNames()).containsExactly("fifo-liveness.peers.orders.path",
+								"fifo-liveness.peers.orders.pid-file")));
 	}
 
 	@Test
@@ -298,7 +299,7 @@ class PeersHealthContributorAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("'fifo-liveness.peers.orders.path'")
-				.hasMessageContaining("a path is required"));
+				.hasMessageContaining("A path is required"));
 	}
 
 	static class EventRecorder {

@@ -238,9 +238,10 @@ class PeerWatcherTests {
 		awaitReader(fifo);
 		startWatching(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), OFF, Duration.ofMillis(200));
 		awaitEvents("Peer 'orders' UNKNOWN -> UP");
-		// The old FIFO keeps its reader, so the held end reports nothing; the path names a FIFO without one.
-		Files.delete(fifo);
-		Fifos.create(fifo);
+		// The old FIFO keeps its reader, so the held end reports nothing; the path names a FIFO without
+		// one. Renamed over the old one, so that no round sees the path empty.
+		Path replacement = Fifos.create(this.dir.resolve("orders.fifo.new"));
+		Files.move(replacement, fifo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 	}
 

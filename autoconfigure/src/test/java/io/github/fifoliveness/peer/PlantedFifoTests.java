@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.fifoliveness.check.LivenessCheckCommand;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.Fifos;

@@ -24,7 +24,7 @@ public final class SwitchableProbe implements PeerProbe {
 
 	@Override
 	public ProbeResult probe() {
-		return new ProbeResult(this.alive, this.alive ? null : DownReason.ERROR, this.alive ? null : "switched off",
+		return new ProbeResult(this.alive ? null : DownReason.ERROR, this.alive ? null : "switched off",
 				null, null, null);
 	}
 

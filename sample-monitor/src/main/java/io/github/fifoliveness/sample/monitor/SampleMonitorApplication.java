@@ -2,7 +2,7 @@ package io.github.fifoliveness.sample.monitor;
 
 import java.util.Arrays;
 
-import io.github.fifoliveness.check.LivenessCheckCommand;
+import io.github.fifoliveness.peer.LivenessCheckCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

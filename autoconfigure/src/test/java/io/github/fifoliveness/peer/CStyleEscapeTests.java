@@ -1,4 +1,4 @@
-package io.github.fifoliveness.check;
+package io.github.fifoliveness.peer;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,29 +1,30 @@
-package io.github.fifoliveness.metrics;
+package io.github.fifoliveness.peer;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerWatcher;
-import io.github.fifoliveness.peer.Peers;
-import io.github.fifoliveness.peer.ProbeResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes every peer's liveness as metrics: the gauge {@code fifo.liveness.peer.up}
  * (1 or 0) and the timer {@code fifo.liveness.probe}, both tagged {@code peer} and
  * {@code kind} ({@code fifo} or {@code pid-file}). For a peer that a {@link PeerWatcher}
  * watches, the gauge reads the watched state, which the kernel keeps current within
- * milliseconds; any other peer is probed when the registry reads the gauge, and that
- * probe is timed.
+ * milliseconds; any other peer is probed when the registry reads the gauge. The timer
+ * records every probe of the peer, whoever asks for it: health requests, the poller, the
+ * watcher's probes of PID files and of the peers it polls, and the gauge.
  */
 public class PeerMetrics implements MeterBinder {
 
 	private final Peers peers;
 
-	private final PeerWatcher watcher;
+	private final @Nullable PeerWatcher watcher;
 
 	/**
 	 * Create the metrics for the given peers, probed whenever read.
@@ -39,31 +40,33 @@ public class PeerMetrics implements MeterBinder {
 	 * @param peers the peers
 	 * @param watcher the watcher, or {@code null}
 	 */
-	public PeerMetrics(Peers peers, PeerWatcher watcher) {
+	public PeerMetrics(Peers peers, @Nullable PeerWatcher watcher) {
 		this.peers = peers;
 		this.watcher = watcher;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		Map<String, Timer> timers = new HashMap<>();
 		this.peers.probes().forEach((name, probe) -> {
-			Timer timer = Timer.builder("fifo.liveness.probe")
+			timers.put(name, Timer.builder("fifo.liveness.probe")
 				.description("Time taken by one liveness probe of a peer")
 				.tag("peer", name)
 				.tag("kind", probe.kind())
-				.register(registry);
-			Gauge.builder("fifo.liveness.peer.up", probe, (measured) -> up(name, measured, timer))
+				.register(registry));
+			Gauge.builder("fifo.liveness.peer.up", probe, (measured) -> up(name, measured))
 				.description("Whether the peer is alive (1) or not (0), as watched, else probed when read")
 				.tag("peer", name)
 				.tag("kind", probe.kind())
 				.strongReference(true)
 				.register(registry);
 		});
+		this.peers.recordProbesWith((peer, nanos) -> timers.get(peer).record(nanos, TimeUnit.NANOSECONDS));
 	}
 
-	private double up(String name, PeerProbe probe, Timer timer) {
+	private double up(String name, PeerProbe probe) {
 		Optional<ProbeResult> watched = (this.watcher != null) ? this.watcher.watchedResult(name) : Optional.empty();
-		boolean alive = watched.isPresent() ? watched.get().alive() : timer.record(() -> probe.probe().alive());
+		boolean alive = watched.map(ProbeResult::alive).orElseGet(() -> probe.probe().alive());
 		return alive ? 1 : 0;
 	}
 

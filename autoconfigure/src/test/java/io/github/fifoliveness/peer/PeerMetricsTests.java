@@ -1,4 +1,4 @@
-package io.github.fifoliveness.metrics;
+package io.github.fifoliveness.peer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,11 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.fifoliveness.peer.FifoPeerProbe;
-import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerWatcher;
-import io.github.fifoliveness.peer.Peers;
-import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -46,6 +41,23 @@ class PeerMetricsTests {
 		}
 		assertThat(up(registry, "orders", "fifo")).isZero();
 		assertThat(up(registry, "self", "pid-file")).isOne();
+		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders", "kind", "fifo").timer().count())
+			.isEqualTo(3);
+	}
+
+	@Test
+	void theTimerRecordsEveryProbeWhoeverAsks() throws Exception {
+		NativePosix posix = NativePosix.get();
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, posix)));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new PeerMetrics(peers).bindTo(registry);
+
+		new PeerHealthIndicator(peers.probes().get("orders")).health();
+		new PeerStatusPoller(peers, Duration.ofHours(1), (event) -> {
+		}).poll();
+		up(registry, "orders", "fifo");
+
 		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders", "kind", "fifo").timer().count())
 			.isEqualTo(3);
 	}

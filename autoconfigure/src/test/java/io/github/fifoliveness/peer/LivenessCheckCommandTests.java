@@ -1,4 +1,4 @@
-package io.github.fifoliveness.check;
+package io.github.fifoliveness.peer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

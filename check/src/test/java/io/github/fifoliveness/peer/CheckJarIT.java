@@ -1,4 +1,4 @@
-package io.github.fifoliveness.check;
+package io.github.fifoliveness.peer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ class CheckJarIT {
 				.noneMatch((name) -> name.startsWith("org/springframework/"))
 				.noneMatch((name) -> name.startsWith("org/apache/commons/logging/"));
 			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-				.isEqualTo("io.github.fifoliveness.check.LivenessCheckCommand");
+				.isEqualTo("io.github.fifoliveness.peer.LivenessCheckCommand");
 		}
 	}
 

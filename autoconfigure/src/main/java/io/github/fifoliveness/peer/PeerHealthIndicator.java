@@ -1,13 +1,13 @@
-package io.github.fifoliveness.health;
+package io.github.fifoliveness.peer;
 
 import java.util.function.BooleanSupplier;
 
-import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerWatcher;
-import io.github.fifoliveness.peer.ProbeResult;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * {@link HealthIndicator} for one peer: UP while the peer's probe finds it alive (a
@@ -16,13 +16,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * peer that died shows DOWN on the very next request: the health endpoint stays the
  * authority, whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
  * {@code watched} detail says whether the kernel reports this peer's changes
- * ({@code true}) or it is polled ({@code false}).
+ * ({@code true}) or it is polled ({@code false}). Anything unexpected a probe throws is
+ * DOWN with the exception, not an error response.
  */
-public class PeerHealthIndicator implements HealthIndicator {
+public class PeerHealthIndicator extends AbstractHealthIndicator {
 
 	private final PeerProbe probe;
 
-	private final BooleanSupplier watched;
+	private final @Nullable BooleanSupplier watched;
 
 	/**
 	 * Create an indicator for the peer the given probe checks.
@@ -38,15 +39,16 @@ public class PeerHealthIndicator implements HealthIndicator {
 	 * @param watched whether the watcher watches the peer now, or {@code null} without a
 	 * watcher
 	 */
-	public PeerHealthIndicator(PeerProbe probe, BooleanSupplier watched) {
+	public PeerHealthIndicator(PeerProbe probe, @Nullable BooleanSupplier watched) {
+		super("Peer health check failed");
 		this.probe = probe;
 		this.watched = watched;
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder builder) {
 		ProbeResult result = this.probe.probe();
-		Health.Builder builder = (result.alive()) ? Health.up() : Health.down();
+		builder.status(result.alive() ? Status.UP : Status.DOWN);
 		builder.withDetails(this.probe.inputs());
 		if (this.watched != null) {
 			builder.withDetail("watched", this.watched.getAsBoolean());
@@ -63,7 +65,6 @@ public class PeerHealthIndicator implements HealthIndicator {
 				builder.withDetail("error", result.error());
 			}
 		}
-		return builder.build();
 	}
 
 }

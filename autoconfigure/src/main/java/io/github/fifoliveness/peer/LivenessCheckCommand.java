@@ -1,4 +1,4 @@
-package io.github.fifoliveness.check;
+package io.github.fifoliveness.peer;
 
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.fifoliveness.peer.ExpectedOwner;
-import io.github.fifoliveness.peer.FifoPeerProbe;
-import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PidFilePeerProbe;
-import io.github.fifoliveness.peer.ProbeResult;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.NativePosixUnavailableException;
 

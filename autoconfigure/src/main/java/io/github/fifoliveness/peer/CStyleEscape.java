@@ -1,4 +1,6 @@
-package io.github.fifoliveness.check;
+package io.github.fifoliveness.peer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Escapes text the way C writes string literals, so that whatever a path holds prints as
@@ -27,7 +29,7 @@ final class CStyleEscape {
 		return escaped.toString();
 	}
 
-	private static String replacement(char c) {
+	private static @Nullable String replacement(char c) {
 		return switch (c) {
 			case '\\' -> "\\\\";
 			case '\n' -> "\\n";

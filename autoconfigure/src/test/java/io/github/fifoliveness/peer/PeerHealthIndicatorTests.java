@@ -1,0 +1,68 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PeerHealthIndicator} with real FIFOs.
+ */
+class PeerHealthIndicatorTests {
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	@Test
+	void upWhileAProcessHoldsTheFifoAndDownWithTheReasonOnceNoneDoes() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		PeerHealthIndicator indicator = new PeerHealthIndicator(new FifoPeerProbe(fifo, this.posix));
+		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("path", fifo.toString()).doesNotContainKey("reason");
+		}
+		Health health = indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("path", fifo.toString())
+			.containsEntry("reason", "NO_READER")
+			.containsKey("message");
+	}
+
+	@Test
+	void downWithTheExceptionWhenAProbeThrows() {
+		PeerProbe failing = new PeerProbe() {
+
+			@Override
+			public ProbeResult probe() {
+				throw new IllegalStateException("probe failed");
+			}
+
+			@Override
+			public String kind() {
+				return "test";
+			}
+
+			@Override
+			public Map<String, Object> inputs() {
+				return Map.of();
+			}
+
+		};
+		Health health = new PeerHealthIndicator(failing).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("error", "java.lang.IllegalStateException: probe failed");
+	}
+
+}

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.DeprecatedConfigurationProper
 
 /**
  * Configuration properties for fifo-liveness. Unknown properties under
- * {@code fifo-liveness} fail startup, so a misspelt peer property cannot silently leave
- * a peer unwatched.
+ * {@code fifo-liveness} fail startup, so a misspelt peer property cannot silently leave a
+ * peer unwatched.
  */
 @ConfigurationProperties(prefix = "fifo-liveness", ignoreUnknownFields = false)
 public class FifoLivenessProperties {
@@ -68,8 +68,8 @@ public class FifoLivenessProperties {
 		/**
 		 * How often to probe, and publish a PeerStatusChangedEvent for each change, every
 		 * peer that is not watched: all of them when watching is off or unavailable (no
-		 * epoll and inotify, as on macOS and the BSDs), else those that cannot be watched.
-		 * Zero or negative turns polling off.
+		 * epoll and inotify, as on macOS and the BSDs), else those that cannot be
+		 * watched. Zero or negative turns polling off.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(1);
 
@@ -94,16 +94,16 @@ public class FifoLivenessProperties {
 
 			/**
 			 * Whether to learn of peers dying and coming back from the kernel, within
-			 * milliseconds and without polling: the write end of each live peer's FIFO held in
-			 * an epoll set, a pidfd for each live PID-file peer, inotify on the folders of
-			 * peers that are down (Linux on x86_64 and aarch64). Off, every peer is probed
-			 * every poll interval.
+			 * milliseconds and without polling: the write end of each live peer's FIFO
+			 * held in an epoll set, a pidfd for each live PID-file peer, inotify on the
+			 * folders of peers that are down (Linux on x86_64 and aarch64). Off, every
+			 * peer is probed every poll interval.
 			 */
 			private boolean enabled = true;
 
 			/**
-			 * How often to probe the watched peers anyway, as a safety net under the kernel's
-			 * events. Zero or negative turns it off.
+			 * How often to probe the watched peers anyway, as a safety net under the
+			 * kernel's events. Zero or negative turns it off.
 			 */
 			private Duration safetyNetInterval = Duration.ofSeconds(60);
 
@@ -142,15 +142,15 @@ public class FifoLivenessProperties {
 		 * "$XDG_RUNTIME_DIR/<app>/<app>.fifo", or, without XDG_RUNTIME_DIR, to
 		 * "<java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo", where <app> is
 		 * spring.application.name and <user> the user's name, or uid where the user has
-		 * no name the JVM knows. With single-instance on, the file name may be at
-		 * most 250 bytes, so that "<name>.lock" fits beside it.
+		 * no name the JVM knows. With single-instance on, the file name may be at most
+		 * 250 bytes, so that "<name>.lock" fits beside it.
 		 */
 		private @Nullable String path;
 
 		/**
 		 * Whether to take an exclusive lock on "<path>.lock" so that only one instance
-		 * holds the FIFO; a second instance fails startup. Turn off for applications
-		 * that want several instances to hold one FIFO.
+		 * holds the FIFO; a second instance fails startup. Turn off for applications that
+		 * want several instances to hold one FIFO.
 		 */
 		private boolean singleInstance = true;
 
@@ -170,8 +170,8 @@ public class FifoLivenessProperties {
 		/**
 		 * Absolute path of a second FIFO that follows the application's readiness: held
 		 * while it accepts traffic, closed while it refuses it, so a monitor can watch
-		 * readiness as a peer of its own. The file name may be at most 250 bytes, so
-		 * that "<name>.lock" fits beside it.
+		 * readiness as a peer of its own. The file name may be at most 250 bytes, so that
+		 * "<name>.lock" fits beside it.
 		 */
 		private @Nullable String readinessPath;
 
@@ -249,8 +249,8 @@ public class FifoLivenessProperties {
 	public static class Peer {
 
 		/**
-		 * Absolute path of the FIFO that the peer's beacon holds. Set this or
-		 * "pid-file", not both.
+		 * Absolute path of the FIFO that the peer's beacon holds. Set this or "pid-file",
+		 * not both.
 		 */
 		private @Nullable String path;
 
@@ -262,8 +262,8 @@ public class FifoLivenessProperties {
 
 		/**
 		 * User (name or numeric uid) that must own the peer's FIFO or PID file; anything
-		 * else is reported DOWN with reason FOREIGN_OWNER, as another user may have put it
-		 * there. Defaults to the monitor's own user; a monitor running as root accepts
+		 * else is reported DOWN with reason FOREIGN_OWNER, as another user may have put
+		 * it there. Defaults to the monitor's own user; a monitor running as root accepts
 		 * any owner unless this is set. PID files owned by root are always accepted.
 		 */
 		private @Nullable String owner;

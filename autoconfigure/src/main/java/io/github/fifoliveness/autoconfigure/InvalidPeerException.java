@@ -8,8 +8,8 @@ public class InvalidPeerException extends IllegalStateException {
 	private final String peer;
 
 	InvalidPeerException(String peer, String problem) {
-		super("Peer '" + peer + "' needs exactly one of 'fifo-liveness.peers." + peer + ".path' (a FIFO) and 'fifo-liveness.peers."
-				+ peer + ".pid-file' (a PID file), but " + problem);
+		super("Peer '" + peer + "' needs exactly one of 'fifo-liveness.peers." + peer
+				+ ".path' (a FIFO) and 'fifo-liveness.peers." + peer + ".pid-file' (a PID file), but " + problem);
 		this.peer = peer;
 	}
 

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link NativePosix} layer
- * that the beacons and the probes make their system calls through. Define a bean of
- * your own to replace it.
+ * that the beacons and the probes make their system calls through. Define a bean of your
+ * own to replace it.
  */
 @AutoConfiguration
 public final class NativePosixAutoConfiguration {

@@ -11,11 +11,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Starts loading the native POSIX layer on a background thread as soon as the
- * environment is known, when the beacon or a peer will need it. Loading it costs CPU on
- * first use (jnr-posix generates its bindings, the foreign function API links its
- * downcall handle); done here, that overlaps the rest of startup instead of adding to it
- * on the main thread.
+ * Starts loading the native POSIX layer on a background thread as soon as the environment
+ * is known, when the beacon or a peer will need it. Loading it costs CPU on first use
+ * (jnr-posix generates its bindings, the foreign function API links its downcall handle);
+ * done here, that overlaps the rest of startup instead of adding to it on the main
+ * thread.
  * <p>
  * A listener of its own rather than Spring Boot's {@code BackgroundPreinitializer}: that
  * one runs for every application and cannot see the environment, so it would load native

@@ -22,11 +22,12 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 
 	private static String action(NativePosixUnavailableException cause) {
 		return switch (cause.getReason()) {
-			case NATIVE_STUB_NOT_LOADABLE -> "On Java 17 to 21, jnr-posix writes its native stub (jffi) to java.io.tmpdir ('"
-					+ System.getProperty("java.io.tmpdir") + "'), else to the working directory, and loads it from"
-					+ " there, which fails where both are mounted noexec or read-only. Start the JVM with"
-					+ " -Djffi.extract.dir=<a writable folder on a file system mounted with exec>, or run on Java 22"
-					+ " or later, which needs no stub.";
+			case NATIVE_STUB_NOT_LOADABLE ->
+				"On Java 17 to 21, jnr-posix writes its native stub (jffi) to java.io.tmpdir ('"
+						+ System.getProperty("java.io.tmpdir") + "'), else to the working directory, and loads it from"
+						+ " there, which fails where both are mounted noexec or read-only. Start the JVM with"
+						+ " -Djffi.extract.dir=<a writable folder on a file system mounted with exec>, or run on Java 22"
+						+ " or later, which needs no stub.";
 			case NATIVE_ACCESS_DENIED -> "The JVM denies native access (--illegal-native-access=deny). Start it with"
 					+ " --enable-native-access=ALL-UNNAMED, or put 'Enable-Native-Access: ALL-UNNAMED' in the"
 					+ " manifest of the executable jar (the spring-boot-maven-plugin keeps maven-jar-plugin's"

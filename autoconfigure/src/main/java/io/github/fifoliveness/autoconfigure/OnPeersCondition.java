@@ -20,7 +20,9 @@ class OnPeersCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnPeers.class);
-		Map<String, Object> peers = Binder.get(context.getEnvironment()).bind("fifo-liveness.peers", PEERS).orElse(Map.of());
+		Map<String, Object> peers = Binder.get(context.getEnvironment())
+			.bind("fifo-liveness.peers", PEERS)
+			.orElse(Map.of());
 		if (peers.isEmpty()) {
 			return ConditionOutcome.noMatch(message.didNotFind("property").items("fifo-liveness.peers"));
 		}

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  */
 final class PathProperty {
 
-	// Linux's limits; macOS and the BSDs allow less for PATH_MAX (1024), and say so at open.
+	// Linux's limits; macOS and the BSDs allow less for PATH_MAX (1024), and say so at
+	// open.
 	private static final int PATH_MAX = 4096;
 
 	private static final int NAME_MAX = 255;
@@ -43,18 +44,17 @@ final class PathProperty {
 		}
 		for (Path name : path) {
 			if (name.toString().getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
-				throw invalid(property, value,
-						"a name in the path is longer than " + NAME_MAX + " bytes (NAME_MAX)");
+				throw invalid(property, value, "a name in the path is longer than " + NAME_MAX + " bytes (NAME_MAX)");
 			}
-			// Folders are created along the path: "a/../b" would leave a stray "a" behind.
+			// Folders are created along the path: "a/../b" would leave a stray "a"
+			// behind.
 			if (name.toString().equals(".") || name.toString().equals("..")) {
 				throw invalid(property, value, "the path has a '" + name
 						+ "' segment; write it without '.' and '..', so that the folders created along it are the ones it names");
 			}
 		}
 		if (!path.isAbsolute()) {
-			throw invalid(property, value,
-					"the path must be absolute, so that every process finds the same FIFO");
+			throw invalid(property, value, "the path must be absolute, so that every process finds the same FIFO");
 		}
 		if (path.getFileName() == null) {
 			throw invalid(property, value, "the path names a folder, not a file in it");
@@ -71,15 +71,17 @@ final class PathProperty {
 		if (singleInstance) {
 			int nameBytes = path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
 			if (nameBytes + LOCK_SUFFIX.length() > NAME_MAX) {
-				throw invalid(property, value, "the file name is " + nameBytes
-						+ " bytes long, which leaves no room for the lock file '<name>" + LOCK_SUFFIX + "' beside it (NAME_MAX is "
-						+ NAME_MAX + " bytes): use a name of at most " + (NAME_MAX - LOCK_SUFFIX.length()) + " bytes");
+				throw invalid(property, value,
+						"the file name is " + nameBytes + " bytes long, which leaves no room for the lock file '<name>"
+								+ LOCK_SUFFIX + "' beside it (NAME_MAX is " + NAME_MAX
+								+ " bytes): use a name of at most " + (NAME_MAX - LOCK_SUFFIX.length()) + " bytes");
 			}
 			int pathBytes = value.getBytes(StandardCharsets.UTF_8).length;
 			if (pathBytes + LOCK_SUFFIX.length() >= PATH_MAX) {
-				throw invalid(property, value, "the path is " + pathBytes
-						+ " bytes long, which leaves no room for the lock file '<path>" + LOCK_SUFFIX
-						+ "' within the system's limit of less than " + PATH_MAX + " bytes (PATH_MAX)");
+				throw invalid(property, value,
+						"the path is " + pathBytes + " bytes long, which leaves no room for the lock file '<path>"
+								+ LOCK_SUFFIX + "' within the system's limit of less than " + PATH_MAX
+								+ " bytes (PATH_MAX)");
 			}
 		}
 		return path;
@@ -93,8 +95,8 @@ final class PathProperty {
 				: "a FIFO, such as /run/user/1000/my-daemon/my-daemon.fifo";
 		String reason = problem.substring(0, 1).toUpperCase(Locale.ROOT) + problem.substring(1) + ". Set '" + property
 				+ "' to the absolute path of " + example + ".";
-		return new InvalidConfigurationPropertyValueException(property, (value != null) ? value.replace("\0", "\\0") : null,
-				reason);
+		return new InvalidConfigurationPropertyValueException(property,
+				(value != null) ? value.replace("\0", "\\0") : null, reason);
 	}
 
 }

@@ -26,9 +26,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * Checks that every configured peer name names exactly one peer, as it was written.
  * Relaxed binding ignores case, '-' and '_' when it matches names, and drops characters
- * it does not accept: two spellings of one name would become two peers probed at the
- * same path (a dead one reported UP), and 'café' would become 'caf'. Both are visible
- * only in the property sources' own names, so that is where they are read.
+ * it does not accept: two spellings of one name would become two peers probed at the same
+ * path (a dead one reported UP), and 'café' would become 'caf'. Both are visible only in
+ * the property sources' own names, so that is where they are read.
  */
 final class PeerNames {
 
@@ -65,7 +65,8 @@ final class PeerNames {
 		return spellings;
 	}
 
-	// A cheap filter: binding keeps ASCII letters and digits, so a peer's property has these.
+	// A cheap filter: binding keeps ASCII letters and digits, so a peer's property has
+	// these.
 	private static boolean mayNameAPeer(String property) {
 		int matched = 0;
 		for (int i = 0; i < property.length() && matched < PREFIX_LETTERS.length(); i++) {
@@ -102,9 +103,10 @@ final class PeerNames {
 	private static void refuseDroppedCharacters(Spelling spelling) {
 		String dropped = spelling.droppedCharacters();
 		if (!dropped.isEmpty()) {
-			throw new InvalidPeerNameException("Property '" + spelling.property() + "' (" + spelling.where()
-					+ ") binds as '" + spelling.name() + "': Spring Boot's binding drops " + dropped
-					+ " from property names, so the peer would be watched as '" + spelling.peerName() + "'.",
+			throw new InvalidPeerNameException(
+					"Property '" + spelling.property() + "' (" + spelling.where() + ") binds as '" + spelling.name()
+							+ "': Spring Boot's binding drops " + dropped
+							+ " from property names, so the peer would be watched as '" + spelling.peerName() + "'.",
 					"Write the peer's name and properties in characters that binding keeps. " + RULE);
 		}
 	}
@@ -120,10 +122,11 @@ final class PeerNames {
 				throw new InvalidPeerNameException("Peer names " + quoted(ofOnePeer.keySet())
 						+ " bind to one peer: Spring Boot's relaxed binding ignores case, '-' and '_' when it matches"
 						+ " names, so each would be a peer of its own, all probed at the same path (a dead peer could"
-						+ " show UP)." + ofOnePeer.values()
+						+ " show UP)."
+						+ ofOnePeer.values()
 							.stream()
-							.map((spelling) -> "\n    '" + spelling.peerName() + "' from '" + spelling.property() + "' ("
-									+ spelling.where() + ")")
+							.map((spelling) -> "\n    '" + spelling.peerName() + "' from '" + spelling.property()
+									+ "' (" + spelling.where() + ")")
 							.collect(Collectors.joining()),
 						"Spell each peer the same way in every property source, and give different peers names that"
 								+ " differ in more than case, '-' and '_'. " + RULE + " Environment variables cannot"
@@ -149,6 +152,7 @@ final class PeerNames {
 
 	/**
 	 * One property under {@code fifo-liveness.peers} as a property source spells it.
+	 *
 	 * @param name the name binding sees
 	 * @param property the property source's own name for it
 	 * @param where where it was set

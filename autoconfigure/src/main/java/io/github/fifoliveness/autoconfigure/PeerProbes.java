@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.source.MutuallyExclusiveConfi
 import org.springframework.core.env.Environment;
 
 /**
- * Turns the configured peers into probes, in configuration order, failing on a peer
- * whose name binding would change or merge, or that does not say exactly how to probe it.
+ * Turns the configured peers into probes, in configuration order, failing on a peer whose
+ * name binding would change or merge, or that does not say exactly how to probe it.
  */
 final class PeerProbes {
 
@@ -50,8 +50,9 @@ final class PeerProbes {
 		ExpectedOwner owner = owner(prefix + ".owner", peer.getOwner(), posix);
 		if (!owner.isChecked()) {
 			logger.warn("Peer '" + name + "': this monitor runs as root, so it does not check who owns the peer's "
-					+ ((peer.getPath() != null) ? "FIFO" : "PID file") + ", and a file another user put there would count."
-					+ " Set '" + prefix + ".owner' to the user that runs the peer.");
+					+ ((peer.getPath() != null) ? "FIFO" : "PID file")
+					+ ", and a file another user put there would count." + " Set '" + prefix
+					+ ".owner' to the user that runs the peer.");
 		}
 		if (peer.getPidFile() != null) {
 			return new PidFilePeerProbe(PathProperty.absolute(prefix + ".pid-file", peer.getPidFile()), owner, posix);

@@ -35,8 +35,8 @@ public final class PeersHealthContributorAutoConfiguration {
 		PeerWatcher peerWatcher = watcher.getIfAvailable();
 		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
 		peers.probes()
-			.forEach((name, probe) -> indicators.put(name, new PeerHealthIndicator(probe,
-					(peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null)));
+			.forEach((name, probe) -> indicators.put(name,
+					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null)));
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 

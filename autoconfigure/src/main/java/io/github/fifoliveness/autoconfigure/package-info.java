@@ -1,5 +1,6 @@
 /**
- * Auto-configuration for fifo-liveness: the Spring glue that wires the beacons, the peers and the native layer, their properties and failure analyzers.
+ * Auto-configuration for fifo-liveness: the Spring glue that wires the beacons, the peers
+ * and the native layer, their properties and failure analyzers.
  */
 @NullMarked
 package io.github.fifoliveness.autoconfigure;

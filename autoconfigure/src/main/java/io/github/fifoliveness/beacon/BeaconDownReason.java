@@ -8,7 +8,10 @@ public enum BeaconDownReason {
 	/** The beacon has not started, or has stopped. */
 	RELEASED,
 
-	/** The application closed its FIFO on purpose, such as when its liveness state is BROKEN. */
+	/**
+	 * The application closed its FIFO on purpose, such as when its liveness state is
+	 * BROKEN.
+	 */
 	SUSPENDED,
 
 	/**
@@ -24,8 +27,8 @@ public enum BeaconDownReason {
 	NOT_OURS,
 
 	/**
-	 * Another instance took the single-instance lock while its file was missing (a cleaner
-	 * removed it): two instances hold the FIFO.
+	 * Another instance took the single-instance lock while its file was missing (a
+	 * cleaner removed it): two instances hold the FIFO.
 	 */
 	LOCK_LOST,
 

@@ -33,13 +33,15 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 		refuseForeign(path, statusOf(path, posix), posix);
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);
-		// The moment peers can see the application alive, to the microsecond for those who time it.
+		// The moment peers can see the application alive, to the microsecond for those
+		// who time it.
 		logger.debug("Opened the read end of FIFO '" + path + "'");
 		try {
 			refuseForeign(path, Optional.of(readEnd.status()), posix);
 			if (readEnd.status().isOpenToOthers()) {
 				readEnd.changePermissions(PERMISSIONS);
-				logger.warn("Liveness FIFO '" + path + "' had mode " + String.format("%04o", readEnd.status().permissions())
+				logger.warn("Liveness FIFO '" + path + "' had mode "
+						+ String.format("%04o", readEnd.status().permissions())
 						+ "; tightened it to 0600 so that other users cannot hold its read end and fake liveness");
 			}
 			return new BeaconFifo(readEnd, created);
@@ -76,7 +78,8 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 			throw new BeaconException(path,
 					"the FIFO there belongs to another user (uid " + status.get().ownerUid()
 							+ "), who could hold its read end and fake this application's liveness",
-					"Have its owner or root remove it, or choose a path in a folder only this user can write to.", null);
+					"Have its owner or root remove it, or choose a path in a folder only this user can write to.",
+					null);
 		}
 	}
 
@@ -85,9 +88,9 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 			return posix.createFifo(path, PERMISSIONS);
 		}
 		catch (PosixException ex) {
-			throw new BeaconException(path, "the FIFO cannot be created (" + ex.getMessage() + ")",
-					FullFilesystem.causedBy(ex) ? FullFilesystem.action(path)
-							: "Choose a path on a local filesystem that supports FIFOs, in a folder this user can write to.",
+			throw new BeaconException(path, "the FIFO cannot be created (" + ex.getMessage() + ")", FullFilesystem
+				.causedBy(ex) ? FullFilesystem.action(path)
+						: "Choose a path on a local filesystem that supports FIFOs, in a folder this user can write to.",
 					ex);
 		}
 	}

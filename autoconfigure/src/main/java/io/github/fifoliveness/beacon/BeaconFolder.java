@@ -10,10 +10,10 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
 
 /**
- * Makes sure the beacon's folder exists and that no other user can replace what is in
- * it: folders the beacon creates are owner-only (0700); a folder it finds must belong to
- * this user or root, and must not be writable by others unless it has the sticky bit
- * (as {@code /tmp} does).
+ * Makes sure the beacon's folder exists and that no other user can replace what is in it:
+ * folders the beacon creates are owner-only (0700); a folder it finds must belong to this
+ * user or root, and must not be writable by others unless it has the sticky bit (as
+ * {@code /tmp} does).
  */
 final class BeaconFolder {
 
@@ -37,15 +37,17 @@ final class BeaconFolder {
 		}
 		FileStatus status = statusOf(fifo, folder, posix);
 		if (status.ownerUid() != uid && status.ownerUid() != 0) {
-			throw new BeaconException(fifo, "its folder '" + folder + "' belongs to another user (uid "
-					+ status.ownerUid() + "), who could replace the FIFO",
+			throw new BeaconException(fifo,
+					"its folder '" + folder + "' belongs to another user (uid " + status.ownerUid()
+							+ "), who could replace the FIFO",
 					"Choose a path in a folder this user owns, or let the beacon create the folder.", null);
 		}
 		if ((status.permissions() & GROUP_OR_OTHER_WRITE) != 0 && (status.permissions() & STICKY) == 0) {
 			throw new BeaconException(fifo, "other users can write to its folder '" + folder + "' (mode "
 					+ String.format("%04o", status.permissions()) + ", no sticky bit), so they could replace the FIFO",
 					"Put the FIFO in a subfolder the beacon creates (mode 0700), such as '"
-							+ folder.resolve("<app>").resolve(fifo.getFileName()) + "', or remove the group and other write bits.",
+							+ folder.resolve("<app>").resolve(fifo.getFileName())
+							+ "', or remove the group and other write bits.",
 					null);
 		}
 	}
@@ -62,9 +64,11 @@ final class BeaconFolder {
 		}
 		FileStatus status = statusOf(fifo, ancestor, posix);
 		if (status.ownerUid() != uid && status.ownerUid() != 0) {
-			throw new BeaconException(fifo, "the folder '" + ancestor + "', in which its folder would be created,"
-					+ " belongs to another user (uid " + status.ownerUid() + "), who created it first and could replace"
-					+ " whatever is created inside it", "Have that user or root remove '" + ancestor
+			throw new BeaconException(fifo,
+					"the folder '" + ancestor + "', in which its folder would be created,"
+							+ " belongs to another user (uid " + status.ownerUid()
+							+ "), who created it first and could replace" + " whatever is created inside it",
+					"Have that user or root remove '" + ancestor
 							+ "' if it is not meant for this application, or choose a path in a folder this user owns.",
 					null);
 		}
@@ -77,15 +81,16 @@ final class BeaconFolder {
 		}
 		catch (IOException ex) {
 			throw new BeaconException(fifo, "its folder cannot be created (" + ex + ")",
-					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
-							: "Create the folder '" + folder + "' with mode 0700, or choose a path in a folder this user can write to.",
+					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo) : "Create the folder '" + folder
+							+ "' with mode 0700, or choose a path in a folder this user can write to.",
 					ex);
 		}
 	}
 
 	private static FileStatus statusOf(Path fifo, Path folder, NativePosix posix) {
 		try {
-			// The folder itself may be reached through a link (/var/run -> /run): judge its target.
+			// The folder itself may be reached through a link (/var/run -> /run): judge
+			// its target.
 			return posix.statusOf(folder.toRealPath()).orElseThrow();
 		}
 		catch (IOException | RuntimeException ex) {

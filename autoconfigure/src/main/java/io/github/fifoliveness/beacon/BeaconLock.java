@@ -29,7 +29,8 @@ final class BeaconLock {
 
 	private static final int PERMISSIONS = 0600;
 
-	// What the beacon writes: its pid and a newline; empty after a crash between create and write.
+	// What the beacon writes: its pid and a newline; empty after a crash between create
+	// and write.
 	private static final Pattern CONTENT = Pattern.compile("([0-9]{1,10}\n)?");
 
 	private static final int MAX_BYTES = 32;
@@ -52,14 +53,16 @@ final class BeaconLock {
 
 	static BeaconLock acquire(Path fifo, NativePosix posix) {
 		Path path = pathFor(fifo);
-		// Retry when the file we locked was removed by an instance shutting down meanwhile.
+		// Retry when the file we locked was removed by an instance shutting down
+		// meanwhile.
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			BeaconLock lock = tryAcquire(fifo, path, posix);
 			if (lock != null) {
 				return lock;
 			}
 		}
-		throw new BeaconException(fifo, "its lock file '" + path + "' was replaced " + ATTEMPTS + " times while locking it",
+		throw new BeaconException(fifo,
+				"its lock file '" + path + "' was replaced " + ATTEMPTS + " times while locking it",
 				"Check what else writes to this folder.", null);
 	}
 
@@ -87,7 +90,8 @@ final class BeaconLock {
 			new BeaconLock(path, file, opened.created()).release();
 			throw new BeaconException(fifo, "its lock file '" + path + "' cannot be locked (" + ex.getMessage() + ")",
 					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
-							: "Choose a path on a local filesystem that supports flock.", ex);
+							: "Choose a path on a local filesystem that supports flock.",
+					ex);
 		}
 		catch (RuntimeException ex) {
 			file.close();
@@ -131,18 +135,21 @@ final class BeaconLock {
 	private static BeaconException cannotOpen(Path fifo, Path path, PosixException ex) {
 		return new BeaconException(fifo, "its lock file '" + path + "' cannot be opened (" + ex.getMessage() + ")",
 				FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
-						: "Remove what is at '" + path + "' if it is not a file of this application.", ex);
+						: "Remove what is at '" + path + "' if it is not a file of this application.",
+				ex);
 	}
 
-	// Only what the beacon itself writes is reused: anything else belongs to someone else.
+	// Only what the beacon itself writes is reused: anything else belongs to someone
+	// else.
 	private static void refuseForeign(Path fifo, Path path, SmallFile existing, NativePosix posix) {
 		FileStatus status = existing.status();
 		if (status.type() != FileType.REGULAR_FILE) {
 			throw foreign(fifo, path, "is " + status.type().description());
 		}
 		if (status.ownerUid() != posix.effectiveUid()) {
-			throw new BeaconException(fifo, "its lock file '" + path + "' belongs to another user (uid "
-					+ status.ownerUid() + ")", "Choose a path in a folder only this user can write to.", null);
+			throw new BeaconException(fifo,
+					"its lock file '" + path + "' belongs to another user (uid " + status.ownerUid() + ")",
+					"Choose a path in a folder only this user can write to.", null);
 		}
 		if (status.permissions() != PERMISSIONS) {
 			throw foreign(fifo, path, "has mode " + String.format("%04o", status.permissions())

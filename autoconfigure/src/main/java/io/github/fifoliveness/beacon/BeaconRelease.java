@@ -27,8 +27,10 @@ final class BeaconRelease {
 			return;
 		}
 		held.readEnd().close();
-		// Another instance (single-instance off) may still hold it: removing it would show that one down.
-		if (!held.created() || posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER).outcome() == WriteEndOutcome.READER_PRESENT) {
+		// Another instance (single-instance off) may still hold it: removing it would
+		// show that one down.
+		if (!held.created() || posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER)
+			.outcome() == WriteEndOutcome.READER_PRESENT) {
 			return;
 		}
 		try {

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
  * places, so other users can neither hold the read end nor replace the FIFO. Where the
  * JVM cannot name the user ({@code user.name} is {@code ?} for a uid without a passwd
- * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no
- * two users share a folder.
+ * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no two
+ * users share a folder.
  */
 public final class DefaultBeaconPath {
 

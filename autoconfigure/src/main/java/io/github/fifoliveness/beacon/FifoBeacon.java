@@ -14,12 +14,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the read end of one FIFO: peers that open the write end succeed while it is
- * held, and the kernel drops it when the process dies, however it dies, so nothing stale
- * is left to clean up. Holds the single-instance lock with it, can close the FIFO while
- * the process lives ({@link #suspend(String) suspend}) and hold it again, and
- * {@link #check() checks} that the path still names what it holds, recreating the FIFO
- * (or the lock) that a tmp cleaner removed.
+ * Holds the read end of one FIFO: peers that open the write end succeed while it is held,
+ * and the kernel drops it when the process dies, however it dies, so nothing stale is
+ * left to clean up. Holds the single-instance lock with it, can close the FIFO while the
+ * process lives ({@link #suspend(String) suspend}) and hold it again, and {@link #check()
+ * checks} that the path still names what it holds, recreating the FIFO (or the lock) that
+ * a tmp cleaner removed.
  */
 public class FifoBeacon {
 
@@ -50,8 +50,8 @@ public class FifoBeacon {
 	/**
 	 * Create a beacon for the FIFO at the given path.
 	 * @param path the absolute path of the FIFO
-	 * @param singleInstance whether to lock {@code <path>.lock} so that only one
-	 * instance holds the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
+	 * holds the FIFO
 	 * @param posix the native calls
 	 */
 	public FifoBeacon(Path path, boolean singleInstance, NativePosix posix) {
@@ -165,7 +165,8 @@ public class FifoBeacon {
 		}
 		this.status = new BeaconStatus(BeaconDownReason.SUSPENDED, reason);
 		if (this.holding) {
-			logger.warn("Liveness beacon closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
+			logger.warn(
+					"Liveness beacon closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
 		}
 	}
 
@@ -214,8 +215,8 @@ public class FifoBeacon {
 		BeaconStatus now = statusOfPath();
 		if (now.held()) {
 			if (!this.status.held()) {
-				logger.info("Liveness beacon at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
-						+ "); peers see the application alive");
+				logger.info("Liveness beacon at '" + this.path + "' holds its FIFO again (it was "
+						+ this.status.reason() + "); peers see the application alive");
 				this.status = BeaconStatus.HELD;
 			}
 			return;
@@ -234,21 +235,23 @@ public class FifoBeacon {
 			now = this.posix.statusOf(this.path);
 		}
 		catch (IOException ex) {
-			return down(BeaconDownReason.ERROR, "The FIFO's path cannot be examined: " + ex.getMessage()
-					+ ". Peers may not find the FIFO either.");
+			return down(BeaconDownReason.ERROR,
+					"The FIFO's path cannot be examined: " + ex.getMessage() + ". Peers may not find the FIFO either.");
 		}
 		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
 			return BeaconStatus.HELD;
 		}
 		if (now.isEmpty()) {
 			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
-					+ recreation("until the beacon recreates it", "so it stays missing until the application restarts") + ".");
+					+ recreation("until the beacon recreates it", "so it stays missing until the application restarts")
+					+ ".");
 		}
 		if (now.get().type() != FileType.FIFO) {
-			return down(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
-					+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
-					+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
-					+ " Peers see the application down (NOT_A_FIFO).");
+			return down(BeaconDownReason.NOT_A_FIFO,
+					now.get().type().sentenceStart()
+							+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
+							+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
+							+ " Peers see the application down (NOT_A_FIFO).");
 		}
 		if (now.get().ownerUid() != this.posix.effectiveUid()) {
 			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
@@ -257,8 +260,9 @@ public class FifoBeacon {
 					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
 					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
 		}
-		return down(BeaconDownReason.MISSING, "Another FIFO took the place of the one the beacon holds; peers see"
-				+ " NO_READER " + recreation("until the beacon holds the new one", "until the application restarts") + ".");
+		return down(BeaconDownReason.MISSING,
+				"Another FIFO took the place of the one the beacon holds; peers see" + " NO_READER "
+						+ recreation("until the beacon holds the new one", "until the application restarts") + ".");
 	}
 
 	// What happens next, with the watcher on or off.
@@ -279,8 +283,8 @@ public class FifoBeacon {
 			this.lock.release();
 			this.lock = replacement;
 			if (this.status.reason() == BeaconDownReason.LOCK_LOST) {
-				logger.info("Liveness beacon at '" + this.path + "': the other instance released the lock file; this one"
-						+ " holds it again");
+				logger.info("Liveness beacon at '" + this.path
+						+ "': the other instance released the lock file; this one" + " holds it again");
 			}
 			else {
 				logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
@@ -290,13 +294,16 @@ public class FifoBeacon {
 			return true;
 		}
 		catch (BeaconLockHeldException ex) {
-			report(down(BeaconDownReason.LOCK_LOST, "Another instance" + ex.holderDescription() + " took the lock file '"
-					+ BeaconLock.pathFor(this.path) + "' while it was missing and holds this FIFO too: peers cannot tell"
-					+ " the two apart. Stop one of them."));
+			report(down(BeaconDownReason.LOCK_LOST,
+					"Another instance" + ex.holderDescription() + " took the lock file '"
+							+ BeaconLock.pathFor(this.path)
+							+ "' while it was missing and holds this FIFO too: peers cannot tell"
+							+ " the two apart. Stop one of them."));
 			return false;
 		}
 		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR, "The lock file was removed and cannot be taken again: " + ex.getMessage()));
+			report(down(BeaconDownReason.ERROR,
+					"The lock file was removed and cannot be taken again: " + ex.getMessage()));
 			return false;
 		}
 	}
@@ -316,8 +323,8 @@ public class FifoBeacon {
 					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
 		}
 		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR,
-					"The FIFO is gone and cannot be recreated: " + ex.getMessage() + ". Peers see the application down."));
+			report(down(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: " + ex.getMessage()
+					+ ". Peers see the application down."));
 		}
 	}
 

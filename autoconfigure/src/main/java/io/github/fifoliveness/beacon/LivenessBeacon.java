@@ -8,16 +8,16 @@ import io.github.fifoliveness.posix.NativePosix;
 import org.springframework.boot.availability.LivenessState;
 
 /**
- * The application's liveness FIFO, held while it runs. Following
- * {@link LivenessState}, an application that publishes BROKEN (a deadlock detector, a
- * fatal dependency loss) closes it, so peers see it down although the process still
- * runs; CORRECT holds it again. Alive then means alive and well.
+ * The application's liveness FIFO, held while it runs. Following {@link LivenessState},
+ * an application that publishes BROKEN (a deadlock detector, a fatal dependency loss)
+ * closes it, so peers see it down although the process still runs; CORRECT holds it
+ * again. Alive then means alive and well.
  */
 public class LivenessBeacon extends AvailabilityBeacon {
 
 	/**
-	 * Create a single-instance liveness beacon that follows the liveness state and
-	 * checks its FIFO every two seconds.
+	 * Create a single-instance liveness beacon that follows the liveness state and checks
+	 * its FIFO every two seconds.
 	 * @param path the absolute path of the FIFO
 	 * @param posix the native calls
 	 */

@@ -30,7 +30,10 @@ public enum DownReason {
 	/** The PID file names a process that no longer exists. */
 	STALE_PID,
 
-	/** The PID file names a process that started after the file was written: another process reused the PID. */
+	/**
+	 * The PID file names a process that started after the file was written: another
+	 * process reused the PID.
+	 */
 	PID_REUSED,
 
 	/** The PID file does not hold a decimal process id. */

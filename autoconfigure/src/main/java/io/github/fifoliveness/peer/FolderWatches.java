@@ -62,7 +62,8 @@ final class FolderWatches {
 			}
 			boolean inFolder = folder.equals(file.getParent());
 			add(peer, watch, name, inFolder);
-			// The next folder down may have appeared before the watch: then watch it instead.
+			// The next folder down may have appeared before the watch: then watch it
+			// instead.
 			if (inFolder || !Files.exists(folder.resolve(name))) {
 				return;
 			}

@@ -12,10 +12,10 @@ import io.github.fifoliveness.posix.NativePosixUnavailableException;
 
 /**
  * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
- * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>},
- * each with an optional {@code --owner <user>} that must own the file, prints one line and exits 0 when alive, 1 when not, 2 on a usage error.
- * Control characters and backslashes in that line are escaped C-style, so a path with a
- * newline in it still prints one line.
+ * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>}, each
+ * with an optional {@code --owner <user>} that must own the file, prints one line and
+ * exits 0 when alive, 1 when not, 2 on a usage error. Control characters and backslashes
+ * in that line are escaped C-style, so a path with a newline in it still prints one line.
  */
 public final class LivenessCheckCommand {
 
@@ -92,7 +92,8 @@ public final class LivenessCheckCommand {
 		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
 				: Optional.of(ExpectedOwner.of(null, posix.effectiveUid()));
 		if (expected.isEmpty()) {
-			err.println(CStyleEscape.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
+			err.println(CStyleEscape
+				.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
 			return USAGE;
 		}
 		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, expected.get(), posix)

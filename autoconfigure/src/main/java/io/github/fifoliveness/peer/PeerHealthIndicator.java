@@ -12,9 +12,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for one peer: UP while the peer's probe finds it alive (a
  * process holds its FIFO, or its PID file names a live process), DOWN with a
- * {@code reason} code and a {@code message} otherwise. Probes on every call, so a
- * peer that died shows DOWN on the very next request: the health endpoint stays the
- * authority, whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
+ * {@code reason} code and a {@code message} otherwise. Probes on every call, so a peer
+ * that died shows DOWN on the very next request: the health endpoint stays the authority,
+ * whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
  * {@code watched} detail says whether the kernel reports this peer's changes
  * ({@code true}) or it is polled ({@code false}). Anything unexpected a probe throws is
  * DOWN with the exception, not an error response.

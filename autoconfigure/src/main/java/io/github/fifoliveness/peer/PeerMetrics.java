@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes every peer's liveness as metrics: the gauge {@code fifo.liveness.peer.up}
- * (1 or 0) and the timer {@code fifo.liveness.probe}, both tagged {@code peer} and
+ * Publishes every peer's liveness as metrics: the gauge {@code fifo.liveness.peer.up} (1
+ * or 0) and the timer {@code fifo.liveness.probe}, both tagged {@code peer} and
  * {@code kind} ({@code fifo} or {@code pid-file}). For a peer that a {@link PeerWatcher}
  * watches, the gauge reads the watched state, which the kernel keeps current within
  * milliseconds; any other peer is probed when the registry reads the gauge. The timer
@@ -49,11 +49,12 @@ public class PeerMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Map<String, Timer> timers = new HashMap<>();
 		this.peers.probes().forEach((name, probe) -> {
-			timers.put(name, Timer.builder("fifo.liveness.probe")
-				.description("Time taken by one liveness probe of a peer")
-				.tag("peer", name)
-				.tag("kind", probe.kind())
-				.register(registry));
+			timers.put(name,
+					Timer.builder("fifo.liveness.probe")
+						.description("Time taken by one liveness probe of a peer")
+						.tag("peer", name)
+						.tag("kind", probe.kind())
+						.register(registry));
 			Gauge.builder("fifo.liveness.peer.up", probe, (measured) -> up(name, measured))
 				.description("Whether the peer is alive (1) or not (0), as watched, else probed when read")
 				.tag("peer", name)

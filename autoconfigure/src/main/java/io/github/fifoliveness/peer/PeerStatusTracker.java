@@ -47,8 +47,8 @@ final class PeerStatusTracker {
 	}
 
 	/**
-	 * Record a peer's latest result, and report it if it changes the peer's status or
-	 * the reason it is down.
+	 * Record a peer's latest result, and report it if it changes the peer's status or the
+	 * reason it is down.
 	 * @param peer the peer's name
 	 * @param result the result
 	 */
@@ -84,7 +84,8 @@ final class PeerStatusTracker {
 		reportSlowRounds(probes.size(), round, interval);
 	}
 
-	// Probes only, not the listeners; once, after several slow rounds in a row, not per round.
+	// Probes only, not the listeners; once, after several slow rounds in a row, not per
+	// round.
 	private void reportSlowRounds(int peers, Duration round, Duration interval) {
 		boolean slow = !interval.isNegative() && !interval.isZero() && round.compareTo(interval) > 0;
 		this.slowRounds = slow ? this.slowRounds + 1 : 0;

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link PeerWatcher}'s thread: arms every peer, then waits for the kernel's
  * events and probes again exactly the peers they concern, polls the peers that cannot be
- * watched, and runs the safety net over the watched ones. Everything here runs on that one
- * thread.
+ * watched, and runs the safety net over the watched ones. Everything here runs on that
+ * one thread.
  */
 final class PeerWatchLoop implements KernelEventHandler {
 
-	// A slice a second with the default 60 s: no burst of probes that would hold up events.
+	// A slice a second with the default 60 s: no burst of probes that would hold up
+	// events.
 	private static final int MAX_SAFETY_NET_SLICES = 60;
 
 	private final List<WatchedPeer> peers;
@@ -175,7 +176,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 		}
 	}
 
-	// The watch goes in before the probe that finds the peer down, so that nothing is missed in between.
+	// The watch goes in before the probe that finds the peer down, so that nothing is
+	// missed in between.
 	private void probe(WatchedPeer peer) {
 		peer.release();
 		try {
@@ -204,7 +206,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private ProbeResult probeAndHold(WatchedPeer peer) throws PosixException {
 		ProbeResult result = peer.probeAndHold(this.events);
-		// Alive but not held: a PID file rewritten between two reads. Look again, a few times.
+		// Alive but not held: a PID file rewritten between two reads. Look again, a few
+		// times.
 		for (int attempt = 0; result.alive() && !peer.isHeld() && attempt < 3; attempt++) {
 			result = peer.probeAndHold(this.events);
 		}
@@ -219,7 +222,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.tracker.record(peer.name(), result);
 	}
 
-	// One slice of the peers, round-robin; hot code, so compiled, unlike a burst once a minute.
+	// One slice of the peers, round-robin; hot code, so compiled, unlike a burst once a
+	// minute.
 	private void safetyNet() {
 		for (int i = 0; i < this.safetyNetSlice; i++) {
 			WatchedPeer peer = this.peers.get(this.safetyNetCursor);
@@ -231,8 +235,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	}
 
 	private long timeoutMillis(long now) {
-		long next = Math.min(this.polled.isEmpty() ? Long.MAX_VALUE : this.nextPoll - now,
-				this.nextSafetyNet - now);
+		long next = Math.min(this.polled.isEmpty() ? Long.MAX_VALUE : this.nextPoll - now, this.nextSafetyNet - now);
 		if (next > Long.MAX_VALUE / 2) {
 			return -1;
 		}
@@ -258,7 +261,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 		for (WatchedPeer peer : this.folders.interested(watch, name)) {
 			touch(peer);
 			if (!peer.interest().inFolder()) {
-				// A folder on the way to the peer's appeared or changed: watch further down.
+				// A folder on the way to the peer's appeared or changed: watch further
+				// down.
 				peer.mustProbe();
 			}
 			else if (!peer.isHeld()) {

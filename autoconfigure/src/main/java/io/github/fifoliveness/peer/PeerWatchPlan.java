@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides, before the watcher arms anything, which peers it polls instead: all of them
  * without an event set, peers whose probe it does not know, and those beyond what the
- * limit on open descriptors ({@code RLIMIT_NOFILE}) allows, since every live peer
- * watched holds one descriptor.
+ * limit on open descriptors ({@code RLIMIT_NOFILE}) allows, since every live peer watched
+ * holds one descriptor.
  */
 final class PeerWatchPlan {
 

@@ -24,13 +24,13 @@ import org.springframework.context.SmartLifecycle;
  * transitions and log lines as {@link PeerStatusPoller}.
  * <p>
  * One thread of its own watches every peer: the write end of each live FIFO peer is held
- * in one epoll set, which reports it when the last reader goes ({@code EPOLLERR}); a
- * live PID-file peer's process is watched through a pidfd; the folders of peers that are
- * down are watched with inotify, for their FIFO or PID file to appear or be opened. An
- * event never decides by itself: it makes the watcher probe that peer by path again.
- * Peers that cannot be watched (no epoll or inotify on this platform, a folder this user
- * may not read, a probe of another kind, more peers than descriptors) are probed every
- * poll interval instead, and watched peers are probed every safety-net interval anyway.
+ * in one epoll set, which reports it when the last reader goes ({@code EPOLLERR}); a live
+ * PID-file peer's process is watched through a pidfd; the folders of peers that are down
+ * are watched with inotify, for their FIFO or PID file to appear or be opened. An event
+ * never decides by itself: it makes the watcher probe that peer by path again. Peers that
+ * cannot be watched (no epoll or inotify on this platform, a folder this user may not
+ * read, a probe of another kind, more peers than descriptors) are probed every poll
+ * interval instead, and watched peers are probed every safety-net interval anyway.
  */
 public class PeerWatcher implements SmartLifecycle {
 
@@ -144,8 +144,9 @@ public class PeerWatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		if (running.isAlive()) {
-			logger.warn("The peer watcher did not stop within " + STOP_TIMEOUT.toMillis() + " ms, most likely held up by"
-					+ " a PeerStatusChangedEvent listener; it stops and closes its descriptors once that returns");
+			logger
+				.warn("The peer watcher did not stop within " + STOP_TIMEOUT.toMillis() + " ms, most likely held up by"
+						+ " a PeerStatusChangedEvent listener; it stops and closes its descriptors once that returns");
 		}
 	}
 

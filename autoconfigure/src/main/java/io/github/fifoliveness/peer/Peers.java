@@ -26,7 +26,8 @@ public final class Peers {
 	public Peers(Map<String, ? extends PeerProbe> probes) {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
 		Map<String, PeerProbe> recorded = new LinkedHashMap<>();
-		this.configured.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, () -> this.recorder)));
+		this.configured
+			.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, () -> this.recorder)));
 		this.recorded = Collections.unmodifiableMap(recorded);
 	}
 

@@ -17,16 +17,18 @@ import io.github.fifoliveness.posix.ProcessExistence;
 import io.github.fifoliveness.posix.SmallFile;
 
 /**
- * Probes a peer that only writes a PID file (nginx, sshd, databases): reads the PID,
- * asks the kernel whether that process exists ({@code kill(pid, 0)}, no signal sent), and
- * guards against PID reuse (a process that started after the file was last written is
- * not the one that wrote it) and zombies (a process that exited but was not reaped yet
- * still answers {@code kill}). Only a regular file is read, never more than a few bytes,
- * and never with a call that could block.
+ * Probes a peer that only writes a PID file (nginx, sshd, databases): reads the PID, asks
+ * the kernel whether that process exists ({@code kill(pid, 0)}, no signal sent), and
+ * guards against PID reuse (a process that started after the file was last written is not
+ * the one that wrote it) and zombies (a process that exited but was not reaped yet still
+ * answers {@code kill}). Only a regular file is read, never more than a few bytes, and
+ * never with a call that could block.
  */
 public final class PidFilePeerProbe implements PeerProbe {
 
-	/** How much later than the file a process may seem to start, for clock granularity. */
+	/**
+	 * How much later than the file a process may seem to start, for clock granularity.
+	 */
 	static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(2);
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}");
@@ -110,9 +112,10 @@ public final class PidFilePeerProbe implements PeerProbe {
 		}
 		int fileOwner = file.status().ownerUid();
 		if (fileOwner != 0 && !this.owner.accepts(fileOwner)) {
-			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The PID file belongs to uid " + fileOwner
-					+ ", neither to uid " + this.owner.uid() + " nor to root: another user may have written it,"
-					+ " so it proves nothing. Set the peer's 'owner' if that user runs the peer");
+			return ProbeResult.down(DownReason.FOREIGN_OWNER,
+					"The PID file belongs to uid " + fileOwner + ", neither to uid " + this.owner.uid()
+							+ " nor to root: another user may have written it,"
+							+ " so it proves nothing. Set the peer's 'owner' if that user runs the peer");
 		}
 		String trimmed = new String(file.content(), StandardCharsets.US_ASCII).strip();
 		long parsed = DECIMAL.matcher(trimmed).matches() ? Long.parseLong(trimmed) : 0;
@@ -140,10 +143,13 @@ public final class PidFilePeerProbe implements PeerProbe {
 					+ " is a zombie: it exited and only waits for its parent to collect its exit status", pid);
 		}
 		Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
-		// The file's time is whole seconds: the tolerance covers that and clock granularity.
+		// The file's time is whole seconds: the tolerance covers that and clock
+		// granularity.
 		if (started.isPresent() && started.get().isAfter(written.plus(START_TIME_TOLERANCE))) {
-			return ProbeResult.down(DownReason.PID_REUSED, "Process " + pid + " started at " + started.get()
-					+ ", after the PID file was written at " + written + ": another process reused the PID", pid);
+			return ProbeResult.down(
+					DownReason.PID_REUSED, "Process " + pid + " started at " + started.get()
+							+ ", after the PID file was written at " + written + ": another process reused the PID",
+					pid);
 		}
 		return ProbeResult.alive(pid, (existence == ProcessExistence.EXISTS_OTHER_USER)
 				? "The process belongs to another user: kill(pid, 0) is not permitted, which shows that it exists"

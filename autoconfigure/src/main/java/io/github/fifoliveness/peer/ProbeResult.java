@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param reason why the peer is down, {@code null} when alive
  * @param message what the reason means for this peer, {@code null} when alive
- * @param error the system error name (such as {@code ELOOP}) for {@link DownReason#ERROR}, else {@code null}
+ * @param error the system error name (such as {@code ELOOP}) for
+ * {@link DownReason#ERROR}, else {@code null}
  * @param pid the process id read from a PID file, else {@code null}
  * @param note anything else worth knowing about an alive peer, else {@code null}
  */

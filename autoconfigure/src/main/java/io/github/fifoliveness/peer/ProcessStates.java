@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a process's state where {@code /proc} exists. {@code kill(pid, 0)} succeeds for a
- * zombie (exited, not reaped), so only its state ({@code Z} in {@code /proc/<pid>/status},
- * with no thread left) tells that it is dead.
+ * zombie (exited, not reaped), so only its state ({@code Z} in
+ * {@code /proc/<pid>/status}, with no thread left) tells that it is dead.
  */
 final class ProcessStates {
 
@@ -29,7 +29,8 @@ final class ProcessStates {
 		catch (IOException ex) {
 			return false;
 		}
-		// A leader whose main thread exited shows Z too while its other threads run: only a lone one is dead.
+		// A leader whose main thread exited shows Z too while its other threads run: only
+		// a lone one is dead.
 		return field(status, "State:").startsWith("Z") && field(status, "Threads:").equals("1");
 	}
 

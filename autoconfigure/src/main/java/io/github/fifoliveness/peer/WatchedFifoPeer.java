@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class WatchedFifoPeer extends WatchedPeer {
 
-	// A probe's open fails for these, so an open of the FIFO was someone else's: a reader's.
+	// A probe's open fails for these, so an open of the FIFO was someone else's: a
+	// reader's.
 	private static final Set<DownReason> PROBE_CANNOT_OPEN = EnumSet.of(DownReason.NO_READER, DownReason.MISSING,
 			DownReason.PERMISSION_DENIED);
 
@@ -64,9 +65,10 @@ final class WatchedFifoPeer extends WatchedPeer {
 	/**
 	 * Any open of a FIFO means a reader existed at that moment: a writer's non-blocking
 	 * open succeeds only then. But inotify merges an open into an identical one queued
-	 * before it, so a probe's open and close can hide a reader's open: only where the last
-	 * probe itself may have opened the FIFO is an open followed by a close after writing
-	 * taken for a probe's, so that the watcher never probes in a loop of its own events.
+	 * before it, so a probe's open and close can hide a reader's open: only where the
+	 * last probe itself may have opened the FIFO is an open followed by a close after
+	 * writing taken for a probe's, so that the watcher never probes in a loop of its own
+	 * events.
 	 */
 	@Override
 	void fileChanged(FolderChange change) {

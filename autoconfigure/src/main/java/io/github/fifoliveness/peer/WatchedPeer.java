@@ -8,10 +8,10 @@ import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One peer as {@link PeerWatcher} follows it: while it is up, something held in the
- * event set that reports its death; while it is down, an interest in its folder; or,
- * where neither works, the reason it is polled instead. Confined to the watcher's
- * thread, except for {@link #isWatched()}.
+ * One peer as {@link PeerWatcher} follows it: while it is up, something held in the event
+ * set that reports its death; while it is down, an interest in its folder; or, where
+ * neither works, the reason it is polled instead. Confined to the watcher's thread,
+ * except for {@link #isWatched()}.
  */
 abstract class WatchedPeer {
 
@@ -72,8 +72,8 @@ abstract class WatchedPeer {
 	abstract boolean isHeld();
 
 	/**
-	 * Whether what is held still stands for the peer as its path names it now; the
-	 * safety net's check of a held peer.
+	 * Whether what is held still stands for the peer as its path names it now; the safety
+	 * net's check of a held peer.
 	 * @return {@code false} if the peer must be probed again
 	 */
 	abstract boolean isStillHeld();
@@ -138,8 +138,8 @@ abstract class WatchedPeer {
 
 	/**
 	 * Note an open ({@code true}) or a close after writing ({@code false}) of the peer's
-	 * FIFO that may be a probe's own, which opens and closes at once: only an open that no
-	 * such close follows means a reader.
+	 * FIFO that may be a probe's own, which opens and closes at once: only an open that
+	 * no such close follows means a reader.
 	 * @param opened whether it was an open
 	 */
 	final void countOpen(boolean opened) {

@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Writes the application's PID file the way tools that read PID files expect: the
- * decimal PID and a newline only, mode 0600, written to a temporary file and renamed into
- * place so that no reader ever sees a partial file. On graceful shutdown it is removed,
- * but only if it still holds this process's PID.
+ * Writes the application's PID file the way tools that read PID files expect: the decimal
+ * PID and a newline only, mode 0600, written to a temporary file and renamed into place
+ * so that no reader ever sees a partial file. On graceful shutdown it is removed, but
+ * only if it still holds this process's PID.
  */
 public class ApplicationPidFile implements SmartLifecycle {
 

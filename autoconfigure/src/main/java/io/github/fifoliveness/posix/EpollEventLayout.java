@@ -5,8 +5,9 @@ import java.nio.ByteOrder;
 
 /**
  * The layout of {@code struct epoll_event} ({@code uint32_t events; uint64_t data}):
- * packed into 12 bytes on x86_64, where glibc declares it {@code __attribute__((packed))},
- * and aligned to 16 bytes, the data at offset 8, on aarch64.
+ * packed into 12 bytes on x86_64, where glibc declares it
+ * {@code __attribute__((packed))}, and aligned to 16 bytes, the data at offset 8, on
+ * aarch64.
  *
  * @param size the size of one event
  * @param dataOffset where the 64-bit data starts

@@ -9,7 +9,10 @@ package io.github.fifoliveness.posix;
  */
 interface EventSyscalls {
 
-	/** {@code EPOLL_CLOEXEC}, {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}: {@code O_CLOEXEC}. */
+	/**
+	 * {@code EPOLL_CLOEXEC}, {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}:
+	 * {@code O_CLOEXEC}.
+	 */
 	int CLOEXEC = 02000000;
 
 	/** {@code IN_NONBLOCK} and {@code EFD_NONBLOCK}: {@code O_NONBLOCK}. */
@@ -21,7 +24,10 @@ interface EventSyscalls {
 	/** {@code EPOLL_CTL_DEL}. */
 	int EPOLL_CTL_DEL = 2;
 
-	/** {@code SYS_pidfd_open}: the same number on every Linux architecture (generic table). */
+	/**
+	 * {@code SYS_pidfd_open}: the same number on every Linux architecture (generic
+	 * table).
+	 */
 	long SYS_PIDFD_OPEN = 434;
 
 	/** {@code RLIMIT_NOFILE} on x86_64 and aarch64. */

@@ -13,7 +13,10 @@ public enum FolderChange {
 	/** A file was deleted from the folder ({@code IN_DELETE}). */
 	DELETED,
 
-	/** A file was renamed into the folder, or within it, to this name ({@code IN_MOVED_TO}). */
+	/**
+	 * A file was renamed into the folder, or within it, to this name
+	 * ({@code IN_MOVED_TO}).
+	 */
 	MOVED_IN,
 
 	/** A file was renamed away from this name ({@code IN_MOVED_FROM}). */

@@ -28,8 +28,8 @@ final class JnrEventSyscalls implements EventSyscalls {
 	}
 
 	static EventSyscalls load() {
-		return new JnrEventSyscalls(LibraryLoader.create(LibC.class)
-			.load(Platform.getNativePlatform().getStandardCLibraryName()));
+		return new JnrEventSyscalls(
+				LibraryLoader.create(LibC.class).load(Platform.getNativePlatform().getStandardCLibraryName()));
 	}
 
 	@Override

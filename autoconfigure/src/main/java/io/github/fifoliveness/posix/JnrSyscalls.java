@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Syscalls} through jnr-posix: JDK 17 to 21, and platforms that
- * {@link LinuxSyscallTable} does not know. jnr-ffi keeps each call's errno for the calling
- * thread, read right after the call.
+ * {@link LinuxSyscallTable} does not know. jnr-ffi keeps each call's errno for the
+ * calling thread, read right after the call.
  */
 final class JnrSyscalls implements Syscalls {
 
@@ -54,8 +54,8 @@ final class JnrSyscalls implements Syscalls {
 		}
 		if (posix == null || !posix.isNative()) {
 			String name = (posix != null) ? posix.getClass().getSimpleName() : "nothing";
-			throw NativePosixUnavailableException.jnrFailed(
-					"jnr-posix offered " + name + " instead of a native implementation", null);
+			throw NativePosixUnavailableException
+				.jnrFailed("jnr-posix offered " + name + " instead of a native implementation", null);
 		}
 		PathOpen pathOpen;
 		try {
@@ -162,7 +162,8 @@ final class JnrSyscalls implements Syscalls {
 		return 0;
 	}
 
-	// jnr-posix takes paths as strings; the bytes end with the NUL that system calls need.
+	// jnr-posix takes paths as strings; the bytes end with the NUL that system calls
+	// need.
 	private static String string(byte[] path) {
 		return new String(path, 0, path.length - 1, NativeCharset.get());
 	}

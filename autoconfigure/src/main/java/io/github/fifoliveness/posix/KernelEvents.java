@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
  * have changed: held FIFO write ends that lose their last reader ({@code EPOLLERR}),
- * watched processes that exit (pidfd), changes in watched folders (one inotify
- * instance), and a wake-up for shutdown (an eventfd). Linux only.
+ * watched processes that exit (pidfd), changes in watched folders (one inotify instance),
+ * and a wake-up for shutdown (an eventfd). Linux only.
  * <p>
  * Held ends and pidfds are registered with {@code EPOLLONESHOT} and never with
  * {@code EPOLLOUT}: a FIFO's write end is always writable, and its error is
@@ -41,7 +41,8 @@ public final class KernelEvents implements AutoCloseable {
 
 	private static final int MAX_READY = 256;
 
-	// One read of the inotify descriptor; a busy folder is drained in a few reads at most.
+	// One read of the inotify descriptor; a busy folder is drained in a few reads at
+	// most.
 	private static final int MAX_READS = 64;
 
 	private static final int FOLDER_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
@@ -141,12 +142,13 @@ public final class KernelEvents implements AutoCloseable {
 		int wakeUp = (inotify < 0) ? inotify : calls.eventfd(0, EventSyscalls.CLOEXEC | EventSyscalls.NONBLOCK);
 		int failed = (epoll < 0) ? epoll : (inotify < 0) ? inotify : (wakeUp < 0) ? wakeUp : 0;
 		if (failed == 0) {
-			failed = Math.min(calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, inotify,
-					layout.encode(EPOLLIN, FOLDER_EVENTS)), 0);
+			failed = Math.min(
+					calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, inotify, layout.encode(EPOLLIN, FOLDER_EVENTS)),
+					0);
 		}
 		if (failed == 0) {
-			failed = Math.min(calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, wakeUp, layout.encode(EPOLLIN, WAKE_UP)),
-					0);
+			failed = Math
+				.min(calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, wakeUp, layout.encode(EPOLLIN, WAKE_UP)), 0);
 		}
 		if (failed < 0) {
 			for (int fd : new int[] { epoll, inotify, wakeUp }) {
@@ -155,8 +157,8 @@ public final class KernelEvents implements AutoCloseable {
 				}
 			}
 			PosixException error = posix.exception("epoll_create1, inotify_init1 or eventfd", "", -failed);
-			String hint = (failed == -EMFILE) ? "; inotify instances are limited per user by"
-					+ " /proc/sys/fs/inotify/max_user_instances" : "";
+			String hint = (failed == -EMFILE)
+					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
 		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
@@ -167,7 +169,8 @@ public final class KernelEvents implements AutoCloseable {
 	 * open in this set: {@link KernelEventHandler#ready(int)} reports the key once the
 	 * last reader is gone.
 	 * @param path the FIFO's path
-	 * @param expectedOwner the uid that must own the FIFO, or {@link NativePosix#ANY_OWNER}
+	 * @param expectedOwner the uid that must own the FIFO, or
+	 * {@link NativePosix#ANY_OWNER}
 	 * @param key what to report, zero or more
 	 * @return the result, with the held end when a reader is present
 	 * @throws PosixException if a reader is present but the end cannot join the set
@@ -228,7 +231,8 @@ public final class KernelEvents implements AutoCloseable {
 
 	/**
 	 * Stop watching a folder. Its id may still appear in events already queued, and
-	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed it.
+	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed
+	 * it.
 	 * @param watch the watch
 	 */
 	public void unwatch(FolderWatch watch) {
@@ -306,13 +310,14 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	/**
-	 * Make a thread blocked in {@link #await(long, KernelEventHandler)} return now, or the
-	 * next call return at once. Safe from any thread, and after {@link #close()}.
+	 * Make a thread blocked in {@link #await(long, KernelEventHandler)} return now, or
+	 * the next call return at once. Safe from any thread, and after {@link #close()}.
 	 */
 	public void wake() {
 		synchronized (this.wakeLock) {
 			if (!this.closed) {
-				this.calls.write(this.wakeUp, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1).array());
+				this.calls.write(this.wakeUp,
+						ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1).array());
 			}
 		}
 	}

@@ -29,11 +29,11 @@ record LinuxEventSyscallTable(String architecture, int read, int write, int clos
 		int epollPwait, int inotifyInit1, int inotifyAddWatch, int inotifyRmWatch, int eventfd2, int prlimit64,
 		EpollEventLayout epollEvent) {
 
-	static final LinuxEventSyscallTable X86_64 = new LinuxEventSyscallTable("x86_64", 0, 1, 3, 291, 233, 281, 294,
-			254, 255, 290, 302, EpollEventLayout.PACKED);
+	static final LinuxEventSyscallTable X86_64 = new LinuxEventSyscallTable("x86_64", 0, 1, 3, 291, 233, 281, 294, 254,
+			255, 290, 302, EpollEventLayout.PACKED);
 
-	static final LinuxEventSyscallTable AARCH64 = new LinuxEventSyscallTable("aarch64", 63, 64, 57, 20, 21, 22, 26,
-			27, 28, 19, 261, EpollEventLayout.ALIGNED);
+	static final LinuxEventSyscallTable AARCH64 = new LinuxEventSyscallTable("aarch64", 63, 64, 57, 20, 21, 22, 26, 27,
+			28, 19, 261, EpollEventLayout.ALIGNED);
 
 	/**
 	 * Return the table of the platform this JVM runs on.

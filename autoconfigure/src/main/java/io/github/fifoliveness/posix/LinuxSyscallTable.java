@@ -33,14 +33,20 @@ import java.util.Optional;
  * @param statUidOffset {@code offsetof(struct stat, st_uid)} (an {@code unsigned int})
  * @param statModifiedOffset {@code offsetof(struct stat, st_mtime)} (a {@code long})
  */
-record LinuxSyscallTable(String architecture, int openat, int close, int fstat, int newfstatat, int mknodat,
-		int flock, int kill, int pread64, int pwrite64, int ftruncate, int fchmod, int geteuid, int statSize,
-		int statModeOffset, int statUidOffset, int statModifiedOffset) {
+record LinuxSyscallTable(String architecture, int openat, int close, int fstat, int newfstatat, int mknodat, int flock,
+		int kill, int pread64, int pwrite64, int ftruncate, int fchmod, int geteuid, int statSize, int statModeOffset,
+		int statUidOffset, int statModifiedOffset) {
 
-	/** {@code offsetof(struct stat, st_dev)} on every architecture here (an {@code unsigned long}). */
+	/**
+	 * {@code offsetof(struct stat, st_dev)} on every architecture here (an
+	 * {@code unsigned long}).
+	 */
 	static final int STAT_DEVICE_OFFSET = 0;
 
-	/** {@code offsetof(struct stat, st_ino)} on every architecture here (an {@code unsigned long}). */
+	/**
+	 * {@code offsetof(struct stat, st_ino)} on every architecture here (an
+	 * {@code unsigned long}).
+	 */
 	static final int STAT_INODE_OFFSET = 8;
 
 	/** {@code AT_FDCWD}: paths relative to the working directory. */
@@ -53,19 +59,21 @@ record LinuxSyscallTable(String architecture, int openat, int close, int fstat, 
 	static final int S_IFIFO = 0010000;
 
 	/**
-	 * {@code offsetof(struct passwd, pw_uid)}: after two pointers, in glibc and musl alike
-	 * on every 64-bit architecture here.
+	 * {@code offsetof(struct passwd, pw_uid)}: after two pointers, in glibc and musl
+	 * alike on every 64-bit architecture here.
 	 */
 	static final int PASSWD_UID_OFFSET = 16;
 
-	/** {@code sizeof(struct passwd)} in glibc and musl on every 64-bit architecture here. */
+	/**
+	 * {@code sizeof(struct passwd)} in glibc and musl on every 64-bit architecture here.
+	 */
 	static final int PASSWD_SIZE = 48;
 
-	static final LinuxSyscallTable X86_64 = new LinuxSyscallTable("x86_64", 257, 3, 5, 262, 259, 73, 62, 17, 18,
-			77, 91, 107, 144, 24, 28, 88);
+	static final LinuxSyscallTable X86_64 = new LinuxSyscallTable("x86_64", 257, 3, 5, 262, 259, 73, 62, 17, 18, 77, 91,
+			107, 144, 24, 28, 88);
 
-	static final LinuxSyscallTable AARCH64 = new LinuxSyscallTable("aarch64", 56, 57, 80, 79, 33, 32, 129, 67, 68,
-			46, 52, 175, 128, 16, 24, 88);
+	static final LinuxSyscallTable AARCH64 = new LinuxSyscallTable("aarch64", 56, 57, 80, 79, 33, 32, 129, 67, 68, 46,
+			52, 175, 128, 16, 24, 88);
 
 	/**
 	 * Return the table of the platform this JVM runs on.

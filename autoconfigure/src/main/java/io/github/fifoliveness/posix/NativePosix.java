@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@link FileStatus} and {@link WriteEndResult}, never in descriptors or errno numbers.
  * <p>
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
- * end, and a child process never inherits a descriptor that would keep a dead
- * application looking alive.
+ * end, and a child process never inherits a descriptor that would keep a dead application
+ * looking alive.
  * <p>
  * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
  * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
@@ -31,16 +31,21 @@ public final class NativePosix {
 
 	private static final PosixConstants CONSTANTS = PosixConstants.current();
 
-	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
+	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNofollow();
 
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal. O_NOFOLLOW: a
-	// link someone planted at the path would lead the probe to a FIFO (or a device) of their choosing.
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
+	// O_NOFOLLOW: a
+	// link someone planted at the path would lead the probe to a FIFO (or a device) of
+	// their choosing.
 	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
-	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec() | CONSTANTS.oNofollow();
+	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+			| CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never follows a planted link.
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never
+	// follows a planted link.
 	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
@@ -171,8 +176,8 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Open the read end of a FIFO without blocking and without following a symbolic
-	 * link. The caller checks {@link OpenFile#status()} to see what was opened.
+	 * Open the read end of a FIFO without blocking and without following a symbolic link.
+	 * The caller checks {@link OpenFile#status()} to see what was opened.
 	 * @param path the FIFO's path
 	 * @return the open file
 	 * @throws PosixException if the path cannot be opened (for a symbolic link:
@@ -220,7 +225,8 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Ask the kernel whether a process exists, with {@code kill(pid, 0)}: no signal is sent.
+	 * Ask the kernel whether a process exists, with {@code kill(pid, 0)}: no signal is
+	 * sent.
 	 * @param pid the process id
 	 * @return whether it exists, and whether it is this user's
 	 * @throws PosixException if the call fails otherwise
@@ -253,10 +259,10 @@ public final class NativePosix {
 	 * it at once. Nothing is written, and nothing but a FIFO is opened: an {@code lstat}
 	 * learns the type first, so a regular file is never opened for writing (file watchers
 	 * would see it modified), and a symbolic link is not followed (it is
-	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO). The opened descriptor is checked again with {@code fstat},
-	 * so a path swapped between the two calls is never reported as a FIFO with a reader.
-	 * Four calls when a reader is present: {@code stat}, {@code open}, {@code fstat},
-	 * {@code close}.
+	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO).
+	 * The opened descriptor is checked again with {@code fstat}, so a path swapped
+	 * between the two calls is never reported as a FIFO with a reader. Four calls when a
+	 * reader is present: {@code stat}, {@code open}, {@code fstat}, {@code close}.
 	 * @param path the path to probe
 	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
 	 * @return the result
@@ -281,7 +287,8 @@ public final class NativePosix {
 	 * when a reader is present, for an event loop to learn when the last reader goes.
 	 * @param path the encoded path
 	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
-	 * @return the result, with the open descriptor and its status when a reader is present
+	 * @return the result, with the open descriptor and its status when a reader is
+	 * present
 	 */
 	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
 		StatBuffer stat = new StatBuffer();
@@ -290,10 +297,12 @@ public final class NativePosix {
 		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], stat.toFileStatus()) : new WriteEnd(result, -1, null);
 	}
 
-	// Hands a checked write end with a reader to the keeper, or closes it when there is none.
+	// Hands a checked write end with a reader to the keeper, or closes it when there is
+	// none.
 	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
 			@Nullable IntConsumer keeper) {
-		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its target.
+		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its
+		// target.
 		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
@@ -348,17 +357,17 @@ public final class NativePosix {
 
 	/**
 	 * Read the start of a small regular file, such as a PID file, without ever blocking:
-	 * the type is learnt with {@code stat} first and nothing but a regular file is
-	 * opened ({@code O_RDONLY|O_NONBLOCK|O_NOCTTY}: a FIFO without writer or a device
-	 * would block a plain read or have side effects); the opened descriptor is checked
-	 * again with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or
-	 * a file swapped for {@code /dev/zero} costs no more than a few bytes.
+	 * the type is learnt with {@code stat} first and nothing but a regular file is opened
+	 * ({@code O_RDONLY|O_NONBLOCK|O_NOCTTY}: a FIFO without writer or a device would
+	 * block a plain read or have side effects); the opened descriptor is checked again
+	 * with {@code fstat}, and at most {@code maxBytes} are read, so a huge file or a file
+	 * swapped for {@code /dev/zero} costs no more than a few bytes.
 	 * @param path the file's path (a symbolic link there is not followed: it is reported
 	 * as what is there, unread)
 	 * @param maxBytes how many bytes to read at most
 	 * @return what is at the path and, for a regular file, the bytes read
-	 * @throws PosixException if the path cannot be examined or read ({@link PosixException#isMissing()}
-	 * when nothing is there)
+	 * @throws PosixException if the path cannot be examined or read
+	 * ({@link PosixException#isMissing()} when nothing is there)
 	 */
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
 		NativePath nativePath = NativePath.of(path);
@@ -424,8 +433,8 @@ public final class NativePosix {
 	}
 
 	/**
-	 * Whether a path, not following a symbolic link there (as a probe does not), names the
-	 * given file.
+	 * Whether a path, not following a symbolic link there (as a probe does not), names
+	 * the given file.
 	 * @param path the path
 	 * @param file the file's status
 	 * @return {@code true} if the path names that file now
@@ -436,7 +445,8 @@ public final class NativePosix {
 				&& stat.inode == file.inode();
 	}
 
-	// The methods below return 0 or more on success and -errno on failure, as Syscalls does.
+	// The methods below return 0 or more on success and -errno on failure, as Syscalls
+	// does.
 
 	int close(int fd) {
 		return this.syscalls.close(fd);

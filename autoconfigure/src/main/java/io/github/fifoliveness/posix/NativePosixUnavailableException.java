@@ -40,7 +40,8 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		return this.reason;
 	}
 
-	// jffi extracts a native stub to java.io.tmpdir (then the working directory) and loads it from there.
+	// jffi extracts a native stub to java.io.tmpdir (then the working directory) and
+	// loads it from there.
 	private static boolean isStubNotLoadable(@Nullable Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
 			String message = String.valueOf(ex.getMessage());
@@ -75,7 +76,10 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		 */
 		NATIVE_STUB_NOT_LOADABLE,
 
-		/** The JVM refuses native access to fifo-liveness ({@code --illegal-native-access=deny}). */
+		/**
+		 * The JVM refuses native access to fifo-liveness
+		 * ({@code --illegal-native-access=deny}).
+		 */
 		NATIVE_ACCESS_DENIED
 
 	}

@@ -35,8 +35,8 @@ public final class OpenFile implements AutoCloseable {
 	 * Whether the path still names this file (same device and inode), not following a
 	 * symbolic link there. Meaningful after {@link #close()} too.
 	 * @param path the path the file was opened at
-	 * @return {@code true} if the path names this file, {@code false} if it names
-	 * another or nothing
+	 * @return {@code true} if the path names this file, {@code false} if it names another
+	 * or nothing
 	 * @throws PosixException if the path cannot be examined
 	 */
 	public boolean isStillAt(Path path) throws PosixException {
@@ -56,8 +56,8 @@ public final class OpenFile implements AutoCloseable {
 	}
 
 	/**
-	 * Take an exclusive {@code flock} on the file without waiting. The kernel releases
-	 * it when the descriptor is closed or the process dies, so it never goes stale.
+	 * Take an exclusive {@code flock} on the file without waiting. The kernel releases it
+	 * when the descriptor is closed or the process dies, so it never goes stale.
 	 * @return {@code true} if this descriptor now holds the lock, {@code false} if
 	 * another one does
 	 * @throws PosixException if locking fails for another reason
@@ -112,7 +112,8 @@ public final class OpenFile implements AutoCloseable {
 	public synchronized void close() {
 		if (!this.closed) {
 			this.closed = true;
-			// After close(2) the descriptor is gone even on EINTR, so there is nothing to retry.
+			// After close(2) the descriptor is gone even on EINTR, so there is nothing to
+			// retry.
 			this.posix.close(this.fd);
 		}
 	}

@@ -36,13 +36,19 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 		int oNofollow, int oCloexec, int eperm, int enoent, int esrch, int eintr, int eio, int enxio, int eacces,
 		int eexist, int eisdir, int erange, int enametoolong, int ewouldblock) {
 
-	/** Linux x86_64: {@code asm-generic/fcntl.h}, {@code asm-generic/errno-base.h}, {@code asm-generic/errno.h}. */
+	/**
+	 * Linux x86_64: {@code asm-generic/fcntl.h}, {@code asm-generic/errno-base.h},
+	 * {@code asm-generic/errno.h}.
+	 */
 	static final PosixConstants LINUX_X86_64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0400000, 02000000,
 			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
 
-	/** Linux aarch64: the same, but {@code arch/arm64/include/uapi/asm/fcntl.h} moves {@code O_NOFOLLOW}. */
-	static final PosixConstants LINUX_AARCH64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0100000,
-			02000000, 1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
+	/**
+	 * Linux aarch64: the same, but {@code arch/arm64/include/uapi/asm/fcntl.h} moves
+	 * {@code O_NOFOLLOW}.
+	 */
+	static final PosixConstants LINUX_AARCH64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0100000, 02000000,
+			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
 
 	private static final PosixConstants CURRENT = load();
 
@@ -82,9 +88,9 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 		return new PosixConstants(OpenFlags.O_RDONLY.intValue(), OpenFlags.O_WRONLY.intValue(),
 				OpenFlags.O_RDWR.intValue(), OpenFlags.O_CREAT.intValue(), OpenFlags.O_EXCL.intValue(),
 				OpenFlags.O_NOCTTY.intValue(), OpenFlags.O_NONBLOCK.intValue(), OpenFlags.O_NOFOLLOW.intValue(),
-				OpenFlags.O_CLOEXEC.intValue(), Errno.EPERM.intValue(), Errno.ENOENT.intValue(),
-				Errno.ESRCH.intValue(), Errno.EINTR.intValue(), Errno.EIO.intValue(), Errno.ENXIO.intValue(),
-				Errno.EACCES.intValue(), Errno.EEXIST.intValue(), Errno.EISDIR.intValue(), Errno.ERANGE.intValue(),
+				OpenFlags.O_CLOEXEC.intValue(), Errno.EPERM.intValue(), Errno.ENOENT.intValue(), Errno.ESRCH.intValue(),
+				Errno.EINTR.intValue(), Errno.EIO.intValue(), Errno.ENXIO.intValue(), Errno.EACCES.intValue(),
+				Errno.EEXIST.intValue(), Errno.EISDIR.intValue(), Errno.ERANGE.intValue(),
 				Errno.ENAMETOOLONG.intValue(), Errno.EWOULDBLOCK.intValue());
 	}
 

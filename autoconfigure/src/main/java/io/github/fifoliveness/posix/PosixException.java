@@ -3,8 +3,8 @@ package io.github.fifoliveness.posix;
 import java.io.IOException;
 
 /**
- * A system call failed. Carries the symbolic name of the error (such as {@code ENXIO})
- * so callers never handle errno numbers.
+ * A system call failed. Carries the symbolic name of the error (such as {@code ENXIO}) so
+ * callers never handle errno numbers.
  */
 public class PosixException extends IOException {
 

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status the file's status
  * @param lastModified when its content was last changed, to the second
- * @param content the bytes read; {@code null} when the file is not a regular file (it
- * was not opened, or not read)
+ * @param content the bytes read; {@code null} when the file is not a regular file (it was
+ * not opened, or not read)
  */
 public record SmallFile(FileStatus status, Instant lastModified, byte @Nullable [] content) {
 

@@ -2,10 +2,10 @@ package io.github.fifoliveness.posix;
 
 /**
  * The system calls fifo-liveness makes, one method per call and nothing composite. Every
- * method follows the kernel's convention: a result of zero or more is the call's result, a
- * negative one is the errno of that very call, negated, so the error can never come from
- * another call made in between. {@link NativePosix} builds everything else on top, in
- * shared code; the implementations differ only in how they reach libc: the foreign
+ * method follows the kernel's convention: a result of zero or more is the call's result,
+ * a negative one is the errno of that very call, negated, so the error can never come
+ * from another call made in between. {@link NativePosix} builds everything else on top,
+ * in shared code; the implementations differ only in how they reach libc: the foreign
  * function API on JDK 22 and later, jnr-posix before.
  */
 interface Syscalls {

@@ -26,8 +26,8 @@ final class SyscallsLoader {
 	}
 
 	/**
-	 * Return the implementations that can run on this JVM and platform, the preferred
-	 * one first.
+	 * Return the implementations that can run on this JVM and platform, the preferred one
+	 * first.
 	 * @return the implementations
 	 */
 	static NativeImplementation[] supportedImplementations() {
@@ -72,8 +72,10 @@ final class SyscallsLoader {
 			return NativeImplementation.valueOf(requested.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("System property '" + NativePosix.IMPLEMENTATION_PROPERTY + "' has the value '"
-					+ requested + "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version", ex);
+			throw new IllegalArgumentException(
+					"System property '" + NativePosix.IMPLEMENTATION_PROPERTY + "' has the value '" + requested
+							+ "'; use 'ffm' or 'jnr', or leave it unset to choose by Java version",
+					ex);
 		}
 	}
 

@@ -15,11 +15,11 @@ import java.lang.invoke.MethodHandle;
  * means one generated binding, which is most of the foreign function API's start-up cost,
  * and the kernel's {@code struct stat} layout is fixed per architecture, unlike the
  * wrappers glibc only exports since 2.33. errno is captured by the call itself
- * ({@code captureCallState}). No call is marked critical: an {@code open} on a network
- * or FUSE file system can block, and must not hold up the JVM's safepoints meanwhile.
+ * ({@code captureCallState}). No call is marked critical: an {@code open} on a network or
+ * FUSE file system can block, and must not hold up the JVM's safepoints meanwhile.
  * <p>
- * Loaded by name from {@link NativePosix} after a {@code Runtime.version()} check, so
- * JDK 17 never sees this class.
+ * Loaded by name from {@link NativePosix} after a {@code Runtime.version()} check, so JDK
+ * 17 never sees this class.
  */
 final class ForeignSyscalls implements Syscalls {
 
@@ -41,7 +41,8 @@ final class ForeignSyscalls implements Syscalls {
 	ForeignSyscalls(LinuxSyscallTable table) {
 		this.table = table;
 		this.area = ThreadLocal.withInitial(() -> new CallArea(table.statSize()));
-		// Links the downcalls now, so that denied native access fails the load, not a later call.
+		// Links the downcalls now, so that denied native access fails the load, not a
+		// later call.
 		this.area.get();
 	}
 
@@ -144,9 +145,8 @@ final class ForeignSyscalls implements Syscalls {
 			for (long size = 1024; size <= 1024 * 1024; size *= 4) {
 				int error = UserLookup.getpwnam(user, entry, arena.allocate(size), size, found);
 				if (error == 0) {
-					return (found.get(ValueLayout.ADDRESS, 0).address() != 0)
-							? Integer.toUnsignedLong(entry.get(ValueLayout.JAVA_INT, LinuxSyscallTable.PASSWD_UID_OFFSET))
-							: -ENOENT;
+					return (found.get(ValueLayout.ADDRESS, 0).address() != 0) ? Integer
+						.toUnsignedLong(entry.get(ValueLayout.JAVA_INT, LinuxSyscallTable.PASSWD_UID_OFFSET)) : -ENOENT;
 				}
 				if (error != ERANGE) {
 					return -error;

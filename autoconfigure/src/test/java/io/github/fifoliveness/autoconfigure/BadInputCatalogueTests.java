@@ -66,8 +66,7 @@ class BadInputCatalogueTests {
 				new Refusal("a character device at the beacon path", BadInputCatalogueTests::characterDevice,
 						(fifo) -> "a character device is there.", NEVER_REPLACES),
 				new Refusal("a symbolic link to a FIFO elsewhere at the beacon path",
-						BadInputCatalogueTests::symbolicLink,
-						(fifo) -> "a symbolic link is there.", NEVER_REPLACES),
+						BadInputCatalogueTests::symbolicLink, (fifo) -> "a symbolic link is there.", NEVER_REPLACES),
 				new Refusal("a FIFO of another user at the beacon path", BadInputCatalogueTests::fifoOfAnotherUser,
 						(fifo) -> "the FIFO there belongs to another user (uid 65534)",
 						"Have its owner or root remove it"));
@@ -112,7 +111,8 @@ class BadInputCatalogueTests {
 	void folderOthersCanWriteToWithStickyBitIsAccepted() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("tmp-like"));
 		Fifos.run("chmod", "1777", folder.toString());
-		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.path=" + folder.resolve("app.fifo"))) {
+		try (ConfigurableApplicationContext context = run(
+				"--fifo-liveness.beacon.path=" + folder.resolve("app.fifo"))) {
 			assertThat(context.getBean(LivenessBeacon.class).isHeld()).isTrue();
 		}
 	}
@@ -191,7 +191,8 @@ class BadInputCatalogueTests {
 	void invalidPathIsRefusedNamingThePropertyAndCreatesNothing(InvalidPath invalid, CapturedOutput output) {
 		String property = invalid.property();
 		String value = invalid.value().apply(this.dir);
-		// Peers are checked with the beacon off, so that only the peer's path is at fault.
+		// Peers are checked with the beacon off, so that only the peer's path is at
+		// fault.
 		String beacon = property.startsWith("fifo-liveness.peers.") ? "false" : "true";
 		assertThatException()
 			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=" + beacon, "--" + property + "=" + value));
@@ -210,8 +211,9 @@ class BadInputCatalogueTests {
 		Files.writeString(config.resolve("application.properties"),
 				"fifo-liveness.beacon.enabled=false\nfifo-liveness.peers.orders.path=orders.fifo\n");
 		assertThatException().isThrownBy(() -> run("--spring.config.additional-location=" + config + "/"));
-		assertThat(output).contains("Invalid value 'orders.fifo' for configuration property 'fifo-liveness.peers.orders.path'"
-				+ " (originating from 'URL [file:" + config.resolve("application.properties") + "] - 2:33')");
+		assertThat(output)
+			.contains("Invalid value 'orders.fifo' for configuration property 'fifo-liveness.peers.orders.path'"
+					+ " (originating from 'URL [file:" + config.resolve("application.properties") + "] - 2:33')");
 	}
 
 	@Test
@@ -242,8 +244,8 @@ class BadInputCatalogueTests {
 
 	@Test
 	void peerNameThatBindingShortens(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.café.path=/run/cafe.fifo"));
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.café.path=/run/cafe.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property 'fifo-liveness.peers.café.path' (property source 'commandLineArgs') binds as"
 					+ " 'fifo-liveness.peers.caf.path': Spring Boot's binding drops 'é'")
@@ -254,8 +256,8 @@ class BadInputCatalogueTests {
 	@Test
 	void peerNamesOfLowercaseLettersDigitsAndDashesWork() {
 		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.orders-eu-2.path=/run/orders.fifo", "--fifo-liveness.peers.db1.path=/run/db1.fifo",
-				"--fifo-liveness.peers.orders-eu-2.owner=0")) {
+				"--fifo-liveness.peers.orders-eu-2.path=/run/orders.fifo",
+				"--fifo-liveness.peers.db1.path=/run/db1.fifo", "--fifo-liveness.peers.orders-eu-2.owner=0")) {
 			assertThat(context.getBean(Peers.class).probes()).containsOnlyKeys("orders-eu-2", "db1");
 		}
 	}
@@ -272,8 +274,9 @@ class BadInputCatalogueTests {
 
 	@Test
 	void peerWithBothPathAndPidFile(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--fifo-liveness.peers.orders.pid-file=/run/orders.pid"));
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.orders.path=/run/orders.fifo",
+						"--fifo-liveness.peers.orders.pid-file=/run/orders.pid"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The following configuration properties are mutually exclusive:")
 			.contains("fifo-liveness.peers.orders.path")
@@ -283,8 +286,8 @@ class BadInputCatalogueTests {
 
 	@Test
 	void peerWithNeitherPathNorPidFile(CapturedOutput output) {
-		assertThatException().isThrownBy(
-				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.orders.owner=0"));
+		assertThatException()
+			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.orders.owner=0"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Peer 'orders' needs exactly one of 'fifo-liveness.peers.orders.path' (a FIFO) and"
 					+ " 'fifo-liveness.peers.orders.pid-file' (a PID file), but it has neither.")
@@ -293,8 +296,8 @@ class BadInputCatalogueTests {
 
 	@Test
 	void misspeltPeerProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.peers.orders.pth=/run/orders.fifo"));
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.orders.pth=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("fifo-liveness.peers.orders.pth");
 	}
 
@@ -364,7 +367,8 @@ class BadInputCatalogueTests {
 	private void assertRefused(CapturedOutput output, Path fifo, String problem, String action) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + fifo));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("The liveness beacon cannot hold a FIFO at '" + fifo + "' (fifo-liveness.beacon.path): " + problem)
+			.contains(
+					"The liveness beacon cannot hold a FIFO at '" + fifo + "' (fifo-liveness.beacon.path): " + problem)
 			.contains("Action:")
 			.contains(action);
 	}

@@ -23,12 +23,13 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
 			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
 			"fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.watch.enabled",
-			"fifo-liveness.monitor.watch.safety-net-interval",
-			"management.health.peers.enabled", "management.health.beacon.enabled" })
+			"fifo-liveness.monitor.watch.safety-net-interval", "management.health.peers.enabled",
+			"management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();
-			List<Map<String, Object>> matches = JsonPath.parse(metadata).read("$.properties[?(@.name == '" + name + "')]");
+			List<Map<String, Object>> matches = JsonPath.parse(metadata)
+				.read("$.properties[?(@.name == '" + name + "')]");
 			assertThat(matches).hasSize(1);
 			assertThat(matches.get(0)).containsKey("type");
 			assertThat((String) matches.get(0).get("description")).hasSizeGreaterThan(20);
@@ -40,8 +41,9 @@ class ConfigurationMetadataTests {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			List<Map<String, Object>> matches = JsonPath.parse(metadata)
 				.read("$.properties[?(@.name == 'fifo-liveness.beacon.pid-file')].deprecation");
-			assertThat(matches).singleElement().satisfies((deprecation) -> assertThat(deprecation)
-				.containsEntry("replacement", "fifo-liveness.pid-file"));
+			assertThat(matches).singleElement()
+				.satisfies((deprecation) -> assertThat(deprecation).containsEntry("replacement",
+						"fifo-liveness.pid-file"));
 		}
 	}
 

@@ -39,9 +39,9 @@ class LivenessBeaconAutoConfigurationTests {
 	@TempDir
 	Path dir;
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
-				BeaconHealthContributorAutoConfiguration.class, ApplicationPidFileAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
+					BeaconHealthContributorAutoConfiguration.class, ApplicationPidFileAutoConfiguration.class));
 
 	@Test
 	void beaconHoldsTheConfiguredFifoWhileTheContextRuns() {
@@ -66,7 +66,8 @@ class LivenessBeaconAutoConfigurationTests {
 			assertThat(health.getDetails()).containsEntry("reason", "SUSPENDED");
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			assertThat(probeAlive(fifo)).isTrue();
-			assertThat(context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			assertThat(context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP);
 		});
 	}
 
@@ -84,7 +85,8 @@ class LivenessBeaconAutoConfigurationTests {
 				AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 				assertThat(probeAlive(readiness)).isFalse();
 				assertThat(probeAlive(this.dir.resolve("app.fifo"))).as("still alive, only not ready").isTrue();
-				assertThat(context.getBean(ReadinessBeacon.class).status().reason()).isEqualTo(BeaconDownReason.SUSPENDED);
+				assertThat(context.getBean(ReadinessBeacon.class).status().reason())
+					.isEqualTo(BeaconDownReason.SUSPENDED);
 				assertThat(context.getBean("readinessBeaconHealthIndicator", BeaconHealthIndicator.class).health())
 					.satisfies((health) -> {
 						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -129,7 +131,8 @@ class LivenessBeaconAutoConfigurationTests {
 			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
 					"fifo-liveness.beacon.pid-file=" + pidFile)
 			.run((context) -> assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n"));
-		assertThat(output.getOut().split("'fifo-liveness.beacon.pid-file' is deprecated", -1)).as("one WARN").hasSize(2);
+		assertThat(output.getOut().split("'fifo-liveness.beacon.pid-file' is deprecated", -1)).as("one WARN")
+			.hasSize(2);
 		assertThat(output).contains("set 'fifo-liveness.pid-file' instead");
 	}
 
@@ -208,7 +211,8 @@ class LivenessBeaconAutoConfigurationTests {
 	void userDefinedBeaconHealthIndicatorReplacesTheAutoConfiguredOne() {
 		this.contextRunner.withUserConfiguration(CustomBeaconHealth.class)
 			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
-			.run((context) -> assertThat(context.getBean("beaconHealthIndicator")).isSameAs(CustomBeaconHealth.INDICATOR));
+			.run((context) -> assertThat(context.getBean("beaconHealthIndicator"))
+				.isSameAs(CustomBeaconHealth.INDICATOR));
 	}
 
 	@Test

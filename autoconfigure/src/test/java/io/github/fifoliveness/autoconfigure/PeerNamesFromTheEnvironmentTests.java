@@ -44,7 +44,8 @@ class PeerNamesFromTheEnvironmentTests {
 		String output = runMonitor("FIFOLIVENESS_PEERS_SAMPLEDAEMON_PATH=/run/env/sample-daemon.fifo");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Peer names 'sample-daemon' and 'sampledaemon' bind to one peer")
-			.containsPattern("'sample-daemon' from 'fifo-liveness.peers.sample-daemon.path' \\(URL \\[file:.*application.yml\\]")
+			.containsPattern(
+					"'sample-daemon' from 'fifo-liveness.peers.sample-daemon.path' \\(URL \\[file:.*application.yml\\]")
 			.contains("'sampledaemon' from 'FIFOLIVENESS_PEERS_SAMPLEDAEMON_PATH' (System Environment Property"
 					+ " \"FIFOLIVENESS_PEERS_SAMPLEDAEMON_PATH\")")
 			.contains("SPRING_APPLICATION_JSON")

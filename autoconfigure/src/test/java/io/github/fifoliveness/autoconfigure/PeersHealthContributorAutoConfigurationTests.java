@@ -56,12 +56,14 @@ class PeersHealthContributorAutoConfigurationTests {
 		Path file = Files.writeString(this.dir.resolve("file.fifo"), "not a fifo");
 		try (OpenFile readEnd = NativePosix.get().openReadEnd(alive)) {
 			this.contextRunner
-				.withPropertyValues("fifo-liveness.peers.alive.path=" + alive, "fifo-liveness.peers.silent.path=" + silent,
-						"fifo-liveness.peers.file.path=" + file, "fifo-liveness.peers.gone.path=" + this.dir.resolve("gone"))
+				.withPropertyValues("fifo-liveness.peers.alive.path=" + alive,
+						"fifo-liveness.peers.silent.path=" + silent, "fifo-liveness.peers.file.path=" + file,
+						"fifo-liveness.peers.gone.path=" + this.dir.resolve("gone"))
 				.run((context) -> {
 					CompositeHealthContributor peers = context.getBean("peersHealthContributor",
 							CompositeHealthContributor.class);
-					assertThat(peers.stream().map((entry) -> entry.name())).containsExactly("alive", "silent", "file", "gone");
+					assertThat(peers.stream().map((entry) -> entry.name())).containsExactly("alive", "silent", "file",
+							"gone");
 					Health up = health(peers, "alive");
 					assertThat(up.getStatus()).isEqualTo(Status.UP);
 					assertThat(up.getDetails()).containsOnlyKeys("path", "owner", "watched")
@@ -80,7 +82,8 @@ class PeersHealthContributorAutoConfigurationTests {
 		Path pidFile = Files.writeString(this.dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n");
 		Path stale = Files.writeString(this.dir.resolve("stale.pid"), "garbage");
 		this.contextRunner
-			.withPropertyValues("fifo-liveness.peers.self.pid-file=" + pidFile, "fifo-liveness.peers.bad.pid-file=" + stale)
+			.withPropertyValues("fifo-liveness.peers.self.pid-file=" + pidFile,
+					"fifo-liveness.peers.bad.pid-file=" + stale)
 			.run((context) -> {
 				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
 						CompositeHealthContributor.class);
@@ -142,15 +145,17 @@ class PeersHealthContributorAutoConfigurationTests {
 		assumeTrue(Fifos.isRoot(), "only a monitor running as root accepts any owner");
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.peers.orders.path=/run/orders.fifo",
-					"fifo-liveness.peers.billing.pid-file=/run/billing.pid", "fifo-liveness.peers.audit.path=/run/audit.fifo",
-					"fifo-liveness.peers.audit.owner=0")
+					"fifo-liveness.peers.billing.pid-file=/run/billing.pid",
+					"fifo-liveness.peers.audit.path=/run/audit.fifo", "fifo-liveness.peers.audit.owner=0")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output.getOut().split("does not check who owns", -1)).hasSize(3);
-				assertThat(output.getOut()).contains("Peer 'orders': this monitor runs as root, so it does not check who"
-						+ " owns the peer's FIFO")
+				assertThat(output.getOut())
+					.contains("Peer 'orders': this monitor runs as root, so it does not check who"
+							+ " owns the peer's FIFO")
 					.contains("Set 'fifo-liveness.peers.orders.owner' to the user that runs the peer.")
-					.contains("Peer 'billing': this monitor runs as root, so it does not check who owns the peer's PID file");
+					.contains(
+							"Peer 'billing': this monitor runs as root, so it does not check who owns the peer's PID file");
 			});
 	}
 
@@ -208,11 +213,13 @@ class PeersHealthContributorAutoConfigurationTests {
 				.run((context) -> {
 					List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
 					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
-					// No event tells this: the old FIFO keeps its reader, the path names a new one without.
+					// No event tells this: the old FIFO keeps its reader, the path names
+					// a new one without.
 					Files.delete(fifo);
 					Fifos.create(fifo);
 					await().atMost(Duration.ofSeconds(5))
-						.untilAsserted(() -> assertThat(events).last().hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+						.untilAsserted(
+								() -> assertThat(events).last().hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
 				});
 		}
 	}
@@ -220,8 +227,8 @@ class PeersHealthContributorAutoConfigurationTests {
 	@Test
 	void watcherPollsAPeerItCannotWatchAtThePollInterval() {
 		SwitchableProbe custom = new SwitchableProbe();
-		this.contextRunner.withPropertyValues("fifo-liveness.peers.custom.path=/unused",
-				"fifo-liveness.monitor.poll-interval=50ms")
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peers.custom.path=/unused", "fifo-liveness.monitor.poll-interval=50ms")
 			.withBean(Peers.class, () -> new Peers(Map.of("custom", custom)))
 			.withUserConfiguration(EventRecorder.class)
 			.run((context) -> {
@@ -242,7 +249,8 @@ class PeersHealthContributorAutoConfigurationTests {
 			.withBean(PeerStatusPoller.class,
 					() -> new PeerStatusPoller(new Peers(Map.of()), Duration.ZERO, (event) -> {
 					}))
-			.run((context) -> assertThat(context).hasSingleBean(PeerStatusPoller.class).doesNotHaveBean(PeerWatcher.class));
+			.run((context) -> assertThat(context).hasSingleBean(PeerStatusPoller.class)
+				.doesNotHaveBean(PeerWatcher.class));
 	}
 
 	@Test

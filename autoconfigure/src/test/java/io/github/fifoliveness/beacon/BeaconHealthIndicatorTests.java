@@ -60,7 +60,8 @@ class BeaconHealthIndicatorTests {
 			Fifos.create(fifo);
 			assertThat(indicator.health().getDetails()).containsEntry("reason", "MISSING")
 				.hasEntrySatisfying("message", (message) -> assertThat((String) message).startsWith("Another FIFO took")
-					.contains("the watcher is off ('fifo-liveness.beacon.watch-interval=0'), until the application restarts"));
+					.contains(
+							"the watcher is off ('fifo-liveness.beacon.watch-interval=0'), until the application restarts"));
 			beacon.getFifo().check();
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		}

@@ -52,8 +52,8 @@ class DefaultBeaconPathProcessTests {
 	void usersWithoutAPasswdEntryGetFoldersOfTheirOwn() throws Exception {
 		List<String> first = startBeaconAs(FIRST);
 		List<String> second = startBeaconAs(SECOND);
-		assertThat(first).containsExactly("path: " + this.tmp.resolve("fifo-liveness-" + FIRST + "/application/application.fifo"),
-				"held");
+		assertThat(first).containsExactly(
+				"path: " + this.tmp.resolve("fifo-liveness-" + FIRST + "/application/application.fifo"), "held");
 		assertThat(second).containsExactly(
 				"path: " + this.tmp.resolve("fifo-liveness-" + SECOND + "/application/application.fifo"), "held");
 	}

@@ -19,8 +19,7 @@ class DefaultBeaconPathTests {
 
 	@Test
 	void runtimeFolderIsPreferred() {
-		assertThat(path("orders", Map.of("XDG_RUNTIME_DIR", "/run/user/1000")::get,
-				SYSTEM::get))
+		assertThat(path("orders", Map.of("XDG_RUNTIME_DIR", "/run/user/1000")::get, SYSTEM::get))
 			.isEqualTo(Path.of("/run/user/1000/orders/orders.fifo"));
 	}
 
@@ -46,8 +45,7 @@ class DefaultBeaconPathTests {
 
 	@Test
 	void namesThatCouldClimbOrSplitThePathStayOneSegment() {
-		assertThat(path("../etc/x y", Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get,
-				SYSTEM::get))
+		assertThat(path("../etc/x y", Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get, SYSTEM::get))
 			.isEqualTo(Path.of("/run/user/0/.._etc_x_y/.._etc_x_y.fifo"));
 		assertThat(path("..", Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get, SYSTEM::get))
 			.isEqualTo(Path.of("/run/user/0/application/application.fifo"));
@@ -56,7 +54,8 @@ class DefaultBeaconPathTests {
 	@Test
 	void userWithoutAPasswdEntryGetsAFolderNamedByUid() {
 		// The JVM's user.name for a uid without a passwd entry.
-		assertThat(path("orders", Map.<String, String>of()::get, Map.of("user.name", "?", "java.io.tmpdir", "/var/tmp")::get))
+		assertThat(path("orders", Map.<String, String>of()::get,
+				Map.of("user.name", "?", "java.io.tmpdir", "/var/tmp")::get))
 			.isEqualTo(Path.of("/var/tmp/fifo-liveness-4711/orders/orders.fifo"));
 	}
 

@@ -20,12 +20,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The beacon starting on a full filesystem: a small tmpfs, mounted in a private mount
- * namespace ({@code unshare -m}, so root only) and filled up, where the beacon runs in
- * a child process. Startup fails saying the disk is full, and leaves no lock file behind.
+ * namespace ({@code unshare -m}, so root only) and filled up, where the beacon runs in a
+ * child process. Startup fails saying the disk is full, and leaves no lock file behind.
  */
 class FullFilesystemTests {
 
-	// Mounts a tmpfs, prepares it, starts the beacon and lists what is left in its folder.
+	// Mounts a tmpfs, prepares it, starts the beacon and lists what is left in its
+	// folder.
 	private static final String SCRIPT = """
 			dir=$1; options=$2; folder=$3; fill=$4; shift 4
 			mount -t tmpfs -o "$options" tmpfs "$dir" || exit 97
@@ -72,8 +73,8 @@ class FullFilesystemTests {
 		assumeTrue(Fifos.isRoot(), "mounting a tmpfs needs root");
 		assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is not installed");
 		Path mountPoint = this.dir;
-		List<String> command = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", SCRIPT, "sh",
-				mountPoint.toString(), options + ",mode=0700", folder, fill));
+		List<String> command = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", SCRIPT, "sh", mountPoint.toString(),
+				options + ",mode=0700", folder, fill));
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartBeacon.class.getName(),
 				mountPoint.resolve("app").resolve("app.fifo").toString()));

@@ -81,8 +81,10 @@ class LivenessBeaconWatchTests {
 		Fifos.create(fifo);
 		Fifos.run("chown", "65534", fifo.toString());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.beacon.status().reason() == BeaconDownReason.NOT_OURS);
-		assertThat(this.beacon.status().message()).contains("Peers that check the owner see the application down (FOREIGN_OWNER)")
-			.contains("a monitor running as root without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO")
+		assertThat(this.beacon.status().message())
+			.contains("Peers that check the owner see the application down (FOREIGN_OWNER)")
+			.contains(
+					"a monitor running as root without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO")
 			.doesNotContain("Peers see the application down");
 		assertThat(new FifoPeerProbe(fifo, new ExpectedOwner(0), this.posix).probe().reason())
 			.isEqualTo(DownReason.FOREIGN_OWNER);
@@ -128,7 +130,8 @@ class LivenessBeaconWatchTests {
 	@Test
 	void secondInstanceThatTookTheLockWhileItWasMissingTurnsTheFirstDown(CapturedOutput output) throws Exception {
 		Path fifo = this.dir.resolve("run/app.fifo");
-		// No watcher: the test runs the watcher's check itself, at the moments that matter.
+		// No watcher: the test runs the watcher's check itself, at the moments that
+		// matter.
 		this.beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ZERO, true);
 		this.beacon.start();
 		Files.delete(BeaconLock.pathFor(fifo));

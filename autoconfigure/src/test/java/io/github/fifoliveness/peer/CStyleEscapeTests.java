@@ -5,13 +5,15 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CStyleEscape}: what the check command does to a line before it prints it.
+ * Tests for {@link CStyleEscape}: what the check command does to a line before it prints
+ * it.
  */
 class CStyleEscapeTests {
 
 	@Test
 	void printableTextIsKeptAsItIs() {
-		assertThat(CStyleEscape.escape("/srv/café/orders-1.fifo pid=12: x")).isEqualTo("/srv/café/orders-1.fifo pid=12: x");
+		assertThat(CStyleEscape.escape("/srv/café/orders-1.fifo pid=12: x"))
+			.isEqualTo("/srv/café/orders-1.fifo pid=12: x");
 	}
 
 	@Test

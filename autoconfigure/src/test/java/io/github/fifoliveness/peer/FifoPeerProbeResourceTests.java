@@ -46,7 +46,8 @@ class FifoPeerProbeResourceTests {
 		Path alive = Fifos.create(this.dir.resolve("alive.fifo"));
 		this.heldReadEnd = this.posix.openReadEnd(alive);
 		Path socketPath = this.dir.resolve("peer.sock");
-		this.socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socketPath));
+		this.socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+			.bind(UnixDomainSocketAddress.of(socketPath));
 		this.expected = Map.of(alive, "ALIVE", Fifos.create(this.dir.resolve("silent.fifo")), "NO_READER",
 				this.dir.resolve("missing.fifo"), "MISSING", Files.writeString(this.dir.resolve("file"), "x"),
 				"NOT_A_FIFO", Files.createDirectory(this.dir.resolve("directory")), "NOT_A_FIFO", socketPath,
@@ -61,7 +62,10 @@ class FifoPeerProbeResourceTests {
 
 	@Test
 	void hundredThousandProbesAcrossAllOutcomesLeaveTheDescriptorCountUnchanged() {
-		List<FifoPeerProbe> probes = this.expected.keySet().stream().map((path) -> new FifoPeerProbe(path, this.posix)).toList();
+		List<FifoPeerProbe> probes = this.expected.keySet()
+			.stream()
+			.map((path) -> new FifoPeerProbe(path, this.posix))
+			.toList();
 		probes.forEach(FifoPeerProbe::probe);
 		long before = FileDescriptors.count();
 		for (int i = 0; i < 100_000; i++) {

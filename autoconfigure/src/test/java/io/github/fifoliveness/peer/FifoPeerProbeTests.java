@@ -145,7 +145,8 @@ class FifoPeerProbeTests {
 			Fifos.run("chmod", "755", this.dir.toString());
 			Process process = this.children.startJavaAs(65534, this.dir, ProbeOnce.class, fifo.toString());
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("FOREIGN_OWNER");
+			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+				.startsWith("FOREIGN_OWNER");
 		}
 	}
 
@@ -166,8 +167,8 @@ class FifoPeerProbeTests {
 		Path file = Files.writeString(this.dir.resolve("peer.fifo"), "watched by a build tool");
 		Path trace = this.dir.resolve("trace");
 		Process process = this.children.startJava(
-				List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", trace.toString()), ProbeOnce.class,
-				file.toString());
+				List.of("strace", "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", trace.toString()),
+				ProbeOnce.class, file.toString());
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("NOT_A_FIFO");
 		assertThat(Files.readAllLines(trace)).isNotEmpty().noneMatch((line) -> line.contains(file.toString()));
@@ -235,7 +236,8 @@ class FifoPeerProbeTests {
 		Process process = this.children.startJava(List.of("unshare", "-U"), ProbeOnce.class, fifo.toString());
 		assumeTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
 				"unshare -U is not available here");
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			return reader.readLine();
 		}
 	}

@@ -68,7 +68,8 @@ class LivenessCheckCommandTests {
 		assertThat(run("-x")).isEqualTo(2);
 		assertThat(run("x", "--owner")).isEqualTo(2);
 		assertThat(out()).isEmpty();
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>");
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>");
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class LivenessCheckCommandTests {
 	@Test
 	void pidFileThatIsAFifoExitsAtOnceAsInvalid() {
 		Path fifo = Fifos.create(this.dir.resolve("app.pid"));
-		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("--pid-file", fifo.toString()))).isEqualTo(1);
+		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("--pid-file", fifo.toString())))
+			.isEqualTo(1);
 		assertThat(out()).startsWith("DOWN INVALID_PID_FILE " + fifo + ": A FIFO is at the path");
 	}
 

@@ -80,7 +80,8 @@ class PeerMetricsTests {
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> up(registry, "orders", "fifo") == 0);
 			assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders").timer().count())
-				.as("no probe made for the gauge").isZero();
+				.as("no probe made for the gauge")
+				.isZero();
 		}
 		finally {
 			watcher.stop();

@@ -109,7 +109,8 @@ class PeerStatusPollerTests {
 
 	@Test
 	void stopReturnsWhileAProbeIsStuckInTheKernel() throws Exception {
-		// A blocking open of a FIFO without writer stands for a probe stuck in the kernel.
+		// A blocking open of a FIFO without writer stands for a probe stuck in the
+		// kernel.
 		Path fifo = Fifos.create(this.dir.resolve("stuck.fifo"));
 		CountDownLatch entered = new CountDownLatch(1);
 		PeerProbe stuck = new StuckProbe(fifo, entered);
@@ -141,7 +142,8 @@ class PeerStatusPollerTests {
 			poller.poll();
 		}
 		assertThat(output.getOut().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
-		assertThat(output.getOut()).contains("3 rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (0.001 ms)");
+		assertThat(output.getOut())
+			.contains("3 rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (0.001 ms)");
 	}
 
 	@Test

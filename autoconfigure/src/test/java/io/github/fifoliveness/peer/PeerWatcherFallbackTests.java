@@ -60,8 +60,9 @@ class PeerWatcherFallbackTests {
 				secret.resolve("orders.fifo").toString(), open.resolve("billing.fifo").toString());
 		String output = outputOf(watcher);
 		assertThat(output).contains("peer-0 polled", "peer-1 watched")
-			.contains("Peer 'peer-0' is probed every 1000 ms ('fifo-liveness.monitor.poll-interval') instead of watched:"
-					+ " inotify_add_watch(" + secret + ") failed: Permission denied (EACCES)");
+			.contains(
+					"Peer 'peer-0' is probed every 1000 ms ('fifo-liveness.monitor.poll-interval') instead of watched:"
+							+ " inotify_add_watch(" + secret + ") failed: Permission denied (EACCES)");
 	}
 
 	private static String outputOf(Process process) throws Exception {

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link PeerWatcher} with many peers, each held by a process of its own:
- * every event delivered once, and nothing left open afterwards. Polling and the safety
- * net are off, so every event came from the kernel.
+ * Tests for {@link PeerWatcher} with many peers, each held by a process of its own: every
+ * event delivered once, and nothing left open afterwards. Polling and the safety net are
+ * off, so every event came from the kernel.
  */
 class PeerWatcherScaleTests {
 
@@ -55,10 +55,13 @@ class PeerWatcherScaleTests {
 				holders.killAll();
 				awaitCount(PeerStatus.DOWN, 2 * PEERS);
 			}
-			// Every event before the barrier's has been published: no duplicate can still be on its way.
+			// Every event before the barrier's has been published: no duplicate can still
+			// be on its way.
 			Fifos.create(barrier);
-			await().atMost(WITHIN).until(() -> this.events.stream().anyMatch((event) -> event.getPeer().equals("barrier")
-					&& event.getReason() == DownReason.NO_READER));
+			await().atMost(WITHIN)
+				.until(() -> this.events.stream()
+					.anyMatch(
+							(event) -> event.getPeer().equals("barrier") && event.getReason() == DownReason.NO_READER));
 			Map<String, List<String>> byPeer = new ConcurrentHashMap<>();
 			this.events.stream()
 				.filter((event) -> !event.getPeer().startsWith("barrier"))
@@ -101,14 +104,17 @@ class PeerWatcherScaleTests {
 
 	@Test
 	void startingAndStoppingAgainAndAgainLeaksNoInotifyInstance() {
-		// The kernel allows 128 per user: a leak would fail this, and every test after it.
+		// The kernel allows 128 per user: a leak would fail this, and every test after
+		// it.
 		List<Path> fifos = createFifos(2);
 		long inotifyBefore = inotifyInstances();
 		for (int round = 0; round < 200; round++) {
 			PeerWatcher watcher = watcher(fifos, this.dir.resolve("barrier.fifo"));
 			watcher.start();
 			int expected = 3 * (round + 1);
-			await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(WITHIN)
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(2))
+				.atMost(WITHIN)
 				.until(() -> this.events.size() == expected);
 			watcher.stop();
 		}
@@ -135,12 +141,14 @@ class PeerWatcherScaleTests {
 	}
 
 	private void awaitCount(PeerStatus status, int count) {
-		await().atMost(WITHIN).until(() -> this.events.stream()
-			.filter((event) -> event.getStatus() == status && !event.getPeer().equals("barrier"))
-			.count() == count);
+		await().atMost(WITHIN)
+			.until(() -> this.events.stream()
+				.filter((event) -> event.getStatus() == status && !event.getPeer().equals("barrier"))
+				.count() == count);
 	}
 
-	// The kinds the watcher opens: FIFOs here, an epoll set, an inotify instance, an eventfd.
+	// The kinds the watcher opens: FIFOs here, an epoll set, an inotify instance, an
+	// eventfd.
 	private long watcherDescriptors() {
 		return FileDescriptors.countOn(this.dir, "[eventpoll]", "inotify", "[eventfd]");
 	}

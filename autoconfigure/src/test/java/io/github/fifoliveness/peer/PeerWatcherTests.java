@@ -73,7 +73,8 @@ class PeerWatcherTests {
 
 		ChildProcesses.kill(orders);
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
-		assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isFalse());
+		assertThat(this.watcher.watchedResult("orders"))
+			.hasValueSatisfying((result) -> assertThat(result.alive()).isFalse());
 		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
 	}
 
@@ -151,7 +152,8 @@ class PeerWatcherTests {
 			beacon.getFifo().suspend("liveness state BROKEN");
 			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 			beacon.getFifo().resume();
-			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)",
+					"Peer 'orders' DOWN -> UP");
 		}
 		finally {
 			beacon.stop();
@@ -161,7 +163,8 @@ class PeerWatcherTests {
 	@Test
 	void aFifoDeletedAndRecreatedByItsBeaconReturnsToUp() throws Exception {
 		Path fifo = this.dir.resolve("orders/orders.fifo");
-		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ofMillis(100), false);
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ofMillis(100),
+				false);
 		beacon.start();
 		try {
 			start(Map.of("orders", fifo));
@@ -169,13 +172,16 @@ class PeerWatcherTests {
 			long inode = inode(fifo);
 			Files.delete(fifo);
 			await().atMost(WITHIN).until(() -> Files.exists(fifo) && inode(fifo) != inode);
-			// The beacon closed its end of the old FIFO: the watcher must hold the new one.
+			// The beacon closed its end of the old FIFO: the watcher must hold the new
+			// one.
 			await().atMost(WITHIN).untilAsserted(() -> {
 				assertThat(lastEvent().getStatus()).isEqualTo(PeerStatus.UP);
-				assertThat(this.watcher.watchedResult("orders")).hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
+				assertThat(this.watcher.watchedResult("orders"))
+					.hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
 			});
 			beacon.getFifo().suspend("liveness state BROKEN");
-			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+			await().atMost(WITHIN)
+				.untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
 		}
 		finally {
 			beacon.stop();
@@ -197,11 +203,13 @@ class PeerWatcherTests {
 			}
 		});
 		await().atMost(WITHIN).until(() -> this.events.size() == 2);
-		// Keep the watcher's thread busy in a listener, so that both opens queue up unread.
+		// Keep the watcher's thread busy in a listener, so that both opens queue up
+		// unread.
 		ChildProcesses.kill(billing);
 		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
 		try (OpenFile reader = this.posix.openReadEnd(fifo)) {
-			// Another monitor probes right after the reader's open: inotify merges the two opens.
+			// Another monitor probes right after the reader's open: inotify merges the
+			// two opens.
 			assertThat(new FifoPeerProbe(fifo, this.posix).probe().alive()).isTrue();
 			release.countDown();
 			await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
@@ -238,7 +246,8 @@ class PeerWatcherTests {
 		awaitReader(fifo);
 		startWatching(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), OFF, Duration.ofMillis(200));
 		awaitEvents("Peer 'orders' UNKNOWN -> UP");
-		// The old FIFO keeps its reader, so the held end reports nothing; the path names a FIFO without
+		// The old FIFO keeps its reader, so the held end reports nothing; the path names
+		// a FIFO without
 		// one. Renamed over the old one, so that no round sees the path empty.
 		Path replacement = Fifos.create(this.dir.resolve("orders.fifo.new"));
 		Files.move(replacement, fifo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -254,8 +263,9 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)", "Peer 'custom' DOWN -> UP");
 		assertThat(this.watcher.isWatched("custom")).isFalse();
 		assertThat(this.watcher.watchedResult("custom")).isEmpty();
-		assertThat(output.getOut()).contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
-				+ " instead of watched: its probe is neither a FIFO nor a PID-file probe");
+		assertThat(output.getOut())
+			.contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
+					+ " instead of watched: its probe is neither a FIFO nor a PID-file probe");
 	}
 
 	@Test
@@ -317,8 +327,9 @@ class PeerWatcherTests {
 	}
 
 	private void awaitEvents(String... expected) {
-		await().atMost(WITHIN).untilAsserted(
-				() -> assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly(expected));
+		await().atMost(WITHIN)
+			.untilAsserted(
+					() -> assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly(expected));
 	}
 
 	private PeerStatusChangedEvent lastEvent() {

@@ -115,7 +115,8 @@ class PidFilePeerProbeTests {
 
 	@Test
 	void processOfAnotherUserIsAliveWithANote() throws Exception {
-		// kill(pid, 0) answers EPERM only to an unprivileged caller of another user than the process's.
+		// kill(pid, 0) answers EPERM only to an unprivileged caller of another user than
+		// the process's.
 		assumeTrue(Fifos.isRoot(), "only root can start a process as another user");
 		assumeTrue(Files.isExecutable(SETPRIV), "setpriv is not installed");
 		Process daemon = this.children.start(SETPRIV.toString(), "--reuid=" + DAEMON_USER, "--regid=" + DAEMON_USER,
@@ -172,7 +173,8 @@ class PidFilePeerProbeTests {
 		try (RandomAccessFile file = new RandomAccessFile(pidFile.toFile(), "rw")) {
 			file.setLength(1L << 30);
 		}
-		// This thread's own I/O accounting: what the probe read, plus the reads of the accounting file.
+		// This thread's own I/O accounting: what the probe read, plus the reads of the
+		// accounting file.
 		long before = bytesReadByThisThread();
 		ProbeResult result = probe(pidFile);
 		long read = bytesReadByThisThread() - before;
@@ -182,9 +184,11 @@ class PidFilePeerProbeTests {
 
 	@Test
 	void zombieProcessIsStale() throws Exception {
-		// The shell starts a child that exits a second later, by when the shell has become 'sleep', which never reaps it.
+		// The shell starts a child that exits a second later, by when the shell has
+		// become 'sleep', which never reaps it.
 		Process parent = this.children.startPiped("sh", "-c", "sleep 1 & echo $!; exec sleep 600");
-		int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine().strip());
+		int zombie = Integer
+			.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine().strip());
 		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> processState(zombie).equals("Z"));
 		Path pidFile = Files.writeString(this.dir.resolve("zombie.pid"), zombie + "\n");
 		ProbeResult result = probe(pidFile);
@@ -205,7 +209,9 @@ class PidFilePeerProbeTests {
 		Path program = this.dir.resolve("leader");
 		Fifos.run("gcc", "-pthread", "-o", program.toString(), source.toString());
 		Process leader = this.children.start(program.toString());
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> processState((int) leader.pid()).equals("Z"));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> processState((int) leader.pid()).equals("Z"));
 		Path pidFile = Files.writeString(this.dir.resolve("leader.pid"), leader.pid() + "\n");
 		assertThat(probe(pidFile).alive()).isTrue();
 	}
@@ -254,7 +260,8 @@ class PidFilePeerProbeTests {
 		return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
 	}
 
-	// Real, effective, saved and file-system uid of a process, as /proc/<pid>/status shows them.
+	// Real, effective, saved and file-system uid of a process, as /proc/<pid>/status
+	// shows them.
 	private static List<String> uidsOf(long pid) throws Exception {
 		String uids = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
 			.stream()

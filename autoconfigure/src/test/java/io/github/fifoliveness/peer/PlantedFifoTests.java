@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The sidecar layout under attack: a daemon and its monitor run as one user and share a
  * folder that every user may write to (an {@code emptyDir}: 0777, no sticky bit). Another
- * user renames the daemon's subfolder away, plants a folder and FIFO of its own under
- * the old name and holds it. Once the daemon dies, the monitor must not see it alive.
+ * user renames the daemon's subfolder away, plants a folder and FIFO of its own under the
+ * old name and holds it. Once the daemon dies, the monitor must not see it alive.
  */
 class PlantedFifoTests {
 
@@ -52,8 +52,9 @@ class PlantedFifoTests {
 		Fifos.run("mkdir", "-m", "777", shared.toString());
 		Fifos.run("chmod", "755", this.dir.toString());
 		this.fifo = shared.resolve("orders/orders.fifo");
-		this.daemon = this.children.start(asUser(APP_USER, "mkdir -m 700 \"${0%/*}\" && mkfifo -m 600 \"$0\""
-				+ " && exec 3<>\"$0\" && exec sleep 600", this.fifo.toString()));
+		this.daemon = this.children.start(asUser(APP_USER,
+				"mkdir -m 700 \"${0%/*}\" && mkfifo -m 600 \"$0\"" + " && exec 3<>\"$0\" && exec sleep 600",
+				this.fifo.toString()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> probeAs(APP_USER).equals("ALIVE"));
 	}
 
@@ -73,8 +74,9 @@ class PlantedFifoTests {
 				+ " && exec 3<>\"$0/monitor.fifo\" && exec sleep 600", other.toString()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(other.resolve("monitor.fifo")));
 		Path folder = this.fifo.getParent();
-		this.children.start(asUser(OTHER_USER, "mv \"$0\" \"$0.old\" && mkdir -m 755 \"$0\" && ln -s \"$1\" \"$0/orders.fifo\""
-				+ " && exec sleep 600", folder.toString(), other.resolve("monitor.fifo").toString()));
+		this.children.start(asUser(OTHER_USER,
+				"mv \"$0\" \"$0.old\" && mkdir -m 755 \"$0\" && ln -s \"$1\" \"$0/orders.fifo\"" + " && exec sleep 600",
+				folder.toString(), other.resolve("monitor.fifo").toString()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.isSymbolicLink(this.fifo));
 		ChildProcesses.kill(this.daemon);
 		assertThat(probeAs(APP_USER)).isEqualTo("NOT_A_FIFO");
@@ -85,7 +87,8 @@ class PlantedFifoTests {
 		plantFifoAsOtherUser();
 		ChildProcesses.kill(this.daemon);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int status = LivenessCheckCommand.run(new String[] { "--owner", String.valueOf(APP_USER), this.fifo.toString() },
+		int status = LivenessCheckCommand.run(
+				new String[] { "--owner", String.valueOf(APP_USER), this.fifo.toString() },
 				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 		assertThat(status).isEqualTo(LivenessCheckCommand.NOT_ALIVE);
 		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("DOWN FOREIGN_OWNER " + this.fifo);
@@ -93,12 +96,13 @@ class PlantedFifoTests {
 
 	private Process plantFifoAsOtherUser() {
 		Path folder = this.fifo.getParent();
-		Process planted = this.children.start(asUser(OTHER_USER, "mv \"$0\" \"$0.old\" && mkdir -m 755 \"$0\""
-				+ " && mkfifo -m 666 \"$0/orders.fifo\" && exec 3<>\"$0/orders.fifo\" && exec sleep 600", folder.toString()));
+		Process planted = this.children.start(asUser(OTHER_USER,
+				"mv \"$0\" \"$0.old\" && mkdir -m 755 \"$0\""
+						+ " && mkfifo -m 666 \"$0/orders.fifo\" && exec 3<>\"$0/orders.fifo\" && exec sleep 600",
+				folder.toString()));
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> new FifoPeerProbe(this.fifo, ExpectedOwner.ANY, NativePosix.get())
-				.probe()
-				.alive() && folderOwner(folder) == OTHER_USER);
+			.until(() -> new FifoPeerProbe(this.fifo, ExpectedOwner.ANY, NativePosix.get()).probe().alive()
+					&& folderOwner(folder) == OTHER_USER);
 		return planted;
 	}
 

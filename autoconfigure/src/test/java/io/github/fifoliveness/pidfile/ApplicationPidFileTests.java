@@ -84,7 +84,8 @@ class ApplicationPidFileTests {
 	void directoryAtThePathIsRefusedAndLeftUntouched() throws Exception {
 		Path directory = Files.createDirectory(this.dir.resolve("app.pid"));
 		FileSnapshot before = FileSnapshot.of(directory);
-		assertThatIllegalStateException().isThrownBy(new ApplicationPidFile(directory, "fifo-liveness.pid-file", this.posix)::start)
+		assertThatIllegalStateException()
+			.isThrownBy(new ApplicationPidFile(directory, "fifo-liveness.pid-file", this.posix)::start)
 			.withMessageContaining("Cannot write PID file '" + directory + "' (fifo-liveness.pid-file)")
 			.withMessageContaining("a directory is there");
 		assertThat(FileSnapshot.of(directory)).isEqualTo(before);

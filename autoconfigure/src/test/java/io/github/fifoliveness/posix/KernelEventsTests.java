@@ -119,7 +119,8 @@ class KernelEventsTests {
 
 	@Test
 	void inotifyMergesAnOpenIntoTheIdenticalOpenBeforeIt() throws Exception {
-		// So an open followed by a close after writing may hide a reader's open: not a probe's own for sure.
+		// So an open followed by a close after writing may hide a reader's open: not a
+		// probe's own for sure.
 		FolderWatch watch = this.events.watchFolder(this.dir);
 		String at = "@" + watch.id();
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
@@ -127,12 +128,14 @@ class KernelEventsTests {
 		try (OpenFile reader = this.posix.openReadEnd(fifo)) {
 			assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER).outcome())
 				.isEqualTo(WriteEndOutcome.READER_PRESENT);
-			assertThat(awaitFolderEvent("CLOSED_AFTER_WRITING a.fifo" + at)).as("the reader's open and the probe's, merged")
+			assertThat(awaitFolderEvent("CLOSED_AFTER_WRITING a.fifo" + at))
+				.as("the reader's open and the probe's, merged")
 				.containsExactly("OPENED a.fifo" + at, "CLOSED_AFTER_WRITING a.fifo" + at);
 		}
 	}
 
-	// Returns the events reported since the last call, once the expected one is among them.
+	// Returns the events reported since the last call, once the expected one is among
+	// them.
 	private List<String> awaitFolderEvent(String expected) {
 		return await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> {
 			this.events.await(100, this.recorder);
@@ -225,8 +228,10 @@ class KernelEventsTests {
 
 	@Test
 	void epollEventLayoutsPutTheDataWhereTheKernelReadsIt() {
-		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "amd64").orElseThrow().epollEvent()).isEqualTo(EpollEventLayout.PACKED);
-		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "aarch64").orElseThrow().epollEvent()).isEqualTo(EpollEventLayout.ALIGNED);
+		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "amd64").orElseThrow().epollEvent())
+			.isEqualTo(EpollEventLayout.PACKED);
+		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "aarch64").orElseThrow().epollEvent())
+			.isEqualTo(EpollEventLayout.ALIGNED);
 		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "ppc64le")).isEmpty();
 		assertThat(LinuxEventSyscallTable.forPlatform("Mac OS X", "aarch64")).isEmpty();
 		for (EpollEventLayout layout : List.of(EpollEventLayout.PACKED, EpollEventLayout.ALIGNED)) {
@@ -240,8 +245,9 @@ class KernelEventsTests {
 
 	private WriteEndHold awaitReader(Path fifo, int key) {
 		NativePath path = NativePath.of(fifo);
-		return await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> this.events.holdWriteEnd(path, NativePosix.ANY_OWNER, key),
-				(hold) -> hold.held() != null);
+		return await().pollInSameThread()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.events.holdWriteEnd(path, NativePosix.ANY_OWNER, key), (hold) -> hold.held() != null);
 	}
 
 	static final class Recorder implements KernelEventHandler {

@@ -45,7 +45,8 @@ class LinuxSyscallTableTests {
 	void arm64TableMatchesTheGenericKernelHeadersArm64Uses() throws Exception {
 		assumeTrue(System.getProperty("os.arch").equals("amd64") || System.getProperty("os.arch").equals("aarch64"),
 				"a 64-bit host, where the generic headers describe 64-bit longs");
-		// arm64's own <asm/unistd.h> asks for the stat calls this way before including the generic one.
+		// arm64's own <asm/unistd.h> asks for the stat calls this way before including
+		// the generic one.
 		assertThat(compileAndRun("#define __ARCH_WANT_NEW_STAT", "asm-generic/unistd.h", "asm-generic/stat.h"))
 			.isEqualTo(expected(LinuxSyscallTable.AARCH64));
 	}
@@ -61,11 +62,12 @@ class LinuxSyscallTableTests {
 	}
 
 	private static String expected(LinuxSyscallTable table) {
-		return String.join(" ", List.of(table.openat(), table.close(), table.fstat(), table.newfstatat(),
-				table.mknodat(), table.flock(), table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(),
-				table.fchmod(), table.geteuid(), table.statSize(), table.statModeOffset(), table.statUidOffset(),
-				table.statModifiedOffset(), LinuxSyscallTable.STAT_DEVICE_OFFSET, LinuxSyscallTable.STAT_INODE_OFFSET,
-				LinuxSyscallTable.PASSWD_UID_OFFSET, LinuxSyscallTable.PASSWD_SIZE)
+		return String.join(" ", List
+			.of(table.openat(), table.close(), table.fstat(), table.newfstatat(), table.mknodat(), table.flock(),
+					table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(), table.fchmod(), table.geteuid(),
+					table.statSize(), table.statModeOffset(), table.statUidOffset(), table.statModifiedOffset(),
+					LinuxSyscallTable.STAT_DEVICE_OFFSET, LinuxSyscallTable.STAT_INODE_OFFSET,
+					LinuxSyscallTable.PASSWD_UID_OFFSET, LinuxSyscallTable.PASSWD_SIZE)
 			.stream()
 			.map(String::valueOf)
 			.toList());
@@ -86,8 +88,7 @@ class LinuxSyscallTableTests {
 				}
 				""".formatted(definitions, unistd, stat, CALLS));
 		Path program = this.dir.resolve("table");
-		assertThat(run(this.dir, "gcc", "-o", program.toString(), source.toString()))
-			.as(() -> readLog(this.dir))
+		assertThat(run(this.dir, "gcc", "-o", program.toString(), source.toString())).as(() -> readLog(this.dir))
 			.isZero();
 		Path output = this.dir.resolve("table.out");
 		Process process = new ProcessBuilder(program.toString()).redirectOutput(output.toFile()).start();

@@ -26,9 +26,9 @@ class PosixConstantsTests {
 				flag(jnr.constants.platform.linux.OpenFlags.O_NONBLOCK),
 				flag(jnr.constants.platform.linux.OpenFlags.O_NOFOLLOW),
 				flag(jnr.constants.platform.linux.OpenFlags.O_CLOEXEC), linuxErrno("EPERM"), linuxErrno("ENOENT"),
-				linuxErrno("ESRCH"), linuxErrno("EINTR"), linuxErrno("EIO"), linuxErrno("ENXIO"),
-				linuxErrno("EACCES"), linuxErrno("EEXIST"), linuxErrno("EISDIR"), linuxErrno("ERANGE"),
-				linuxErrno("ENAMETOOLONG"), linuxErrno("EWOULDBLOCK"));
+				linuxErrno("ESRCH"), linuxErrno("EINTR"), linuxErrno("EIO"), linuxErrno("ENXIO"), linuxErrno("EACCES"),
+				linuxErrno("EEXIST"), linuxErrno("EISDIR"), linuxErrno("ERANGE"), linuxErrno("ENAMETOOLONG"),
+				linuxErrno("EWOULDBLOCK"));
 		assertThat(PosixConstants.LINUX_X86_64).isEqualTo(expected);
 	}
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each system call against the real kernel, through every implementation this JVM can
- * run (both on JDK 22 and later, jnr-posix alone before), checked against the JDK's own
- * view of the same files, which also proves the foreign implementation's reading of
+ * Each system call against the real kernel, through every implementation this JVM can run
+ * (both on JDK 22 and later, jnr-posix alone before), checked against the JDK's own view
+ * of the same files, which also proves the foreign implementation's reading of
  * {@code struct stat}.
  */
 @EnabledOnOs(OS.LINUX)

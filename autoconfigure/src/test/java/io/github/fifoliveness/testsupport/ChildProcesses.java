@@ -75,7 +75,8 @@ public class ChildProcesses implements AfterEachCallback {
 		return start(setpriv, readableClassPath(scratch), mainClass, args);
 	}
 
-	// This module's classes and the jars of jnr, the beacon's and the watcher's, copied out of a home folder others cannot read.
+	// This module's classes and the jars of jnr, the beacon's and the watcher's, copied
+	// out of a home folder others cannot read.
 	private static String readableClassPath(Path scratch) {
 		try {
 			Path jars = Files.createDirectories(scratch.resolve("classpath"));
@@ -85,9 +86,12 @@ public class ChildProcesses implements AfterEachCallback {
 				if (Files.isDirectory(source)) {
 					entries.add(entry);
 				}
-				else if (source.getFileName().toString().matches("(jnr|jffi|asm|spring-(core|context|beans)|commons-logging).*\\.jar")) {
-					entries.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
-						.toString());
+				else if (source.getFileName()
+					.toString()
+					.matches("(jnr|jffi|asm|spring-(core|context|beans)|commons-logging).*\\.jar")) {
+					entries
+						.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
+							.toString());
 				}
 			}
 			Fifos.run("chmod", "-R", "a+rX", scratch.toString());
@@ -114,7 +118,8 @@ public class ChildProcesses implements AfterEachCallback {
 			String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// As an application with the starter should run, unless a test sets native access itself.
+		// As an application with the starter should run, unless a test sets native access
+		// itself.
 		if (jvmOptions.stream().noneMatch((option) -> option.contains("-native-access="))) {
 			command.add("--enable-native-access=ALL-UNNAMED");
 		}
@@ -132,7 +137,8 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the process
 	 */
 	public Process start(String... command) {
-		return launch(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+		return launch(
+				new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
 	}
 
 	/**
@@ -190,7 +196,8 @@ public class ChildProcesses implements AfterEachCallback {
 	 * @return the rest of that line
 	 */
 	public static String awaitLine(Process process, String prefix) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 			if (line.startsWith(prefix)) {
 				return line.substring(prefix.length()).strip();

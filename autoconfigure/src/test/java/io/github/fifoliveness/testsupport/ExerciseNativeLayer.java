@@ -73,7 +73,8 @@ public final class ExerciseNativeLayer {
 			.forEach((line) -> System.out.println("mapped " + line));
 	}
 
-	// Every call the peer watcher makes: epoll, inotify, eventfd, pidfd, the descriptor limit.
+	// Every call the peer watcher makes: epoll, inotify, eventfd, pidfd, the descriptor
+	// limit.
 	private static void exerciseKernelEvents(NativePosix posix, Path fifo, Path dir) throws Exception {
 		try (KernelEvents events = KernelEvents.open(posix); OpenFile readEnd = posix.openReadEnd(fifo)) {
 			events.openFileLimit();

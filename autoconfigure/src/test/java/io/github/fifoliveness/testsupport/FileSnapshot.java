@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 public record FileSnapshot(Map<String, Object> attributes, String content) {
 
 	public static FileSnapshot of(Path path) throws IOException {
-		Map<String, Object> attributes = Map.copyOf(Files.readAttributes(path, "unix:ino,uid,gid,mode,size,lastModifiedTime",
-				LinkOption.NOFOLLOW_LINKS));
+		Map<String, Object> attributes = Map.copyOf(
+				Files.readAttributes(path, "unix:ino,uid,gid,mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS));
 		return new FileSnapshot(attributes, content(path));
 	}
 

@@ -22,7 +22,8 @@ public final class HoldBeacon {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(Path.of(args[0]), true, NativePosix.get()), Duration.ZERO, true);
+		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(Path.of(args[0]), true, NativePosix.get()),
+				Duration.ZERO, true);
 		beacon.start();
 		if (args.length > 1 && args[1].equals("spawn-child")) {
 			String path = System.getenv("PATH");

@@ -9,8 +9,8 @@ import io.github.fifoliveness.posix.NativePosix;
 
 /**
  * Probes one path ({@code <fifo>} or {@code --pid-file <file>}) and prints the reason
- * code (or ALIVE, and any note), for tests that must probe from another process, such
- * as one with fewer privileges.
+ * code (or ALIVE, and any note), for tests that must probe from another process, such as
+ * one with fewer privileges.
  */
 public final class ProbeOnce {
 
@@ -22,7 +22,8 @@ public final class ProbeOnce {
 		Path path = Path.of(args[args.length - 1]);
 		ProbeResult result = pidFile ? new PidFilePeerProbe(path, NativePosix.get()).probe()
 				: new FifoPeerProbe(path, NativePosix.get()).probe();
-		System.out.println((result.alive() ? "ALIVE" : result.reason().name()) + ((result.note() != null) ? " " + result.note() : ""));
+		System.out.println((result.alive() ? "ALIVE" : result.reason().name())
+				+ ((result.note() != null) ? " " + result.note() : ""));
 	}
 
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many small processes in a session and process group of their own, started by one
- * shell, so that one {@code kill(-pgid, SIGKILL)} kills them all at once. Closing it
- * kills whatever is left. A group is only ever signalled once it is proven to be the
- * shell's own, never the test's.
+ * Many small processes in a session and process group of their own, started by one shell,
+ * so that one {@code kill(-pgid, SIGKILL)} kills them all at once. Closing it kills
+ * whatever is left. A group is only ever signalled once it is proven to be the shell's
+ * own, never the test's.
  */
 public final class ProcessGroup implements AutoCloseable {
 
@@ -54,10 +54,10 @@ public final class ProcessGroup implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("setsid", "bash", "-c", HOLD_READ_ENDS, "holders"));
 		fifos.forEach((fifo) -> command.add(fifo.toString()));
 		try {
-			// Standard output is closed once read: the group adds nothing to the test's descriptors.
-			return new ProcessGroup(new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-				.redirectErrorStream(true)
-				.start());
+			// Standard output is closed once read: the group adds nothing to the test's
+			// descriptors.
+			return new ProcessGroup(
+					new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectErrorStream(true).start());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start " + command.subList(0, 3), ex);

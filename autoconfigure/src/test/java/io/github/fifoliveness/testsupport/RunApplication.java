@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * Runs an application with fifo-liveness's beacon and peers in a process of its own until
  * it is killed, for tests that need real environment variables or a second application.
  * The first argument is the folder to use as {@code java.io.tmpdir}, the others are the
- * application's arguments. Prints {@code beacon <path>} and {@code peer <name> <path>} for
- * what it holds and watches, then {@code started}; a failed start prints Spring Boot's
- * failure analysis and exits.
+ * application's arguments. Prints {@code beacon <path>} and {@code peer <name> <path>}
+ * for what it holds and watches, then {@code started}; a failed start prints Spring
+ * Boot's failure analysis and exits.
  */
 public final class RunApplication {
 
@@ -52,7 +52,8 @@ public final class RunApplication {
 	 * @return the output read
 	 */
 	public static String outputUntilStarted(Process process) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder output = new StringBuilder();
 		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 			output.append(line).append('\n');

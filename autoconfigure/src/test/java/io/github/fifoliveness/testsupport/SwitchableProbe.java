@@ -24,8 +24,8 @@ public final class SwitchableProbe implements PeerProbe {
 
 	@Override
 	public ProbeResult probe() {
-		return new ProbeResult(this.alive ? null : DownReason.ERROR, this.alive ? null : "switched off",
-				null, null, null);
+		return new ProbeResult(this.alive ? null : DownReason.ERROR, this.alive ? null : "switched off", null, null,
+				null);
 	}
 
 	@Override

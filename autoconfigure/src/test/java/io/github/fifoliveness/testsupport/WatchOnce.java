@@ -44,7 +44,8 @@ public final class WatchOnce {
 		if (!all.await(60, TimeUnit.SECONDS)) {
 			System.out.println("timed out");
 		}
-		probes.keySet().forEach((name) -> System.out.println(name + (watcher.isWatched(name) ? " watched" : " polled")));
+		probes.keySet()
+			.forEach((name) -> System.out.println(name + (watcher.isWatched(name) ? " watched" : " polled")));
 		watcher.stop();
 		System.out.println("done");
 	}

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A sample application run as a child JVM, read line by line until it reports a line
- * the caller waits for.
+ * A sample application run as a child JVM, read line by line until it reports a line the
+ * caller waits for.
  */
 final class ChildJvm implements AutoCloseable {
 

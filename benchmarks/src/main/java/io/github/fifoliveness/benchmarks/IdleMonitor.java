@@ -28,9 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * A monitor that does nothing but follow its peers, with the starter's defaults (a
  * {@link PeerWatcher} with a 60 s safety net and a 1 s poll interval, or the
  * {@link PeerStatusPoller} at 1 s), for {@link PeersIdleCost} to measure from outside.
- * Prints {@code armed} once every peer has its first status; then answers {@code heap}
- * on standard input with the heap in use after a full GC, and stops on {@code exit}.
- * Usage: {@code IdleMonitor <watch|poll> <file listing one FIFO path per line>}.
+ * Prints {@code armed} once every peer has its first status; then answers {@code heap} on
+ * standard input with the heap in use after a full GC, and stops on {@code exit}. Usage:
+ * {@code IdleMonitor <watch|poll> <file listing one FIFO path per line>}.
  */
 public final class IdleMonitor {
 

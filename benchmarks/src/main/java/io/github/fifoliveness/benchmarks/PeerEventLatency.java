@@ -38,27 +38,31 @@ import org.springframework.context.SmartLifecycle;
  * daemon starts, turns BROKEN, turns CORRECT again, and is killed with SIGKILL, round
  * after round over the same FIFO. The monitor runs in this process: a {@link PeerWatcher}
  * ({@code watch}) or, for comparison, the {@link PeerStatusPoller} at its default 1 s
- * ({@code poll}); each event is timed where the listener receives it. Each change waits up
- * to a second at random first, as a real one would fall anywhere between two polls.
+ * ({@code poll}); each event is timed where the listener receives it. Each change waits
+ * up to a second at random first, as a real one would fall anywhere between two polls.
  * <ul>
  * <li>open: from the daemon's own open of its FIFO, the microsecond timestamp of its
  * beacon's debug line right after the {@code open} returns, to the UP event (wall clock,
  * two processes), at start and when it turns CORRECT again;</li>
- * <li>close: likewise from the beacon's line right after it closed the FIFO on BROKEN;</li>
+ * <li>close: likewise from the beacon's line right after it closed the FIFO on
+ * BROKEN;</li>
  * <li>BROKEN and CORRECT: from sending {@code POST /demo/liveness?state=…} to the DOWN or
  * UP event, the daemon's HTTP handling included;</li>
  * <li>SIGKILL: from the {@code kill} to the DOWN event.</li>
  * </ul>
- * Usage: {@code PeerEventLatency <sample-daemon.jar> <rounds> <watch|poll> [warm-up rounds]};
+ * Usage:
+ * {@code PeerEventLatency <sample-daemon.jar> <rounds> <watch|poll> [warm-up rounds]};
  * warm-up rounds run first and are not counted.
  */
 public final class PeerEventLatency {
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-	private static final Pattern OPENED = Pattern.compile("^(\\S+)\\s.*Opened the read end of FIFO '.*sample-daemon\\.fifo'");
+	private static final Pattern OPENED = Pattern
+		.compile("^(\\S+)\\s.*Opened the read end of FIFO '.*sample-daemon\\.fifo'");
 
-	private static final Pattern CLOSED = Pattern.compile("^(\\S+)\\s.*Liveness beacon closed FIFO '.*sample-daemon\\.fifo'");
+	private static final Pattern CLOSED = Pattern
+		.compile("^(\\S+)\\s.*Liveness beacon closed FIFO '.*sample-daemon\\.fifo'");
 
 	private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,8 +75,8 @@ public final class PeerEventLatency {
 	private final Random random = new Random(42);
 
 	private PeerEventLatency() {
-		for (String name : List.of("open -> UP", "BROKEN -> DOWN", "close -> DOWN", "CORRECT -> UP", "open -> UP (resumed)",
-				"SIGKILL -> DOWN")) {
+		for (String name : List.of("open -> UP", "BROKEN -> DOWN", "close -> DOWN", "CORRECT -> UP",
+				"open -> UP (resumed)", "SIGKILL -> DOWN")) {
 			this.millis.put(name, new ArrayList<>());
 		}
 	}
@@ -127,10 +131,11 @@ public final class PeerEventLatency {
 	}
 
 	private void round(Path jar, Path fifo) throws Exception {
-		try (ChildJvm daemon = new ChildJvm(jar, List.of("--server.port=0", "--fifo-liveness.beacon.path=" + fifo,
-				"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo"),
-				"--logging.level.io.github.fifoliveness.beacon.BeaconFifo=debug",
-				"--logging.pattern.dateformat=yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"))) {
+		try (ChildJvm daemon = new ChildJvm(jar,
+				List.of("--server.port=0", "--fifo-liveness.beacon.path=" + fifo,
+						"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo"),
+						"--logging.level.io.github.fifoliveness.beacon.BeaconFifo=debug",
+						"--logging.pattern.dateformat=yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"))) {
 			int port = Integer.parseInt(daemon.readUntil(PORT).group(1));
 			Instant opened = timeOf(daemon, OPENED);
 			record("open -> UP", Duration.between(opened, next(PeerStatus.UP).instant).toNanos());
@@ -158,7 +163,8 @@ public final class PeerEventLatency {
 		}
 	}
 
-	// Up to one poll interval at random, so that no change follows the poller's rounds in step.
+	// Up to one poll interval at random, so that no change follows the poller's rounds in
+	// step.
 	private void pause() throws InterruptedException {
 		Thread.sleep(this.random.nextInt(1000));
 	}

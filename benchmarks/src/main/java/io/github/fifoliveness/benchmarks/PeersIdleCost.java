@@ -13,16 +13,17 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 
 /**
- * What following many peers costs a monitor while nothing happens: an
- * {@link IdleMonitor} with N peers, every other one held by a live reader (this process),
- * measured after it has been at rest a while (its code compiled) over a window as long as
- * the watcher's safety net interval (60 s), in which the safety net checks every watched
- * peer once; then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over the
- * monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a CPU);
- * descriptors are counted in {@code /proc/<pid>/fd}; heap is what is in use after a full
- * GC; kernel memory is what the {@code filp} and {@code eventpoll_epi} slabs of
+ * What following many peers costs a monitor while nothing happens: an {@link IdleMonitor}
+ * with N peers, every other one held by a live reader (this process), measured after it
+ * has been at rest a while (its code compiled) over a window as long as the watcher's
+ * safety net interval (60 s), in which the safety net checks every watched peer once;
+ * then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over
+ * the monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a
+ * CPU); descriptors are counted in {@code /proc/<pid>/fd}; heap is what is in use after a
+ * full GC; kernel memory is what the {@code filp} and {@code eventpoll_epi} slabs of
  * {@code /proc/slabinfo} (open files, epoll entries) give back when the monitor exits,
- * which other processes on the machine blur. Usage: {@code PeersIdleCost <watch|poll> <N> <window seconds> <settle seconds>}.
+ * which other processes on the machine blur. Usage:
+ * {@code PeersIdleCost <watch|poll> <N> <window seconds> <settle seconds>}.
  */
 public final class PeersIdleCost {
 
@@ -117,7 +118,8 @@ public final class PeersIdleCost {
 		}
 	}
 
-	// Open files and epoll entries: what a held write end costs the kernel. Zero where slabinfo is not readable.
+	// Open files and epoll entries: what a held write end costs the kernel. Zero where
+	// slabinfo is not readable.
 	private static long slabBytes() {
 		try {
 			long bytes = 0;

@@ -63,7 +63,8 @@ public final class PeersScale {
 				List.of("--server.port=0", "--spring.config.location=file:" + properties))) {
 			int port = Integer.parseInt(monitor.await(PORT).group(1));
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/peers"))
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/peers"))
 				.build();
 			String body = check(client.send(request, HttpResponse.BodyHandlers.ofString()), peers);
 			for (int i = 0; i < requests; i++) {

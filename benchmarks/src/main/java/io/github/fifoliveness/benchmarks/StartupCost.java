@@ -20,9 +20,9 @@ import io.github.fifoliveness.posix.NativePosix;
  * line, with the CPU time the process has used (user and system, all threads, from
  * {@code /proc/<pid>/stat}) the moment that line appears and again 5 seconds later, so
  * work pushed to a background thread is counted too. In every enabled run the FIFO is
- * probed as soon as the line appears, to prove the beacon really holds it by then.
- * Usage: {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon
- * runs on this JVM's java unless another is given.
+ * probed as soon as the line appears, to prove the beacon really holds it by then. Usage:
+ * {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon runs on
+ * this JVM's java unless another is given.
  */
 public final class StartupCost {
 
@@ -77,20 +77,23 @@ public final class StartupCost {
 	}
 
 	private static Start start(String java, Path jar, Path fifo, boolean beacon) throws Exception {
-		try (ChildJvm daemon = new ChildJvm(java, jar, List.of("--server.port=0",
-				"--fifo-liveness.beacon.enabled=" + beacon, "--fifo-liveness.beacon.path=" + fifo,
-				"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
+		try (ChildJvm daemon = new ChildJvm(java, jar,
+				List.of("--server.port=0", "--fifo-liveness.beacon.enabled=" + beacon,
+						"--fifo-liveness.beacon.path=" + fifo,
+						"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
 			Matcher started = daemon.await(STARTED);
 			double cpuAtStarted = cpuMillis(daemon.pid());
 			if (beacon && !new FifoPeerProbe(fifo, NativePosix.get()).probe().alive()) {
-				throw new IllegalStateException("The beacon did not hold " + fifo + " when the application reported started");
+				throw new IllegalStateException(
+						"The beacon did not hold " + fifo + " when the application reported started");
 			}
 			Thread.sleep(SETTLE_MILLIS);
 			return new Start(Double.parseDouble(started.group(1)) * 1000, cpuAtStarted, cpuMillis(daemon.pid()));
 		}
 	}
 
-	// utime and stime are fields 14 and 15; the command name (field 2) may contain spaces.
+	// utime and stime are fields 14 and 15; the command name (field 2) may contain
+	// spaces.
 	private static double cpuMillis(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -89,7 +89,8 @@ class CheckJarIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
 		command.addAll(List.of(args));
 		Process process = run(command.toArray(String[]::new));
-		return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+		return new Result(process.exitValue(),
+				new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
 	private static Path jar() {

@@ -17,7 +17,8 @@ public class SampleMonitorApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("check")) {
-			// A one-shot check for scripts: no Spring context, just the probe and an exit status.
+			// A one-shot check for scripts: no Spring context, just the probe and an exit
+			// status.
 			System.exit(LivenessCheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		SpringApplication.run(SampleMonitorApplication.class, args);

@@ -27,10 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample jars built with Spring AOT ({@code spring-boot:process-aot}) and run with
- * {@code -Dspring.aot.enabled=true}: the daemon holds its beacon, the monitor's peers answer
- * UP and, once the daemon is killed with SIGKILL, DOWN. Peer paths are bound at run time,
- * but conditions were evaluated at build time: a run-time switch cannot remove the beacon,
- * and a peer given at run time to an application built without peers is not seen.
+ * {@code -Dspring.aot.enabled=true}: the daemon holds its beacon, the monitor's peers
+ * answer UP and, once the daemon is killed with SIGKILL, DOWN. Peer paths are bound at
+ * run time, but conditions were evaluated at build time: a run-time switch cannot remove
+ * the beacon, and a peer given at run time to an application built without peers is not
+ * seen.
  */
 class AotSamplesIT {
 
@@ -72,7 +73,8 @@ class AotSamplesIT {
 			assertThat(status(get(monitorPort, "/actuator/health/peers/sample-daemon"))).isEqualTo("UP");
 			assertThat(status(get(monitorPort, "/actuator/health/peers/sample-daemon-ready"))).isEqualTo("UP");
 		});
-		// The monitor was built with peers: its peers contributor exists, and reads the peers
+		// The monitor was built with peers: its peers contributor exists, and reads the
+		// peers
 		// (their set and their paths) from the run-time configuration.
 		HttpResponse<String> added = get(monitorPort, "/actuator/health/peers/added-at-run-time");
 		assertThat(status(added)).isEqualTo("UP");
@@ -80,8 +82,10 @@ class AotSamplesIT {
 
 		HttpResponse<String> daemonHealth = get(daemonPort, "/actuator/health");
 		assertThat(JsonPath.<String>read(daemonHealth.body(), "$.components.beacon.status")).isEqualTo("UP");
-		assertThat(JsonPath.<String>read(daemonHealth.body(), "$.components.beacon.details.path")).isEqualTo(daemonFifo);
-		// The daemon was built without peers: the peer it was given at run time is not seen.
+		assertThat(JsonPath.<String>read(daemonHealth.body(), "$.components.beacon.details.path"))
+			.isEqualTo(daemonFifo);
+		// The daemon was built without peers: the peer it was given at run time is not
+		// seen.
 		assertThat(JsonPath.<Map<String, Object>>read(daemonHealth.body(), "$.components")).doesNotContainKey("peers");
 		assertThat(get(daemonPort, "/actuator/health/peers").statusCode()).isEqualTo(404);
 
@@ -97,10 +101,12 @@ class AotSamplesIT {
 		Path aotFifo = this.dir.resolve("aot/sample-daemon.fifo");
 		Path jvmFifo = this.dir.resolve("jvm/sample-daemon.fifo");
 		startAot("aot-disabled", sampleDaemonJar(), "--fifo-liveness.beacon.enabled=false",
-				"--fifo-liveness.beacon.path=" + aotFifo, "--fifo-liveness.beacon.readiness-path=" + aotFifo + ".ready");
-		start("jvm-disabled", List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0",
-				"--fifo-liveness.beacon.enabled=false", "--fifo-liveness.beacon.path=" + jvmFifo,
-				"--fifo-liveness.beacon.readiness-path=" + jvmFifo + ".ready"));
+				"--fifo-liveness.beacon.path=" + aotFifo,
+				"--fifo-liveness.beacon.readiness-path=" + aotFifo + ".ready");
+		start("jvm-disabled",
+				List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0", "--fifo-liveness.beacon.enabled=false",
+						"--fifo-liveness.beacon.path=" + jvmFifo,
+						"--fifo-liveness.beacon.readiness-path=" + jvmFifo + ".ready"));
 		int aotPort = awaitPort("aot-disabled");
 		int jvmPort = awaitPort("jvm-disabled");
 
@@ -113,8 +119,8 @@ class AotSamplesIT {
 	}
 
 	private Process startAot(String name, String jar, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar,
-				"--server.port=0"));
+		List<String> command = new ArrayList<>(
+				List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar, "--server.port=0"));
 		command.addAll(List.of(args));
 		this.aotRuns.add(name);
 		return start(name, command);
@@ -127,12 +133,16 @@ class AotSamplesIT {
 		return process;
 	}
 
-	/** Waits for the application's port; an AOT run must say it runs the AOT-processed application. */
+	/**
+	 * Waits for the application's port; an AOT run must say it runs the AOT-processed
+	 * application.
+	 */
 	private int awaitPort(String name) {
 		Path log = this.dir.resolve("logs/" + name + ".log");
 		String output = await().atMost(START_TIMEOUT)
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> Files.readString(log), (text) -> PORT.matcher(text).find() || text.contains("APPLICATION FAILED"));
+			.until(() -> Files.readString(log),
+					(text) -> PORT.matcher(text).find() || text.contains("APPLICATION FAILED"));
 		Matcher port = PORT.matcher(output);
 		assertThat(port.find()).as("%s started: %s", name, output).isTrue();
 		if (this.aotRuns.contains(name)) {

@@ -49,8 +49,9 @@ class CheckCommandIT {
 	}
 
 	private Result check(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of("target/sample-monitor.jar").toAbsolutePath().toString(), "check"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of("target/sample-monitor.jar").toAbsolutePath().toString(), "check"));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -16,9 +16,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The README's check for images without Java, GNU coreutils only: exit status 0 only while a
- * process holds the read end of a FIFO that this user owns; never blocks, never creates,
- * writes or truncates anything.
+ * The README's check for images without Java, GNU coreutils only: exit status 0 only
+ * while a process holds the read end of a FIFO that this user owns; never blocks, never
+ * creates, writes or truncates anything.
  */
 class DdCheckRecipeIT {
 
@@ -55,7 +55,8 @@ class DdCheckRecipeIT {
 	void fifoWithAReaderIsAliveAndTheReaderReceivesNothing() throws Exception {
 		Path fifo = mkfifo("peer.fifo");
 		Path received = this.dir.resolve("received");
-		// cat reads the FIFO and copies whatever arrives; it opens it read-write so as not to block.
+		// cat reads the FIFO and copies whatever arrives; it opens it read-write so as
+		// not to block.
 		this.holder = new ProcessBuilder("sh", "-c", "exec cat 0<>\"$0\" >\"$1\"", fifo.toString(), received.toString())
 			.start();
 		awaitFile(received);
@@ -85,8 +86,7 @@ class DdCheckRecipeIT {
 		FileTime modified = FileTime.fromMillis(1_000_000_000_000L);
 		Files.setLastModifiedTime(file, modified);
 		assertThat(check(file)).isEqualTo(1);
-		assertThat(run(DD_ALONE, file)).as("dd alone succeeds on a regular file: the test -p guard is needed")
-			.isZero();
+		assertThat(run(DD_ALONE, file)).as("dd alone succeeds on a regular file: the test -p guard is needed").isZero();
 		assertThat(file).hasContent("not a FIFO\n");
 		assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
 	}
@@ -105,7 +105,8 @@ class DdCheckRecipeIT {
 		Path fifo = mkfifo("peer.fifo");
 		this.holder = FifoHolder.holdReadEnd(fifo);
 		assertThat(check(fifo)).as("held, owned by this user").isZero();
-		assertThat(Commands.run(Duration.ofSeconds(10), Map.of(), "chown", "nobody", fifo.toString()).status()).isZero();
+		assertThat(Commands.run(Duration.ofSeconds(10), Map.of(), "chown", "nobody", fifo.toString()).status())
+			.isZero();
 		assertThat(check(fifo)).as("held, owned by nobody").isEqualTo(1);
 	}
 

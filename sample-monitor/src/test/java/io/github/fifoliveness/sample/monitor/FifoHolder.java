@@ -38,7 +38,8 @@ final class FifoHolder {
 		}
 	}
 
-	// Whether one of the process's descriptors is open on the path, as /proc/<pid>/fd shows them.
+	// Whether one of the process's descriptors is open on the path, as /proc/<pid>/fd
+	// shows them.
 	private static boolean holdsOpen(Process process, Path path) throws IOException {
 		Path target = path.toRealPath();
 		try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {

@@ -60,7 +60,8 @@ class MonitorNeverHangsIT {
 		assertThat(JsonPath.<String>read(peer.body(), "$.details.reason")).isEqualTo("INVALID_PID_FILE");
 		assertThat(JsonPath.<String>read(peer.body(), "$.details.message")).startsWith("A FIFO is at the path");
 		assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(503);
-		assertThat(get(port, "/actuator/prometheus").body()).contains("fifo_liveness_peer_up{kind=\"pid-file\",peer=\"app\"} 0.0");
+		assertThat(get(port, "/actuator/prometheus").body())
+			.contains("fifo_liveness_peer_up{kind=\"pid-file\",peer=\"app\"} 0.0");
 		assertThat(get(port, "/alerts").statusCode()).isEqualTo(200);
 
 		Files.delete(ownPidFile);
@@ -75,11 +76,12 @@ class MonitorNeverHangsIT {
 	private Process start(Path log, String... args) throws IOException {
 		Path jar = Path.of(System.getProperty("sample-monitor.jar", "target/sample-monitor.jar"));
 		assertThat(jar).as("packaged sample-monitor (run 'mvn verify' from the root)").isRegularFile();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--server.port=0",
-				"--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+				"--server.port=0", "--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
 				"--fifo-liveness.peers.sample-daemon.path=" + this.dir.resolve("daemon/sample-daemon.fifo"),
-				"--fifo-liveness.peers.sample-daemon-ready.path=" + this.dir.resolve("daemon/sample-daemon-ready.fifo")));
+				"--fifo-liveness.peers.sample-daemon-ready.path="
+						+ this.dir.resolve("daemon/sample-daemon-ready.fifo")));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

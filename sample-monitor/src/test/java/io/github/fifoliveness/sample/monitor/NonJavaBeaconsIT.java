@@ -31,11 +31,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The beacons in {@code examples/beacons} for daemons written in shell, Python and Go, run
- * as real processes and watched by this monitor over HTTP: DOWN before they start, UP while
- * they run, DOWN once killed with SIGKILL although the child process each has started lives
- * on (none of them lets a child inherit the FIFO), and UP again when restarted on the FIFO
- * the killed one left behind.
+ * The beacons in {@code examples/beacons} for daemons written in shell, Python and Go,
+ * run as real processes and watched by this monitor over HTTP: DOWN before they start, UP
+ * while they run, DOWN once killed with SIGKILL although the child process each has
+ * started lives on (none of them lets a child inherit the FIFO), and UP again when
+ * restarted on the FIFO the killed one left behind.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -85,7 +85,8 @@ class NonJavaBeaconsIT {
 
 	@Test
 	void goBeacon() throws Exception {
-		assumeTrue(Commands.installed("go"), "Go is not installed (Debian: apt-get install golang-go; .ci/run does it)");
+		assumeTrue(Commands.installed("go"),
+				"Go is not installed (Debian: apt-get install golang-go; .ci/run does it)");
 		Path binary = dir.resolve("go-build/beacon");
 		Path goHome = dir.resolve("go-build");
 		// Build caches in the temporary folder: nothing is left in the home folder.
@@ -126,7 +127,8 @@ class NonJavaBeaconsIT {
 
 		Process beacon = start(peer, withPath);
 		awaitUp(peer, beacon);
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo.getParent()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo.getParent())))
+			.isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo))).isEqualTo("rw-------");
 		List<ProcessHandle> children = awaitChildren(beacon);
 
@@ -170,7 +172,10 @@ class NonJavaBeaconsIT {
 		return children;
 	}
 
-	/** SIGKILL, after noting its children: once it is dead they are no longer its descendants. */
+	/**
+	 * SIGKILL, after noting its children: once it is dead they are no longer its
+	 * descendants.
+	 */
 	private void kill(Process process) throws InterruptedException {
 		process.descendants().forEach(this.started::add);
 		process.destroyForcibly();

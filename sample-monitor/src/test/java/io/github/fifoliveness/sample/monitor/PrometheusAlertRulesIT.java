@@ -56,7 +56,8 @@ class PrometheusAlertRulesIT {
 	@DynamicPropertySource
 	static void peers(DynamicPropertyRegistry registry) {
 		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("monitor/sample-monitor.fifo").toString());
-		registry.add("fifo-liveness.peers.sample-daemon.path", () -> dir.resolve("daemon/sample-daemon.fifo").toString());
+		registry.add("fifo-liveness.peers.sample-daemon.path",
+				() -> dir.resolve("daemon/sample-daemon.fifo").toString());
 		registry.add("fifo-liveness.peers.sample-daemon-ready.path",
 				() -> dir.resolve("daemon/sample-daemon-ready.fifo").toString());
 		registry.add("fifo-liveness.peers.nginx.pid-file", () -> dir.resolve("nginx.pid").toString());
@@ -108,14 +109,18 @@ class PrometheusAlertRulesIT {
 	}
 
 	private String scrape() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}
 
-	/** Metric name to the names of its labels, from lines such as {@code name{a="1",b="2"} 1.0}. */
+	/**
+	 * Metric name to the names of its labels, from lines such as {@code name{a="1",b="2"}
+	 * 1.0}.
+	 */
 	private static Map<String, Set<String>> labelsByMetric(String exposition) {
 		Map<String, Set<String>> labels = new TreeMap<>();
 		Matcher series = SERIES.matcher(exposition);

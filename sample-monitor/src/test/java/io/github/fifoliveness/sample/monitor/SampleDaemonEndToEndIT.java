@@ -100,12 +100,16 @@ class SampleDaemonEndToEndIT {
 		assertThat(reason(broken)).isEqualTo("NO_READER");
 		// Broken is a liveness matter: the daemon's readiness FIFO does not change.
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
-		// The monitor's watcher learnt it from the kernel, and published it: the sample keeps it as an alert.
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("DOWN NO_READER"));
+			.untilAsserted(
+					() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
+		// The monitor's watcher learnt it from the kernel, and published it: the sample
+		// keeps it as an alert.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("DOWN NO_READER"));
 		assertThat(post(daemonPort, "/demo/liveness?state=CORRECT").statusCode()).isEqualTo(200);
 		assertThat(status(peer())).isEqualTo("UP");
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("RECOVERED"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(daemonAlerts()).first().isEqualTo("RECOVERED"));
 	}
 
 	@Test
@@ -116,7 +120,8 @@ class SampleDaemonEndToEndIT {
 		this.daemon = startDaemon("first");
 		awaitPeerUp();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
+			.untilAsserted(
+					() -> assertThat(get("/actuator/health/peers/sample-daemon-ready").statusCode()).isEqualTo(200));
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
@@ -131,7 +136,8 @@ class SampleDaemonEndToEndIT {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
 		assertThat(get("/actuator/health/dependencies").statusCode()).isEqualTo(503);
 		assertThat(reason(get("/actuator/health/peers/sample-daemon-ready"))).isEqualTo("NO_READER");
-		// The gauge and the alerts follow the watcher, which the kernel tells within milliseconds.
+		// The gauge and the alerts follow the watcher, which the kernel tells within
+		// milliseconds.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
 				.contains("fifo_liveness_peer_up{kind=\"fifo\",peer=\"sample-daemon\"} 0.0"));

@@ -76,7 +76,7 @@ class CheckJarIT {
 	void jarHoldsNothingOfSpring() throws IOException {
 		try (JarFile jar = new JarFile(jar().toFile())) {
 			List<String> names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
-			assertThat(names).contains("io/github/fifoliveness/check/LivenessCheckCommand.class")
+			assertThat(names).contains("io/github/fifoliveness/peer/LivenessCheckCommand.class")
 				.noneMatch((name) -> name.startsWith("org/springframework/"))
 				.noneMatch((name) -> name.startsWith("org/apache/commons/logging/"));
 			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))

@@ -30,6 +30,10 @@ public final class ApplicationPidFileAutoConfiguration {
 	@SuppressWarnings("deprecation")
 	ApplicationPidFile applicationPidFile(FifoLivenessProperties properties, NativePosix posix) {
 		if (properties.getPidFile() != null) {
+			if (properties.getBeacon().getPidFile() != null) {
+				logger.warn("'fifo-liveness.beacon.pid-file' is ignored: 'fifo-liveness.pid-file', which replaces it,"
+						+ " is set too. Remove 'fifo-liveness.beacon.pid-file'.");
+			}
 			return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.pid-file", properties.getPidFile()),
 					"fifo-liveness.pid-file", posix);
 		}

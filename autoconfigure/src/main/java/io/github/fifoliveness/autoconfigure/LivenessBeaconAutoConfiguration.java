@@ -32,7 +32,7 @@ public final class LivenessBeaconAutoConfiguration {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
 		Path path = (beacon.getPath() != null)
 				? PathProperty.beacon("fifo-liveness.beacon.path", beacon.getPath(), beacon.isSingleInstance())
-				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"));
+				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"), posix);
 		return new LivenessBeacon(new FifoBeacon(path, beacon.isSingleInstance(), posix), beacon.getWatchInterval(),
 				beacon.isFollowLivenessState());
 	}

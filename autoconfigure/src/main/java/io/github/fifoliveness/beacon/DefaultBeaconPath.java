@@ -33,8 +33,17 @@ public final class DefaultBeaconPath {
 	 * @return the absolute path
 	 */
 	public static Path forApplication(@Nullable String applicationName) {
-		return forApplication(applicationName, System::getenv, System::getProperty,
-				() -> NativePosix.get().effectiveUid());
+		return forApplication(applicationName, NativePosix.get());
+	}
+
+	/**
+	 * Return the default path of an application's FIFO on this machine.
+	 * @param applicationName the application's name, may be {@code null}
+	 * @param posix the native layer, which tells this process's user
+	 * @return the absolute path
+	 */
+	public static Path forApplication(@Nullable String applicationName, NativePosix posix) {
+		return forApplication(applicationName, System::getenv, System::getProperty, posix::effectiveUid);
 	}
 
 	static Path forApplication(@Nullable String applicationName, UnaryOperator<@Nullable String> environment,

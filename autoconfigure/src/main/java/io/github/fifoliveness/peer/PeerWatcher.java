@@ -2,9 +2,9 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import io.github.fifoliveness.posix.KernelEvents;
@@ -48,7 +48,8 @@ public class PeerWatcher implements SmartLifecycle {
 
 	private final PeerStatusTracker tracker;
 
-	private final Map<String, WatchedPeer> watched = new HashMap<>();
+	// Read by health requests and metrics scrapes while start() fills it.
+	private final Map<String, WatchedPeer> watched = new ConcurrentHashMap<>();
 
 	private volatile boolean stopping;
 

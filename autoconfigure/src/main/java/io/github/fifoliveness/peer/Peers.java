@@ -2,7 +2,9 @@ package io.github.fifoliveness.peer;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The peers this application watches, by name, each with its probe, in configuration
@@ -10,14 +12,11 @@ import java.util.Map;
  */
 public final class Peers {
 
-	private static final ProbeRecorder NO_RECORDER = (peer, nanos) -> {
-	};
-
 	private final Map<String, PeerProbe> configured;
 
 	private final Map<String, PeerProbe> recorded;
 
-	private volatile ProbeRecorder recorder = NO_RECORDER;
+	private final List<ProbeRecorder> recorders = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create the set of peers.
@@ -27,7 +26,7 @@ public final class Peers {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
 		Map<String, PeerProbe> recorded = new LinkedHashMap<>();
 		this.configured
-			.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, () -> this.recorder)));
+			.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, this.recorders)));
 		this.recorded = Collections.unmodifiableMap(recorded);
 	}
 
@@ -50,11 +49,12 @@ public final class Peers {
 	}
 
 	/**
-	 * Record every probe made from now on, whoever asks for it, with the given recorder.
+	 * Record every probe made from now on, whoever asks for it, with the given recorder,
+	 * besides any recorder added before.
 	 * @param recorder the recorder
 	 */
 	public void recordProbesWith(ProbeRecorder recorder) {
-		this.recorder = recorder;
+		this.recorders.add(recorder);
 	}
 
 }

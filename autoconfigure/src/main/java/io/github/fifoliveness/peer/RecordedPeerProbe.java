@@ -1,11 +1,14 @@
 package io.github.fifoliveness.peer;
 
 import java.util.Map;
-import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import java.util.List;
 
 /**
- * A {@link PeerProbe} that tells a {@link ProbeRecorder} how long each of its probes
- * took.
+ * A {@link PeerProbe} that tells the {@link ProbeRecorder recorders} how long each of its
+ * probes took.
  */
 final class RecordedPeerProbe implements PeerProbe {
 
@@ -13,19 +16,30 @@ final class RecordedPeerProbe implements PeerProbe {
 
 	private final PeerProbe probe;
 
-	private final Supplier<ProbeRecorder> recorder;
+	private static final Log logger = LogFactory.getLog(RecordedPeerProbe.class);
 
-	RecordedPeerProbe(String name, PeerProbe probe, Supplier<ProbeRecorder> recorder) {
+	private final List<ProbeRecorder> recorders;
+
+	RecordedPeerProbe(String name, PeerProbe probe, List<ProbeRecorder> recorders) {
 		this.name = name;
 		this.probe = probe;
-		this.recorder = recorder;
+		this.recorders = recorders;
 	}
 
 	@Override
 	public ProbeResult probe() {
 		long start = System.nanoTime();
 		ProbeResult result = this.probe.probe();
-		this.recorder.get().record(this.name, System.nanoTime() - start);
+		long nanos = System.nanoTime() - start;
+		for (ProbeRecorder recorder : this.recorders) {
+			try {
+				recorder.record(this.name, nanos);
+			}
+			catch (RuntimeException ex) {
+				// A metric must never cost a probe its result.
+				logger.debug("Recording a probe of peer '" + this.name + "' failed", ex);
+			}
+		}
 		return result;
 	}
 

@@ -137,6 +137,21 @@ class LivenessBeaconAutoConfigurationTests {
 	}
 
 	@Test
+	void pidFileWinsOverTheDeprecatedPropertyAndSaysTheOtherIsIgnored(CapturedOutput output) {
+		Path pidFile = this.dir.resolve("app.pid");
+		Path deprecated = this.dir.resolve("deprecated.pid");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"fifo-liveness.pid-file=" + pidFile, "fifo-liveness.beacon.pid-file=" + deprecated)
+			.run((context) -> {
+				assertThat(pidFile).hasContent(ProcessHandle.current().pid() + "\n");
+				assertThat(deprecated).doesNotExist();
+			});
+		assertThat(output).contains("'fifo-liveness.beacon.pid-file' is ignored: 'fifo-liveness.pid-file', which"
+				+ " replaces it, is set too.");
+	}
+
+	@Test
 	void noPidFileUnlessConfigured() {
 		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
 			.run((context) -> assertThat(context).doesNotHaveBean(ApplicationPidFile.class));

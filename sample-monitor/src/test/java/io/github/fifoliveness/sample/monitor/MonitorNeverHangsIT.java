@@ -52,7 +52,7 @@ class MonitorNeverHangsIT {
 		Path ownPidFile = this.dir.resolve("monitor/sample-monitor.pid");
 		Path log = this.dir.resolve("sample-monitor.log");
 		this.monitor = start(log, "--fifo-liveness.peers.app.pid-file=" + peerPidFile,
-				"--fifo-liveness.beacon.pid-file=" + ownPidFile);
+				"--fifo-liveness.pid-file=" + ownPidFile);
 		int port = awaitPort(log);
 
 		HttpResponse<String> peer = get(port, "/actuator/health/peers/app");

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.BeaconException;
@@ -20,6 +21,8 @@ class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 
 	private static final String PATH_PROPERTY = "fifo-liveness.beacon.path";
 
+	private static final String READINESS_PATH_PROPERTY = "fifo-liveness.beacon.readiness-path";
+
 	private final Environment environment;
 
 	BeaconFailureAnalyzer(Environment environment) {
@@ -29,16 +32,30 @@ class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BeaconException cause) {
 		String applicationName = this.environment.getProperty("spring.application.name");
-		boolean defaultPath = !this.environment.containsProperty(PATH_PROPERTY)
+		boolean readiness = isReadinessPath(cause.getPath());
+		String property = readiness ? READINESS_PATH_PROPERTY : PATH_PROPERTY;
+		boolean defaultPath = !readiness && !this.environment.containsProperty(PATH_PROPERTY)
 				&& cause.getPath().equals(DefaultBeaconPath.forApplication(applicationName));
-		String description = "The liveness beacon cannot hold a FIFO at '" + cause.getPath() + "' ("
-				+ (defaultPath ? "the default path, as '" + PATH_PROPERTY + "' is not set" : PATH_PROPERTY) + "): "
+		String description = "The " + (readiness ? "readiness" : "liveness") + " beacon cannot hold a FIFO at '"
+				+ cause.getPath() + "' ("
+				+ (defaultPath ? "the default path, as '" + PATH_PROPERTY + "' is not set" : property) + "): "
 				+ cause.getProblem() + ".";
 		String action = cause.getAction() + " "
 				+ (defaultPath ? defaultPathWaysOut(cause.getPath(), applicationName)
-						: "Set '" + PATH_PROPERTY + "' to use another path,")
+						: "Set '" + property + "' to use another path,")
 				+ " or 'fifo-liveness.beacon.enabled=false' to run without a beacon.";
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	// Both beacons throw the same exception; the path tells which one failed.
+	private boolean isReadinessPath(Path path) {
+		String readinessPath = this.environment.getProperty(READINESS_PATH_PROPERTY);
+		try {
+			return readinessPath != null && Path.of(readinessPath).equals(path);
+		}
+		catch (InvalidPathException ex) {
+			return false;
+		}
 	}
 
 	private static String defaultPathWaysOut(Path path, @Nullable String applicationName) {

@@ -43,7 +43,7 @@ public final class LivenessBeaconAutoConfiguration {
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
-		return new ReadinessBeacon(new FifoBeacon(path, true, posix), beacon.getWatchInterval());
+		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), beacon.getWatchInterval());
 	}
 
 }

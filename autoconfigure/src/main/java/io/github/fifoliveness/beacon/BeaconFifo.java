@@ -57,6 +57,17 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 		}
 	}
 
+	/**
+	 * Refuse anything at the path but a FIFO of this user, without opening or creating
+	 * it.
+	 * @param path the path
+	 * @param posix the native calls
+	 * @throws BeaconException if something else is there
+	 */
+	static void refuseAnythingElse(Path path, NativePosix posix) {
+		refuseForeign(path, statusOf(path, posix), posix);
+	}
+
 	static Optional<FileStatus> statusOf(Path path, NativePosix posix) {
 		try {
 			return posix.statusOf(path);

@@ -25,6 +25,8 @@ public class FifoBeacon {
 
 	private static final Log logger = LogFactory.getLog(FifoBeacon.class);
 
+	private final String name;
+
 	private final Path path;
 
 	private final boolean singleInstance;
@@ -55,6 +57,19 @@ public class FifoBeacon {
 	 * @param posix the native calls
 	 */
 	public FifoBeacon(Path path, boolean singleInstance, NativePosix posix) {
+		this("Liveness beacon", path, singleInstance, posix);
+	}
+
+	/**
+	 * Create a beacon for the FIFO at the given path, named in its log lines.
+	 * @param name what the log lines call it, such as {@code Readiness beacon}
+	 * @param path the absolute path of the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
+	 * holds the FIFO
+	 * @param posix the native calls
+	 */
+	public FifoBeacon(String name, Path path, boolean singleInstance, NativePosix posix) {
+		this.name = name;
 		this.path = path;
 		this.singleInstance = singleInstance;
 		this.posix = posix;
@@ -109,6 +124,11 @@ public class FifoBeacon {
 				this.fifo = BeaconFifo.hold(this.path, this.posix);
 				this.status = BeaconStatus.HELD;
 			}
+			else {
+				// Held later; what is at the path fails startup now, as it would for a
+				// held one.
+				BeaconFifo.refuseAnythingElse(this.path, this.posix);
+			}
 		}
 		catch (RuntimeException ex) {
 			releaseLock();
@@ -116,7 +136,7 @@ public class FifoBeacon {
 		}
 		this.holding = true;
 		if (this.fifo != null) {
-			logger.info("Liveness beacon holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
+			logger.info(this.name + " holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
 					+ "; peers that probe this path see the application alive until it stops or dies");
 		}
 	}
@@ -135,7 +155,7 @@ public class FifoBeacon {
 		releaseLock();
 		this.holding = false;
 		this.status = BeaconStatus.RELEASED;
-		logger.info("Liveness beacon released FIFO '" + this.path + "'; peers now see the application down");
+		logger.info(this.name + " released FIFO '" + this.path + "'; peers now see the application down");
 	}
 
 	/**
@@ -165,8 +185,8 @@ public class FifoBeacon {
 		}
 		this.status = new BeaconStatus(BeaconDownReason.SUSPENDED, reason);
 		if (this.holding) {
-			logger.warn(
-					"Liveness beacon closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
+			logger
+				.warn(this.name + " closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
 		}
 	}
 
@@ -188,7 +208,7 @@ public class FifoBeacon {
 			this.fifo = new BeaconFifo(reopened.readEnd(), created);
 			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
-			logger.info("Liveness beacon holds FIFO '" + this.path + "' (resumed); peers see the application alive");
+			logger.info(this.name + " holds FIFO '" + this.path + "' (resumed); peers see the application alive");
 		}
 		catch (BeaconException ex) {
 			report(down(BeaconDownReason.ERROR,
@@ -215,8 +235,8 @@ public class FifoBeacon {
 		BeaconStatus now = statusOfPath();
 		if (now.held()) {
 			if (!this.status.held()) {
-				logger.info("Liveness beacon at '" + this.path + "' holds its FIFO again (it was "
-						+ this.status.reason() + "); peers see the application alive");
+				logger.info(this.name + " at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
+						+ "); peers see the application alive");
 				this.status = BeaconStatus.HELD;
 			}
 			return;
@@ -283,11 +303,11 @@ public class FifoBeacon {
 			this.lock.release();
 			this.lock = replacement;
 			if (this.status.reason() == BeaconDownReason.LOCK_LOST) {
-				logger.info("Liveness beacon at '" + this.path
-						+ "': the other instance released the lock file; this one" + " holds it again");
+				logger.info(this.name + " at '" + this.path + "': the other instance released the lock file; this one"
+						+ " holds it again");
 			}
 			else {
-				logger.warn("Liveness beacon's lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
+				logger.warn(this.name + "'s lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
 						+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on"
 						+ " this path is still refused. Exclude the folder from the cleaner.");
 			}
@@ -335,7 +355,7 @@ public class FifoBeacon {
 	// Logs once per problem, not once per check.
 	private void report(BeaconStatus problem) {
 		if (this.status.reason() != problem.reason()) {
-			logger.warn("Liveness beacon at '" + this.path + "': " + problem.message());
+			logger.warn(this.name + " at '" + this.path + "': " + problem.message());
 		}
 		this.status = problem;
 	}

@@ -108,6 +108,19 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void somethingElseAtTheReadinessPathIsExplainedWithItsOwnProperty(CapturedOutput output) throws Exception {
+		Path readiness = Files.writeString(this.dir.resolve("ready.fifo"), "precious");
+		Map<Path, FileSnapshot> before = FileSnapshot.ofTree(this.dir);
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+				"--fifo-liveness.beacon.readiness-path=" + readiness));
+		assertThat(output)
+			.contains("The readiness beacon cannot hold a FIFO at '" + readiness
+					+ "' (fifo-liveness.beacon.readiness-path): a regular file is there.")
+			.contains("Set 'fifo-liveness.beacon.readiness-path' to use another path");
+		assertThat(FileSnapshot.ofTree(this.dir).get(readiness)).isEqualTo(before.get(readiness));
+	}
+
+	@Test
 	void folderOthersCanWriteToWithStickyBitIsAccepted() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("tmp-like"));
 		Fifos.run("chmod", "1777", folder.toString());

@@ -32,13 +32,14 @@ for artifact in fifo-liveness-spring-boot-autoconfigure fifo-liveness-spring-boo
 done
 ls "$group"/fifo-liveness-parent/*/fifo-liveness-parent-*.pom >/dev/null || { echo "FAIL: no parent POM" >&2; fail=1; }
 javadoc=$(ls "$group"/fifo-liveness-spring-boot-autoconfigure/*/*-javadoc.jar)
-unzip -l "$javadoc" | grep -q 'io/github/fifoliveness/peer/FifoPeerProbe.html' \
+# grep reads the whole listing (no -q): with pipefail, an early exit would fail unzip with SIGPIPE.
+unzip -l "$javadoc" | grep >/dev/null 'io/github/fifoliveness/peer/FifoPeerProbe.html' \
 	|| { echo "FAIL: the auto-configuration's Javadoc jar has no FifoPeerProbe.html" >&2; fail=1; }
 jar=$(ls "$group"/fifo-liveness-spring-boot-autoconfigure/*/*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$')
-unzip -l "$jar" | grep -q 'io/github/fifoliveness/posix/ForeignSyscalls.class' \
+unzip -l "$jar" | grep >/dev/null 'io/github/fifoliveness/posix/ForeignSyscalls.class' \
 	|| { echo "FAIL: the auto-configuration's jar has no ForeignSyscalls.class (java.lang.foreign, JDK 22+)" >&2; fail=1; }
 sources=$(ls "$group"/fifo-liveness-spring-boot-autoconfigure/*/*-sources.jar)
-unzip -l "$sources" | grep -q 'io/github/fifoliveness/peer/FifoPeerProbe.java' \
+unzip -l "$sources" | grep >/dev/null 'io/github/fifoliveness/peer/FifoPeerProbe.java' \
 	|| { echo "FAIL: the auto-configuration's sources jar has no FifoPeerProbe.java" >&2; fail=1; }
 
 # The published modules' effective POMs: what a consumer (and Central's validation) sees once

@@ -22,7 +22,9 @@ import io.github.fifoliveness.posix.NativePosix;
  * work pushed to a background thread is counted too. In every enabled run the FIFO is
  * probed as soon as the line appears, to prove the beacon really holds it by then. Usage:
  * {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon runs on
- * this JVM's java unless another is given.
+ * this JVM's java unless another is given. Given two jars instead,
+ * {@code StartupCost <a.jar> <b.jar> <pairs> [<java executable>]} compares them the same
+ * way, with the beacon enabled in both, each column named after its jar's file name.
  */
 public final class StartupCost {
 
@@ -38,12 +40,16 @@ public final class StartupCost {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args[0]);
-		int pairs = Integer.parseInt(args[1]);
-		String java = (args.length > 2) ? args[2] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		boolean twoJars = args[1].endsWith(".jar");
+		Variant first = twoJars ? Variant.of(Path.of(args[0])) : new Variant("beacon on", Path.of(args[0]), true);
+		Variant second = twoJars ? Variant.of(Path.of(args[1])) : new Variant("beacon off", Path.of(args[0]), false);
+		int next = twoJars ? 2 : 1;
+		int pairs = Integer.parseInt(args[next]);
+		String java = (args.length > next + 1) ? args[next + 1]
+				: Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path dir = Files.createTempDirectory("fifo-liveness-startup");
 		try {
-			measure(java, jar, pairs, dir);
+			measure(java, first, second, pairs, dir);
 		}
 		finally {
 			// Killed daemons leave their FIFOs and lock files behind, as SIGKILL does.
@@ -53,31 +59,32 @@ public final class StartupCost {
 		}
 	}
 
-	private static void measure(String java, Path jar, int pairs, Path dir) throws Exception {
+	private static void measure(String java, Variant first, Variant second, int pairs, Path dir) throws Exception {
 		Path fifo = dir.resolve("daemon/sample-daemon.fifo");
-		List<Start> on = new ArrayList<>();
-		List<Start> off = new ArrayList<>();
-		System.out.printf("%-5s %27s %27s %27s%n", "", "beacon on", "beacon off", "difference");
+		List<Start> firsts = new ArrayList<>();
+		List<Start> seconds = new ArrayList<>();
+		System.out.printf("%-5s %27s %27s %27s%n", "", first.label(), second.label(), "difference");
 		System.out.printf("%-5s %27s %27s %27s%n", "pair", "Started in  CPU  CPU +5s", "Started in  CPU  CPU +5s",
 				"Started in  CPU  CPU +5s");
 		for (int pair = 1; pair <= pairs; pair++) {
-			Start withBeacon = start(java, jar, fifo, true);
-			Start withoutBeacon = start(java, jar, fifo, false);
-			on.add(withBeacon);
-			off.add(withoutBeacon);
-			System.out.printf("%-5d %s %s %s%n", pair, withBeacon.format(false), withoutBeacon.format(false),
-					withBeacon.minus(withoutBeacon).format(true));
+			Start firstStart = start(java, first, fifo);
+			Start secondStart = start(java, second, fifo);
+			firsts.add(firstStart);
+			seconds.add(secondStart);
+			System.out.printf("%-5d %s %s %s%n", pair, firstStart.format(false), secondStart.format(false),
+					firstStart.minus(secondStart).format(true));
 		}
 		List<Start> differences = new ArrayList<>();
 		for (int i = 0; i < pairs; i++) {
-			differences.add(on.get(i).minus(off.get(i)));
+			differences.add(firsts.get(i).minus(seconds.get(i)));
 		}
-		System.out.printf("%-5s %s %s %s   (median of each column)%n", "p50", Start.median(on).format(false),
-				Start.median(off).format(false), Start.median(differences).format(true));
+		System.out.printf("%-5s %s %s %s   (median of each column)%n", "p50", Start.median(firsts).format(false),
+				Start.median(seconds).format(false), Start.median(differences).format(true));
 	}
 
-	private static Start start(String java, Path jar, Path fifo, boolean beacon) throws Exception {
-		try (ChildJvm daemon = new ChildJvm(java, jar,
+	private static Start start(String java, Variant variant, Path fifo) throws Exception {
+		boolean beacon = variant.beacon();
+		try (ChildJvm daemon = new ChildJvm(java, variant.jar(),
 				List.of("--server.port=0", "--fifo-liveness.beacon.enabled=" + beacon,
 						"--fifo-liveness.beacon.path=" + fifo,
 						"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
@@ -105,6 +112,17 @@ public final class StartupCost {
 		Collections.sort(sorted);
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/**
+	 * One way of starting the daemon: which jar, with the beacon enabled or not.
+	 */
+	private record Variant(String label, Path jar, boolean beacon) {
+
+		static Variant of(Path jar) {
+			return new Variant(jar.getFileName().toString().replaceFirst("\\.jar$", ""), jar, true);
+		}
+
 	}
 
 	/**

@@ -9,8 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
-JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source scripts/lib/find-java.sh
+JDK17=${JDK17:-$(dirname "$(dirname "$(find_java 17 17)")")}
+JDK25=${JDK25:-$(dirname "$(dirname "$(find_java 25 25)")")}
 MONITOR=sample-monitor/target/sample-monitor.jar
 CHECK=check/target/fifo-liveness-check.jar
 [[ -f $MONITOR && -f $CHECK ]] || mvn -B -q -DskipTests package

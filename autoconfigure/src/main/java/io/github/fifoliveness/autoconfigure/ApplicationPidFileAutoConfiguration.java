@@ -7,19 +7,17 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the application's own
  * {@link ApplicationPidFile}, whether or not the application holds a beacon.
  */
 @AutoConfiguration
-@Conditional(ApplicationPidFileAutoConfiguration.PidFileConfigured.class)
+@ConditionalOnFeature(Feature.PID_FILE)
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class ApplicationPidFileAutoConfiguration {
 
@@ -29,8 +27,8 @@ public final class ApplicationPidFileAutoConfiguration {
 	@ConditionalOnMissingBean
 	@SuppressWarnings("deprecation")
 	ApplicationPidFile applicationPidFile(FifoLivenessProperties properties, NativePosix posix) {
-		if (properties.getPidFile() != null) {
-			if (properties.getBeacon().getPidFile() != null) {
+		if (StringUtils.hasText(properties.getPidFile())) {
+			if (StringUtils.hasText(properties.getBeacon().getPidFile())) {
 				logger.warn("'fifo-liveness.beacon.pid-file' is ignored: 'fifo-liveness.pid-file', which replaces it,"
 						+ " is set too. Remove 'fifo-liveness.beacon.pid-file'.");
 			}
@@ -42,24 +40,6 @@ public final class ApplicationPidFileAutoConfiguration {
 		String pidFile = properties.getBeacon().getPidFile();
 		return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.beacon.pid-file", pidFile),
 				"fifo-liveness.beacon.pid-file", posix);
-	}
-
-	static final class PidFileConfigured extends AnyNestedCondition {
-
-		PidFileConfigured() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("fifo-liveness.pid-file")
-		static final class PidFile {
-
-		}
-
-		@ConditionalOnProperty("fifo-liveness.beacon.pid-file")
-		static final class DeprecatedBeaconPidFile {
-
-		}
-
 	}
 
 }

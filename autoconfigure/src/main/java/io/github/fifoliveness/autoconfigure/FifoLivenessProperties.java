@@ -23,6 +23,8 @@ public class FifoLivenessProperties {
 
 	private final Monitor monitor = new Monitor();
 
+	private final Test test = new Test();
+
 	/**
 	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
 	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
@@ -58,6 +60,34 @@ public class FifoLivenessProperties {
 
 	public Monitor getMonitor() {
 		return this.monitor;
+	}
+
+	public Test getTest() {
+		return this.test;
+	}
+
+	/**
+	 * The application in tests.
+	 */
+	public static class Test {
+
+		/**
+		 * Whether an application context started by Spring's test support holds the
+		 * application's beacons and writes its PID file, as the application does. Off by
+		 * default there, so that tests never take the path of the application running
+		 * beside them; @AutoConfigureFifoLiveness on a test class turns it on too. Read
+		 * in tests only.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

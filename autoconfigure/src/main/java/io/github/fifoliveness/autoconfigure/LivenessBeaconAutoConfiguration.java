@@ -10,9 +10,7 @@ import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -20,14 +18,17 @@ import org.springframework.core.env.Environment;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the application's own
  * {@link LivenessBeacon} and, where a path is set for it, its {@link ReadinessBeacon}.
+ * The liveness beacon is on by default, but not on a platform without FIFOs unless
+ * enabled explicitly, nor in a test's application context (see {@link Features}).
  */
 @AutoConfiguration(after = NativePosixAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "fifo-liveness.beacon.enabled", matchIfMissing = true)
+@ConditionalOnFeature({ Feature.LIVENESS_BEACON, Feature.READINESS_BEACON })
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class LivenessBeaconAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnFeature(Feature.LIVENESS_BEACON)
 	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
 		Path path = (beacon.getPath() != null)
@@ -39,7 +40,7 @@ public final class LivenessBeaconAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty("fifo-liveness.beacon.readiness-path")
+	@ConditionalOnFeature(Feature.READINESS_BEACON)
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
 		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);

@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
  * {@link PeerWatcher}, or with watching off, the {@link PeerStatusPoller}.
  */
 @AutoConfiguration(after = NativePosixAutoConfiguration.class)
-@ConditionalOnPeers
+@ConditionalOnFeature(Feature.PEERS)
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class PeersAutoConfiguration {
 

@@ -6,7 +6,10 @@ package io.github.fifoliveness.peer;
  */
 public enum DownReason {
 
-	/** The FIFO exists but no process holds its read end: the peer is not running. */
+	/**
+	 * The FIFO exists but no process holds its read end: the peer stopped, died, or
+	 * reports itself broken (its beacon closes the FIFO while its liveness is BROKEN).
+	 */
 	NO_READER,
 
 	/** Nothing exists at the peer's path (FIFO or PID file). */

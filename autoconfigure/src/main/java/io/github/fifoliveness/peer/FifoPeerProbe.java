@@ -17,7 +17,7 @@ import io.github.fifoliveness.posix.WriteEndResult;
 public final class FifoPeerProbe implements PeerProbe {
 
 	private static final ProbeResult NO_READER = ProbeResult.down(DownReason.NO_READER,
-			"No process holds the FIFO open for reading: the peer is not running");
+			"No process holds the FIFO open for reading: the peer stopped, died, or reports itself broken");
 
 	private static final ProbeResult MISSING = ProbeResult.down(DownReason.MISSING,
 			"Nothing exists at the path: the peer has not started, or removed its FIFO on shutdown");

@@ -14,10 +14,28 @@ public class NativePosixUnavailableException extends IllegalStateException {
 
 	NativePosixUnavailableException(NativeImplementation implementation, Reason reason, String detail,
 			@Nullable Throwable cause) {
-		super("fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through "
-				+ implementation.description() + " on Java " + Runtime.version().feature() + ", "
-				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + detail, cause);
+		this(reason,
+				"fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through "
+						+ implementation.description() + " on Java " + Runtime.version().feature() + ", "
+						+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + detail,
+				cause);
+	}
+
+	private NativePosixUnavailableException(Reason reason, String message, @Nullable Throwable cause) {
+		super(message, cause);
 		this.reason = reason;
+	}
+
+	/**
+	 * Create the exception for a platform that has no FIFOs, decided before anything
+	 * native is loaded.
+	 * @param osName the platform's name
+	 * @return the exception
+	 * @see FifoSupport#isSupported(String)
+	 */
+	public static NativePosixUnavailableException noFifos(String osName) {
+		return new NativePosixUnavailableException(Reason.NO_FIFOS,
+				"fifo-liveness needs FIFOs (named pipes that a file path names), and " + osName + " has none", null);
 	}
 
 	static NativePosixUnavailableException jnrFailed(String detail, @Nullable Throwable cause) {
@@ -67,8 +85,11 @@ public class NativePosixUnavailableException extends IllegalStateException {
 	 */
 	public enum Reason {
 
-		/** No native implementation for this operating system (Windows, for one). */
+		/** No native implementation for this operating system and architecture. */
 		PLATFORM_NOT_SUPPORTED,
+
+		/** The operating system has no FIFOs: Windows. */
+		NO_FIFOS,
 
 		/**
 		 * jnr-posix's native stub (jffi) could not be written or loaded: its extraction

@@ -22,6 +22,10 @@ final class SyscallsLoader {
 	}
 
 	static Syscalls load() {
+		String osName = System.getProperty("os.name", "");
+		if (!FifoSupport.isSupported(osName)) {
+			throw NativePosixUnavailableException.noFifos(osName);
+		}
 		return loadSyscalls(requestedImplementation());
 	}
 

@@ -68,7 +68,7 @@ class FifoPeerProbeTests {
 		ProbeResult result = probe(fifo);
 		assertThat(result.alive()).isFalse();
 		assertThat(result.reason()).isEqualTo(DownReason.NO_READER);
-		assertThat(result.message()).contains("not running");
+		assertThat(result.message()).contains("stopped, died, or reports itself broken");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.fifoliveness.autoconfigure.AutoConfigureFifoLiveness;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample daemon holds its liveness FIFO and does its work.
+ * The sample daemon holds its liveness FIFO and does its work. Its beacons are what it is
+ * for, so the test asks for them, on paths of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureFifoLiveness
 @DirtiesContext
 class SampleDaemonApplicationTests {
 

@@ -1,0 +1,125 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.fifoliveness.posix.FifoSupport;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * The {@link Feature features} an application uses, read from its environment alone,
+ * before anything native is loaded: the one place that decides whether the native layer
+ * is needed. The auto-configurations, the {@code nativePosix} bean and the preloader all
+ * ask it.
+ * <p>
+ * The liveness beacon is on by default, except on a platform without FIFOs (Windows),
+ * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In a
+ * test's application context, the test support turns the beacons and the PID file off
+ * through these same properties (see {@code AutoConfigureFifoLiveness}).
+ */
+final class Features {
+
+	static final String BEACON_ENABLED = "fifo-liveness.beacon.enabled";
+
+	/**
+	 * The property source that marks an application context started by Spring's test
+	 * support, where the test did not opt in with {@link AutoConfigureFifoLiveness}.
+	 */
+	static final String TEST_CONTEXT_PROPERTY_SOURCE = "fifoLivenessTestContext";
+
+	static final String TEST_ENABLED = "fifo-liveness.test.enabled";
+
+	private static final Bindable<Map<String, Object>> PEERS = Bindable.mapOf(String.class, Object.class);
+
+	private final Set<Feature> used;
+
+	private final boolean beaconOffForPlatform;
+
+	private final String osName;
+
+	private Features(Set<Feature> used, boolean beaconOffForPlatform, String osName) {
+		this.used = used;
+		this.beaconOffForPlatform = beaconOffForPlatform;
+		this.osName = osName;
+	}
+
+	/**
+	 * Read the features an application uses from its environment. The platform is the
+	 * environment's {@code os.name}, the system property unless something overrides it.
+	 * @param environment the application's environment
+	 * @return the features
+	 */
+	static Features of(Environment environment) {
+		String osName = environment.getProperty("os.name", "");
+		boolean outsideEffects = !isTestContext(environment)
+				|| environment.getProperty(TEST_ENABLED, Boolean.class, false);
+		Boolean beaconEnabled = environment.getProperty(BEACON_ENABLED, Boolean.class);
+		boolean beaconOn = outsideEffects && ((beaconEnabled != null) ? beaconEnabled : true);
+		boolean fifos = FifoSupport.isSupported(osName);
+		Set<Feature> used = EnumSet.noneOf(Feature.class);
+		if (beaconOn && (fifos || beaconEnabled != null)) {
+			used.add(Feature.LIVENESS_BEACON);
+		}
+		if (beaconOn && StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.readiness-path"))) {
+			used.add(Feature.READINESS_BEACON);
+		}
+		if (outsideEffects && (StringUtils.hasText(environment.getProperty("fifo-liveness.pid-file"))
+				|| StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.pid-file")))) {
+			used.add(Feature.PID_FILE);
+		}
+		if (!Binder.get(environment).bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()) {
+			used.add(Feature.PEERS);
+		}
+		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName);
+	}
+
+	private static boolean isTestContext(Environment environment) {
+		return (environment instanceof ConfigurableEnvironment configurable)
+				&& configurable.getPropertySources().contains(TEST_CONTEXT_PROPERTY_SOURCE);
+	}
+
+	/**
+	 * Return whether the application uses a feature.
+	 * @param feature the feature
+	 * @return whether it is used
+	 */
+	boolean uses(Feature feature) {
+		return this.used.contains(feature);
+	}
+
+	/**
+	 * Return whether the application uses any feature, and so needs the native layer.
+	 * @return whether the native layer is needed
+	 */
+	boolean needNativeLayer() {
+		return !this.used.isEmpty();
+	}
+
+	/**
+	 * Return whether the liveness beacon, on by default, is off because this platform has
+	 * no FIFOs.
+	 * @return whether the beacon is off for the platform
+	 */
+	boolean beaconOffForPlatform() {
+		return this.beaconOffForPlatform;
+	}
+
+	/**
+	 * Return the name of the platform.
+	 * @return the {@code os.name}
+	 */
+	String osName() {
+		return this.osName;
+	}
+
+	Set<Feature> used() {
+		return EnumSet.copyOf(this.used);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * {@link ContextCustomizerFactory} that turns off, in every test's application context,
+ * what fifo-liveness does outside the JVM: the liveness and readiness beacons and the
+ * application's PID file. Several contexts in one JVM, test JVMs in parallel and the
+ * application running beside its tests would otherwise all claim one path. A test opts
+ * back in with {@link AutoConfigureFifoLiveness} or {@code fifo-liveness.test.enabled},
+ * as Spring Boot's own test support does for metrics export.
+ * <p>
+ * It marks the context's environment with a property source of its own, which
+ * {@link Features} looks for, rather than overriding properties: a test's dynamic
+ * properties are added later, ahead of every other source, and would win.
+ */
+class FifoLivenessContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		boolean annotated = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+				AutoConfigureFifoLiveness.class) != null;
+		return new TestContextMarker(annotated);
+	}
+
+	private static final class TestContextMarker implements ContextCustomizer {
+
+		private final boolean optedIn;
+
+		TestContextMarker(boolean optedIn) {
+			this.optedIn = optedIn;
+		}
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+			if (!this.optedIn) {
+				context.getEnvironment()
+					.getPropertySources()
+					.addLast(new MapPropertySource(Features.TEST_CONTEXT_PROPERTY_SOURCE, Map.of()));
+			}
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return (other instanceof TestContextMarker marker) && marker.optedIn == this.optedIn;
+		}
+
+		@Override
+		public int hashCode() {
+			return Boolean.hashCode(this.optedIn);
+		}
+
+	}
+
+}

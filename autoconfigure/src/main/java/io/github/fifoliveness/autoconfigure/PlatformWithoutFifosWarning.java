@@ -1,0 +1,27 @@
+package io.github.fifoliveness.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Says once per application context that the liveness beacon, on by default, is off
+ * because the platform has no FIFOs (Windows), so that a developer there starts the
+ * team's application without setting anything, and knows why no peer can see it.
+ */
+class PlatformWithoutFifosWarning implements ApplicationListener<ApplicationContextInitializedEvent> {
+
+	private static final Log logger = LogFactory.getLog(PlatformWithoutFifosWarning.class);
+
+	@Override
+	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
+		Features features = Features.of(event.getApplicationContext().getEnvironment());
+		if (features.beaconOffForPlatform()) {
+			logger.warn("No liveness beacon: " + features.osName() + " has no FIFOs, so peers cannot watch this"
+					+ " application here. Set 'fifo-liveness.beacon.enabled=false' to silence this warning.");
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.github.fifoliveness.autoconfigure.test;
+
+import java.nio.file.Path;
+
+import io.github.fifoliveness.beacon.LivenessBeacon;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code fifo-liveness.test.enabled=true} gives a test the application's beacon too.
+ */
+@SpringBootTest(classes = FifoLivenessTestApplication.class, properties = "fifo-liveness.test.enabled=true")
+class OptInWithThePropertyTests {
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	LivenessBeacon beacon;
+
+	@DynamicPropertySource
+	static void applicationConfiguration(DynamicPropertyRegistry registry) {
+		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("app.fifo").toString());
+	}
+
+	@Test
+	void beaconIsHeld() {
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(this.beacon.getPath()).isEqualTo(dir.resolve("app.fifo"));
+	}
+
+}

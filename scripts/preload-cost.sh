@@ -4,19 +4,10 @@
 # META-INF/spring.factories, in pairs, on a JDK 22+ (java.lang.foreign) and a JDK 17-21
 # (jnr-posix), measured by the same driver as bench.sh's start-up table (StartupCost, each pair the
 # jar with the preloader first).
-# PAIRS (default 20) sets the number of pairs; FFM_JAVA and JNR_JAVA choose the JDKs.
+# PAIRS, FFM_JAVA and JNR_JAVA: see scripts/lib/startup-pairs.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/find-java.sh
-FFM_JAVA=${FFM_JAVA:-$(find_java 22 999)}
-JNR_JAVA=${JNR_JAVA:-$(find_java 17 21)}
-PAIRS=${PAIRS:-20}
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-echo "Building"
-mvn -B -q -DskipTests package -pl sample-daemon,benchmarks -am
+source scripts/lib/startup-pairs.sh
 cp sample-daemon/target/sample-daemon.jar "$WORK/with-preloader.jar"
 
 # The same jar without the preloader; nested jars stay stored, as Spring Boot's loader needs.
@@ -42,9 +33,4 @@ with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], "w") a
         target.writestr(info, data, compress_type=info.compress_type)
 PY
 
-for java in "$FFM_JAVA" "$JNR_JAVA"; do
-	echo
-	"$java" -version 2>&1 | head -1
-	"$FFM_JAVA" --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar io.github.fifoliveness.benchmarks.StartupCost \
-		"$WORK/with-preloader.jar" "$WORK/without-preloader.jar" "$PAIRS" "$java"
-done
+compare_on_both_jdks "$WORK/with-preloader.jar" "$WORK/without-preloader.jar"

@@ -10,7 +10,11 @@
 #      holds it, DOWN again after that process's SIGKILL;
 #   4. checks the health-group trap the README documents: a group that includes 'peers' fails
 #      startup where no peer is configured, unless
-#      management.endpoint.health.validate-group-membership=false.
+#      management.endpoint.health.validate-group-membership=false;
+#   5. runs the project's three @SpringBootTest classes (different configurations, so three
+#      contexts) in one test JVM, then in two at once, while the packaged application runs
+#      beside them with its default beacon and a PID file: the tests pass, and the running
+#      application's beacon stays held and its PID file untouched.
 # Needs Maven, a JDK, python3 and curl. .ci/run runs it after the tests. Leaves nothing behind
 # but the artifacts installed in the local Maven repository.
 set -euo pipefail
@@ -170,4 +174,43 @@ printf '   validate-group-membership=false: starts; group of peers only -> %s, g
 	"$dependencies" "$ready" >&2
 stop_app
 
-step "OK: from 'mvn install' to a new application that sees its peer DOWN, UP and DOWN again"
+step "The project's tests while the application runs beside them with its default beacon"
+# The default beacon path, the same for the application and its tests: under XDG_RUNTIME_DIR.
+export XDG_RUNTIME_DIR=$work/xdg
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+default_fifo=$XDG_RUNTIME_DIR/orders-monitor/orders-monitor.fifo
+pid_file=$work/run/orders-monitor.pid
+cp "$repo/scripts/new-project-template/src/main/resources/application.yml" "$project/src/main/resources/"
+cat >>"$project/src/main/resources/application.yml" <<YAML
+fifo-liveness:
+  pid-file: $pid_file
+  peers:
+    orders:
+      path: $peer_fifo
+YAML
+(cd "$project" && mvn -B -q package -DskipTests)
+start_app beside-tests || fail "the application did not start: $(cat "$log")"
+# Opens the FIFO's write end without blocking, as a probe does: fails unless a reader holds it.
+held() { python3 -c 'import os, sys; os.close(os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK))' "$1" 2>/dev/null; }
+held "$default_fifo" || fail "the application does not hold its default beacon '$default_fifo'"
+pid_before=$(cat "$pid_file")
+[ "$pid_before" = "$app_pid" ] || fail "PID file '$pid_file' holds '$pid_before', not the application's $app_pid"
+pid_inode=$(stat -c %i "$pid_file")
+printf '   the application (pid %s) holds %s and wrote %s\n' "$app_pid" "$default_fifo" "$pid_file" >&2
+untouched() {
+	held "$default_fifo" || fail "after $1, the application's beacon '$default_fifo' is not held"
+	[ "$(cat "$pid_file")" = "$app_pid" ] && [ "$(stat -c %i "$pid_file")" = "$pid_inode" ] \
+		|| fail "after $1, the application's PID file was replaced or changed"
+	beacon=$(curl -s "http://localhost:$port/actuator/health/beacon")
+	case $beacon in *'"status":"UP"'*) ;; *) fail "after $1, the application's beacon health is $beacon" ;; esac
+	printf '   after %s: beacon held, PID file untouched, beacon health UP\n' "$1" >&2
+}
+(cd "$project" && mvn -B -q test) >"$work/test-one-jvm.log" 2>&1 \
+	|| fail "mvn test in one JVM failed beside the running application: $(tail -n 80 "$work/test-one-jvm.log")"
+untouched "mvn test (three contexts in one JVM)"
+(cd "$project" && mvn -B -q test -DforkCount=2 -DreuseForks=false) >"$work/test-two-jvms.log" 2>&1 \
+	|| fail "mvn test in two JVMs at once failed beside the running application: $(tail -n 80 "$work/test-two-jvms.log")"
+untouched "mvn test -DforkCount=2 -DreuseForks=false (two test JVMs at once)"
+stop_app
+
+step "OK: from 'mvn install' to a new application that sees its peer DOWN, UP and DOWN again, and whose tests pass beside it"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,8 @@ import io.github.fifoliveness.posix.NativePosix;
  * {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon runs on
  * this JVM's java unless another is given. Given two jars instead,
  * {@code StartupCost <a.jar> <b.jar> <pairs> [<java executable>]} compares them the same
- * way, with the beacon enabled in both, each column named after its jar's file name.
+ * way, with the beacon enabled in both, each column named after its jar's file name;
+ * {@code StartupCost --beacon-off <a.jar> <b.jar> …} with the beacon disabled in both.
  */
 public final class StartupCost {
 
@@ -39,10 +41,14 @@ public final class StartupCost {
 	private StartupCost() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] arguments) throws Exception {
+		boolean beaconOff = arguments[0].equals("--beacon-off");
+		String[] args = beaconOff ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
 		boolean twoJars = args[1].endsWith(".jar");
-		Variant first = twoJars ? Variant.of(Path.of(args[0])) : new Variant("beacon on", Path.of(args[0]), true);
-		Variant second = twoJars ? Variant.of(Path.of(args[1])) : new Variant("beacon off", Path.of(args[0]), false);
+		Variant first = twoJars ? Variant.of(Path.of(args[0]), !beaconOff)
+				: new Variant("beacon on", Path.of(args[0]), true);
+		Variant second = twoJars ? Variant.of(Path.of(args[1]), !beaconOff)
+				: new Variant("beacon off", Path.of(args[0]), false);
 		int next = twoJars ? 2 : 1;
 		int pairs = Integer.parseInt(args[next]);
 		String java = (args.length > next + 1) ? args[next + 1]
@@ -119,8 +125,8 @@ public final class StartupCost {
 	 */
 	private record Variant(String label, Path jar, boolean beacon) {
 
-		static Variant of(Path jar) {
-			return new Variant(jar.getFileName().toString().replaceFirst("\\.jar$", ""), jar, true);
+		static Variant of(Path jar, boolean beacon) {
+			return new Variant(jar.getFileName().toString().replaceFirst("\\.jar$", ""), jar, beacon);
 		}
 
 	}

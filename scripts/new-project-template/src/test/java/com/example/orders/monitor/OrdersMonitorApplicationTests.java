@@ -1,0 +1,14 @@
+package com.example.orders.monitor;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class OrdersMonitorApplicationTests {
+
+	@Test
+	void contextLoads() {
+	}
+
+}

@@ -15,10 +15,13 @@ python3 - "$WORK/with-preloader.jar" "$WORK/without-preloader.jar" <<'PY'
 import io, re, sys, zipfile
 
 preloader = "org.springframework.context.ApplicationListener=\\\nio.github.fifoliveness.autoconfigure.NativePosixPreloader"
+found = False
 with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], "w") as target:
     for info in source.infolist():
         data = source.read(info.filename)
-        if re.search(r"BOOT-INF/lib/fifo-liveness-spring-boot-autoconfigure-.*\.jar$", info.filename):
+        # fifo-liveness-spring-boot-<version>.jar, not the starter's jar.
+        if re.search(r"BOOT-INF/lib/fifo-liveness-spring-boot-[0-9][^/]*\.jar$", info.filename):
+            found = True
             out = io.BytesIO()
             with zipfile.ZipFile(io.BytesIO(data)) as inner, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
                 for entry in inner.infolist():
@@ -31,6 +34,8 @@ with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], "w") a
                     copy.writestr(entry, content)
             data = out.getvalue()
         target.writestr(info, data, compress_type=info.compress_type)
+if not found:
+    sys.exit("No fifo-liveness-spring-boot jar in " + sys.argv[1])
 PY
 
 compare_on_both_jdks "$WORK/with-preloader.jar" "$WORK/without-preloader.jar"

@@ -42,4 +42,9 @@ public final class ApplicationPidFileAutoConfiguration {
 				"fifo-liveness.beacon.pid-file", posix);
 	}
 
+	@Bean
+	ApplicationPidFileLifecycle applicationPidFileLifecycle(ApplicationPidFile applicationPidFile) {
+		return new ApplicationPidFileLifecycle(applicationPidFile);
+	}
+
 }

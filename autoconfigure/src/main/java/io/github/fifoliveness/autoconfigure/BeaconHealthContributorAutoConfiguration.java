@@ -1,8 +1,8 @@
 package io.github.fifoliveness.autoconfigure;
 
-import io.github.fifoliveness.beacon.BeaconHealthIndicator;
-import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.ReadinessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.BeaconHealthIndicator;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

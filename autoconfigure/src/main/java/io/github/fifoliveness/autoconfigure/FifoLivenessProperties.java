@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.fifoliveness.beacon.AvailabilityBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.AvailabilityBeacon;
 
 import org.jspecify.annotations.Nullable;
 

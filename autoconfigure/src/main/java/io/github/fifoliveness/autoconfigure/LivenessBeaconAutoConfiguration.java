@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.FifoBeacon;
-import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.ReadinessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

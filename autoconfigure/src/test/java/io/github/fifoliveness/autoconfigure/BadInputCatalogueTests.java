@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.FileSnapshot;

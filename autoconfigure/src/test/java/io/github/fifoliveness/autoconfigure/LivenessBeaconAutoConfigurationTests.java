@@ -3,9 +3,9 @@ package io.github.fifoliveness.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.beacon.BeaconDownReason;
-import io.github.fifoliveness.beacon.BeaconHealthIndicator;
-import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.ReadinessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.BeaconHealthIndicator;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.pidfile.ApplicationPidFile;
 import io.github.fifoliveness.posix.NativePosix;

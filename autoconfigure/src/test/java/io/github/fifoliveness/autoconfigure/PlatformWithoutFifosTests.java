@@ -2,7 +2,7 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
 
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;

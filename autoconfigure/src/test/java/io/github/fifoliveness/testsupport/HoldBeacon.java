@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 import jnr.posix.POSIXFactory;
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import io.github.fifoliveness.autoconfigure.LivenessBeaconAutoConfiguration;
 import io.github.fifoliveness.autoconfigure.NativePosixAutoConfiguration;
 import io.github.fifoliveness.autoconfigure.PeersAutoConfiguration;
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.peer.Peers;
 
 import org.springframework.boot.WebApplicationType;

@@ -73,6 +73,23 @@ class CheckJarIT {
 	}
 
 	@Test
+	void runsTheForeignFunctionApiFromTheMultiReleaseJarOnJava22AndJnrPosixBefore() throws Exception {
+		Path classLog = this.dir.resolve("classes.log");
+		Result missing = check(List.of("-Xlog:class+load=info:file=" + classLog),
+				this.dir.resolve("none.fifo").toString());
+		assertThat(missing.output()).startsWith("DOWN MISSING");
+		List<String> loaded = Files.readAllLines(classLog);
+		if (Runtime.version().feature() >= 22) {
+			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
+				.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" com.kenai.jffi."));
+		}
+		else {
+			assertThat(loaded).anyMatch((line) -> line.contains(" jnr.posix."))
+				.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "));
+		}
+	}
+
+	@Test
 	void jarHoldsNothingOfSpring() throws IOException {
 		try (JarFile jar = new JarFile(jar().toFile())) {
 			List<String> names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
@@ -81,12 +98,22 @@ class CheckJarIT {
 				.noneMatch((name) -> name.startsWith("org/apache/commons/logging/"));
 			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
 				.isEqualTo("io.github.fifoliveness.peer.LivenessCheckCommand");
+			// Without it, Java 22 and later would skip META-INF/versions/22 and run
+			// jnr-posix.
+			assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+			assertThat(names).contains("META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscalls.class");
 		}
 	}
 
 	private Result check(String... args) throws Exception {
+		return check(List.of(), args);
+	}
+
+	private Result check(List<String> jvmOptions, String... args) throws Exception {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar().toString()));
 		command.addAll(List.of(args));
 		Process process = run(command.toArray(String[]::new));
 		return new Result(process.exitValue(),

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.autoconfigure.AutoConfigureFifoLiveness;
-import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.ReadinessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.github.fifoliveness.autoconfigure.test;
 
 import java.nio.file.Path;
 
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

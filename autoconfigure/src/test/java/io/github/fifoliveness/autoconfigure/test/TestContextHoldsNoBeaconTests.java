@@ -2,8 +2,8 @@ package io.github.fifoliveness.autoconfigure.test;
 
 import java.nio.file.Path;
 
-import io.github.fifoliveness.beacon.LivenessBeacon;
-import io.github.fifoliveness.beacon.ReadinessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.peer.DownReason;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.pidfile.ApplicationPidFile;

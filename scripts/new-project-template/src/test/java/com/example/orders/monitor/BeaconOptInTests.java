@@ -3,7 +3,7 @@ package com.example.orders.monitor;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.autoconfigure.AutoConfigureFifoLiveness;
-import io.github.fifoliveness.beacon.LivenessBeacon;
+import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

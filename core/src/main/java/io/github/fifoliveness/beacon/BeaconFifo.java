@@ -1,0 +1,122 @@
+package io.github.fifoliveness.beacon;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.github.fifoliveness.posix.FileStatus;
+import io.github.fifoliveness.posix.FileType;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.posix.PosixException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the beacon's FIFO if needed and opens its read end, refusing anything that
+ * could let another user fake this application's liveness or that the beacon must not
+ * touch.
+ *
+ * @param readEnd the open read end
+ * @param created whether this call created the FIFO (and so may remove it)
+ */
+record BeaconFifo(OpenFile readEnd, boolean created) {
+
+	private static final Logger logger = LoggerFactory.getLogger(BeaconFifo.class);
+
+	private static final int PERMISSIONS = 0600;
+
+	private static final String NEVER_REPLACE = "fifo-liveness never replaces a file it did not create:"
+			+ " move that file away, or choose another path.";
+
+	static BeaconFifo hold(Path path, NativePosix posix) {
+		// Checked before opening: opening a device can have side effects.
+		refuseForeign(path, statusOf(path, posix), posix);
+		boolean created = create(path, posix);
+		OpenFile readEnd = openReadEnd(path, posix);
+		// The moment peers can see the application alive, to the microsecond for those
+		// who time it.
+		logger.debug("Opened the read end of FIFO '" + path + "'");
+		try {
+			refuseForeign(path, Optional.of(readEnd.status()), posix);
+			if (readEnd.status().isOpenToOthers()) {
+				readEnd.changePermissions(PERMISSIONS);
+				logger.warn("Liveness FIFO '" + path + "' had mode "
+						+ String.format("%04o", readEnd.status().permissions())
+						+ "; tightened it to 0600 so that other users cannot hold its read end and fake liveness");
+			}
+			return new BeaconFifo(readEnd, created);
+		}
+		catch (PosixException ex) {
+			readEnd.close();
+			throw new BeaconException(path, "its mode cannot be set to 0600 (" + ex.getMessage() + ")",
+					"Remove the FIFO so that the beacon creates it afresh.", ex);
+		}
+		catch (RuntimeException ex) {
+			readEnd.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Refuse anything at the path but a FIFO of this user, without opening or creating
+	 * it.
+	 * @param path the path
+	 * @param posix the native calls
+	 * @throws BeaconException if something else is there
+	 */
+	static void refuseAnythingElse(Path path, NativePosix posix) {
+		refuseForeign(path, statusOf(path, posix), posix);
+	}
+
+	static Optional<FileStatus> statusOf(Path path, NativePosix posix) {
+		try {
+			return posix.statusOf(path);
+		}
+		catch (PosixException ex) {
+			throw new BeaconException(path, "the path cannot be examined (" + ex.getMessage() + ")",
+					"Check that every folder on the path is searchable by this user.", ex);
+		}
+	}
+
+	private static void refuseForeign(Path path, Optional<FileStatus> status, NativePosix posix) {
+		if (status.isEmpty()) {
+			return;
+		}
+		if (status.get().type() != FileType.FIFO) {
+			throw new BeaconException(path, status.get().type().description() + " is there", NEVER_REPLACE, null);
+		}
+		if (status.get().ownerUid() != posix.effectiveUid()) {
+			throw new BeaconException(path,
+					"the FIFO there belongs to another user (uid " + status.get().ownerUid()
+							+ "), who could hold its read end and fake this application's liveness",
+					"Have its owner or root remove it, or choose a path in a folder only this user can write to.",
+					null);
+		}
+	}
+
+	private static boolean create(Path path, NativePosix posix) {
+		try {
+			return posix.createFifo(path, PERMISSIONS);
+		}
+		catch (PosixException ex) {
+			throw new BeaconException(path, "the FIFO cannot be created (" + ex.getMessage() + ")", FullFilesystem
+				.causedBy(ex) ? FullFilesystem.action(path)
+						: "Choose a path on a local filesystem that supports FIFOs, in a folder this user can write to.",
+					ex);
+		}
+	}
+
+	private static OpenFile openReadEnd(Path path, NativePosix posix) {
+		try {
+			return posix.openReadEnd(path);
+		}
+		catch (PosixException ex) {
+			if (ex.isSymbolicLink()) {
+				throw new BeaconException(path, "a symbolic link is there", NEVER_REPLACE, ex);
+			}
+			throw new BeaconException(path, "the FIFO cannot be opened (" + ex.getMessage() + ")",
+					"Check that the path names a FIFO this user owns.", ex);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.fifoliveness.beacon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.WriteEndOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a beacon leaves behind on a graceful stop: it closes the FIFO, and removes it only
+ * if this beacon created it, the path still names that same FIFO (device and inode), and
+ * no other instance still holds it. A crash leaves the FIFO, which the next start reuses.
+ */
+final class BeaconRelease {
+
+	private static final Logger logger = LoggerFactory.getLogger(BeaconRelease.class);
+
+	private BeaconRelease() {
+	}
+
+	static void release(@Nullable BeaconFifo held, Path path, NativePosix posix) {
+		if (held == null) {
+			return;
+		}
+		held.readEnd().close();
+		// Another instance (single-instance off) may still hold it: removing it would
+		// show that one down.
+		if (!held.created() || posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER)
+			.outcome() == WriteEndOutcome.READER_PRESENT) {
+			return;
+		}
+		try {
+			if (held.readEnd().isStillAt(path)) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Liveness beacon could not remove FIFO '" + path + "': " + ex.getMessage()
+					+ "; peers see NO_READER until it is removed or reused");
+		}
+	}
+
+}

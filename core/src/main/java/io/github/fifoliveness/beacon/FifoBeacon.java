@@ -1,0 +1,370 @@
+package io.github.fifoliveness.beacon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.fifoliveness.posix.FileStatus;
+import io.github.fifoliveness.posix.FileType;
+import io.github.fifoliveness.posix.NativePosix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the read end of one FIFO: peers that open the write end succeed while it is held,
+ * and the kernel drops it when the process dies, however it dies, so nothing stale is
+ * left to clean up. Holds the single-instance lock with it, can close the FIFO while the
+ * process lives ({@link #suspend(String) suspend}) and hold it again, and {@link #check()
+ * checks} that the path still names what it holds, recreating the FIFO (or the lock) that
+ * a tmp cleaner removed.
+ */
+public class FifoBeacon {
+
+	private static final Logger logger = LoggerFactory.getLogger(FifoBeacon.class);
+
+	private final String name;
+
+	private final Path path;
+
+	private final boolean singleInstance;
+
+	private final NativePosix posix;
+
+	private @Nullable BeaconLock lock;
+
+	private @Nullable BeaconFifo fifo;
+
+	// The FIFO closed by suspend(), kept so that stop() can still remove what it created.
+	private @Nullable BeaconFifo suspendedFifo;
+
+	private BeaconStatus status = BeaconStatus.RELEASED;
+
+	private boolean holding;
+
+	// Set by the watcher, for messages that say what happens next.
+	private Duration watchInterval = Duration.ZERO;
+
+	private boolean suspended;
+
+	/**
+	 * Create a beacon for the FIFO at the given path.
+	 * @param path the absolute path of the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
+	 * holds the FIFO
+	 * @param posix the native calls
+	 */
+	public FifoBeacon(Path path, boolean singleInstance, NativePosix posix) {
+		this("Liveness beacon", path, singleInstance, posix);
+	}
+
+	/**
+	 * Create a beacon for the FIFO at the given path, named in its log lines.
+	 * @param name what the log lines call it, such as {@code Readiness beacon}
+	 * @param path the absolute path of the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
+	 * holds the FIFO
+	 * @param posix the native calls
+	 */
+	public FifoBeacon(String name, Path path, boolean singleInstance, NativePosix posix) {
+		this.name = name;
+		this.path = path;
+		this.singleInstance = singleInstance;
+		this.posix = posix;
+	}
+
+	synchronized void watchedEvery(Duration interval) {
+		this.watchInterval = interval;
+	}
+
+	/**
+	 * Return the path of the FIFO.
+	 * @return the path
+	 */
+	public Path getPath() {
+		return this.path;
+	}
+
+	/**
+	 * Whether the beacon holds the FIFO that its path names now.
+	 * @return {@code true} while peers see this application alive
+	 */
+	public boolean isHeld() {
+		return status().held();
+	}
+
+	/**
+	 * Return whether the beacon holds its FIFO, and if not, why. While the beacon holds
+	 * it, the path is examined on every call ({@code lstat}, device and inode), so a FIFO
+	 * removed or replaced since the last watch is reported at once, even with the watcher
+	 * off.
+	 * @return the status
+	 */
+	public synchronized BeaconStatus status() {
+		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
+	}
+
+	/**
+	 * Prepare the folder, take the single-instance lock, create the FIFO if needed and
+	 * hold its read end (unless suspended).
+	 * @throws BeaconException if the FIFO cannot be held
+	 */
+	public synchronized void hold() {
+		if (this.holding) {
+			return;
+		}
+		BeaconFolder.prepare(this.path, this.posix);
+		if (this.singleInstance) {
+			this.lock = BeaconLock.acquire(this.path, this.posix);
+		}
+		try {
+			if (!this.suspended) {
+				this.fifo = BeaconFifo.hold(this.path, this.posix);
+				this.status = BeaconStatus.HELD;
+			}
+			else {
+				// Held later; what is at the path fails startup now, as it would for a
+				// held one.
+				BeaconFifo.refuseAnythingElse(this.path, this.posix);
+			}
+		}
+		catch (RuntimeException ex) {
+			releaseLock();
+			throw ex;
+		}
+		this.holding = true;
+		if (this.fifo != null) {
+			logger.info(this.name + " holds FIFO '" + this.path + "'" + (this.fifo.created() ? "" : " (reused)")
+					+ "; peers that probe this path see the application alive until it stops or dies");
+		}
+	}
+
+	/**
+	 * Close the FIFO and remove what this beacon created (see {@link BeaconRelease}).
+	 */
+	public synchronized void release() {
+		if (!this.holding) {
+			return;
+		}
+		BeaconRelease.release(this.fifo, this.path, this.posix);
+		BeaconRelease.release(this.suspendedFifo, this.path, this.posix);
+		this.fifo = null;
+		this.suspendedFifo = null;
+		releaseLock();
+		this.holding = false;
+		this.status = BeaconStatus.RELEASED;
+		logger.info(this.name + " released FIFO '" + this.path + "'; peers now see the application down");
+	}
+
+	/**
+	 * Whether {@link #hold()} was called and {@link #release()} was not, whether or not
+	 * the FIFO is suspended.
+	 * @return {@code true} between hold and release
+	 */
+	public synchronized boolean isHolding() {
+		return this.holding;
+	}
+
+	/**
+	 * Close the FIFO's read end while the application runs, so that peers see it down
+	 * although the process lives: for an application that knows it is broken. The FIFO
+	 * and the single-instance lock stay, so {@link #resume()} holds the same path again.
+	 * @param reason why, for the health component and the log
+	 */
+	public synchronized void suspend(String reason) {
+		if (this.suspended) {
+			return;
+		}
+		this.suspended = true;
+		if (this.fifo != null) {
+			this.fifo.readEnd().close();
+			this.suspendedFifo = this.fifo;
+			this.fifo = null;
+		}
+		this.status = new BeaconStatus(BeaconDownReason.SUSPENDED, reason);
+		if (this.holding) {
+			logger
+				.warn(this.name + " closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
+		}
+	}
+
+	/**
+	 * Hold the FIFO again after {@link #suspend(String)}. If it cannot be held now, the
+	 * health component says why and the watcher keeps trying.
+	 */
+	public synchronized void resume() {
+		if (!this.suspended) {
+			return;
+		}
+		this.suspended = false;
+		if (!this.holding) {
+			return;
+		}
+		try {
+			BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
+			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
+			this.fifo = new BeaconFifo(reopened.readEnd(), created);
+			this.suspendedFifo = null;
+			this.status = BeaconStatus.HELD;
+			logger.info(this.name + " holds FIFO '" + this.path + "' (resumed); peers see the application alive");
+		}
+		catch (BeaconException ex) {
+			report(down(BeaconDownReason.ERROR,
+					"The FIFO cannot be held again: " + ex.getMessage() + ". Peers see the application down."));
+		}
+	}
+
+	/**
+	 * Check now that the path still names the held FIFO, and recreate it if it is gone;
+	 * take the lock again if its file is gone. {@link FifoBeaconWatcher} calls this every
+	 * watch interval.
+	 */
+	public synchronized void check() {
+		if (!this.holding || this.suspended) {
+			return;
+		}
+		if (!holdsLock()) {
+			return;
+		}
+		if (this.fifo == null) {
+			recreate();
+			return;
+		}
+		BeaconStatus now = statusOfPath();
+		if (now.held()) {
+			if (!this.status.held()) {
+				logger.info(this.name + " at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
+						+ "); peers see the application alive");
+				this.status = BeaconStatus.HELD;
+			}
+			return;
+		}
+		if (now.reason() == BeaconDownReason.MISSING) {
+			recreate();
+			return;
+		}
+		report(now);
+	}
+
+	// What is at the path now, compared with the FIFO held.
+	private BeaconStatus statusOfPath() {
+		Optional<FileStatus> now;
+		try {
+			now = this.posix.statusOf(this.path);
+		}
+		catch (IOException ex) {
+			return down(BeaconDownReason.ERROR,
+					"The FIFO's path cannot be examined: " + ex.getMessage() + ". Peers may not find the FIFO either.");
+		}
+		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
+			return BeaconStatus.HELD;
+		}
+		if (now.isEmpty()) {
+			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
+					+ recreation("until the beacon recreates it", "so it stays missing until the application restarts")
+					+ ".");
+		}
+		if (now.get().type() != FileType.FIFO) {
+			return down(BeaconDownReason.NOT_A_FIFO,
+					now.get().type().sentenceStart()
+							+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
+							+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
+							+ " Peers see the application down (NOT_A_FIFO).");
+		}
+		if (now.get().ownerUid() != this.posix.effectiveUid()) {
+			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
+					+ ") took the FIFO's place; the beacon does not trust it: remove it"
+					+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
+					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
+					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
+		}
+		return down(BeaconDownReason.MISSING,
+				"Another FIFO took the place of the one the beacon holds; peers see" + " NO_READER "
+						+ recreation("until the beacon holds the new one", "until the application restarts") + ".");
+	}
+
+	// What happens next, with the watcher on or off.
+	private String recreation(String watched, String unwatched) {
+		boolean watching = !this.watchInterval.isZero() && !this.watchInterval.isNegative();
+		return watching ? " " + watched + " (every 'fifo-liveness.beacon.watch-interval')"
+				: "; the watcher is off ('fifo-liveness.beacon.watch-interval=0'), " + unwatched;
+	}
+
+	// With a single-instance beacon, takes the lock again if a cleaner removed its file.
+	private boolean holdsLock() {
+		if (this.lock == null || this.lock.isInPlace()) {
+			return true;
+		}
+		try {
+			BeaconFolder.prepare(this.path, this.posix);
+			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
+			this.lock.release();
+			this.lock = replacement;
+			if (this.status.reason() == BeaconDownReason.LOCK_LOST) {
+				logger.info(this.name + " at '" + this.path + "': the other instance released the lock file; this one"
+						+ " holds it again");
+			}
+			else {
+				logger.warn(this.name + "'s lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
+						+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on"
+						+ " this path is still refused. Exclude the folder from the cleaner.");
+			}
+			return true;
+		}
+		catch (BeaconLockHeldException ex) {
+			report(down(BeaconDownReason.LOCK_LOST,
+					"Another instance" + ex.holderDescription() + " took the lock file '"
+							+ BeaconLock.pathFor(this.path)
+							+ "' while it was missing and holds this FIFO too: peers cannot tell"
+							+ " the two apart. Stop one of them."));
+			return false;
+		}
+		catch (BeaconException ex) {
+			report(down(BeaconDownReason.ERROR,
+					"The lock file was removed and cannot be taken again: " + ex.getMessage()));
+			return false;
+		}
+	}
+
+	private void recreate() {
+		try {
+			BeaconFolder.prepare(this.path, this.posix);
+			BeaconFifo replacement = BeaconFifo.hold(this.path, this.posix);
+			if (this.fifo != null) {
+				this.fifo.readEnd().close();
+			}
+			this.fifo = replacement;
+			this.suspendedFifo = null;
+			this.status = BeaconStatus.HELD;
+			logger.warn("Liveness FIFO '" + this.path + "' was removed or replaced while the application ran"
+					+ " (tmp cleaners such as systemd-tmpfiles do this); the beacon holds it again, so peers see the"
+					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
+		}
+		catch (BeaconException ex) {
+			report(down(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: " + ex.getMessage()
+					+ ". Peers see the application down."));
+		}
+	}
+
+	private static BeaconStatus down(BeaconDownReason reason, String message) {
+		return new BeaconStatus(reason, message);
+	}
+
+	// Logs once per problem, not once per check.
+	private void report(BeaconStatus problem) {
+		if (this.status.reason() != problem.reason()) {
+			logger.warn(this.name + " at '" + this.path + "': " + problem.message());
+		}
+		this.status = problem;
+	}
+
+	private void releaseLock() {
+		if (this.lock != null) {
+			this.lock.release();
+			this.lock = null;
+		}
+	}
+
+}

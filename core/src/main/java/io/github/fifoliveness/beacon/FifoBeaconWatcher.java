@@ -1,0 +1,74 @@
+package io.github.fifoliveness.beacon;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs {@link FifoBeacon#check()} every watch interval on a platform thread of its own
+ * (never a virtual one: the check makes native calls), so a FIFO or lock file that a tmp
+ * cleaner removed is recreated within one interval, and nothing else can delay it.
+ */
+public final class FifoBeaconWatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(FifoBeaconWatcher.class);
+
+	private final FifoBeacon beacon;
+
+	private final Duration interval;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	/**
+	 * Create a watcher of the given beacon.
+	 * @param beacon the beacon to check
+	 * @param interval the time between two checks; zero or negative for none
+	 */
+	public FifoBeaconWatcher(FifoBeacon beacon, Duration interval) {
+		this.beacon = beacon;
+		this.interval = interval;
+		beacon.watchedEvery(interval);
+	}
+
+	/**
+	 * Start checking, unless started already or the interval is not positive.
+	 */
+	public synchronized void start() {
+		if (this.scheduler != null || this.interval.isZero() || this.interval.isNegative()) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "fifo-liveness-beacon-watch-1");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long nanos = this.interval.toNanos();
+		scheduler.scheduleWithFixedDelay(this::checkSafely, nanos, nanos, TimeUnit.NANOSECONDS);
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Stop checking.
+	 */
+	public synchronized void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	private void checkSafely() {
+		try {
+			this.beacon.check();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Liveness beacon could not check FIFO '" + this.beacon.getPath() + "'", ex);
+		}
+	}
+
+}

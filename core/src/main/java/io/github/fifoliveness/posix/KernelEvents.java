@@ -1,0 +1,358 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One epoll set through which a single thread learns, without polling, when peers may
+ * have changed: held FIFO write ends that lose their last reader ({@code EPOLLERR}),
+ * watched processes that exit (pidfd), changes in watched folders (one inotify instance),
+ * and a wake-up for shutdown (an eventfd). Linux only.
+ * <p>
+ * Held ends and pidfds are registered with {@code EPOLLONESHOT} and never with
+ * {@code EPOLLOUT}: a FIFO's write end is always writable, and its error is
+ * level-triggered, so either would report again and again. Every descriptor is
+ * close-on-exec. Not thread-safe, except for {@link #wake()}.
+ */
+public final class KernelEvents implements AutoCloseable {
+
+	private static final int EPOLLIN = 0x1;
+
+	private static final int EPOLLONESHOT = 1 << 30;
+
+	private static final int EINTR = 4;
+
+	private static final int EAGAIN = 11;
+
+	private static final int EINVAL = 22;
+
+	// Also what inotify_init1 says when the user has max_user_instances already.
+	private static final int EMFILE = 24;
+
+	private static final long FOLDER_EVENTS = -1;
+
+	private static final long WAKE_UP = -2;
+
+	private static final int MAX_READY = 256;
+
+	// One read of the inotify descriptor; a busy folder is drained in a few reads at
+	// most.
+	private static final int MAX_READS = 64;
+
+	private static final int FOLDER_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
+			| InotifyRecords.IN_MOVED_FROM | InotifyRecords.IN_MOVED_TO | InotifyRecords.IN_OPEN
+			| InotifyRecords.IN_CLOSE_WRITE | InotifyRecords.IN_ATTRIB | InotifyRecords.IN_DELETE_SELF
+			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_ONLYDIR | InotifyRecords.IN_EXCL_UNLINK;
+
+	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
+			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
+
+	private static final Map<NativeImplementation, EventSyscalls> SYSCALLS = new EnumMap<>(NativeImplementation.class);
+
+	private final EventSyscalls calls;
+
+	private final NativePosix posix;
+
+	private final EpollEventLayout layout;
+
+	private final int epoll;
+
+	private final int inotify;
+
+	private final int wakeUp;
+
+	private final byte[] ready;
+
+	private final ByteBuffer readyView;
+
+	private final byte[] folderEvents = new byte[64 * 1024];
+
+	// Held ends and pidfds not closed yet, so that close() leaves none behind.
+	private final Set<Integer> registered = new HashSet<>();
+
+	private final Object wakeLock = new Object();
+
+	private boolean closed;
+
+	private KernelEvents(EventSyscalls calls, NativePosix posix, EpollEventLayout layout, int epoll, int inotify,
+			int wakeUp) {
+		this.calls = calls;
+		this.posix = posix;
+		this.layout = layout;
+		this.epoll = epoll;
+		this.inotify = inotify;
+		this.wakeUp = wakeUp;
+		this.ready = new byte[MAX_READY * layout.size()];
+		this.readyView = ByteBuffer.wrap(this.ready).order(ByteOrder.nativeOrder());
+	}
+
+	/**
+	 * Open an epoll set with its inotify instance and wake-up eventfd.
+	 * @param posix the native calls, to open and check FIFOs
+	 * @return the event set
+	 * @throws KernelEventsUnavailableException if this platform has no epoll and inotify,
+	 * or they cannot be used
+	 */
+	public static KernelEvents open(NativePosix posix) throws KernelEventsUnavailableException {
+		LinuxEventSyscallTable table = LinuxEventSyscallTable.current()
+			.orElseThrow(() -> new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and"
+					+ " aarch64 only, not on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+					null));
+		return open(syscalls(posix.implementation(), table), posix, table.epollEvent());
+	}
+
+	// Bound once per JVM and implementation: binding costs far more than the calls.
+	private static synchronized EventSyscalls syscalls(NativeImplementation implementation,
+			LinuxEventSyscallTable table) throws KernelEventsUnavailableException {
+		EventSyscalls bound = SYSCALLS.get(implementation);
+		if (bound != null) {
+			return bound;
+		}
+		try {
+			bound = (implementation == NativeImplementation.FFM) ? ForeignBindings.eventSyscalls(table)
+					: JnrEventSyscalls.load();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw new KernelEventsUnavailableException(
+					"epoll and inotify cannot be bound through " + implementation.description() + ": " + ex, ex);
+		}
+		SYSCALLS.put(implementation, bound);
+		return bound;
+	}
+
+	static KernelEvents open(EventSyscalls calls, NativePosix posix, EpollEventLayout layout)
+			throws KernelEventsUnavailableException {
+		int epoll = calls.epollCreate(EventSyscalls.CLOEXEC);
+		int inotify = (epoll < 0) ? epoll : calls.inotifyInit(EventSyscalls.CLOEXEC | EventSyscalls.NONBLOCK);
+		int wakeUp = (inotify < 0) ? inotify : calls.eventfd(0, EventSyscalls.CLOEXEC | EventSyscalls.NONBLOCK);
+		int failed = (epoll < 0) ? epoll : (inotify < 0) ? inotify : (wakeUp < 0) ? wakeUp : 0;
+		if (failed == 0) {
+			failed = Math.min(
+					calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, inotify, layout.encode(EPOLLIN, FOLDER_EVENTS)),
+					0);
+		}
+		if (failed == 0) {
+			failed = Math
+				.min(calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, wakeUp, layout.encode(EPOLLIN, WAKE_UP)), 0);
+		}
+		if (failed < 0) {
+			for (int fd : new int[] { epoll, inotify, wakeUp }) {
+				if (fd >= 0) {
+					calls.close(fd);
+				}
+			}
+			PosixException error = posix.exception("epoll_create1, inotify_init1 or eventfd", "", -failed);
+			String hint = (failed == -EMFILE)
+					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
+			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
+		}
+		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
+	}
+
+	/**
+	 * Open the write end of a FIFO as a probe does and, when a reader is present, keep it
+	 * open in this set: {@link KernelEventHandler#ready(int)} reports the key once the
+	 * last reader is gone.
+	 * @param path the FIFO's path
+	 * @param expectedOwner the uid that must own the FIFO, or
+	 * {@link NativePosix#ANY_OWNER}
+	 * @param key what to report, zero or more
+	 * @return the result, with the held end when a reader is present
+	 * @throws PosixException if a reader is present but the end cannot join the set
+	 */
+	public WriteEndHold holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
+		WriteEnd end = this.posix.openWriteEnd(path, expectedOwner);
+		if (end.fd() < 0) {
+			return new WriteEndHold(end.result(), null);
+		}
+		// No EPOLLIN or EPOLLOUT: only EPOLLERR, which the kernel always reports.
+		register(end.fd(), EPOLLONESHOT, key, path);
+		return new WriteEndHold(end.result(), new HeldWriteEnd(this, end.fd(), end.status()));
+	}
+
+	/**
+	 * Watch a process through a pidfd: {@link KernelEventHandler#ready(int)} reports the
+	 * key once it exits, or at once if it has exited already.
+	 * @param pid the process id, as this process's PID namespace sees it
+	 * @param key what to report, zero or more
+	 * @return the watch
+	 * @throws PosixException if no pidfd can be had ({@code ESRCH}: no such process;
+	 * {@code ENOSYS}: a kernel older than 5.3)
+	 */
+	public ProcessWatch watchProcess(int pid, int key) throws PosixException {
+		int fd = this.calls.pidfdOpen(pid);
+		if (fd < 0) {
+			throw this.posix.exception("pidfd_open", pid, -fd);
+		}
+		register(fd, EPOLLIN | EPOLLONESHOT, key, "pidfd of " + pid);
+		return new ProcessWatch(this, fd, pid);
+	}
+
+	private void register(int fd, int events, int key, Object target) throws PosixException {
+		int result = this.calls.epollCtl(this.epoll, EventSyscalls.EPOLL_CTL_ADD, fd, this.layout.encode(events, key));
+		if (result < 0) {
+			this.calls.close(fd);
+			throw this.posix.exception("epoll_ctl", target, -result);
+		}
+		this.registered.add(fd);
+	}
+
+	/**
+	 * Watch a folder for changes to the files in it. Watching a folder watched already
+	 * returns the same id.
+	 * @param folder the folder
+	 * @return the watch
+	 * @throws PosixException if the folder cannot be watched: {@code ENOENT} or
+	 * {@code ENOTDIR} when it does not exist, {@code EACCES} when this user may not read
+	 * it, {@code ENOSPC} when the user's inotify watches are used up
+	 */
+	public FolderWatch watchFolder(Path folder) throws PosixException {
+		int wd = this.calls.inotifyAddWatch(this.inotify, NativePath.of(folder).bytes(), FOLDER_MASK);
+		if (wd < 0) {
+			throw this.posix.exception("inotify_add_watch", folder, -wd);
+		}
+		return new FolderWatch(wd, folder);
+	}
+
+	/**
+	 * Stop watching a folder. Its id may still appear in events already queued, and
+	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed
+	 * it.
+	 * @param watch the watch
+	 */
+	public void unwatch(FolderWatch watch) {
+		// EINVAL: the kernel removed it already (the folder was deleted).
+		int result = this.calls.inotifyRmWatch(this.inotify, watch.id());
+		if (result < 0 && result != -EINVAL) {
+			throw new IllegalStateException(this.posix.exception("inotify_rm_watch", watch.folder(), -result));
+		}
+	}
+
+	/**
+	 * Wait until something happens, or the timeout passes, or {@link #wake()} is called,
+	 * and report what happened to the handler.
+	 * @param timeoutMillis how long to wait at most; zero returns at once, negative waits
+	 * without limit
+	 * @param handler receives the events
+	 * @throws PosixException if waiting fails
+	 */
+	public void await(long timeoutMillis, KernelEventHandler handler) throws PosixException {
+		int timeout = (int) Math.min(timeoutMillis, Integer.MAX_VALUE);
+		int count = this.calls.epollWait(this.epoll, this.ready, MAX_READY, timeout);
+		if (count == -EINTR) {
+			return;
+		}
+		if (count < 0) {
+			throw this.posix.exception("epoll_wait", "epoll set", -count);
+		}
+		for (int i = 0; i < count; i++) {
+			long data = this.layout.data(this.readyView, i);
+			if (data == FOLDER_EVENTS) {
+				readFolderEvents(handler);
+			}
+			else if (data == WAKE_UP) {
+				this.calls.read(this.wakeUp, new byte[8]);
+			}
+			else {
+				handler.ready((int) data);
+			}
+		}
+	}
+
+	private void readFolderEvents(KernelEventHandler handler) throws PosixException {
+		for (int reads = 0; reads < MAX_READS; reads++) {
+			int length = this.calls.read(this.inotify, this.folderEvents);
+			if (length == -EAGAIN) {
+				return;
+			}
+			if (length == -EINTR) {
+				continue;
+			}
+			if (length < 0) {
+				throw this.posix.exception("read", "inotify", -length);
+			}
+			InotifyRecords records = new InotifyRecords(this.folderEvents, length);
+			while (records.next()) {
+				report(records, handler);
+			}
+		}
+	}
+
+	private static void report(InotifyRecords records, KernelEventHandler handler) {
+		int mask = records.mask();
+		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
+			handler.eventsLost();
+		}
+		else if ((mask & FOLDER_GONE) != 0) {
+			handler.folderGone(records.wd());
+		}
+		else if (records.name() != null) {
+			FolderChange change = FolderChange.of(mask);
+			if (change != null) {
+				handler.folderChanged(records.wd(), records.name(), change);
+			}
+		}
+	}
+
+	/**
+	 * Make a thread blocked in {@link #await(long, KernelEventHandler)} return now, or
+	 * the next call return at once. Safe from any thread, and after {@link #close()}.
+	 */
+	public void wake() {
+		synchronized (this.wakeLock) {
+			if (!this.closed) {
+				this.calls.write(this.wakeUp,
+						ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1).array());
+			}
+		}
+	}
+
+	/**
+	 * Return this process's limit on open descriptors ({@code RLIMIT_NOFILE}, the soft
+	 * limit, which the JVM raises to the hard limit at startup).
+	 * @return the limit, {@link Long#MAX_VALUE} when unlimited
+	 * @throws PosixException if the limit cannot be read
+	 */
+	public long openFileLimit() throws PosixException {
+		long limit = this.calls.openFileLimit();
+		if (limit < 0) {
+			throw this.posix.exception("getrlimit", "RLIMIT_NOFILE", (int) -limit);
+		}
+		return limit;
+	}
+
+	boolean names(NativePath path, FileStatus file) {
+		return this.posix.names(path, file);
+	}
+
+	void release(int fd) {
+		if (this.registered.remove(fd)) {
+			this.calls.close(fd);
+		}
+	}
+
+	/**
+	 * Close every descriptor: held write ends and pidfds not closed yet, the inotify
+	 * instance (which removes its watches), the eventfd and the epoll set.
+	 */
+	@Override
+	public void close() {
+		synchronized (this.wakeLock) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			this.registered.forEach(this.calls::close);
+			this.registered.clear();
+			this.calls.close(this.inotify);
+			this.calls.close(this.wakeUp);
+			this.calls.close(this.epoll);
+		}
+	}
+
+}

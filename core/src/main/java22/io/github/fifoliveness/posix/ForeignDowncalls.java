@@ -1,0 +1,97 @@
+package io.github.fifoliveness.posix;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Links every downcall of the foreign implementation, and remembers each in the form a
+ * GraalVM native image's {@code reachability-metadata.json} registers it, so a test can
+ * compare that file with what the code really links.
+ */
+final class ForeignDowncalls {
+
+	private static final Linker LINKER = Linker.nativeLinker();
+
+	private static final List<String> LINKED = new CopyOnWriteArrayList<>();
+
+	private ForeignDowncalls() {
+	}
+
+	/**
+	 * Link a function of libc.
+	 * @param symbol the function's name
+	 * @param descriptor its return and parameter layouts
+	 * @param firstVariadicArg the index of its first variadic parameter, or {@code -1}
+	 * @param captureErrno whether the call captures errno
+	 * @return the downcall handle, whose first parameter is the call state if errno is
+	 * captured
+	 */
+	static MethodHandle link(String symbol, FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
+		List<Linker.Option> options = new ArrayList<>();
+		if (firstVariadicArg >= 0) {
+			options.add(Linker.Option.firstVariadicArg(firstVariadicArg));
+		}
+		if (captureErrno) {
+			options.add(Linker.Option.captureCallState("errno"));
+		}
+		MethodHandle handle = LINKER.downcallHandle(
+				LINKER.defaultLookup()
+					.find(symbol)
+					.orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + symbol)),
+				descriptor, options.toArray(Linker.Option[]::new));
+		String entry = metadata(descriptor, firstVariadicArg, captureErrno);
+		if (!LINKED.contains(entry)) {
+			LINKED.add(entry);
+		}
+		return handle;
+	}
+
+	/**
+	 * Return the downcalls linked so far, each as a {@code foreign.downcalls} entry of
+	 * {@code reachability-metadata.json}.
+	 * @return the entries, as JSON objects
+	 */
+	static List<String> linked() {
+		return List.copyOf(LINKED);
+	}
+
+	private static String metadata(FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
+		String returnType = descriptor.returnLayout().map(ForeignDowncalls::type).orElse("void");
+		String parameterTypes = descriptor.argumentLayouts()
+			.stream()
+			.map((layout) -> "\"" + type(layout) + "\"")
+			.collect(Collectors.joining(","));
+		List<String> options = new ArrayList<>();
+		if (captureErrno) {
+			options.add("\"captureCallState\":true");
+		}
+		if (firstVariadicArg >= 0) {
+			options.add("\"firstVariadicArg\":" + firstVariadicArg);
+		}
+		return "{\"returnType\":\"" + returnType + "\",\"parameterTypes\":[" + parameterTypes + "]"
+				+ (options.isEmpty() ? "" : ",\"options\":{" + String.join(",", options) + "}") + "}";
+	}
+
+	private static String type(MemoryLayout layout) {
+		Class<?> carrier = ((ValueLayout) layout).carrier();
+		if (carrier == int.class) {
+			return "jint";
+		}
+		if (carrier == long.class) {
+			return "jlong";
+		}
+		if (carrier == MemorySegment.class) {
+			return "void*";
+		}
+		throw new IllegalArgumentException("No reachability-metadata type for " + layout);
+	}
+
+}

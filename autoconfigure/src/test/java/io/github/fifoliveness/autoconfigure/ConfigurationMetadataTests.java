@@ -23,8 +23,8 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
 			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
 			"fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.watch.enabled",
-			"fifo-liveness.monitor.watch.safety-net-interval", "fifo-liveness.test.enabled",
-			"management.health.peers.enabled", "management.health.beacon.enabled" })
+			"fifo-liveness.monitor.watch.safety-net-interval", "fifo-liveness.test.beacon",
+			"fifo-liveness.test.pid-file", "management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();

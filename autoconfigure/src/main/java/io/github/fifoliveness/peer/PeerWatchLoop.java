@@ -43,6 +43,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private final Log logger;
 
+	private final Runnable beforeEachWait;
+
 	private final Map<String, PeerProbe> polled = new LinkedHashMap<>();
 
 	private final List<WatchedPeer> touched = new ArrayList<>();
@@ -54,7 +56,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	private int safetyNetCursor;
 
 	PeerWatchLoop(List<WatchedPeer> peers, @Nullable KernelEvents events, PeerStatusTracker tracker,
-			Duration pollInterval, Duration safetyNetInterval, Log logger) {
+			Duration pollInterval, Duration safetyNetInterval, Log logger, Runnable beforeEachWait) {
 		this.peers = peers;
 		this.events = events;
 		this.folders = (events != null) ? new FolderWatches(events) : null;
@@ -64,6 +66,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.safetyNetTick = safetyNetInterval.dividedBy(slices);
 		this.safetyNetSlice = (peers.size() + slices - 1) / slices;
 		this.logger = logger;
+		this.beforeEachWait = beforeEachWait;
 	}
 
 	/**
@@ -122,6 +125,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 				safetyNet();
 				this.nextSafetyNet = later(System.nanoTime(), this.safetyNetTick);
 			}
+			this.beforeEachWait.run();
 			await(timeoutMillis(System.nanoTime()));
 			settle();
 		}

@@ -286,6 +286,34 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aFailingLoopFallsBackToPollingAndTheEventsKeepComing(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		Map<String, PeerProbe> probes = Map.of("orders", new FifoPeerProbe(fifo, this.posix));
+		this.watcher = new PeerWatcher(new Peers(probes), OFF, OFF,
+				(event) -> this.events.add((PeerStatusChangedEvent) event), this.posix);
+		this.watcher.beforeEachWait(() -> {
+			if (!this.events.isEmpty()) {
+				throw new IllegalStateException("the loop failed");
+			}
+		});
+		this.watcher.start();
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		await().atMost(WITHIN).until(() -> !this.watcher.isWatched("orders"));
+
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		assertThat(output.getOut().split("Watching peers failed", -1)).as("one ERROR").hasSize(2);
+		assertThat(output.getOut()).contains("ERROR")
+			.contains("Watching peers failed: every peer is probed every 1000 ms from now on (the default, as"
+					+ " 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
+			.contains("java.lang.IllegalStateException: the loop failed");
+	}
+
+	@Test
 	void stoppedWatcherIsNoLongerWatching() {
 		Path fifo = this.dir.resolve("orders.fifo");
 		start(Map.of("orders", fifo));

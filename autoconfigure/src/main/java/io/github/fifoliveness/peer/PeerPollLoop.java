@@ -45,7 +45,14 @@ final class PeerPollLoop {
 				nextPoll = System.nanoTime() + this.interval.toNanos();
 			}
 			try {
-				Thread.sleep(Math.max(1, (nextPoll - System.nanoTime() + 999_999) / 1_000_000));
+				this.tracker.tick();
+			}
+			catch (RuntimeException ex) {
+				this.logger.warn("Publishing a held-back change failed", ex);
+			}
+			long wake = (this.tracker.isWaiting() && this.tracker.due() - nextPoll < 0) ? this.tracker.due() : nextPoll;
+			try {
+				Thread.sleep(Math.max(1, (wake - System.nanoTime() + 999_999) / 1_000_000));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

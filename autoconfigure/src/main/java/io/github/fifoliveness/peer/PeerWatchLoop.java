@@ -128,6 +128,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 			this.beforeEachWait.run();
 			await(timeoutMillis(System.nanoTime()));
 			settle();
+			tickSafely();
 		}
 	}
 
@@ -168,6 +169,16 @@ final class PeerWatchLoop implements KernelEventHandler {
 		}
 		catch (RuntimeException ex) {
 			this.logger.warn("Probing peer '" + peer.name() + "' or publishing its change failed", ex);
+		}
+	}
+
+	// Held-back DOWNs and the lines of flapping peers, due by the tracker's clock.
+	private void tickSafely() {
+		try {
+			this.tracker.tick();
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Publishing a held-back change failed", ex);
 		}
 	}
 
@@ -240,6 +251,9 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private long timeoutMillis(long now) {
 		long next = Math.min(this.polled.isEmpty() ? Long.MAX_VALUE : this.nextPoll - now, this.nextSafetyNet - now);
+		if (this.tracker.isWaiting()) {
+			next = Math.min(next, this.tracker.due() - now);
+		}
 		if (next > Long.MAX_VALUE / 2) {
 			return -1;
 		}

@@ -80,7 +80,7 @@ public class PeerWatcher implements SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.safetyNetInterval = safetyNetInterval;
 		this.posix = posix;
-		this.tracker = new PeerStatusTracker(this, logger, publisher);
+		this.tracker = new PeerStatusTracker(this, logger, publisher, peers);
 	}
 
 	/**

@@ -120,6 +120,15 @@ public class FifoLivenessProperties {
 		 */
 		private Duration pollInterval = Duration.ofSeconds(1);
 
+		/**
+		 * How long a peer that was up must stay down before its PeerStatusChangedEvent
+		 * and log line are published; a peer back before then publishes nothing. Health
+		 * and the fifo.liveness.peer.up gauge never wait, and every down is counted at
+		 * once. Zero publishes every DOWN at once. A peer's own "down-after" overrides
+		 * it.
+		 */
+		private Duration downAfter = Duration.ZERO;
+
 		private final Watch watch = new Watch();
 
 		public Duration getPollInterval() {
@@ -128,6 +137,14 @@ public class FifoLivenessProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public Duration getDownAfter() {
+			return this.downAfter;
+		}
+
+		public void setDownAfter(Duration downAfter) {
+			this.downAfter = downAfter;
 		}
 
 		public Watch getWatch() {
@@ -314,6 +331,20 @@ public class FifoLivenessProperties {
 		 * any owner unless this is set. PID files owned by root are always accepted.
 		 */
 		private @Nullable String owner;
+
+		/**
+		 * How long this peer, once up, must stay down before its DOWN is published;
+		 * overrides "fifo-liveness.monitor.down-after".
+		 */
+		private @Nullable Duration downAfter;
+
+		public @Nullable Duration getDownAfter() {
+			return this.downAfter;
+		}
+
+		public void setDownAfter(@Nullable Duration downAfter) {
+			this.downAfter = downAfter;
+		}
 
 		public @Nullable String getPath() {
 			return this.path;

@@ -9,17 +9,33 @@ import java.lang.annotation.Target;
 
 /**
  * Annotation for a test class whose application context should hold the application's
- * beacons and write its PID file, as the application does. Without it (or
- * {@code fifo-liveness.test.enabled=true}), an application context started by Spring's
+ * beacons, and with {@link #pidFile()} write its PID file, as the application does.
+ * Without it (or {@code fifo-liveness.test.beacon=true} and
+ * {@code fifo-liveness.test.pid-file=true}), an application context started by Spring's
  * test support holds no beacon and writes no PID file, so that tests neither take the
- * path of the application running beside them nor fight each other for it; peers are
- * probed and watched as usual. Give such a test a path of its own, such as in a temporary
- * folder, unless it means to take the application's.
+ * paths of the application running beside them nor fight each other for them; peers are
+ * probed and watched as usual. Give such a test paths of its own, such as in a temporary
+ * folder.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 public @interface AutoConfigureFifoLiveness {
+
+	/**
+	 * Whether to hold the liveness beacon and, where a path is set for it, the readiness
+	 * beacon.
+	 * @return whether to hold the beacons
+	 */
+	boolean beacon() default true;
+
+	/**
+	 * Whether to write the PID file, where one is configured. Off unless asked, because a
+	 * test that overrides the beacon's path may well keep the application's PID file
+	 * path, and would then rename its own PID over the running application's.
+	 * @return whether to write the PID file
+	 */
+	boolean pidFile() default false;
 
 }

@@ -33,7 +33,9 @@ final class Features {
 	 */
 	static final String TEST_CONTEXT_PROPERTY_SOURCE = "fifoLivenessTestContext";
 
-	static final String TEST_ENABLED = "fifo-liveness.test.enabled";
+	static final String TEST_BEACON = "fifo-liveness.test.beacon";
+
+	static final String TEST_PID_FILE = "fifo-liveness.test.pid-file";
 
 	private static final Bindable<Map<String, Object>> PEERS = Bindable.mapOf(String.class, Object.class);
 
@@ -57,10 +59,11 @@ final class Features {
 	 */
 	static Features of(Environment environment) {
 		String osName = environment.getProperty("os.name", "");
-		boolean outsideEffects = !isTestContext(environment)
-				|| environment.getProperty(TEST_ENABLED, Boolean.class, false);
+		boolean test = isTestContext(environment);
 		Boolean beaconEnabled = environment.getProperty(BEACON_ENABLED, Boolean.class);
-		boolean beaconOn = outsideEffects && ((beaconEnabled != null) ? beaconEnabled : true);
+		boolean beaconOn = (!test || environment.getProperty(TEST_BEACON, Boolean.class, false))
+				&& ((beaconEnabled != null) ? beaconEnabled : true);
+		boolean pidFileOn = !test || environment.getProperty(TEST_PID_FILE, Boolean.class, false);
 		boolean fifos = FifoSupport.isSupported(osName);
 		Set<Feature> used = EnumSet.noneOf(Feature.class);
 		if (beaconOn && (fifos || beaconEnabled != null)) {
@@ -69,7 +72,7 @@ final class Features {
 		if (beaconOn && StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.readiness-path"))) {
 			used.add(Feature.READINESS_BEACON);
 		}
-		if (outsideEffects && (StringUtils.hasText(environment.getProperty("fifo-liveness.pid-file"))
+		if (pidFileOn && (StringUtils.hasText(environment.getProperty("fifo-liveness.pid-file"))
 				|| StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.pid-file")))) {
 			used.add(Feature.PID_FILE);
 		}

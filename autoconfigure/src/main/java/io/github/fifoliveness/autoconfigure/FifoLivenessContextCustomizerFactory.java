@@ -18,12 +18,13 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * what fifo-liveness does outside the JVM: the liveness and readiness beacons and the
  * application's PID file. Several contexts in one JVM, test JVMs in parallel and the
  * application running beside its tests would otherwise all claim one path. A test opts
- * back in with {@link AutoConfigureFifoLiveness} or {@code fifo-liveness.test.enabled},
- * as Spring Boot's own test support does for metrics export.
+ * back in with {@link AutoConfigureFifoLiveness} or {@code fifo-liveness.test.beacon} and
+ * {@code fifo-liveness.test.pid-file}, as Spring Boot's own test support does for metrics
+ * export.
  * <p>
- * It marks the context's environment with a property source of its own, which
- * {@link Features} looks for, rather than overriding properties: a test's dynamic
- * properties are added later, ahead of every other source, and would win.
+ * It marks the context's environment with a property source of its own, last, which
+ * {@link Features} looks for, and which holds what the annotation asks for: any other
+ * source, such as the test's own properties, still decides.
  */
 class FifoLivenessContextCustomizerFactory implements ContextCustomizerFactory {
 

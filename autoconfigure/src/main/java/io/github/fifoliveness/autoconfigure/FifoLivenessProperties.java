@@ -73,19 +73,36 @@ public class FifoLivenessProperties {
 
 		/**
 		 * Whether an application context started by Spring's test support holds the
-		 * application's beacons and writes its PID file, as the application does. Off by
+		 * application's liveness and readiness beacons, as the application does. Off by
 		 * default there, so that tests never take the path of the application running
 		 * beside them; @AutoConfigureFifoLiveness on a test class turns it on too. Read
 		 * in tests only.
 		 */
-		private boolean enabled;
+		private boolean beacon;
 
-		public boolean isEnabled() {
-			return this.enabled;
+		/**
+		 * Whether an application context started by Spring's test support writes the
+		 * application's PID file, as the application does. Off by default there, so that
+		 * tests never replace the PID file of the application running beside them; the
+		 * pidFile attribute of @AutoConfigureFifoLiveness turns it on too. Read in tests
+		 * only.
+		 */
+		private boolean pidFile;
+
+		public boolean isBeacon() {
+			return this.beacon;
 		}
 
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
+		public void setBeacon(boolean beacon) {
+			this.beacon = beacon;
+		}
+
+		public boolean isPidFile() {
+			return this.pidFile;
+		}
+
+		public void setPidFile(boolean pidFile) {
+			this.pidFile = pidFile;
 		}
 
 	}
@@ -103,6 +120,15 @@ public class FifoLivenessProperties {
 		 */
 		private Duration pollInterval = Duration.ofSeconds(1);
 
+		/**
+		 * How long a peer that was up must stay down before its PeerStatusChangedEvent
+		 * and log line are published; a peer back before then publishes nothing. Health
+		 * and the fifo.liveness.peer.up gauge never wait, and every down is counted at
+		 * once. Zero publishes every DOWN at once. A peer's own "down-after" overrides
+		 * it.
+		 */
+		private Duration downAfter = Duration.ZERO;
+
 		private final Watch watch = new Watch();
 
 		public Duration getPollInterval() {
@@ -111,6 +137,14 @@ public class FifoLivenessProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public Duration getDownAfter() {
+			return this.downAfter;
+		}
+
+		public void setDownAfter(Duration downAfter) {
+			this.downAfter = downAfter;
 		}
 
 		public Watch getWatch() {
@@ -297,6 +331,20 @@ public class FifoLivenessProperties {
 		 * any owner unless this is set. PID files owned by root are always accepted.
 		 */
 		private @Nullable String owner;
+
+		/**
+		 * How long this peer, once up, must stay down before its DOWN is published;
+		 * overrides "fifo-liveness.monitor.down-after".
+		 */
+		private @Nullable Duration downAfter;
+
+		public @Nullable Duration getDownAfter() {
+			return this.downAfter;
+		}
+
+		public void setDownAfter(@Nullable Duration downAfter) {
+			this.downAfter = downAfter;
+		}
 
 		public @Nullable String getPath() {
 			return this.path;

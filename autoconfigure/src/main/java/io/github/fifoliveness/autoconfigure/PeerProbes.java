@@ -1,5 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,21 @@ final class PeerProbes {
 		PeerNames.check(environment, properties.getPeers().keySet());
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		properties.getPeers().forEach((name, peer) -> probes.put(name, of(name, peer, posix)));
-		return new Peers(probes);
+		Duration downAfter = notNegative("fifo-liveness.monitor.down-after", properties.getMonitor().getDownAfter());
+		Map<String, Duration> downAfters = new LinkedHashMap<>();
+		properties.getPeers()
+			.forEach((name, peer) -> downAfters.put(name, (peer.getDownAfter() != null)
+					? notNegative("fifo-liveness.peers." + name + ".down-after", peer.getDownAfter()) : downAfter));
+		return new Peers(probes, downAfters);
+	}
+
+	private static Duration notNegative(String property, Duration value) {
+		if (value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"A grace period cannot be negative; give 0 to publish every DOWN at once, or how long a peer"
+							+ " must stay down first, such as 5s.");
+		}
+		return value;
 	}
 
 	private static PeerProbe of(String name, FifoLivenessProperties.Peer peer, NativePosix posix) {

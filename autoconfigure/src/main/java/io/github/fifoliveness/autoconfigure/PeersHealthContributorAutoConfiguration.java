@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.PeerHealthIndicator;
+import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 
@@ -31,12 +32,16 @@ public final class PeersHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
-	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher) {
+	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher,
+			ObjectProvider<PeerStatusPoller> poller) {
 		PeerWatcher peerWatcher = watcher.getIfAvailable();
+		// Downs are counted only by what follows the peers in the background.
+		boolean counted = peerWatcher != null || poller.getIfAvailable() != null;
 		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
 		peers.probes()
 			.forEach((name, probe) -> indicators.put(name,
-					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null)));
+					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null,
+							counted ? peers.downs(name) : null)));
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 

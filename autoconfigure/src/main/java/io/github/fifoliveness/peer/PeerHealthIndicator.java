@@ -1,5 +1,6 @@
 package io.github.fifoliveness.peer;
 
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,14 +17,17 @@ import org.springframework.boot.health.contributor.Status;
  * that died shows DOWN on the very next request: the health endpoint stays the authority,
  * whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
  * {@code watched} detail says whether the kernel reports this peer's changes
- * ({@code true}) or it is polled ({@code false}). Anything unexpected a probe throws is
- * DOWN with the exception, not an error response.
+ * ({@code true}) or it is polled ({@code false}), and {@code downs} and {@code lastDown}
+ * how many times it went from UP to DOWN and when it last did. Anything unexpected a
+ * probe throws is DOWN with the exception, not an error response.
  */
 public class PeerHealthIndicator extends AbstractHealthIndicator {
 
 	private final PeerProbe probe;
 
 	private final @Nullable BooleanSupplier watched;
+
+	private final @Nullable PeerDowns downs;
 
 	/**
 	 * Create an indicator for the peer the given probe checks.
@@ -40,9 +44,22 @@ public class PeerHealthIndicator extends AbstractHealthIndicator {
 	 * watcher
 	 */
 	public PeerHealthIndicator(PeerProbe probe, @Nullable BooleanSupplier watched) {
+		this(probe, watched, null);
+	}
+
+	/**
+	 * Create an indicator for a peer that a watcher or a poller follows.
+	 * @param probe the probe
+	 * @param watched whether the watcher watches the peer now, or {@code null} without a
+	 * watcher
+	 * @param downs the downs the watcher or the poller counts, or {@code null} without
+	 * either
+	 */
+	public PeerHealthIndicator(PeerProbe probe, @Nullable BooleanSupplier watched, @Nullable PeerDowns downs) {
 		super("Peer health check failed");
 		this.probe = probe;
 		this.watched = watched;
+		this.downs = downs;
 	}
 
 	@Override
@@ -52,6 +69,13 @@ public class PeerHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetails(this.probe.inputs());
 		if (this.watched != null) {
 			builder.withDetail("watched", this.watched.getAsBoolean());
+		}
+		if (this.downs != null) {
+			builder.withDetail("downs", this.downs.count());
+			Instant lastDown = this.downs.last();
+			if (lastDown != null) {
+				builder.withDetail("lastDown", lastDown.toString());
+			}
 		}
 		if (result.pid() != null) {
 			builder.withDetail("pid", result.pid());

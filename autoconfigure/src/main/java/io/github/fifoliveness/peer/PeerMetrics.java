@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,11 +15,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Publishes every peer's liveness as metrics: the gauge {@code fifo.liveness.peer.up} (1
  * or 0) and the timer {@code fifo.liveness.probe}, both tagged {@code peer} and
- * {@code kind} ({@code fifo} or {@code pid-file}). For a peer that a {@link PeerWatcher}
- * watches, the gauge reads the watched state, which the kernel keeps current within
- * milliseconds; any other peer is probed when the registry reads the gauge. The timer
- * records every probe of the peer, whoever asks for it: health requests, the poller, the
- * watcher's probes of PID files and of the peers it polls, and the gauge.
+ * {@code kind} ({@code fifo} or {@code pid-file}), and the counter
+ * {@code fifo.liveness.peer.downs}, tagged {@code reason} too, of every change from UP to
+ * DOWN the watcher or the poller sees, created with the first such change. For a peer
+ * that a {@link PeerWatcher} watches, the gauge reads the watched state, which the kernel
+ * keeps current within milliseconds; any other peer is probed when the registry reads the
+ * gauge. The timer records every probe of the peer, whoever asks for it: health requests,
+ * the poller, the watcher's probes of PID files and of the peers it polls, and the gauge.
  */
 public class PeerMetrics implements MeterBinder {
 
@@ -63,6 +66,13 @@ public class PeerMetrics implements MeterBinder {
 				.register(registry);
 		});
 		this.peers.recordProbesWith((peer, nanos) -> timers.get(peer).record(nanos, TimeUnit.NANOSECONDS));
+		this.peers.recordDownsWith((peer, reason) -> Counter.builder("fifo.liveness.peer.downs")
+			.description("Changes of the peer from UP to DOWN that the watcher or the poller saw")
+			.tag("peer", peer)
+			.tag("kind", this.peers.probes().get(peer).kind())
+			.tag("reason", reason.name())
+			.register(registry)
+			.increment());
 	}
 
 	private double up(String name, PeerProbe probe) {

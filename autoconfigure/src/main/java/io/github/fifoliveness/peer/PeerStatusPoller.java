@@ -33,6 +33,11 @@ public class PeerStatusPoller implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService executor;
 
+	// When the tick scheduled last is due, so that a tick is scheduled once per deadline.
+	private long tickDue;
+
+	private boolean tickScheduled;
+
 	/**
 	 * Create a poller.
 	 * @param peers the peers to probe
@@ -42,7 +47,7 @@ public class PeerStatusPoller implements SmartLifecycle {
 	public PeerStatusPoller(Peers peers, Duration interval, ApplicationEventPublisher publisher) {
 		this.peers = peers;
 		this.interval = interval;
-		this.tracker = new PeerStatusTracker(this, logger, publisher);
+		this.tracker = new PeerStatusTracker(this, logger, publisher, peers);
 	}
 
 	@Override
@@ -78,6 +83,7 @@ public class PeerStatusPoller implements SmartLifecycle {
 	public void poll() {
 		synchronized (this.pollLock) {
 			this.tracker.probeRound(this.peers.probes(), this.interval);
+			scheduleTick();
 		}
 	}
 
@@ -88,6 +94,37 @@ public class PeerStatusPoller implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.warn("Polling peers failed", ex);
 		}
+	}
+
+	// Held-back DOWNs and the lines of flapping peers are due between rounds.
+	private void tickSafely() {
+		try {
+			synchronized (this.pollLock) {
+				this.tickScheduled = false;
+				this.tracker.tick();
+				scheduleTick();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Publishing a held-back change failed", ex);
+		}
+	}
+
+	private void scheduleTick() {
+		ScheduledExecutorService scheduler;
+		synchronized (this) {
+			scheduler = this.executor;
+		}
+		if (scheduler == null || !this.tracker.isWaiting()) {
+			return;
+		}
+		long due = this.tracker.due();
+		if (this.tickScheduled && this.tickDue - due <= 0) {
+			return;
+		}
+		this.tickScheduled = true;
+		this.tickDue = due;
+		scheduler.schedule(this::tickSafely, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
 	}
 
 }

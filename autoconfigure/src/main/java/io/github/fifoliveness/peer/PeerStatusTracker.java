@@ -1,10 +1,16 @@
 package io.github.fifoliveness.peer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +22,13 @@ import org.springframework.context.ApplicationEventPublisher;
  * publishes a {@link PeerStatusChangedEvent}: the first result (from
  * {@link PeerStatus#UNKNOWN}), going down, a change of the reason it is down, recovery.
  * The poller and the watcher share it, so both report exactly the same transitions.
- * Results are recorded by one thread at a time and may be read from any.
+ * <p>
+ * A peer's {@link Peers#downAfter(String) grace period} holds back a DOWN after UP until
+ * the peer has stayed down that long; back before then, nothing is published. Every
+ * change from UP to DOWN is {@link PeerDowns counted} at once all the same. Every change
+ * published is an event, but a peer's log lines are {@link ChangeLines limited}. What is
+ * due later is done by {@link #tick()}, which the recording thread calls by
+ * {@link #due()}. Results are recorded by one thread at a time and may be read from any.
  */
 final class PeerStatusTracker {
 
@@ -26,7 +38,16 @@ final class PeerStatusTracker {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Peers peers;
+
+	private final LongSupplier clock;
+
 	private final Map<String, ProbeResult> last = new ConcurrentHashMap<>();
+
+	private final Map<String, PeerReport> reports = new HashMap<>();
+
+	// The peers with something due later, so that ticks never walk every peer.
+	private final Set<String> waiting = new LinkedHashSet<>();
 
 	private static final int SLOW_ROUNDS_TO_REPORT = 3;
 
@@ -39,11 +60,18 @@ final class PeerStatusTracker {
 	 * @param source the events' source
 	 * @param logger where changes are logged, the source's own logger
 	 * @param publisher where events go
+	 * @param peers the peers, for their grace periods and downs
 	 */
-	PeerStatusTracker(Object source, Log logger, ApplicationEventPublisher publisher) {
+	PeerStatusTracker(Object source, Log logger, ApplicationEventPublisher publisher, Peers peers) {
+		this(source, logger, publisher, peers, System::nanoTime);
+	}
+
+	PeerStatusTracker(Object source, Log logger, ApplicationEventPublisher publisher, Peers peers, LongSupplier clock) {
 		this.source = source;
 		this.logger = logger;
 		this.publisher = publisher;
+		this.peers = peers;
+		this.clock = clock;
 	}
 
 	/**
@@ -55,8 +83,63 @@ final class PeerStatusTracker {
 	void record(String peer, ProbeResult result) {
 		ProbeResult previous = this.last.put(peer, result);
 		// The reason is null exactly when the peer is alive, so it tells every change.
-		if (previous == null || previous.reason() != result.reason()) {
-			changed(peer, previous, result);
+		if (previous != null && previous.reason() == result.reason()) {
+			return;
+		}
+		if (previous != null && previous.alive() && !result.alive()) {
+			PeerDowns downs = this.peers.downs(peer);
+			if (downs != null) {
+				downs.record(result.reason());
+			}
+		}
+		report(peer, result);
+	}
+
+	/**
+	 * Whether something is due later: a held-back DOWN or a log line.
+	 * @return {@code true} if so
+	 */
+	boolean isWaiting() {
+		return !this.waiting.isEmpty();
+	}
+
+	/**
+	 * Return when {@link #tick()} is due next; only while {@link #isWaiting() waiting}.
+	 * @return a {@link System#nanoTime()} value
+	 */
+	long due() {
+		long due = 0;
+		boolean first = true;
+		for (String peer : this.waiting) {
+			long peerDue = this.reports.get(peer).due();
+			if (first || peerDue - due < 0) {
+				due = peerDue;
+				first = false;
+			}
+		}
+		return due;
+	}
+
+	/**
+	 * Publish the held-back DOWNs and log the lines that are due now.
+	 */
+	void tick() {
+		long now = this.clock.getAsLong();
+		List<String> due = new ArrayList<>();
+		for (String peer : this.waiting) {
+			if (now - this.reports.get(peer).due() >= 0) {
+				due.add(peer);
+			}
+		}
+		for (String peer : due) {
+			PeerReport report = this.reports.get(peer);
+			ProbeResult down = report.heldBackDue(now);
+			if (down != null) {
+				publish(peer, report, down, now);
+			}
+			logCount(peer, report.lines().countLine(now));
+			logStill(peer, report.lines().stillLine(now));
+			updateWaiting(peer, report);
 		}
 	}
 
@@ -103,15 +186,82 @@ final class PeerStatusTracker {
 				: String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1e6);
 	}
 
-	private void changed(String peer, @Nullable ProbeResult previous, ProbeResult result) {
-		PeerStatus previousStatus = (previous == null) ? PeerStatus.UNKNOWN : PeerStatus.of(previous);
-		if (!result.alive()) {
-			this.logger.warn("Peer '" + peer + "' is DOWN (" + result.reason() + "): " + result.message());
+	private void report(String peer, ProbeResult result) {
+		long now = this.clock.getAsLong();
+		PeerReport report = this.reports.computeIfAbsent(peer, (name) -> new PeerReport());
+		ProbeResult told = report.published();
+		if (told != null && told.alive()) {
+			if (result.alive()) {
+				// Back before its grace period ended: nothing to tell.
+				report.dropHeldBack();
+				updateWaiting(peer, report);
+				return;
+			}
+			Duration grace = this.peers.downAfter(peer);
+			if (!grace.isZero() && !grace.isNegative()) {
+				report.holdBack(result, now + grace.toNanos());
+				updateWaiting(peer, report);
+				return;
+			}
 		}
-		else if (previousStatus == PeerStatus.DOWN) {
-			this.logger.info("Peer '" + peer + "' is UP again");
+		publish(peer, report, result, now);
+	}
+
+	private void publish(String peer, PeerReport report, ProbeResult result, long now) {
+		ProbeResult told = report.published();
+		PeerStatus previousStatus = (told == null) ? PeerStatus.UNKNOWN : PeerStatus.of(told);
+		report.published(result);
+		boolean line = !result.alive() || previousStatus == PeerStatus.DOWN;
+		if (line && report.lines().log(now)) {
+			if (!result.alive()) {
+				this.logger.warn("Peer '" + peer + "' is DOWN (" + result.reason() + "): " + result.message());
+			}
+			else {
+				this.logger.info("Peer '" + peer + "' is UP again");
+			}
 		}
+		updateWaiting(peer, report);
 		this.publisher.publishEvent(new PeerStatusChangedEvent(this.source, peer, previousStatus, result));
+	}
+
+	private void updateWaiting(String peer, PeerReport report) {
+		if (report.isWaiting()) {
+			this.waiting.add(peer);
+		}
+		else {
+			this.waiting.remove(peer);
+		}
+	}
+
+	private void logCount(String peer, long notLogged) {
+		if (notLogged > 0) {
+			this.logger.warn("Peer '" + peer + "' flaps: " + notLogged + " changes in the last "
+					+ ChangeLines.WINDOW.toSeconds() + " s were not logged (at most " + ChangeLines.MAX_LINES
+					+ " lines per peer in " + ChangeLines.WINDOW.toSeconds() + " s); it is " + describe(peer)
+					+ " now. Look for a crash loop or a script toggling its FIFO; its health and the"
+					+ " fifo.liveness.peer.up gauge tell its state at every moment.");
+		}
+	}
+
+	private void logStill(String peer, long notLogged) {
+		if (notLogged < 0) {
+			return;
+		}
+		String line = "Peer '" + peer + "' has held still for " + ChangeLines.WINDOW.toSeconds() + " s after flapping"
+				+ ((notLogged > 0) ? " (" + notLogged + " more changes not logged)" : "") + ": it is " + describe(peer)
+				+ ", and its changes are logged again";
+		ProbeResult result = this.last.get(peer);
+		if (result != null && result.alive()) {
+			this.logger.info(line);
+		}
+		else {
+			this.logger.warn(line);
+		}
+	}
+
+	private String describe(String peer) {
+		ProbeResult result = this.last.get(peer);
+		return (result == null || result.alive()) ? "UP" : "DOWN (" + result.reason() + ")";
 	}
 
 }

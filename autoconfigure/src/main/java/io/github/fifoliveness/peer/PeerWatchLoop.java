@@ -43,6 +43,8 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private final Log logger;
 
+	private final Runnable beforeEachWait;
+
 	private final Map<String, PeerProbe> polled = new LinkedHashMap<>();
 
 	private final List<WatchedPeer> touched = new ArrayList<>();
@@ -54,7 +56,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	private int safetyNetCursor;
 
 	PeerWatchLoop(List<WatchedPeer> peers, @Nullable KernelEvents events, PeerStatusTracker tracker,
-			Duration pollInterval, Duration safetyNetInterval, Log logger) {
+			Duration pollInterval, Duration safetyNetInterval, Log logger, Runnable beforeEachWait) {
 		this.peers = peers;
 		this.events = events;
 		this.folders = (events != null) ? new FolderWatches(events) : null;
@@ -64,6 +66,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 		this.safetyNetTick = safetyNetInterval.dividedBy(slices);
 		this.safetyNetSlice = (peers.size() + slices - 1) / slices;
 		this.logger = logger;
+		this.beforeEachWait = beforeEachWait;
 	}
 
 	/**
@@ -122,8 +125,10 @@ final class PeerWatchLoop implements KernelEventHandler {
 				safetyNet();
 				this.nextSafetyNet = later(System.nanoTime(), this.safetyNetTick);
 			}
+			this.beforeEachWait.run();
 			await(timeoutMillis(System.nanoTime()));
 			settle();
+			tickSafely();
 		}
 	}
 
@@ -164,6 +169,16 @@ final class PeerWatchLoop implements KernelEventHandler {
 		}
 		catch (RuntimeException ex) {
 			this.logger.warn("Probing peer '" + peer.name() + "' or publishing its change failed", ex);
+		}
+	}
+
+	// Held-back DOWNs and the lines of flapping peers, due by the tracker's clock.
+	private void tickSafely() {
+		try {
+			this.tracker.tick();
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Publishing a held-back change failed", ex);
 		}
 	}
 
@@ -236,6 +251,9 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private long timeoutMillis(long now) {
 		long next = Math.min(this.polled.isEmpty() ? Long.MAX_VALUE : this.nextPoll - now, this.nextSafetyNet - now);
+		if (this.tracker.isWaiting()) {
+			next = Math.min(next, this.tracker.due() - now);
+		}
 		if (next > Long.MAX_VALUE / 2) {
 			return -1;
 		}

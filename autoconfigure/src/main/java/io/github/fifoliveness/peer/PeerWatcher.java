@@ -38,6 +38,10 @@ public class PeerWatcher implements SmartLifecycle {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
+	// The default of 'fifo-liveness.monitor.poll-interval', for falling back to polling
+	// where it is off.
+	private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
 	private final Peers peers;
 
 	private final Duration pollInterval;
@@ -57,6 +61,9 @@ public class PeerWatcher implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
+	private Runnable beforeEachWait = () -> {
+	};
+
 	/**
 	 * Create a watcher.
 	 * @param peers the peers to watch
@@ -73,7 +80,7 @@ public class PeerWatcher implements SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.safetyNetInterval = safetyNetInterval;
 		this.posix = posix;
-		this.tracker = new PeerStatusTracker(this, logger, publisher);
+		this.tracker = new PeerStatusTracker(this, logger, publisher, peers);
 	}
 
 	/**
@@ -94,6 +101,15 @@ public class PeerWatcher implements SmartLifecycle {
 	 */
 	public Optional<ProbeResult> watchedResult(String peer) {
 		return isWatched(peer) ? Optional.ofNullable(this.tracker.last(peer)) : Optional.empty();
+	}
+
+	/**
+	 * Run the given code on the watcher's thread before each wait for the kernel's
+	 * events: the seam through which tests make the loop fail.
+	 * @param hook the code
+	 */
+	void beforeEachWait(Runnable hook) {
+		this.beforeEachWait = hook;
 	}
 
 	@Override
@@ -166,16 +182,15 @@ public class PeerWatcher implements SmartLifecycle {
 			unavailable = ex.getMessage();
 		}
 		PeerWatchLoop loop = new PeerWatchLoop(peers, opened, this.tracker, this.pollInterval, this.safetyNetInterval,
-				logger);
+				logger, this.beforeEachWait);
+		Exception failure = null;
 		try {
 			this.events = opened;
 			PeerWatchPlan.decide(peers, opened, unavailable, loop, logger);
 			loop.run(() -> this.stopping);
 		}
 		catch (PosixException | RuntimeException ex) {
-			if (!this.stopping) {
-				logger.error("Watching peers failed; no PeerStatusChangedEvent is published until restart", ex);
-			}
+			failure = ex;
 		}
 		finally {
 			loop.release();
@@ -184,6 +199,21 @@ public class PeerWatcher implements SmartLifecycle {
 			}
 			peers.forEach((peer) -> peer.watched(false));
 		}
+		if (failure != null && !this.stopping) {
+			pollInstead(failure);
+		}
+	}
+
+	// Events late are better than none: the tracker still knows every peer's status.
+	private void pollInstead(Exception failure) {
+		boolean off = this.pollInterval.isZero() || this.pollInterval.isNegative();
+		Duration interval = off ? DEFAULT_POLL_INTERVAL : this.pollInterval;
+		logger.error("Watching peers failed: every peer is probed every " + interval.toMillis() + " ms from now on"
+				+ (off ? " (the default, as 'fifo-liveness.monitor.poll-interval' is " + this.pollInterval + ")"
+						: " ('fifo-liveness.monitor.poll-interval')")
+				+ " instead, so PeerStatusChangedEvents keep coming but later. Restart the application to watch"
+				+ " them again, and report this error with its stack trace.", failure);
+		new PeerPollLoop(this.peers.probes(), this.tracker, interval, logger).run(() -> this.stopping);
 	}
 
 }

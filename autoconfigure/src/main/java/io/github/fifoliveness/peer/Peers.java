@@ -1,14 +1,18 @@
 package io.github.fifoliveness.peer;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The peers this application watches, by name, each with its probe, in configuration
- * order.
+ * order, how long each must stay down before its DOWN is published, and how many times
+ * each went down.
  */
 public final class Peers {
 
@@ -16,18 +20,39 @@ public final class Peers {
 
 	private final Map<String, PeerProbe> recorded;
 
+	private final Map<String, Duration> downAfter;
+
+	private final Map<String, PeerDowns> downs;
+
 	private final List<ProbeRecorder> recorders = new CopyOnWriteArrayList<>();
+
+	private final List<DownRecorder> downRecorders = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Create the set of peers, each DOWN published at once.
+	 * @param probes the probes by peer name, in the order to report them
+	 */
+	public Peers(Map<String, ? extends PeerProbe> probes) {
+		this(probes, Map.of());
+	}
 
 	/**
 	 * Create the set of peers.
 	 * @param probes the probes by peer name, in the order to report them
+	 * @param downAfter by peer name, how long a peer that was up must stay down before
+	 * its DOWN is published; a peer not named, or zero, publishes it at once
 	 */
-	public Peers(Map<String, ? extends PeerProbe> probes) {
+	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter) {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
 		Map<String, PeerProbe> recorded = new LinkedHashMap<>();
-		this.configured
-			.forEach((name, probe) -> recorded.put(name, new RecordedPeerProbe(name, probe, this.recorders)));
+		Map<String, PeerDowns> downs = new LinkedHashMap<>();
+		this.configured.forEach((name, probe) -> {
+			recorded.put(name, new RecordedPeerProbe(name, probe, this.recorders));
+			downs.put(name, new PeerDowns(name, this.downRecorders));
+		});
 		this.recorded = Collections.unmodifiableMap(recorded);
+		this.downs = Collections.unmodifiableMap(downs);
+		this.downAfter = Map.copyOf(downAfter);
 	}
 
 	/**
@@ -55,6 +80,33 @@ public final class Peers {
 	 */
 	public void recordProbesWith(ProbeRecorder recorder) {
 		this.recorders.add(recorder);
+	}
+
+	/**
+	 * Return how long a peer that was up must stay down before its DOWN is published.
+	 * @param peer the peer's name
+	 * @return the grace period, zero for none
+	 */
+	public Duration downAfter(String peer) {
+		return this.downAfter.getOrDefault(peer, Duration.ZERO);
+	}
+
+	/**
+	 * Return how many times a peer went down, as the watcher or the poller saw it.
+	 * @param peer the peer's name
+	 * @return its downs, {@code null} for a peer not configured
+	 */
+	public @Nullable PeerDowns downs(String peer) {
+		return this.downs.get(peer);
+	}
+
+	/**
+	 * Tell the given recorder of every down seen from now on, besides any recorder added
+	 * before.
+	 * @param recorder the recorder
+	 */
+	public void recordDownsWith(DownRecorder recorder) {
+		this.downRecorders.add(recorder);
 	}
 
 }

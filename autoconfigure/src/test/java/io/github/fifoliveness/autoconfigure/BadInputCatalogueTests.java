@@ -307,6 +307,28 @@ class BadInputCatalogueTests {
 			.contains("Set 'fifo-liveness.peers.orders.path' for a peer that holds a FIFO");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "fifo-liveness.monitor.down-after", "fifo-liveness.peers.orders.down-after" })
+	void negativeGracePeriod(String property, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--" + property + "=-5s"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '-5s' for configuration property '" + property + "'")
+			.contains("A grace period cannot be negative; give 0 to publish every DOWN at once");
+	}
+
+	@Test
+	void aPeersGracePeriodOverridesTheMonitors() {
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.monitor.down-after=5s", "--fifo-liveness.peers.orders.path=/run/orders.fifo",
+				"--fifo-liveness.peers.orders.down-after=2s", "--fifo-liveness.peers.billing.path=/run/billing.fifo",
+				"--fifo-liveness.peers.orders.owner=0", "--fifo-liveness.peers.billing.owner=0")) {
+			Peers peers = context.getBean(Peers.class);
+			assertThat(peers.downAfter("orders")).isEqualTo(Duration.ofSeconds(2));
+			assertThat(peers.downAfter("billing")).isEqualTo(Duration.ofSeconds(5));
+		}
+	}
+
 	@Test
 	void misspeltPeerProperty(CapturedOutput output) {
 		assertThatException().isThrownBy(

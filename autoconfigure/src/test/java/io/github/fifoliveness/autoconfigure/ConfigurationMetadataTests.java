@@ -22,9 +22,10 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.beacon.single-instance", "fifo-liveness.beacon.watch-interval",
 			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
 			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
-			"fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.watch.enabled",
-			"fifo-liveness.monitor.watch.safety-net-interval", "fifo-liveness.test.enabled",
-			"management.health.peers.enabled", "management.health.beacon.enabled" })
+			"fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.down-after",
+			"fifo-liveness.monitor.watch.enabled", "fifo-liveness.monitor.watch.safety-net-interval",
+			"fifo-liveness.test.beacon", "fifo-liveness.test.pid-file", "management.health.peers.enabled",
+			"management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();
@@ -33,6 +34,16 @@ class ConfigurationMetadataTests {
 			assertThat(matches).hasSize(1);
 			assertThat(matches.get(0)).containsKey("type");
 			assertThat((String) matches.get(0).get("description")).hasSizeGreaterThan(20);
+		}
+	}
+
+	@Test
+	void aPeersGracePeriodHasHandWrittenMetadata() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			List<Map<String, Object>> matches = JsonPath.parse(metadata)
+				.read("$.properties[?(@.name == 'fifo-liveness.peers.*.down-after')]");
+			assertThat(matches).singleElement()
+				.satisfies((property) -> assertThat(property).containsEntry("type", "java.time.Duration"));
 		}
 	}
 

@@ -66,7 +66,7 @@ class PeersHealthContributorAutoConfigurationTests {
 							"gone");
 					Health up = health(peers, "alive");
 					assertThat(up.getStatus()).isEqualTo(Status.UP);
-					assertThat(up.getDetails()).containsOnlyKeys("path", "owner", "watched")
+					assertThat(up.getDetails()).containsOnlyKeys("path", "owner", "watched", "downs")
 						.containsEntry("path", alive.toString());
 					assertThat(health(peers, "silent").getDetails()).containsEntry("reason", "NO_READER")
 						.containsKeys("path", "message");

@@ -65,4 +65,16 @@ class PeerHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("error", "java.lang.IllegalStateException: probe failed");
 	}
 
+	@Test
+	void downsAndTheLastDownAreInTheDetails() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)));
+		PeerHealthIndicator indicator = new PeerHealthIndicator(peers.probes().get("orders"), () -> true,
+				peers.downs("orders"));
+		assertThat(indicator.health().getDetails()).containsEntry("downs", 0L).doesNotContainKey("lastDown");
+		peers.downs("orders").record(DownReason.NO_READER);
+		assertThat(indicator.health().getDetails()).containsEntry("downs", 1L)
+			.containsEntry("lastDown", peers.downs("orders").last().toString());
+	}
+
 }

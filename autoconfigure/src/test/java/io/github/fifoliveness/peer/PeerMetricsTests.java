@@ -66,14 +66,9 @@ class PeerMetricsTests {
 	void gaugeOfAWatchedPeerReadsTheWatchedStateWithoutProbing() throws Exception {
 		NativePosix posix = NativePosix.get();
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
-		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, posix)));
-		PeerWatcher watcher = new PeerWatcher(peers, Duration.ZERO, Duration.ZERO, (event) -> {
-		}, posix);
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		new PeerMetrics(peers, watcher).bindTo(registry);
-		watcher.start();
+		PeerWatcher watcher = watchedWithMetrics(fifo, registry);
 		try {
-			await().atMost(Duration.ofSeconds(10)).until(() -> watcher.watchedResult("orders").isPresent());
 			assertThat(up(registry, "orders", "fifo")).isZero();
 			try (OpenFile readEnd = posix.openReadEnd(fifo)) {
 				await().atMost(Duration.ofSeconds(10)).until(() -> up(registry, "orders", "fifo") == 1);
@@ -88,6 +83,42 @@ class PeerMetricsTests {
 		}
 		assertThat(up(registry, "orders", "fifo")).as("probed once no longer watched").isZero();
 		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders").timer().count()).isOne();
+	}
+
+	@Test
+	void everyDownTheWatcherSeesIsCountedWithItsReason() throws Exception {
+		NativePosix posix = NativePosix.get();
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		PeerWatcher watcher = watchedWithMetrics(fifo, registry);
+		try {
+			assertThat(registry.find("fifo.liveness.peer.downs").counters()).as("never up, never down").isEmpty();
+			for (int down = 1; down <= 2; down++) {
+				try (OpenFile readEnd = posix.openReadEnd(fifo)) {
+					await().atMost(Duration.ofSeconds(10)).until(() -> up(registry, "orders", "fifo") == 1);
+				}
+				int downs = down;
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> registry.find("fifo.liveness.peer.downs")
+						.tags("peer", "orders", "kind", "fifo", "reason", "NO_READER")
+						.counter() != null && registry.get("fifo.liveness.peer.downs").counter().count() == downs);
+			}
+		}
+		finally {
+			watcher.stop();
+		}
+	}
+
+	// Returns once the watcher has the peer's first result.
+	private static PeerWatcher watchedWithMetrics(Path fifo, SimpleMeterRegistry registry) {
+		NativePosix posix = NativePosix.get();
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, posix)));
+		PeerWatcher watcher = new PeerWatcher(peers, Duration.ZERO, Duration.ZERO, (event) -> {
+		}, posix);
+		new PeerMetrics(peers, watcher).bindTo(registry);
+		watcher.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> watcher.watchedResult("orders").isPresent());
+		return watcher;
 	}
 
 	private static double up(SimpleMeterRegistry registry, String peer, String kind) {

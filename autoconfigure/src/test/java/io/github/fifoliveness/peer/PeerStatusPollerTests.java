@@ -191,6 +191,29 @@ class PeerStatusPollerTests {
 
 	}
 
+	@Test
+	void aDownIsPublishedOnceThePeerStayedDownForItsGracePeriodAndCounted() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		FifoPeerProbe probe = new FifoPeerProbe(fifo, NativePosix.get());
+		await().atMost(Duration.ofSeconds(10)).until(() -> probe.probe().alive());
+		Peers peers = new Peers(Map.of("orders", probe), Map.of("orders", Duration.ofMillis(300)));
+		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofMillis(50),
+				(event) -> this.events.add((PeerStatusChangedEvent) event));
+		poller.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.events.size() == 1);
+			ChildProcesses.kill(orders);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(this.events).map(PeerStatusChangedEvent::toString)
+					.containsExactly("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)"));
+			assertThat(peers.downs("orders").count()).isOne();
+		}
+		finally {
+			poller.stop();
+		}
+	}
+
 	private PeerStatusPoller poller(Path fifo, Duration interval) {
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
 		return new PeerStatusPoller(peers, interval, (event) -> this.events.add((PeerStatusChangedEvent) event));

@@ -286,6 +286,80 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aFailingLoopFallsBackToPollingAndTheEventsKeepComing(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		Map<String, PeerProbe> probes = Map.of("orders", new FifoPeerProbe(fifo, this.posix));
+		this.watcher = new PeerWatcher(new Peers(probes), OFF, OFF,
+				(event) -> this.events.add((PeerStatusChangedEvent) event), this.posix);
+		this.watcher.beforeEachWait(() -> {
+			if (!this.events.isEmpty()) {
+				throw new IllegalStateException("the loop failed");
+			}
+		});
+		this.watcher.start();
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		await().atMost(WITHIN).until(() -> !this.watcher.isWatched("orders"));
+
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		assertThat(output.getOut().split("Watching peers failed", -1)).as("one ERROR").hasSize(2);
+		assertThat(output.getOut()).contains("ERROR")
+			.contains("Watching peers failed: every peer is probed every 1000 ms from now on (the default, as"
+					+ " 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
+			.contains("java.lang.IllegalStateException: the loop failed");
+	}
+
+	@Test
+	void aDaemonBackWithinItsGracePeriodPublishesNothingButIsCountedAndWatchedTruly(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		Peers peers = watchUpWithGracePeriod(fifo, Duration.ofHours(1));
+
+		ChildProcesses.kill(orders);
+		await().atMost(WITHIN).until(() -> peers.downs("orders").count() == 1);
+		assertThat(this.watcher.watchedResult("orders")).as("the watched state never waits")
+			.hasValueSatisfying((result) -> assertThat(result.reason()).isEqualTo(DownReason.NO_READER));
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).until(() -> this.watcher.watchedResult("orders").map(ProbeResult::alive).orElse(false));
+		assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly("Peer 'orders' UNKNOWN -> UP");
+		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
+	}
+
+	@Test
+	void aDaemonDownForItsGracePeriodIsPublishedAsDownThen() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		Peers peers = watchUpWithGracePeriod(fifo, Duration.ofMillis(200));
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(peers.downs("orders").count()).isOne();
+	}
+
+	@Test
+	void aFlappingHolderLogsAFewLinesButEveryChangeIsAnEvent(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
+		// Opens and closes its end 50 times a second for a second, then holds it.
+		this.children.start("sh", "-c", "i=0; while [ $i -lt 50 ]; do exec 3<>\"$0\"; sleep 0.01; exec 3<&-;"
+				+ " sleep 0.01; i=$((i+1)); done; exec 3<>\"$0\"; exec sleep 600", fifo.toString());
+		await().atMost(Duration.ofSeconds(40))
+			.until(() -> output.getOut().contains("Peer 'orders' has held still for 10 s after flapping"));
+		List<String> lines = output.getOut().lines().filter((line) -> line.contains("Peer 'orders'")).toList();
+		assertThat(lines.stream().filter((line) -> line.contains("Peer 'orders' is "))).hasSizeLessThanOrEqualTo(6);
+		assertThat(lines.stream().filter((line) -> line.contains("Peer 'orders' flaps: "))).hasSizeLessThanOrEqualTo(1);
+		assertThat(lines.get(lines.size() - 1)).contains(": it is UP, and its changes are logged again");
+		assertThat(this.events).as("every change an event").hasSizeGreaterThan(lines.size());
+		assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP");
+		assertThat(this.watcher.watchedResult("orders"))
+			.hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
+	}
+
+	@Test
 	void stoppedWatcherIsNoLongerWatching() {
 		Path fifo = this.dir.resolve("orders.fifo");
 		start(Map.of("orders", fifo));
@@ -314,11 +388,29 @@ class PeerWatcherTests {
 
 	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval,
 			Consumer<PeerStatusChangedEvent> listener) {
-		this.watcher = new PeerWatcher(new Peers(probes), pollInterval, safetyNetInterval, (event) -> {
+		startWatching(new Peers(probes), pollInterval, safetyNetInterval, listener);
+	}
+
+	private void startWatching(Peers peers, Duration pollInterval, Duration safetyNetInterval) {
+		startWatching(peers, pollInterval, safetyNetInterval, (event) -> {
+		});
+	}
+
+	private void startWatching(Peers peers, Duration pollInterval, Duration safetyNetInterval,
+			Consumer<PeerStatusChangedEvent> listener) {
+		this.watcher = new PeerWatcher(peers, pollInterval, safetyNetInterval, (event) -> {
 			this.events.add((PeerStatusChangedEvent) event);
 			listener.accept((PeerStatusChangedEvent) event);
 		}, this.posix);
 		this.watcher.start();
+	}
+
+	private Peers watchUpWithGracePeriod(Path fifo, Duration downAfter) {
+		awaitReader(fifo);
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of("orders", downAfter));
+		startWatching(peers, OFF, OFF);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		return peers;
 	}
 
 	private void awaitReader(Path fifo) {

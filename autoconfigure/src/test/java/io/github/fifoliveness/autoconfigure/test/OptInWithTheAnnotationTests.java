@@ -19,10 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AutoConfigureFifoLiveness} gives a test the application's beacons and PID file.
+ * {@link AutoConfigureFifoLiveness} gives a test the application's beacons, and with
+ * {@code pidFile = true} its PID file.
  */
 @SpringBootTest(classes = FifoLivenessTestApplication.class)
-@AutoConfigureFifoLiveness
+@AutoConfigureFifoLiveness(pidFile = true)
 class OptInWithTheAnnotationTests {
 
 	@TempDir

@@ -14,9 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code fifo-liveness.test.enabled=true} gives a test the application's beacon too.
+ * {@code fifo-liveness.test.beacon=true} gives a test the application's beacon, but not
+ * its PID file.
  */
-@SpringBootTest(classes = FifoLivenessTestApplication.class, properties = "fifo-liveness.test.enabled=true")
+@SpringBootTest(classes = FifoLivenessTestApplication.class, properties = "fifo-liveness.test.beacon=true")
 class OptInWithThePropertyTests {
 
 	@TempDir
@@ -28,12 +29,14 @@ class OptInWithThePropertyTests {
 	@DynamicPropertySource
 	static void applicationConfiguration(DynamicPropertyRegistry registry) {
 		registry.add("fifo-liveness.beacon.path", () -> dir.resolve("app.fifo").toString());
+		registry.add("fifo-liveness.pid-file", () -> dir.resolve("app.pid").toString());
 	}
 
 	@Test
-	void beaconIsHeld() {
+	void beaconIsHeldAndNoPidFileWritten() {
 		assertThat(this.beacon.isHeld()).isTrue();
 		assertThat(this.beacon.getPath()).isEqualTo(dir.resolve("app.fifo"));
+		assertThat(dir.resolve("app.pid")).doesNotExist();
 	}
 
 }

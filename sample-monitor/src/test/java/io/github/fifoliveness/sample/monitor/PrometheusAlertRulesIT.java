@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -78,8 +79,9 @@ class PrometheusAlertRulesIT {
 
 	@Test
 	void rulesAndTheirTestsUseTheMetricsAndLabelsTheMonitorExposes() throws Exception {
+		seeADown();
 		Map<String, Set<String>> exposed = labelsByMetric(scrape());
-		assertThat(exposed).containsKey("fifo_liveness_peer_up");
+		assertThat(exposed).containsKey("fifo_liveness_peer_up").containsKey("fifo_liveness_peer_downs_total");
 
 		List<Map<String, Object>> rules = rules();
 		assertThat(rules).isNotEmpty();
@@ -99,6 +101,24 @@ class PrometheusAlertRulesIT {
 		assertThat(tested).as("the rule tests' input series").containsKey("fifo_liveness_peer_up");
 		tested.forEach((name, labels) -> assertThat(labels).as("labels of %s in the rule tests", name)
 			.isEqualTo(withTargetLabels(exposed.get(name))));
+	}
+
+	// The downs counter of a peer appears with its first down: a daemon dies once.
+	private void seeADown() throws Exception {
+		Path fifo = dir.resolve("daemon/sample-daemon.fifo");
+		Files.createDirectories(fifo.getParent());
+		Commands.run(Duration.ofSeconds(10), Map.of(), "mkfifo", "-m", "0600", fifo.toString());
+		Process daemon = FifoHolder.holdReadEnd(fifo);
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> Pattern.compile("(?m)^fifo_liveness_peer_up\\{[^}]*peer=\"sample-daemon\"[^}]*} 1\\.0$")
+					.matcher(scrape())
+					.find());
+		}
+		finally {
+			daemon.destroyForcibly().waitFor();
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> scrape().contains("fifo_liveness_peer_downs_total{"));
 	}
 
 	@SuppressWarnings("unchecked")

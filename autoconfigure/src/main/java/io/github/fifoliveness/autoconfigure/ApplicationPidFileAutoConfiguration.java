@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
 
@@ -43,8 +44,9 @@ public final class ApplicationPidFileAutoConfiguration {
 	}
 
 	@Bean
-	ApplicationPidFileLifecycle applicationPidFileLifecycle(ApplicationPidFile applicationPidFile) {
-		return new ApplicationPidFileLifecycle(applicationPidFile);
+	SmartLifecycle applicationPidFileLifecycle(ApplicationPidFile applicationPidFile) {
+		return new StartStopLifecycle(applicationPidFile::start, applicationPidFile::stop,
+				applicationPidFile::isRunning);
 	}
 
 }

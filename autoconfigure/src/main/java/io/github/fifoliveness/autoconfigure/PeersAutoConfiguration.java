@@ -1,5 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
@@ -10,7 +11,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -36,8 +39,11 @@ public final class PeersAutoConfiguration {
 	PeerWatcher peerWatcher(Peers peers, FifoLivenessProperties properties, ApplicationEventPublisher publisher,
 			NativePosix posix) {
 		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
-		return new PeerWatcher(peers, monitor.getPollInterval(), monitor.getWatch().getSafetyNetInterval(), publisher,
-				posix);
+		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
+		PeerWatcher watcher = new PeerWatcher(peers, monitor.getPollInterval(),
+				monitor.getWatch().getSafetyNetInterval(), events, posix);
+		events.setSource(watcher);
+		return watcher;
 	}
 
 	@Bean
@@ -45,7 +51,24 @@ public final class PeersAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "fifo-liveness.monitor.watch.enabled", havingValue = false)
 	PeerStatusPoller peerStatusPoller(Peers peers, FifoLivenessProperties properties,
 			ApplicationEventPublisher publisher) {
-		return new PeerStatusPoller(peers, properties.getMonitor().getPollInterval(), publisher);
+		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
+		PeerStatusPoller poller = new PeerStatusPoller(peers, properties.getMonitor().getPollInterval(), events);
+		events.setSource(poller);
+		return poller;
+	}
+
+	// The watcher and the poller, the starter's or an application's own, run with the
+	// context.
+	@Bean
+	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher, ObjectProvider<PeerStatusPoller> poller) {
+		return new StartStopLifecycle(() -> {
+			watcher.ifAvailable(PeerWatcher::start);
+			poller.ifAvailable(PeerStatusPoller::start);
+		}, () -> {
+			watcher.ifAvailable(PeerWatcher::stop);
+			poller.ifAvailable(PeerStatusPoller::stop);
+		}, () -> watcher.stream().anyMatch(PeerWatcher::isRunning)
+				|| poller.stream().anyMatch(PeerStatusPoller::isRunning));
 	}
 
 }

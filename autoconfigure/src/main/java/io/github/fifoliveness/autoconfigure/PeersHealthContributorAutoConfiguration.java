@@ -3,7 +3,7 @@ package io.github.fifoliveness.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.fifoliveness.peer.PeerHealthIndicator;
+import io.github.fifoliveness.autoconfigure.peer.PeerHealthIndicator;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;

@@ -1,6 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
-import io.github.fifoliveness.peer.PeerMetrics;
+import io.github.fifoliveness.autoconfigure.peer.PeerMetrics;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.micrometer.core.instrument.MeterRegistry;

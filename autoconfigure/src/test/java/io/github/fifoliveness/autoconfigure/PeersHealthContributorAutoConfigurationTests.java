@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;

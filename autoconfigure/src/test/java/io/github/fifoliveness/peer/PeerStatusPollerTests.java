@@ -40,7 +40,7 @@ class PeerStatusPollerTests {
 	@TempDir
 	Path dir;
 
-	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	@Test
 	void publishesEachTransitionOnceAndLogsItOnce(CapturedOutput output) {
@@ -57,7 +57,7 @@ class PeerStatusPollerTests {
 		poller.poll();
 		poller.poll();
 		assertThat(this.events).hasSize(2);
-		PeerStatusChangedEvent down = this.events.get(1);
+		PeerStatusChange down = this.events.get(1);
 		assertThat(down.getPreviousStatus()).isEqualTo(PeerStatus.UP);
 		assertThat(down.getStatus()).isEqualTo(PeerStatus.DOWN);
 		assertThat(down.getReason()).isEqualTo(DownReason.NO_READER);
@@ -79,7 +79,7 @@ class PeerStatusPollerTests {
 		poller.poll();
 		Fifos.create(fifo);
 		poller.poll();
-		assertThat(this.events).extracting(PeerStatusChangedEvent::getReason)
+		assertThat(this.events).extracting(PeerStatusChange::getReason)
 			.containsExactly(DownReason.MISSING, DownReason.NO_READER);
 	}
 
@@ -115,7 +115,7 @@ class PeerStatusPollerTests {
 		CountDownLatch entered = new CountDownLatch(1);
 		PeerProbe stuck = new StuckProbe(fifo, entered);
 		PeerStatusPoller poller = new PeerStatusPoller(new Peers(Map.of("stuck", stuck)), Duration.ofMillis(50),
-				(event) -> this.events.add((PeerStatusChangedEvent) event));
+				(event) -> this.events.add((PeerStatusChange) event));
 		poller.start();
 		try {
 			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -199,13 +199,13 @@ class PeerStatusPollerTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> probe.probe().alive());
 		Peers peers = new Peers(Map.of("orders", probe), Map.of("orders", Duration.ofMillis(300)));
 		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofMillis(50),
-				(event) -> this.events.add((PeerStatusChangedEvent) event));
+				(event) -> this.events.add((PeerStatusChange) event));
 		poller.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.events.size() == 1);
 			ChildProcesses.kill(orders);
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(this.events).map(PeerStatusChangedEvent::toString)
+				.untilAsserted(() -> assertThat(this.events).map(PeerStatusChange::toString)
 					.containsExactly("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)"));
 			assertThat(peers.downs("orders").count()).isOne();
 		}
@@ -216,7 +216,7 @@ class PeerStatusPollerTests {
 
 	private PeerStatusPoller poller(Path fifo, Duration interval) {
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
-		return new PeerStatusPoller(peers, interval, (event) -> this.events.add((PeerStatusChangedEvent) event));
+		return new PeerStatusPoller(peers, interval, (event) -> this.events.add((PeerStatusChange) event));
 	}
 
 }

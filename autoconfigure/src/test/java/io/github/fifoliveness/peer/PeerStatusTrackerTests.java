@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,7 +30,7 @@ class PeerStatusTrackerTests {
 
 	private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
-	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	private long now = 1_000 * SECOND;
 
@@ -152,7 +152,7 @@ class PeerStatusTrackerTests {
 	}
 
 	private List<String> events() {
-		return this.events.stream().map(PeerStatusChangedEvent::toString).toList();
+		return this.events.stream().map(PeerStatusChange::toString).toList();
 	}
 
 	private static List<String> lines(CapturedOutput output) {
@@ -164,8 +164,8 @@ class PeerStatusTrackerTests {
 	}
 
 	private PeerStatusTracker tracker(Peers peers) {
-		return new PeerStatusTracker(this, LogFactory.getLog(PeerStatusTrackerTests.class),
-				(event) -> this.events.add((PeerStatusChangedEvent) event), peers, () -> this.now);
+		return new PeerStatusTracker(LoggerFactory.getLogger(PeerStatusTrackerTests.class),
+				(event) -> this.events.add((PeerStatusChange) event), peers, () -> this.now);
 	}
 
 	private static Peers peers(Duration downAfter) {

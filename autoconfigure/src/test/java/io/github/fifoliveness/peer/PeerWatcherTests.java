@@ -51,7 +51,7 @@ class PeerWatcherTests {
 
 	private final NativePosix posix = NativePosix.get();
 
-	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	private PeerWatcher watcher;
 
@@ -101,8 +101,7 @@ class PeerWatcherTests {
 		Fifos.create(fifo);
 		this.children.holdReadEnd(fifo);
 		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
-		assertThat(this.events).extracting(PeerStatusChangedEvent::getReason)
-			.containsSubsequence(DownReason.MISSING, null);
+		assertThat(this.events).extracting(PeerStatusChange::getReason).containsSubsequence(DownReason.MISSING, null);
 	}
 
 	@Test
@@ -265,7 +264,45 @@ class PeerWatcherTests {
 		assertThat(this.watcher.watchedResult("custom")).isEmpty();
 		assertThat(output.getOut())
 			.contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
-					+ " instead of watched: its probe is neither a FIFO nor a PID-file probe");
+					+ " instead of watched: its probe has no watch target (PeerProbe.watchTarget())");
+	}
+
+	@Test
+	void aProbeOfYourOwnThatNamesItsFifoIsWatched() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		FifoPeerProbe inner = new FifoPeerProbe(fifo, this.posix);
+		PeerProbe own = new PeerProbe() {
+
+			@Override
+			public ProbeResult probe() {
+				return inner.probe();
+			}
+
+			@Override
+			public String kind() {
+				return "own";
+			}
+
+			@Override
+			public Map<String, Object> inputs() {
+				return Map.of("path", fifo.toString());
+			}
+
+			@Override
+			public WatchTarget watchTarget() {
+				return WatchTarget.fifo(inner);
+			}
+
+		};
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		// Neither polled nor probed by a safety net: the DOWN can only come from the
+		// kernel.
+		startWatching(Map.of("orders", own), OFF, OFF);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+		ChildProcesses.kill(orders);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 	}
 
 	@Test
@@ -292,7 +329,7 @@ class PeerWatcherTests {
 		awaitReader(fifo);
 		Map<String, PeerProbe> probes = Map.of("orders", new FifoPeerProbe(fifo, this.posix));
 		this.watcher = new PeerWatcher(new Peers(probes), OFF, OFF,
-				(event) -> this.events.add((PeerStatusChangedEvent) event), this.posix);
+				(event) -> this.events.add((PeerStatusChange) event), this.posix);
 		this.watcher.beforeEachWait(() -> {
 			if (!this.events.isEmpty()) {
 				throw new IllegalStateException("the loop failed");
@@ -325,7 +362,7 @@ class PeerWatcherTests {
 			.hasValueSatisfying((result) -> assertThat(result.reason()).isEqualTo(DownReason.NO_READER));
 		this.children.holdReadEnd(fifo);
 		await().atMost(WITHIN).until(() -> this.watcher.watchedResult("orders").map(ProbeResult::alive).orElse(false));
-		assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly("Peer 'orders' UNKNOWN -> UP");
+		assertThat(this.events).map(PeerStatusChange::toString).containsExactly("Peer 'orders' UNKNOWN -> UP");
 		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
 	}
 
@@ -375,7 +412,7 @@ class PeerWatcherTests {
 		});
 	}
 
-	private void start(Map<String, Path> fifos, Consumer<PeerStatusChangedEvent> listener) {
+	private void start(Map<String, Path> fifos, Consumer<PeerStatusChange> listener) {
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		fifos.forEach((name, fifo) -> probes.put(name, new FifoPeerProbe(fifo, this.posix)));
 		startWatching(probes, OFF, OFF, listener);
@@ -387,7 +424,7 @@ class PeerWatcherTests {
 	}
 
 	private void startWatching(Map<String, PeerProbe> probes, Duration pollInterval, Duration safetyNetInterval,
-			Consumer<PeerStatusChangedEvent> listener) {
+			Consumer<PeerStatusChange> listener) {
 		startWatching(new Peers(probes), pollInterval, safetyNetInterval, listener);
 	}
 
@@ -397,10 +434,10 @@ class PeerWatcherTests {
 	}
 
 	private void startWatching(Peers peers, Duration pollInterval, Duration safetyNetInterval,
-			Consumer<PeerStatusChangedEvent> listener) {
+			Consumer<PeerStatusChange> listener) {
 		this.watcher = new PeerWatcher(peers, pollInterval, safetyNetInterval, (event) -> {
-			this.events.add((PeerStatusChangedEvent) event);
-			listener.accept((PeerStatusChangedEvent) event);
+			this.events.add((PeerStatusChange) event);
+			listener.accept((PeerStatusChange) event);
 		}, this.posix);
 		this.watcher.start();
 	}
@@ -420,11 +457,10 @@ class PeerWatcherTests {
 
 	private void awaitEvents(String... expected) {
 		await().atMost(WITHIN)
-			.untilAsserted(
-					() -> assertThat(this.events).map(PeerStatusChangedEvent::toString).containsExactly(expected));
+			.untilAsserted(() -> assertThat(this.events).map(PeerStatusChange::toString).containsExactly(expected));
 	}
 
-	private PeerStatusChangedEvent lastEvent() {
+	private PeerStatusChange lastEvent() {
 		assertThat(this.events).isNotEmpty();
 		return this.events.get(this.events.size() - 1);
 	}

@@ -15,14 +15,15 @@ import java.util.concurrent.CountDownLatch;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
+import io.github.fifoliveness.peer.PeerStatusListener;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * A monitor that does nothing but follow its peers, with the starter's defaults (a
@@ -51,10 +52,18 @@ public final class IdleMonitor {
 			}
 		};
 		Peers peers = new Peers(probes);
-		SmartLifecycle monitor = args[0].equals("watch")
-				? new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), publisher, posix)
-				: new PeerStatusPoller(peers, Duration.ofSeconds(1), publisher);
-		monitor.start();
+		// Through the starter's adapter, so each change costs what it costs in an
+		// application.
+		PeerStatusListener listener = new PeerStatusEventPublisher(publisher);
+		PeerWatcher watcher = new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), listener, posix);
+		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofSeconds(1), listener);
+		Runnable stop = (args[0].equals("watch")) ? watcher::stop : poller::stop;
+		if (args[0].equals("watch")) {
+			watcher.start();
+		}
+		else {
+			poller.start();
+		}
 		armed.await();
 		System.out.println("armed");
 		BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -65,7 +74,7 @@ public final class IdleMonitor {
 				System.out.println("heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 			}
 		}
-		monitor.stop();
+		stop.run();
 	}
 
 }

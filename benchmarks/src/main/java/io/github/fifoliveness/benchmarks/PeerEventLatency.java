@@ -24,14 +24,15 @@ import java.util.stream.Stream;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerStatus;
-import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
+import io.github.fifoliveness.peer.PeerStatusListener;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * How long a monitor takes to publish a {@link PeerStatusChangedEvent} after the sample
@@ -103,10 +104,18 @@ public final class PeerEventLatency {
 		Peers peers = new Peers(Map.of("sample-daemon", new FifoPeerProbe(fifo, posix)));
 		ApplicationEventPublisher publisher = (event) -> this.events
 			.add(new Timed((PeerStatusChangedEvent) event, System.nanoTime(), Instant.now()));
-		SmartLifecycle monitor = watch
-				? new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), publisher, posix)
-				: new PeerStatusPoller(peers, Duration.ofSeconds(1), publisher);
-		monitor.start();
+		// Through the starter's adapter, so each change costs what it costs in an
+		// application.
+		PeerStatusListener listener = new PeerStatusEventPublisher(publisher);
+		PeerWatcher watcher = new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), listener, posix);
+		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofSeconds(1), listener);
+		Runnable stop = (watch) ? watcher::stop : poller::stop;
+		if (watch) {
+			watcher.start();
+		}
+		else {
+			poller.start();
+		}
 		try {
 			next(PeerStatus.DOWN);
 			for (int round = 0; round < warmUp; round++) {
@@ -118,7 +127,7 @@ public final class PeerEventLatency {
 			}
 		}
 		finally {
-			monitor.stop();
+			stop.run();
 		}
 		System.out.printf("%-16s %5s %10s %10s %10s %10s%n", "event", "n", "p50", "p90", "p99", "max");
 		this.millis.forEach((name, values) -> {

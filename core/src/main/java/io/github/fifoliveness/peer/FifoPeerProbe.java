@@ -111,4 +111,9 @@ public final class FifoPeerProbe implements PeerProbe {
 		};
 	}
 
+	@Override
+	public WatchTarget watchTarget() {
+		return WatchTarget.fifo(this);
+	}
+
 }

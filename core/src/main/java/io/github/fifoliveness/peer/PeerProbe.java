@@ -25,4 +25,14 @@ public interface PeerProbe {
 	 */
 	Map<String, Object> inputs();
 
+	/**
+	 * Return what a {@link PeerWatcher} can follow for this peer through the kernel's
+	 * events. By default nothing: the peer is probed every poll interval, and the watcher
+	 * says so once at startup.
+	 * @return the watch target
+	 */
+	default WatchTarget watchTarget() {
+		return WatchTarget.none();
+	}
+
 }

@@ -161,4 +161,9 @@ public final class PidFilePeerProbe implements PeerProbe {
 		return shown.replaceAll("\\p{Cntrl}", "?");
 	}
 
+	@Override
+	public WatchTarget watchTarget() {
+		return WatchTarget.pidFile(this);
+	}
+
 }

@@ -89,7 +89,7 @@ public class ChildProcesses implements AfterEachCallback {
 				else if (source.getFileName()
 					.toString()
 					.matches(
-							"(fifo-liveness-core|jnr|jffi|asm|jspecify|slf4j-api|logback-(classic|core)|spring-(core|context|beans)|commons-logging).*\\.jar")) {
+							"(fifo-liveness-core|jnr|jffi|asm|jspecify|slf4j-(api|simple)|logback-(classic|core)|spring-(core|context|beans)|commons-logging).*\\.jar")) {
 					entries
 						.add(Files.copy(source, jars.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING)
 							.toString());

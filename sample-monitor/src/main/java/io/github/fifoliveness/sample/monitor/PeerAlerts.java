@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.github.fifoliveness.peer.PeerStatus;
-import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;

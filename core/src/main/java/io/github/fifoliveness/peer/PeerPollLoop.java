@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.apache.commons.logging.Log;
+import org.slf4j.Logger;
 
 /**
  * Probes every peer each interval on the calling thread until told to stop: what
@@ -18,9 +18,9 @@ final class PeerPollLoop {
 
 	private final Duration interval;
 
-	private final Log logger;
+	private final Logger logger;
 
-	PeerPollLoop(Map<String, PeerProbe> probes, PeerStatusTracker tracker, Duration interval, Log logger) {
+	PeerPollLoop(Map<String, PeerProbe> probes, PeerStatusTracker tracker, Duration interval, Logger logger) {
 		this.probes = probes;
 		this.tracker = tracker;
 		this.interval = interval;

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
-import org.apache.commons.logging.Log;
+import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +32,7 @@ final class PeerWatchPlan {
 	 * @throws PosixException if the descriptor limit cannot be read
 	 */
 	static void decide(List<WatchedPeer> peers, @Nullable KernelEvents events, @Nullable String unavailable,
-			PeerWatchLoop loop, Log logger) throws PosixException {
+			PeerWatchLoop loop, Logger logger) throws PosixException {
 		if (events == null) {
 			logger.info("Peers are " + loop.describePolling() + " instead of watched: " + unavailable);
 			peers.forEach((peer) -> loop.poll(peer, null));
@@ -40,7 +40,7 @@ final class PeerWatchPlan {
 		}
 		peers.stream()
 			.filter(PolledPeer.class::isInstance)
-			.forEach((peer) -> loop.poll(peer, "its probe is neither a FIFO nor a PID-file probe"));
+			.forEach((peer) -> loop.poll(peer, "its probe has no watch target (PeerProbe.watchTarget())"));
 		List<WatchedPeer> watchable = peers.stream().filter((peer) -> !(peer instanceof PolledPeer)).toList();
 		long limit = events.openFileLimit();
 		long open = openDescriptors();

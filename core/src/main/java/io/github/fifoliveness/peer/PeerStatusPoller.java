@@ -5,22 +5,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
-
 /**
- * Probes every peer on a fixed interval and publishes a {@link PeerStatusChangedEvent} on
- * each change, so that an application can react (alert, restart) without polling its own
+ * Probes every peer on a fixed interval and tells a {@link PeerStatusListener} of each
+ * change, so that an application can react (alert, restart) without polling its own
  * health endpoint. Logs each change once: WARN when a peer goes down, INFO when it
  * recovers; never once per poll.
  */
-public class PeerStatusPoller implements SmartLifecycle {
+public class PeerStatusPoller {
 
-	private static final Log logger = LogFactory.getLog(PeerStatusPoller.class);
+	private static final Logger logger = LoggerFactory.getLogger(PeerStatusPoller.class);
 
 	private final Peers peers;
 
@@ -42,15 +39,17 @@ public class PeerStatusPoller implements SmartLifecycle {
 	 * Create a poller.
 	 * @param peers the peers to probe
 	 * @param interval how often to probe; zero or negative never polls
-	 * @param publisher where events go
+	 * @param listener what is told of each change, on this poller's thread
 	 */
-	public PeerStatusPoller(Peers peers, Duration interval, ApplicationEventPublisher publisher) {
+	public PeerStatusPoller(Peers peers, Duration interval, PeerStatusListener listener) {
 		this.peers = peers;
 		this.interval = interval;
-		this.tracker = new PeerStatusTracker(this, logger, publisher, peers);
+		this.tracker = new PeerStatusTracker(logger, listener, peers);
 	}
 
-	@Override
+	/**
+	 * Start following the peers on a thread of this poller's own.
+	 */
 	public synchronized void start() {
 		if (this.executor != null || this.interval.isZero() || this.interval.isNegative()) {
 			return;
@@ -63,7 +62,9 @@ public class PeerStatusPoller implements SmartLifecycle {
 		this.executor.scheduleWithFixedDelay(this::pollSafely, 0, this.interval.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
-	@Override
+	/**
+	 * Stop following the peers.
+	 */
 	public synchronized void stop() {
 		if (this.executor != null) {
 			this.executor.shutdownNow();
@@ -71,7 +72,10 @@ public class PeerStatusPoller implements SmartLifecycle {
 		}
 	}
 
-	@Override
+	/**
+	 * Whether started and not stopped.
+	 * @return {@code true} while running
+	 */
 	public synchronized boolean isRunning() {
 		return this.executor != null;
 	}

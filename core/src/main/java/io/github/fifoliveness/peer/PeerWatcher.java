@@ -11,16 +11,13 @@ import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.KernelEventsUnavailableException;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Learns of peers dying and coming back from the kernel, within milliseconds and without
- * polling, and publishes a {@link PeerStatusChangedEvent} on each change, with the same
+ * polling, and tells a {@link PeerStatusListener} of each change, with the same
  * transitions and log lines as {@link PeerStatusPoller}.
  * <p>
  * One thread of its own watches every peer: the write end of each live FIFO peer is held
@@ -29,12 +26,13 @@ import org.springframework.context.SmartLifecycle;
  * are watched with inotify, for their FIFO or PID file to appear or be opened. An event
  * never decides by itself: it makes the watcher probe that peer by path again. Peers that
  * cannot be watched (no epoll or inotify on this platform, a folder this user may not
- * read, a probe of another kind, more peers than descriptors) are probed every poll
- * interval instead, and watched peers are probed every safety-net interval anyway.
+ * read, a probe with no {@link PeerProbe#watchTarget() watch target}, more peers than
+ * descriptors) are probed every poll interval instead, and watched peers are probed every
+ * safety-net interval anyway.
  */
-public class PeerWatcher implements SmartLifecycle {
+public class PeerWatcher {
 
-	private static final Log logger = LogFactory.getLog(PeerWatcher.class);
+	private static final Logger logger = LoggerFactory.getLogger(PeerWatcher.class);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
@@ -71,16 +69,16 @@ public class PeerWatcher implements SmartLifecycle {
 	 * negative never probes them
 	 * @param safetyNetInterval how often to probe the watched peers anyway; zero or
 	 * negative never does
-	 * @param publisher where events go
+	 * @param listener what is told of each change, on this watcher's thread
 	 * @param posix the native calls
 	 */
-	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval,
-			ApplicationEventPublisher publisher, NativePosix posix) {
+	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval, PeerStatusListener listener,
+			NativePosix posix) {
 		this.peers = peers;
 		this.pollInterval = pollInterval;
 		this.safetyNetInterval = safetyNetInterval;
 		this.posix = posix;
-		this.tracker = new PeerStatusTracker(this, logger, publisher, peers);
+		this.tracker = new PeerStatusTracker(logger, listener, peers);
 	}
 
 	/**
@@ -112,7 +110,9 @@ public class PeerWatcher implements SmartLifecycle {
 		this.beforeEachWait = hook;
 	}
 
-	@Override
+	/**
+	 * Start following the peers on a thread of this watcher's own.
+	 */
 	public synchronized void start() {
 		if (this.thread != null) {
 			return;
@@ -129,16 +129,12 @@ public class PeerWatcher implements SmartLifecycle {
 
 	// The configured probe says what to watch; the recorded one makes the probes.
 	private static WatchedPeer watchedPeer(String name, int key, PeerProbe configured, PeerProbe recorded) {
-		if (configured instanceof FifoPeerProbe fifo) {
-			return new WatchedFifoPeer(name, key, fifo, recorded);
-		}
-		if (configured instanceof PidFilePeerProbe pidFile) {
-			return new WatchedPidFilePeer(name, key, pidFile, recorded);
-		}
-		return new PolledPeer(name, key, recorded);
+		return configured.watchTarget().watchedPeer(name, key, recorded);
 	}
 
-	@Override
+	/**
+	 * Stop following the peers.
+	 */
 	public void stop() {
 		Thread running;
 		synchronized (this) {
@@ -163,11 +159,14 @@ public class PeerWatcher implements SmartLifecycle {
 		if (running.isAlive()) {
 			logger
 				.warn("The peer watcher did not stop within " + STOP_TIMEOUT.toMillis() + " ms, most likely held up by"
-						+ " a PeerStatusChangedEvent listener; it stops and closes its descriptors once that returns");
+						+ " a PeerStatusListener; it stops and closes its descriptors once that returns");
 		}
 	}
 
-	@Override
+	/**
+	 * Whether started and not stopped.
+	 * @return {@code true} while running
+	 */
 	public synchronized boolean isRunning() {
 		return this.thread != null;
 	}
@@ -211,7 +210,7 @@ public class PeerWatcher implements SmartLifecycle {
 		logger.error("Watching peers failed: every peer is probed every " + interval.toMillis() + " ms from now on"
 				+ (off ? " (the default, as 'fifo-liveness.monitor.poll-interval' is " + this.pollInterval + ")"
 						: " ('fifo-liveness.monitor.poll-interval')")
-				+ " instead, so PeerStatusChangedEvents keep coming but later. Restart the application to watch"
+				+ " instead, so changes keep being told, but later. Restart the application to watch"
 				+ " them again, and report this error with its stack trace.", failure);
 		new PeerPollLoop(this.peers.probes(), this.tracker, interval, logger).run(() -> this.stopping);
 	}

@@ -12,14 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import org.apache.commons.logging.Log;
+import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
-
 /**
- * Remembers each peer's last probe result and, on every change, logs it once and
- * publishes a {@link PeerStatusChangedEvent}: the first result (from
+ * Remembers each peer's last probe result and, on every change, logs it once and tells a
+ * {@link PeerStatusChange} to the listener: the first result (from
  * {@link PeerStatus#UNKNOWN}), going down, a change of the reason it is down, recovery.
  * The poller and the watcher share it, so both report exactly the same transitions.
  * <p>
@@ -32,11 +30,9 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class PeerStatusTracker {
 
-	private final Object source;
+	private final Logger logger;
 
-	private final Log logger;
-
-	private final ApplicationEventPublisher publisher;
+	private final PeerStatusListener listener;
 
 	private final Peers peers;
 
@@ -57,19 +53,17 @@ final class PeerStatusTracker {
 
 	/**
 	 * Create a tracker.
-	 * @param source the events' source
-	 * @param logger where changes are logged, the source's own logger
-	 * @param publisher where events go
+	 * @param logger where changes are logged, the watcher's or poller's own logger
+	 * @param listener what is told of changes
 	 * @param peers the peers, for their grace periods and downs
 	 */
-	PeerStatusTracker(Object source, Log logger, ApplicationEventPublisher publisher, Peers peers) {
-		this(source, logger, publisher, peers, System::nanoTime);
+	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers) {
+		this(logger, listener, peers, System::nanoTime);
 	}
 
-	PeerStatusTracker(Object source, Log logger, ApplicationEventPublisher publisher, Peers peers, LongSupplier clock) {
-		this.source = source;
+	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
 		this.logger = logger;
-		this.publisher = publisher;
+		this.listener = listener;
 		this.peers = peers;
 		this.clock = clock;
 	}
@@ -221,7 +215,7 @@ final class PeerStatusTracker {
 			}
 		}
 		updateWaiting(peer, report);
-		this.publisher.publishEvent(new PeerStatusChangedEvent(this.source, peer, previousStatus, result));
+		this.listener.peerStatusChanged(new PeerStatusChange(peer, previousStatus, result));
 	}
 
 	private void updateWaiting(String peer, PeerReport report) {

@@ -1,5 +1,9 @@
-package io.github.fifoliveness.peer;
+package io.github.fifoliveness.autoconfigure.peer;
 
+import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.ProbeResult;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -36,7 +36,7 @@ class PeerWatcherScaleTests {
 
 	private final NativePosix posix = NativePosix.get();
 
-	private final List<PeerStatusChangedEvent> events = new CopyOnWriteArrayList<>();
+	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	@Test
 	void thousandProcessesStartedAndKilledAtOnceAreEachReportedOnceAndLeaveNothingOpen() {
@@ -137,7 +137,7 @@ class PeerWatcherScaleTests {
 		fifos.forEach((fifo) -> probes.put(fifo.getFileName().toString(), new FifoPeerProbe(fifo, this.posix)));
 		probes.put("barrier", new FifoPeerProbe(barrier, this.posix));
 		return new PeerWatcher(new Peers(probes), Duration.ZERO, Duration.ZERO,
-				(event) -> this.events.add((PeerStatusChangedEvent) event), this.posix);
+				(event) -> this.events.add((PeerStatusChange) event), this.posix);
 	}
 
 	private void awaitCount(PeerStatus status, int count) {

@@ -2,8 +2,8 @@ package io.github.fifoliveness.peer;
 
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ final class RecordedPeerProbe implements PeerProbe {
 
 	private final PeerProbe probe;
 
-	private static final Log logger = LogFactory.getLog(RecordedPeerProbe.class);
+	private static final Logger logger = LoggerFactory.getLogger(RecordedPeerProbe.class);
 
 	private final List<ProbeRecorder> recorders;
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeerDowns {
 
-	private static final Log logger = LogFactory.getLog(PeerDowns.class);
+	private static final Logger logger = LoggerFactory.getLogger(PeerDowns.class);
 
 	private final String peer;
 

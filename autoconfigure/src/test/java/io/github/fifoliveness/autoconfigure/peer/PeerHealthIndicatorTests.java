@@ -1,5 +1,11 @@
-package io.github.fifoliveness.peer;
+package io.github.fifoliveness.autoconfigure.peer;
 
+import io.github.fifoliveness.peer.DownReason;
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PeerDownsRecording;
+import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.ProbeResult;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -72,7 +78,7 @@ class PeerHealthIndicatorTests {
 		PeerHealthIndicator indicator = new PeerHealthIndicator(peers.probes().get("orders"), () -> true,
 				peers.downs("orders"));
 		assertThat(indicator.health().getDetails()).containsEntry("downs", 0L).doesNotContainKey("lastDown");
-		peers.downs("orders").record(DownReason.NO_READER);
+		PeerDownsRecording.record(peers.downs("orders"), DownReason.NO_READER);
 		assertThat(indicator.health().getDetails()).containsEntry("downs", 1L)
 			.containsEntry("lastDown", peers.downs("orders").last().toString());
 	}

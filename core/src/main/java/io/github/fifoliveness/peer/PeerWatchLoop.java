@@ -11,7 +11,7 @@ import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
-import org.apache.commons.logging.Log;
+import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +41,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 
 	private final int safetyNetSlice;
 
-	private final Log logger;
+	private final Logger logger;
 
 	private final Runnable beforeEachWait;
 
@@ -56,7 +56,7 @@ final class PeerWatchLoop implements KernelEventHandler {
 	private int safetyNetCursor;
 
 	PeerWatchLoop(List<WatchedPeer> peers, @Nullable KernelEvents events, PeerStatusTracker tracker,
-			Duration pollInterval, Duration safetyNetInterval, Log logger, Runnable beforeEachWait) {
+			Duration pollInterval, Duration safetyNetInterval, Logger logger, Runnable beforeEachWait) {
 		this.peers = peers;
 		this.events = events;
 		this.folders = (events != null) ? new FolderWatches(events) : null;

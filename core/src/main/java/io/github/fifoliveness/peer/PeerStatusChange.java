@@ -2,40 +2,33 @@ package io.github.fifoliveness.peer;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEvent;
-
 /**
- * Published when a peer's status or down reason changes, once per change: on the first
- * poll (from {@link PeerStatus#UNKNOWN}), when it goes down, when the reason it is down
- * changes, and when it recovers.
+ * A change of a peer's status or down reason, told once: on the first probe (from
+ * {@link PeerStatus#UNKNOWN}), when it goes down, when the reason it is down changes, and
+ * when it recovers.
  */
-public class PeerStatusChangedEvent extends ApplicationEvent {
+public final class PeerStatusChange {
 
 	private final String peer;
 
 	private final PeerStatus previousStatus;
 
-	private final PeerStatus status;
-
-	private final transient ProbeResult result;
+	private final ProbeResult result;
 
 	/**
-	 * Create an event.
-	 * @param source the poller
+	 * Create a change.
 	 * @param peer the peer's name
 	 * @param previousStatus the status before
 	 * @param result the probe result that changed it
 	 */
-	public PeerStatusChangedEvent(Object source, String peer, PeerStatus previousStatus, ProbeResult result) {
-		super(source);
+	public PeerStatusChange(String peer, PeerStatus previousStatus, ProbeResult result) {
 		this.peer = peer;
 		this.previousStatus = previousStatus;
-		this.status = PeerStatus.of(result);
 		this.result = result;
 	}
 
 	/**
-	 * Return the peer's name, as configured under {@code fifo-liveness.peers}.
+	 * Return the peer's name.
 	 * @return the name
 	 */
 	public String getPeer() {
@@ -55,7 +48,7 @@ public class PeerStatusChangedEvent extends ApplicationEvent {
 	 * @return the status
 	 */
 	public PeerStatus getStatus() {
-		return this.status;
+		return PeerStatus.of(this.result);
 	}
 
 	/**
@@ -76,7 +69,7 @@ public class PeerStatusChangedEvent extends ApplicationEvent {
 
 	@Override
 	public String toString() {
-		return "Peer '" + this.peer + "' " + this.previousStatus + " -> " + this.status
+		return "Peer '" + this.peer + "' " + this.previousStatus + " -> " + getStatus()
 				+ ((this.result.reason() != null) ? " (" + this.result.reason() + ")" : "");
 	}
 

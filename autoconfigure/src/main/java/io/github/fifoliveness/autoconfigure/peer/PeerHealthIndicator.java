@@ -1,5 +1,8 @@
-package io.github.fifoliveness.peer;
+package io.github.fifoliveness.autoconfigure.peer;
 
+import io.github.fifoliveness.peer.PeerDowns;
+import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.ProbeResult;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
@@ -15,11 +18,11 @@ import org.springframework.boot.health.contributor.Status;
  * process holds its FIFO, or its PID file names a live process), DOWN with a
  * {@code reason} code and a {@code message} otherwise. Probes on every call, so a peer
  * that died shows DOWN on the very next request: the health endpoint stays the authority,
- * whether or not a {@link PeerWatcher} watches the peer. With a watcher, the
- * {@code watched} detail says whether the kernel reports this peer's changes
- * ({@code true}) or it is polled ({@code false}), and {@code downs} and {@code lastDown}
- * how many times it went from UP to DOWN and when it last did. Anything unexpected a
- * probe throws is DOWN with the exception, not an error response.
+ * whether or not a {@link io.github.fifoliveness.peer.PeerWatcher} watches the peer. With
+ * a watcher, the {@code watched} detail says whether the kernel reports this peer's
+ * changes ({@code true}) or it is polled ({@code false}), and {@code downs} and
+ * {@code lastDown} how many times it went from UP to DOWN and when it last did. Anything
+ * unexpected a probe throws is DOWN with the exception, not an error response.
  */
 public class PeerHealthIndicator extends AbstractHealthIndicator {
 

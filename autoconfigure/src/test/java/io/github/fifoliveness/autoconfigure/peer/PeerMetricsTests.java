@@ -1,5 +1,11 @@
-package io.github.fifoliveness.peer;
+package io.github.fifoliveness.autoconfigure.peer;
 
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PeerProbe;
+import io.github.fifoliveness.peer.PeerStatusPoller;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.PidFilePeerProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.peer.PeerStatusChange;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
@@ -36,7 +36,7 @@ public final class WatchOnce {
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		CountDownLatch all = new CountDownLatch(probes.size());
 		PeerWatcher watcher = new PeerWatcher(new Peers(probes), Duration.ofSeconds(1), Duration.ZERO, (event) -> {
-			if (seen.add(((PeerStatusChangedEvent) event).getPeer())) {
+			if (seen.add(((PeerStatusChange) event).getPeer())) {
 				all.countDown();
 			}
 		}, posix);

@@ -10,13 +10,16 @@ package io.github.fifoliveness.posix;
 interface EventSyscalls {
 
 	/**
-	 * {@code EPOLL_CLOEXEC}, {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}:
-	 * {@code O_CLOEXEC}.
+	 * {@code EPOLL_CLOEXEC}, {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}: the kernel
+	 * defines them as {@code O_CLOEXEC}.
 	 */
-	int CLOEXEC = 02000000;
+	int CLOEXEC = PosixConstants.current().oCloexec();
 
-	/** {@code IN_NONBLOCK} and {@code EFD_NONBLOCK}: {@code O_NONBLOCK}. */
-	int NONBLOCK = 04000;
+	/**
+	 * {@code IN_NONBLOCK} and {@code EFD_NONBLOCK}: the kernel defines them as
+	 * {@code O_NONBLOCK}.
+	 */
+	int NONBLOCK = PosixConstants.current().oNonblock();
 
 	/** {@code EPOLL_CTL_ADD}. */
 	int EPOLL_CTL_ADD = 1;
@@ -24,14 +27,11 @@ interface EventSyscalls {
 	/** {@code EPOLL_CTL_DEL}. */
 	int EPOLL_CTL_DEL = 2;
 
-	/**
-	 * {@code SYS_pidfd_open}: the same number on every Linux architecture (generic
-	 * table).
-	 */
-	long SYS_PIDFD_OPEN = 434;
-
 	/** {@code RLIMIT_NOFILE} on x86_64 and aarch64. */
 	int RLIMIT_NOFILE = 7;
+
+	/** {@code RLIM_INFINITY}: all bits set. */
+	long RLIM_INFINITY = -1L;
 
 	int epollCreate(int flags);
 

@@ -26,7 +26,7 @@ final class ForeignBindings {
 		return List.of();
 	}
 
-	static EventSyscalls eventSyscalls(LinuxEventSyscallTable table) {
+	static EventSyscalls eventSyscalls(LinuxSyscallTable table) {
 		throw unsupported();
 	}
 

@@ -42,7 +42,7 @@ final class InotifyRecords {
 
 	static final int IN_EXCL_UNLINK = 0x04000000;
 
-	private static final int HEADER = 16;
+	static final int HEADER = 16;
 
 	private final ByteBuffer buffer;
 

@@ -16,8 +16,6 @@ import jnr.ffi.types.ssize_t;
 final class JnrEventSyscalls implements EventSyscalls {
 
 	// RLIM_INFINITY: all bits set.
-	private static final long UNLIMITED = -1L;
-
 	private final LibC libc;
 
 	private final Runtime runtime;
@@ -70,7 +68,7 @@ final class JnrEventSyscalls implements EventSyscalls {
 	@Override
 	public int pidfdOpen(int pid) {
 		// Through syscall(2): glibc has a pidfd_open wrapper only since 2.36.
-		return (int) result(this.libc.syscall(SYS_PIDFD_OPEN, pid, 0));
+		return (int) result(this.libc.syscall(LinuxSyscallTable.PIDFD_OPEN, pid, 0));
 	}
 
 	@Override
@@ -95,7 +93,7 @@ final class JnrEventSyscalls implements EventSyscalls {
 		if (result < 0) {
 			return result;
 		}
-		return (limits[0] == UNLIMITED) ? Long.MAX_VALUE : limits[0];
+		return (limits[0] == RLIM_INFINITY) ? Long.MAX_VALUE : limits[0];
 	}
 
 	// jnr-ffi saves errno right after each call, on the calling thread.

@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
-import jnr.constants.platform.Errno;
 import jnr.posix.FileStat;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class JnrSyscalls implements Syscalls {
 
-	private static final int ENOENT = Errno.ENOENT.intValue();
+	private static final int ENOENT = PosixConstants.current().enoent();
 
 	private final POSIX posix;
 

@@ -21,18 +21,18 @@ import java.util.Set;
  */
 public final class KernelEvents implements AutoCloseable {
 
-	private static final int EPOLLIN = 0x1;
+	static final int EPOLLIN = 0x1;
 
-	private static final int EPOLLONESHOT = 1 << 30;
+	static final int EPOLLONESHOT = 1 << 30;
 
-	private static final int EINTR = 4;
+	private static final int EINTR = PosixConstants.current().eintr();
 
-	private static final int EAGAIN = 11;
+	private static final int EAGAIN = PosixConstants.current().ewouldblock();
 
-	private static final int EINVAL = 22;
+	private static final int EINVAL = PosixConstants.current().einval();
 
 	// Also what inotify_init1 says when the user has max_user_instances already.
-	private static final int EMFILE = 24;
+	private static final int EMFILE = PosixConstants.current().emfile();
 
 	private static final long FOLDER_EVENTS = -1;
 
@@ -99,7 +99,7 @@ public final class KernelEvents implements AutoCloseable {
 	 * or they cannot be used
 	 */
 	public static KernelEvents open(NativePosix posix) throws KernelEventsUnavailableException {
-		LinuxEventSyscallTable table = LinuxEventSyscallTable.current()
+		LinuxSyscallTable table = LinuxSyscallTable.current()
 			.orElseThrow(() -> new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and"
 					+ " aarch64 only, not on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
 					null));
@@ -107,8 +107,8 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	// Bound once per JVM and implementation: binding costs far more than the calls.
-	private static synchronized EventSyscalls syscalls(NativeImplementation implementation,
-			LinuxEventSyscallTable table) throws KernelEventsUnavailableException {
+	private static synchronized EventSyscalls syscalls(NativeImplementation implementation, LinuxSyscallTable table)
+			throws KernelEventsUnavailableException {
 		EventSyscalls bound = SYSCALLS.get(implementation);
 		if (bound != null) {
 			return bound;

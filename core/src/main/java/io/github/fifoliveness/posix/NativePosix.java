@@ -52,9 +52,9 @@ public final class NativePosix {
 	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
-	private static final int LOCK_EX = 2;
+	static final int LOCK_EX = 2;
 
-	private static final int LOCK_NB = 4;
+	static final int LOCK_NB = 4;
 
 	private static final int EINTR = CONSTANTS.eintr();
 

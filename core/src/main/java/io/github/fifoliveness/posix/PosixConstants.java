@@ -31,24 +31,26 @@ import jnr.constants.platform.OpenFlags;
  * @param erange {@code ERANGE}
  * @param enametoolong {@code ENAMETOOLONG}
  * @param ewouldblock {@code EWOULDBLOCK} (the same as {@code EAGAIN} here)
+ * @param einval {@code EINVAL}
+ * @param emfile {@code EMFILE}
  */
 record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl, int oNoctty, int oNonblock,
 		int oNofollow, int oCloexec, int eperm, int enoent, int esrch, int eintr, int eio, int enxio, int eacces,
-		int eexist, int eisdir, int erange, int enametoolong, int ewouldblock) {
+		int eexist, int eisdir, int erange, int enametoolong, int ewouldblock, int einval, int emfile) {
 
 	/**
 	 * Linux x86_64: {@code asm-generic/fcntl.h}, {@code asm-generic/errno-base.h},
 	 * {@code asm-generic/errno.h}.
 	 */
 	static final PosixConstants LINUX_X86_64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0400000, 02000000,
-			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
+			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11, 22, 24);
 
 	/**
 	 * Linux aarch64: the same, but {@code arch/arm64/include/uapi/asm/fcntl.h} moves
 	 * {@code O_NOFOLLOW}.
 	 */
 	static final PosixConstants LINUX_AARCH64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0100000, 02000000,
-			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11);
+			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11, 22, 24);
 
 	private static final PosixConstants CURRENT = load();
 
@@ -91,7 +93,8 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 				OpenFlags.O_CLOEXEC.intValue(), Errno.EPERM.intValue(), Errno.ENOENT.intValue(), Errno.ESRCH.intValue(),
 				Errno.EINTR.intValue(), Errno.EIO.intValue(), Errno.ENXIO.intValue(), Errno.EACCES.intValue(),
 				Errno.EEXIST.intValue(), Errno.EISDIR.intValue(), Errno.ERANGE.intValue(),
-				Errno.ENAMETOOLONG.intValue(), Errno.EWOULDBLOCK.intValue());
+				Errno.ENAMETOOLONG.intValue(), Errno.EWOULDBLOCK.intValue(), Errno.EINVAL.intValue(),
+				Errno.EMFILE.intValue());
 	}
 
 }

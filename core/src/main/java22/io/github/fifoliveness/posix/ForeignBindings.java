@@ -24,7 +24,7 @@ final class ForeignBindings {
 		return ForeignDowncalls.linked();
 	}
 
-	static EventSyscalls eventSyscalls(LinuxEventSyscallTable table) {
+	static EventSyscalls eventSyscalls(LinuxSyscallTable table) {
 		return new ForeignEventSyscalls(table);
 	}
 

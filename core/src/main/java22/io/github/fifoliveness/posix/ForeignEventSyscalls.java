@@ -6,10 +6,9 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * {@link EventSyscalls} through Java's foreign function API (JDK 22 and later), on the
- * Linux architectures that {@link LinuxEventSyscallTable} knows. Like
- * {@code ForeignSyscalls}, every call goes through one downcall handle to libc's
- * {@code syscall(3)}, with errno captured by the call itself; none is marked critical,
- * since {@code epoll_pwait} blocks.
+ * Linux architectures that {@link LinuxSyscallTable} knows. Like {@code ForeignSyscalls},
+ * every call goes through one downcall handle to libc's {@code syscall(3)}, with errno
+ * captured by the call itself; none is marked critical, since {@code epoll_pwait} blocks.
  * <p>
  * Only in {@code META-INF/versions/22} of the multi-release jar, created by
  * {@link ForeignBindings}: Java 17 to 21 never see this class.
@@ -18,17 +17,14 @@ final class ForeignEventSyscalls implements EventSyscalls {
 
 	private static final long PATH_CAPACITY = 4096;
 
-	private static final int ENAMETOOLONG = 36;
+	private static final int ENAMETOOLONG = PosixConstants.current().enametoolong();
 
-	// RLIM_INFINITY: all bits set.
-	private static final long UNLIMITED = -1L;
-
-	private final LinuxEventSyscallTable table;
+	private final LinuxSyscallTable table;
 
 	// Per thread: the watcher's own, and whichever thread wakes it.
 	private final ThreadLocal<CallArea> area = ThreadLocal.withInitial(CallArea::new);
 
-	ForeignEventSyscalls(LinuxEventSyscallTable table) {
+	ForeignEventSyscalls(LinuxSyscallTable table) {
 		this.table = table;
 	}
 
@@ -86,7 +82,7 @@ final class ForeignEventSyscalls implements EventSyscalls {
 
 	@Override
 	public int pidfdOpen(int pid) {
-		return (int) call(this.area.get(), SYS_PIDFD_OPEN, pid, 0, 0, 0, 0);
+		return (int) call(this.area.get(), this.table.pidfdOpen(), pid, 0, 0, 0, 0);
 	}
 
 	@Override
@@ -123,7 +119,7 @@ final class ForeignEventSyscalls implements EventSyscalls {
 			return result;
 		}
 		long soft = limits.get(ValueLayout.JAVA_LONG, 0);
-		return (soft == UNLIMITED) ? Long.MAX_VALUE : soft;
+		return (soft == RLIM_INFINITY) ? Long.MAX_VALUE : soft;
 	}
 
 	private static long call(CallArea area, long number, long a1, long a2, long a3, long a4, long a5) {

@@ -228,12 +228,12 @@ class KernelEventsTests {
 
 	@Test
 	void epollEventLayoutsPutTheDataWhereTheKernelReadsIt() {
-		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "amd64").orElseThrow().epollEvent())
+		assertThat(LinuxSyscallTable.forPlatform("Linux", "amd64").orElseThrow().epollEvent())
 			.isEqualTo(EpollEventLayout.PACKED);
-		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "aarch64").orElseThrow().epollEvent())
+		assertThat(LinuxSyscallTable.forPlatform("Linux", "aarch64").orElseThrow().epollEvent())
 			.isEqualTo(EpollEventLayout.ALIGNED);
-		assertThat(LinuxEventSyscallTable.forPlatform("Linux", "ppc64le")).isEmpty();
-		assertThat(LinuxEventSyscallTable.forPlatform("Mac OS X", "aarch64")).isEmpty();
+		assertThat(LinuxSyscallTable.forPlatform("Linux", "ppc64le")).isEmpty();
+		assertThat(LinuxSyscallTable.forPlatform("Mac OS X", "aarch64")).isEmpty();
 		for (EpollEventLayout layout : List.of(EpollEventLayout.PACKED, EpollEventLayout.ALIGNED)) {
 			byte[] two = new byte[2 * layout.size()];
 			System.arraycopy(layout.encode(8, 42), 0, two, layout.size(), layout.size());

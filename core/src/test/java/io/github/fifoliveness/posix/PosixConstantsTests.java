@@ -28,7 +28,7 @@ class PosixConstantsTests {
 				flag(jnr.constants.platform.linux.OpenFlags.O_CLOEXEC), linuxErrno("EPERM"), linuxErrno("ENOENT"),
 				linuxErrno("ESRCH"), linuxErrno("EINTR"), linuxErrno("EIO"), linuxErrno("ENXIO"), linuxErrno("EACCES"),
 				linuxErrno("EEXIST"), linuxErrno("EISDIR"), linuxErrno("ERANGE"), linuxErrno("ENAMETOOLONG"),
-				linuxErrno("EWOULDBLOCK"));
+				linuxErrno("EWOULDBLOCK"), linuxErrno("EINVAL"), linuxErrno("EMFILE"));
 		assertThat(PosixConstants.LINUX_X86_64).isEqualTo(expected);
 	}
 
@@ -45,7 +45,8 @@ class PosixConstantsTests {
 				flag(jnr.constants.platform.linux.aarch64.OpenFlags.O_CLOEXEC), aarch64Errno("EPERM"),
 				aarch64Errno("ENOENT"), aarch64Errno("ESRCH"), aarch64Errno("EINTR"), aarch64Errno("EIO"),
 				aarch64Errno("ENXIO"), aarch64Errno("EACCES"), aarch64Errno("EEXIST"), aarch64Errno("EISDIR"),
-				aarch64Errno("ERANGE"), aarch64Errno("ENAMETOOLONG"), aarch64Errno("EWOULDBLOCK"));
+				aarch64Errno("ERANGE"), aarch64Errno("ENAMETOOLONG"), aarch64Errno("EWOULDBLOCK"),
+				aarch64Errno("EINVAL"), aarch64Errno("EMFILE"));
 		assertThat(PosixConstants.LINUX_AARCH64).isEqualTo(expected);
 		assertThat(PosixConstants.LINUX_AARCH64.oNofollow()).isNotEqualTo(PosixConstants.LINUX_X86_64.oNofollow());
 	}

@@ -90,6 +90,7 @@ jar=$project/target/orders-monitor.jar
 start_app() {
 	log=$work/app-$1.log
 	shift
+	: >"$log"
 	java -jar "$jar" --server.port=0 "$@" >"$log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1200); do

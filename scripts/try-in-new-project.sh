@@ -188,6 +188,10 @@ fifo-liveness:
   peers:
     orders:
       path: $peer_fifo
+management:
+  endpoint:
+    health:
+      show-details: always
 YAML
 (cd "$project" && mvn -B -q package -DskipTests)
 start_app beside-tests || fail "the application did not start: $(cat "$log")"

@@ -39,6 +39,10 @@ public final class ExerciseNativeLayer {
 		public void eventsLost() {
 		}
 
+		@Override
+		public void mountsChanged() {
+		}
+
 	};
 
 	private ExerciseNativeLayer() {

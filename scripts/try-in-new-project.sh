@@ -90,6 +90,7 @@ jar=$project/target/orders-monitor.jar
 start_app() {
 	log=$work/app-$1.log
 	shift
+	: >"$log"
 	java -jar "$jar" --server.port=0 "$@" >"$log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1200); do
@@ -187,6 +188,10 @@ fifo-liveness:
   peers:
     orders:
       path: $peer_fifo
+management:
+  endpoint:
+    health:
+      show-details: always
 YAML
 (cd "$project" && mvn -B -q package -DskipTests)
 start_app beside-tests || fail "the application did not start: $(cat "$log")"

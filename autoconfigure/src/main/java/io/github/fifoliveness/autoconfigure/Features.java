@@ -19,17 +19,17 @@ import org.springframework.util.StringUtils;
  * ask it.
  * <p>
  * The liveness beacon is on by default, except on a platform without FIFOs (Windows),
- * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In a
- * test's application context, the test support turns the beacons and the PID file off
- * through these same properties (see {@code AutoConfigureFifoLiveness}).
+ * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In an
+ * application context of Spring's test support, the beacons and the PID file are off
+ * unless the test opts in (see {@link AutoConfigureFifoLiveness}).
  */
 final class Features {
 
-	static final String BEACON_ENABLED = "fifo-liveness.beacon.enabled";
+	private static final String BEACON_ENABLED = "fifo-liveness.beacon.enabled";
 
 	/**
 	 * The property source that marks an application context started by Spring's test
-	 * support, where the test did not opt in with {@link AutoConfigureFifoLiveness}.
+	 * support; it holds what {@link AutoConfigureFifoLiveness} asks for.
 	 */
 	static final String TEST_CONTEXT_PROPERTY_SOURCE = "fifoLivenessTestContext";
 

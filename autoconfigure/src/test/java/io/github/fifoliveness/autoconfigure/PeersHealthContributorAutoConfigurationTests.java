@@ -2,6 +2,7 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -214,9 +215,10 @@ class PeersHealthContributorAutoConfigurationTests {
 					List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
 					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
 					// No event tells this: the old FIFO keeps its reader, the path names
-					// a new one without.
-					Files.delete(fifo);
-					Fifos.create(fifo);
+					// a new one without. Renamed over it, so that no probe finds the
+					// path empty in between.
+					Path replacement = Fifos.create(this.dir.resolve("replacement.fifo"));
+					Files.move(replacement, fifo, StandardCopyOption.ATOMIC_MOVE);
 					await().atMost(Duration.ofSeconds(5))
 						.untilAsserted(
 								() -> assertThat(events).last().hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));

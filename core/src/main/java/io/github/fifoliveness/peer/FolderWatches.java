@@ -133,6 +133,24 @@ final class FolderWatches {
 	}
 
 	/**
+	 * Forget every folder whose path names another folder now, after a change of the
+	 * mount table, and return the peers that watched them: they must be watched again, at
+	 * the folder the path names now.
+	 * @return the peers
+	 */
+	List<WatchedPeer> moved() {
+		List<Integer> moved = new ArrayList<>();
+		this.folders.forEach((id, folder) -> {
+			if (!this.events.isStillAt(folder.watch)) {
+				moved.add(id);
+			}
+		});
+		List<WatchedPeer> peers = new ArrayList<>();
+		moved.forEach((id) -> peers.addAll(gone(id)));
+		return peers;
+	}
+
+	/**
 	 * Return how many folders are watched.
 	 * @return the count
 	 */

@@ -309,6 +309,26 @@ final class PeerWatchLoop implements KernelEventHandler {
 		}
 	}
 
+	/**
+	 * Something was mounted or unmounted: a folder watch may now sit on a folder the path
+	 * no longer names, and a held end on a FIFO the path no longer reaches (a lazy
+	 * unmount leaves it working). So watch moved folders again, and look at every peer by
+	 * path, as the safety net does.
+	 */
+	@Override
+	public void mountsChanged() {
+		for (WatchedPeer peer : this.folders.moved()) {
+			touch(peer);
+			peer.mustProbe();
+		}
+		for (WatchedPeer peer : this.peers) {
+			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
+				touch(peer);
+				peer.mustProbe();
+			}
+		}
+	}
+
 	private void touch(WatchedPeer peer) {
 		if (peer.touch()) {
 			this.touched.add(peer);

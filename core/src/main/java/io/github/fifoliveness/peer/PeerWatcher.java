@@ -176,6 +176,10 @@ public class PeerWatcher {
 		String unavailable = null;
 		try {
 			opened = KernelEvents.open(this.posix);
+			opened.whyMountsUnfollowed()
+				.ifPresent((reason) -> logger.info("Mount changes are not followed (" + reason + "): a peer folder"
+						+ " mounted again is watched again only by the safety net"
+						+ " ('fifo-liveness.monitor.watch.safety-net-interval')"));
 		}
 		catch (KernelEventsUnavailableException ex) {
 			unavailable = ex.getMessage();

@@ -2,6 +2,8 @@ package io.github.fifoliveness.posix;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An inotify watch on a folder, reporting creations, deletions, renames, opens, closes
  * after writing and attribute changes of the files in it.
@@ -9,7 +11,11 @@ import java.nio.file.Path;
  * @param id the watch's id, as events name it; the same folder watched through two paths
  * has one id
  * @param folder the folder's path when the watch was added
+ * @param status the folder's status (device and inode) taken just before the watch was
+ * added, {@code null} if it could not be taken; a mount over the path or from under it
+ * makes the path name another folder, which {@link KernelEvents#isStillAt(FolderWatch)}
+ * tells
  */
-public record FolderWatch(int id, Path folder) {
+public record FolderWatch(int id, Path folder, @Nullable FileStatus status) {
 
 }

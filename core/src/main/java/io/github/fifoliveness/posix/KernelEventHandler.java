@@ -35,4 +35,12 @@ public interface KernelEventHandler {
 	 */
 	void eventsLost();
 
+	/**
+	 * The mount table of this process's mount namespace changed: something was mounted or
+	 * unmounted, anywhere. Paths may now name other files and folders, and folder watches
+	 * may sit on folders no longer reachable at their paths. Reported once per change, or
+	 * once for several changes in quick succession.
+	 */
+	void mountsChanged();
+
 }

@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
  * have changed: held FIFO write ends that lose their last reader ({@code EPOLLERR}),
  * watched processes that exit (pidfd), changes in watched folders (one inotify instance),
- * and a wake-up for shutdown (an eventfd). Linux only.
+ * changes of the mount table ({@code /proc/self/mountinfo}), and a wake-up for shutdown
+ * (an eventfd). Linux only.
  * <p>
  * Held ends and pidfds are registered with {@code EPOLLONESHOT} and never with
  * {@code EPOLLOUT}: a FIFO's write end is always writable, and its error is
@@ -22,6 +26,10 @@ import java.util.Set;
 public final class KernelEvents implements AutoCloseable {
 
 	static final int EPOLLIN = 0x1;
+
+	static final int EPOLLPRI = 0x2;
+
+	static final int EPOLLET = 1 << 31;
 
 	static final int EPOLLONESHOT = 1 << 30;
 
@@ -37,6 +45,10 @@ public final class KernelEvents implements AutoCloseable {
 	private static final long FOLDER_EVENTS = -1;
 
 	private static final long WAKE_UP = -2;
+
+	private static final long MOUNT_TABLE = -3;
+
+	private static final Path MOUNT_TABLE_PATH = Path.of("/proc/self/mountinfo");
 
 	private static final int MAX_READY = 256;
 
@@ -76,6 +88,10 @@ public final class KernelEvents implements AutoCloseable {
 	private final Set<Integer> registered = new HashSet<>();
 
 	private final Object wakeLock = new Object();
+
+	private int mountTable = -1;
+
+	private @Nullable String mountsUnfollowed;
 
 	private boolean closed;
 
@@ -151,7 +167,38 @@ public final class KernelEvents implements AutoCloseable {
 					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
-		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
+		KernelEvents events = new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
+		events.followMounts();
+		return events;
+	}
+
+	// The kernel raises EPOLLPRI|EPOLLERR on this descriptor once per change of the mount
+	// table: its poll marks the change seen, so nothing needs reading (EPOLLIN is always
+	// set: never register it). Edge-triggered too, so that no kernel reports one change
+	// in a loop.
+	private void followMounts() {
+		NativePath path = NativePath.of(MOUNT_TABLE_PATH);
+		int fd = this.posix.openReadOnly(path);
+		int result = (fd < 0) ? fd : this.calls.epollCtl(this.epoll, EventSyscalls.EPOLL_CTL_ADD, fd,
+				this.layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
+		if (result < 0) {
+			if (fd >= 0) {
+				this.calls.close(fd);
+			}
+			this.mountsUnfollowed = this.posix.exception((fd < 0) ? "open" : "epoll_ctl", MOUNT_TABLE_PATH, -result)
+				.getMessage();
+			return;
+		}
+		this.mountTable = fd;
+	}
+
+	/**
+	 * Say why {@link KernelEventHandler#mountsChanged()} is never reported, if it is not:
+	 * the mount table could not be opened or watched (no {@code /proc}, for one).
+	 * @return the reason, empty when mount changes are reported
+	 */
+	public Optional<String> whyMountsUnfollowed() {
+		return Optional.ofNullable(this.mountsUnfollowed);
 	}
 
 	/**
@@ -212,11 +259,27 @@ public final class KernelEvents implements AutoCloseable {
 	 * it, {@code ENOSPC} when the user's inotify watches are used up
 	 */
 	public FolderWatch watchFolder(Path folder) throws PosixException {
-		int wd = this.calls.inotifyAddWatch(this.inotify, NativePath.of(folder).bytes(), FOLDER_MASK);
+		NativePath path = NativePath.of(folder);
+		// Before the watch: a mount in between then makes isStillAt say false, never
+		// true.
+		FileStatus status = this.posix.statusFollowingLinks(path);
+		int wd = this.calls.inotifyAddWatch(this.inotify, path.bytes(), FOLDER_MASK);
 		if (wd < 0) {
 			throw this.posix.exception("inotify_add_watch", folder, -wd);
 		}
-		return new FolderWatch(wd, folder);
+		return new FolderWatch(wd, folder, status);
+	}
+
+	/**
+	 * Whether a watch's path still names the folder watched (same device and inode),
+	 * following a symbolic link as the watch did. After a mount over the path, or an
+	 * unmount from under it, it names another folder, of which the watch sees nothing.
+	 * @param watch the watch
+	 * @return {@code false} if the folder must be watched again
+	 */
+	public boolean isStillAt(FolderWatch watch) {
+		FileStatus now = this.posix.statusFollowingLinks(NativePath.of(watch.folder()));
+		return now != null && watch.status() != null && now.isSameFileAs(watch.status());
 	}
 
 	/**
@@ -257,6 +320,9 @@ public final class KernelEvents implements AutoCloseable {
 			}
 			else if (data == WAKE_UP) {
 				this.calls.read(this.wakeUp, new byte[8]);
+			}
+			else if (data == MOUNT_TABLE) {
+				handler.mountsChanged();
 			}
 			else {
 				handler.ready((int) data);
@@ -338,7 +404,8 @@ public final class KernelEvents implements AutoCloseable {
 
 	/**
 	 * Close every descriptor: held write ends and pidfds not closed yet, the inotify
-	 * instance (which removes its watches), the eventfd and the epoll set.
+	 * instance (which removes its watches), the mount table, the eventfd and the epoll
+	 * set.
 	 */
 	@Override
 	public void close() {
@@ -350,6 +417,9 @@ public final class KernelEvents implements AutoCloseable {
 			this.registered.forEach(this.calls::close);
 			this.registered.clear();
 			this.calls.close(this.inotify);
+			if (this.mountTable >= 0) {
+				this.calls.close(this.mountTable);
+			}
 			this.calls.close(this.wakeUp);
 			this.calls.close(this.epoll);
 		}

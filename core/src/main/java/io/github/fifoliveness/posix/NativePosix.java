@@ -445,8 +445,23 @@ public final class NativePosix {
 				&& stat.inode == file.inode();
 	}
 
+	/**
+	 * Return the status of a path, following a symbolic link there, as
+	 * {@code inotify_add_watch} resolves a folder.
+	 * @param path the path
+	 * @return the status, or {@code null} if the path cannot be examined
+	 */
+	@Nullable FileStatus statusFollowingLinks(NativePath path) {
+		StatBuffer stat = this.statBuffer.get();
+		return (this.syscalls.stat(path.bytes(), true, stat) == 0) ? stat.toFileStatus() : null;
+	}
+
 	// The methods below return 0 or more on success and -errno on failure, as Syscalls
 	// does.
+
+	int openReadOnly(NativePath path) {
+		return open(path, READ_ONLY_FLAGS, 0);
+	}
 
 	int close(int fd) {
 		return this.syscalls.close(fd);

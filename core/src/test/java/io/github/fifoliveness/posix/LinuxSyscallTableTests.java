@@ -61,13 +61,14 @@ class LinuxSyscallTableTests {
 		String names = """
 				O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_NOCTTY O_NONBLOCK O_NOFOLLOW O_CLOEXEC EPERM ENOENT ESRCH
 				EINTR EIO ENXIO EACCES EEXIST EISDIR ERANGE ENAMETOOLONG EWOULDBLOCK EINVAL EMFILE LOCK_EX LOCK_NB
-				EPOLLIN EPOLLONESHOT EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CLOEXEC IN_CLOEXEC IN_NONBLOCK EFD_CLOEXEC
+				EPOLLIN EPOLLPRI EPOLLET EPOLLONESHOT EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CLOEXEC IN_CLOEXEC IN_NONBLOCK EFD_CLOEXEC
 				EFD_NONBLOCK RLIMIT_NOFILE IN_MODIFY IN_ATTRIB IN_CLOSE_WRITE IN_OPEN IN_MOVED_FROM IN_MOVED_TO
 				IN_CREATE IN_DELETE IN_DELETE_SELF IN_MOVE_SELF IN_UNMOUNT IN_Q_OVERFLOW IN_IGNORED IN_ONLYDIR
 				IN_EXCL_UNLINK""";
 		StringBuilder body = new StringBuilder();
 		for (String name : names.split("\\s+")) {
-			body.append("\tprintf(\"%ld \", (long) ").append(name).append(");\n");
+			// As a Java int: EPOLLET is 1u << 31 in C.
+			body.append("\tprintf(\"%d \", (int) ").append(name).append(");\n");
 		}
 		body.append("\tprintf(\"%zu %zu %ld\\n\", sizeof(struct epoll_event), sizeof(struct inotify_event),")
 			.append(" (long) RLIM_INFINITY);\n");
@@ -86,16 +87,17 @@ class LinuxSyscallTableTests {
 				posix.oNoctty(), posix.oNonblock(), posix.oNofollow(), posix.oCloexec(), posix.eperm(), posix.enoent(),
 				posix.esrch(), posix.eintr(), posix.eio(), posix.enxio(), posix.eacces(), posix.eexist(),
 				posix.eisdir(), posix.erange(), posix.enametoolong(), posix.ewouldblock(), posix.einval(),
-				posix.emfile(), NativePosix.LOCK_EX, NativePosix.LOCK_NB, KernelEvents.EPOLLIN,
-				KernelEvents.EPOLLONESHOT, EventSyscalls.EPOLL_CTL_ADD, EventSyscalls.EPOLL_CTL_DEL,
-				EventSyscalls.CLOEXEC, EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK, EventSyscalls.CLOEXEC,
-				EventSyscalls.NONBLOCK, EventSyscalls.RLIMIT_NOFILE, InotifyRecords.IN_MODIFY, InotifyRecords.IN_ATTRIB,
-				InotifyRecords.IN_CLOSE_WRITE, InotifyRecords.IN_OPEN, InotifyRecords.IN_MOVED_FROM,
-				InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE, InotifyRecords.IN_DELETE,
-				InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF, InotifyRecords.IN_UNMOUNT,
-				InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED, InotifyRecords.IN_ONLYDIR,
-				InotifyRecords.IN_EXCL_UNLINK, LinuxSyscallTable.current().orElseThrow().epollEvent().size(),
-				InotifyRecords.HEADER, EventSyscalls.RLIM_INFINITY);
+				posix.emfile(), NativePosix.LOCK_EX, NativePosix.LOCK_NB, KernelEvents.EPOLLIN, KernelEvents.EPOLLPRI,
+				KernelEvents.EPOLLET, KernelEvents.EPOLLONESHOT, EventSyscalls.EPOLL_CTL_ADD,
+				EventSyscalls.EPOLL_CTL_DEL, EventSyscalls.CLOEXEC, EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK,
+				EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK, EventSyscalls.RLIMIT_NOFILE, InotifyRecords.IN_MODIFY,
+				InotifyRecords.IN_ATTRIB, InotifyRecords.IN_CLOSE_WRITE, InotifyRecords.IN_OPEN,
+				InotifyRecords.IN_MOVED_FROM, InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE,
+				InotifyRecords.IN_DELETE, InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF,
+				InotifyRecords.IN_UNMOUNT, InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED,
+				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK,
+				LinuxSyscallTable.current().orElseThrow().epollEvent().size(), InotifyRecords.HEADER,
+				EventSyscalls.RLIM_INFINITY);
 		assertThat(compileAndRun(prelude, body.toString()))
 			.isEqualTo(String.join(" ", expected.stream().map(String::valueOf).toList()));
 	}

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.posix.KernelEvents;
-import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.NativePath;
 import io.github.fifoliveness.posix.NativePosix;
@@ -21,25 +20,7 @@ import io.github.fifoliveness.posix.WriteEndHold;
  */
 public final class ExerciseNativeLayer {
 
-	private static final KernelEventHandler IGNORE = new KernelEventHandler() {
-
-		@Override
-		public void ready(int key) {
-		}
-
-		@Override
-		public void folderChanged(int watch, String name, FolderChange change) {
-		}
-
-		@Override
-		public void folderGone(int watch) {
-		}
-
-		@Override
-		public void eventsLost() {
-		}
-
-	};
+	private static final KernelEventHandler IGNORE = new IgnoreKernelEvents();
 
 	private ExerciseNativeLayer() {
 	}

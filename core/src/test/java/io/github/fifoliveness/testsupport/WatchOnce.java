@@ -28,11 +28,8 @@ public final class WatchOnce {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
+		Map<String, PeerProbe> probes = fifoProbes(args);
 		NativePosix posix = NativePosix.get();
-		Map<String, PeerProbe> probes = new LinkedHashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			probes.put("peer-" + i, new FifoPeerProbe(Path.of(args[i]), posix));
-		}
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		CountDownLatch all = new CountDownLatch(probes.size());
 		PeerWatcher watcher = new PeerWatcher(new Peers(probes), Duration.ofSeconds(1), Duration.ZERO, (event) -> {
@@ -48,6 +45,19 @@ public final class WatchOnce {
 			.forEach((name) -> System.out.println(name + (watcher.isWatched(name) ? " watched" : " polled")));
 		watcher.stop();
 		System.out.println("done");
+	}
+
+	/**
+	 * Return FIFO probes named {@code peer-0}, {@code peer-1}, … for the given paths.
+	 * @param paths the FIFOs' paths
+	 * @return the probes, in order
+	 */
+	static Map<String, PeerProbe> fifoProbes(String... paths) {
+		Map<String, PeerProbe> probes = new LinkedHashMap<>();
+		for (int i = 0; i < paths.length; i++) {
+			probes.put("peer-" + i, new FifoPeerProbe(Path.of(paths[i]), NativePosix.get()));
+		}
+		return probes;
 	}
 
 }

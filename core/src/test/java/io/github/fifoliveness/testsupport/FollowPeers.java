@@ -1,0 +1,35 @@
+package io.github.fifoliveness.testsupport;
+
+import java.time.Duration;
+
+import io.github.fifoliveness.peer.PeerStatusChange;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.posix.NativePosix;
+
+/**
+ * Watches the FIFO peers at the given paths ({@code peer-0}, {@code peer-1}, …) in a
+ * process of its own until it is killed, for tests that must change what the watcher sees
+ * from outside, such as its mount namespace. Prints
+ * {@code event <name> <status> <reason>} for every {@link PeerStatusChange}. Polling is
+ * off and the safety net at 60 s, so every event a test awaits for less came from the
+ * kernel.
+ */
+public final class FollowPeers {
+
+	private FollowPeers() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		PeerWatcher watcher = new PeerWatcher(new Peers(WatchOnce.fifoProbes(args)), Duration.ZERO,
+				Duration.ofSeconds(60), (event) -> {
+					PeerStatusChange changed = (PeerStatusChange) event;
+					System.out
+						.println("event " + changed.getPeer() + " " + changed.getStatus() + " " + changed.getReason());
+					System.out.flush();
+				}, NativePosix.get());
+		watcher.start();
+		Thread.sleep(Duration.ofMinutes(10).toMillis());
+	}
+
+}

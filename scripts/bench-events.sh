@@ -4,6 +4,8 @@
 #      SIGKILL a monitor publishes its PeerStatusChangedEvent: the watcher, then the poller at 1 s;
 #   2. what a monitor following N peers (half alive) costs while nothing happens: CPU over a
 #      window with one safety-net round in it, descriptors, heap, kernel memory; watcher, then poller.
+#   3. how long after a member of a peer folder appears, is killed with SIGKILL, or is
+#      removed the watcher publishes MEMBER_JOINED, MEMBER_DOWN or MEMBER_LEFT.
 # JAVA chooses the JDK (default: java on the PATH); 22 or later runs the foreign-function side.
 # BENCH_QUICK=1 makes every part short: a smoke run, not a measurement.
 set -euo pipefail
@@ -11,9 +13,9 @@ cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 
 if [[ -n ${BENCH_QUICK:-} ]]; then
-	ROUNDS=3 POLL_ROUNDS=3 WARM_UP=1 PEERS=1000 WINDOW=10 SETTLE=2
+	ROUNDS=3 POLL_ROUNDS=3 WARM_UP=1 PEERS=1000 WINDOW=10 SETTLE=2 MEMBER_ROUNDS=20
 else
-	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=60
+	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=60 MEMBER_ROUNDS=200
 fi
 
 echo "Building"
@@ -38,3 +40,7 @@ echo
 echo "== 2. Idle monitor with $PEERS peers, half alive, minus 2 peers (${WINDOW} s window after ${SETTLE} s at rest)"
 run PeersIdleCost watch "$PEERS" "$WINDOW" "$SETTLE"
 run PeersIdleCost poll "$PEERS" "$WINDOW" "$SETTLE"
+
+echo
+echo "== 3. Peer folder: a member's arrival, death and removal -> its event ($MEMBER_ROUNDS rounds after $WARM_UP to warm up)"
+run PeerFolderLatency "$MEMBER_ROUNDS" "$WARM_UP"

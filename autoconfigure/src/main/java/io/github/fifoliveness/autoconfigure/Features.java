@@ -76,7 +76,9 @@ final class Features {
 				|| StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.pid-file")))) {
 			used.add(Feature.PID_FILE);
 		}
-		if (!Binder.get(environment).bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()) {
+		Binder binder = Binder.get(environment);
+		if (!binder.bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()
+				|| !binder.bind("fifo-liveness.peer-folders", PEERS).orElse(Map.of()).isEmpty()) {
 			used.add(Feature.PEERS);
 		}
 		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName);

@@ -35,6 +35,15 @@ public class FifoLivenessProperties {
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 
 	/**
+	 * Folders of FIFOs to follow as pools of workers, by group name: every FIFO in the
+	 * folder whose name matches the pattern is a member, joining and leaving as its FIFO
+	 * appears and is removed. Each group shows as one component of the "peers" health
+	 * contributor, at /actuator/health/peers/<group>, UP while at least "min-up" members
+	 * are.
+	 */
+	private final Map<String, PeerFolder> peerFolders = new LinkedHashMap<>();
+
+	/**
 	 * Absolute path of a PID file to write at startup (the decimal PID and a newline,
 	 * mode 0600, renamed into place) and remove on graceful shutdown if it still holds
 	 * this process's PID. For tools that only understand PID files; written whether or
@@ -56,6 +65,10 @@ public class FifoLivenessProperties {
 
 	public Map<String, Peer> getPeers() {
 		return this.peers;
+	}
+
+	public Map<String, PeerFolder> getPeerFolders() {
+		return this.peerFolders;
 	}
 
 	public Monitor getMonitor() {
@@ -368,6 +381,96 @@ public class FifoLivenessProperties {
 
 		public void setPidFile(@Nullable String pidFile) {
 			this.pidFile = pidFile;
+		}
+
+	}
+
+	/**
+	 * One folder of FIFOs whose members come and go.
+	 */
+	public static class PeerFolder {
+
+		/**
+		 * Absolute path of the folder that holds the members' FIFOs.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Glob on file names in the folder that a member's FIFO matches; the member is
+		 * named by its file name without the extension.
+		 */
+		private String pattern = io.github.fifoliveness.peer.PeerFolder.DEFAULT_PATTERN;
+
+		/**
+		 * How many members must be up for the group to be UP.
+		 */
+		private int minUp = 1;
+
+		/**
+		 * User (name or numeric uid) that must own the members' FIFOs; a FIFO of another
+		 * owner is never a member. Defaults to the owner of the folder, also for a
+		 * monitor running as root.
+		 */
+		private @Nullable String owner;
+
+		/**
+		 * How many members to follow at most: those found at startup, in name order, then
+		 * in order of arrival. Further FIFOs are ignored with one warning.
+		 */
+		private int maxMembers = io.github.fifoliveness.peer.PeerFolder.DEFAULT_MAX_MEMBERS;
+
+		/**
+		 * How long a member, once up, must stay down before its DOWN is published;
+		 * overrides "fifo-liveness.monitor.down-after".
+		 */
+		private @Nullable Duration downAfter;
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public String getPattern() {
+			return this.pattern;
+		}
+
+		public void setPattern(String pattern) {
+			this.pattern = pattern;
+		}
+
+		public int getMinUp() {
+			return this.minUp;
+		}
+
+		public void setMinUp(int minUp) {
+			this.minUp = minUp;
+		}
+
+		public @Nullable String getOwner() {
+			return this.owner;
+		}
+
+		public void setOwner(@Nullable String owner) {
+			this.owner = owner;
+		}
+
+		public int getMaxMembers() {
+			return this.maxMembers;
+		}
+
+		public void setMaxMembers(int maxMembers) {
+			this.maxMembers = maxMembers;
+		}
+
+		public @Nullable Duration getDownAfter() {
+			return this.downAfter;
+		}
+
+		public void setDownAfter(@Nullable Duration downAfter) {
+			this.downAfter = downAfter;
 		}
 
 	}

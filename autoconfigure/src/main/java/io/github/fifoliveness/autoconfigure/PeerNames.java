@@ -32,11 +32,14 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class PeerNames {
 
-	private static final ConfigurationPropertyName PEERS = ConfigurationPropertyName.of("fifo-liveness.peers");
+	/** Where peers are configured. */
+	static final ConfigurationPropertyName PEERS = ConfigurationPropertyName.of("fifo-liveness.peers");
 
+	/** Where peer folders are configured; their names follow the same rules. */
+	static final ConfigurationPropertyName PEER_FOLDERS = ConfigurationPropertyName.of("fifo-liveness.peer-folders");
+
+	// Both prefixes have two elements.
 	private static final int NAME_ELEMENT = PEERS.getNumberOfElements();
-
-	private static final String PREFIX_LETTERS = "fifolivenesspeers";
 
 	private static final String RULE = "Names of lowercase letters, digits and dashes always work, such as 'orders-eu'.";
 
@@ -44,19 +47,25 @@ final class PeerNames {
 	}
 
 	static void check(Environment environment, Collection<String> boundNames) {
-		List<Spelling> spellings = spellings(environment);
-		spellings.forEach(PeerNames::refuseDroppedCharacters);
-		refuseSpellingsOfOnePeer(spellings);
-		boundNames.forEach(PeerNames::refuseSlash);
+		check(environment, PEERS, boundNames);
 	}
 
-	private static List<Spelling> spellings(Environment environment) {
+	static void check(Environment environment, ConfigurationPropertyName prefix, Collection<String> boundNames) {
+		List<Spelling> spellings = spellings(environment, prefix);
+		spellings.forEach(PeerNames::refuseDroppedCharacters);
+		refuseSpellingsOfOnePeer(spellings);
+		boundNames.forEach((name) -> refuseSlash(prefix, name));
+	}
+
+	private static List<Spelling> spellings(Environment environment, ConfigurationPropertyName prefix) {
+		String letters = prefix.toString().replaceAll("[^a-z0-9]", "");
 		List<Spelling> spellings = new ArrayList<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source.getUnderlyingSource() instanceof EnumerablePropertySource<?> propertySource) {
 				for (String property : propertySource.getPropertyNames()) {
-					ConfigurationPropertyName name = mayNameAPeer(property) ? adapt(propertySource, property) : null;
-					if (name != null && PEERS.isAncestorOf(name)) {
+					ConfigurationPropertyName name = mayNameAPeer(property, letters) ? adapt(propertySource, property)
+							: null;
+					if (name != null && prefix.isAncestorOf(name)) {
 						spellings.add(new Spelling(name, property, where(propertySource, property)));
 					}
 				}
@@ -67,17 +76,17 @@ final class PeerNames {
 
 	// A cheap filter: binding keeps ASCII letters and digits, so a peer's property has
 	// these.
-	private static boolean mayNameAPeer(String property) {
+	private static boolean mayNameAPeer(String property, String letters) {
 		int matched = 0;
-		for (int i = 0; i < property.length() && matched < PREFIX_LETTERS.length(); i++) {
+		for (int i = 0; i < property.length() && matched < letters.length(); i++) {
 			char c = Character.toLowerCase(property.charAt(i));
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				if (c != PREFIX_LETTERS.charAt(matched++)) {
+				if (c != letters.charAt(matched++)) {
 					return false;
 				}
 			}
 		}
-		return matched == PREFIX_LETTERS.length();
+		return matched == letters.length();
 	}
 
 	// The name exactly as binding sees it.
@@ -137,9 +146,9 @@ final class PeerNames {
 		}
 	}
 
-	private static void refuseSlash(String name) {
+	private static void refuseSlash(ConfigurationPropertyName prefix, String name) {
 		if (name.contains("/")) {
-			throw new InvalidPeerNameException("Peer name '" + name + "' (fifo-liveness.peers[" + name
+			throw new InvalidPeerNameException("Peer name '" + name + "' (" + prefix + "[" + name
 					+ "]) contains '/', which the health endpoint cannot address: '/' separates the parts of"
 					+ " /actuator/health/peers/<name>.", "Rename the peer without '/'. " + RULE);
 		}

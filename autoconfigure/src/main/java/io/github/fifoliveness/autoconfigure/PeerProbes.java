@@ -44,7 +44,7 @@ final class PeerProbes {
 		return new Peers(probes, downAfters);
 	}
 
-	private static Duration notNegative(String property, Duration value) {
+	static Duration notNegative(String property, Duration value) {
 		if (value.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(property, value,
 					"A grace period cannot be negative; give 0 to publish every DOWN at once, or how long a peer"
@@ -75,7 +75,7 @@ final class PeerProbes {
 		return new FifoPeerProbe(PathProperty.absolute(prefix + ".path", peer.getPath()), owner, posix);
 	}
 
-	private static ExpectedOwner owner(String property, @Nullable String value, NativePosix posix) {
+	static ExpectedOwner owner(String property, @Nullable String value, NativePosix posix) {
 		if (value == null) {
 			return ExpectedOwner.of(null, posix.effectiveUid());
 		}

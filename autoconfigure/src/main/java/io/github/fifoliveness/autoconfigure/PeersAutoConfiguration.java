@@ -1,6 +1,8 @@
 package io.github.fifoliveness.autoconfigure;
 
+import io.github.fifoliveness.autoconfigure.peer.PeerFolderEventPublisher;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
+import io.github.fifoliveness.peer.PeerFolderWatcher;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
@@ -57,18 +59,35 @@ public final class PeersAutoConfiguration {
 		return poller;
 	}
 
-	// The watcher and the poller, the starter's or an application's own, run with the
+	@Bean
+	@ConditionalOnMissingBean
+	PeerFolderWatcher peerFolderWatcher(FifoLivenessProperties properties, Environment environment,
+			ApplicationEventPublisher publisher, NativePosix posix) {
+		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
+		PeerFolderEventPublisher events = new PeerFolderEventPublisher(publisher);
+		PeerFolderWatcher watcher = new PeerFolderWatcher(PeerFolders.of(properties, environment, posix),
+				monitor.getWatch().isEnabled(), monitor.getPollInterval(), monitor.getWatch().getSafetyNetInterval(),
+				events, posix);
+		events.setSource(watcher);
+		return watcher;
+	}
+
+	// The watchers and the poller, the starter's or an application's own, run with the
 	// context.
 	@Bean
-	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher, ObjectProvider<PeerStatusPoller> poller) {
+	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher, ObjectProvider<PeerStatusPoller> poller,
+			ObjectProvider<PeerFolderWatcher> folderWatcher) {
 		return new StartStopLifecycle(() -> {
 			watcher.ifAvailable(PeerWatcher::start);
 			poller.ifAvailable(PeerStatusPoller::start);
+			folderWatcher.ifAvailable(PeerFolderWatcher::start);
 		}, () -> {
 			watcher.ifAvailable(PeerWatcher::stop);
 			poller.ifAvailable(PeerStatusPoller::stop);
+			folderWatcher.ifAvailable(PeerFolderWatcher::stop);
 		}, () -> watcher.stream().anyMatch(PeerWatcher::isRunning)
-				|| poller.stream().anyMatch(PeerStatusPoller::isRunning));
+				|| poller.stream().anyMatch(PeerStatusPoller::isRunning)
+				|| folderWatcher.stream().anyMatch(PeerFolderWatcher::isRunning));
 	}
 
 }

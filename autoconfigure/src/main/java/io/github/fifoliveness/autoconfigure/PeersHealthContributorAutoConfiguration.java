@@ -3,7 +3,9 @@ package io.github.fifoliveness.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.fifoliveness.autoconfigure.peer.PeerFolderHealthIndicator;
 import io.github.fifoliveness.autoconfigure.peer.PeerHealthIndicator;
+import io.github.fifoliveness.peer.PeerFolderWatcher;
 import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
@@ -18,6 +20,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -33,15 +36,17 @@ public final class PeersHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
 	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher,
-			ObjectProvider<PeerStatusPoller> poller) {
+			ObjectProvider<PeerStatusPoller> poller, ObjectProvider<PeerFolderWatcher> folderWatcher) {
 		PeerWatcher peerWatcher = watcher.getIfAvailable();
 		// Downs are counted only by what follows the peers in the background.
 		boolean counted = peerWatcher != null || poller.getIfAvailable() != null;
-		Map<String, PeerHealthIndicator> indicators = new LinkedHashMap<>();
+		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
 		peers.probes()
 			.forEach((name, probe) -> indicators.put(name,
 					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null,
 							counted ? peers.downs(name) : null)));
+		folderWatcher.ifAvailable((folders) -> folders.folders()
+			.forEach((folder) -> indicators.put(folder.name(), new PeerFolderHealthIndicator(folders, folder.name()))));
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 

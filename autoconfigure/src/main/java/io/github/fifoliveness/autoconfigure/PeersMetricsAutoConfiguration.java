@@ -1,6 +1,8 @@
 package io.github.fifoliveness.autoconfigure;
 
+import io.github.fifoliveness.autoconfigure.peer.PeerFolderMetrics;
 import io.github.fifoliveness.autoconfigure.peer.PeerMetrics;
+import io.github.fifoliveness.peer.PeerFolderWatcher;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,13 @@ public final class PeersMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	PeerMetrics peerMetrics(Peers peers, ObjectProvider<PeerWatcher> watcher) {
 		return new PeerMetrics(peers, watcher.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(PeerFolderWatcher.class)
+	PeerFolderMetrics peerFolderMetrics(PeerFolderWatcher watcher) {
+		return new PeerFolderMetrics(watcher);
 	}
 
 }

@@ -285,6 +285,39 @@ class BadInputCatalogueTests {
 			.doesNotContain("Application run failed");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					fifo-liveness.peer-folders.workers.path=workers           | Invalid value 'workers' for configuration property 'fifo-liveness.peer-folders.workers.path'
+					fifo-liveness.peer-folders.workers.pattern=run/*.fifo     | Invalid value 'run/*.fifo' for configuration property 'fifo-liveness.peer-folders.workers.pattern'
+					fifo-liveness.peer-folders.workers.pattern=[a             | Invalid value '[a' for configuration property 'fifo-liveness.peer-folders.workers.pattern'
+					fifo-liveness.peer-folders.workers.min-up=0               | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.min-up'
+					fifo-liveness.peer-folders.workers.max-members=0          | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.max-members'
+					fifo-liveness.peer-folders.workers.down-after=-1s         | Invalid value '-1s' for configuration property 'fifo-liveness.peer-folders.workers.down-after'
+					fifo-liveness.peer-folders.workers.owner=no-such-user-42  | Invalid value 'no-such-user-42' for configuration property 'fifo-liveness.peer-folders.workers.owner'
+					fifo-liveness.peer-folders.workers.min-up=many            | fifo-liveness.peer-folders.workers.min-up
+					fifo-liveness.peers.workers.path=/run/workers.fifo        | A peer is named 'workers' too
+					fifo-liveness.peer-folders.work_ers.owner=0               | 'work_ers' and 'workers'
+					""")
+	void badPeerFolderIsRefusedNamingTheProperty(String property, String expected, CapturedOutput output) {
+		String path = property.startsWith("fifo-liveness.peer-folders.workers.path=") ? property
+				: "fifo-liveness.peer-folders.workers.path=" + this.dir.resolve("workers");
+		assertThatException().isThrownBy(() -> run(Stream.of("fifo-liveness.beacon.enabled=false", path, property)
+			.distinct()
+			.map((argument) -> "--" + argument)
+			.toArray(String[]::new)));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains(expected);
+	}
+
+	@Test
+	void peerFolderNameThatBindingShortens(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peer-folders.café.path=/run/cafe"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property 'fifo-liveness.peer-folders.café.path' (property source 'commandLineArgs') binds as"
+					+ " 'fifo-liveness.peer-folders.caf.path'");
+	}
+
 	@Test
 	void peerWithBothPathAndPidFile(CapturedOutput output) {
 		assertThatException().isThrownBy(

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.beacon.single-instance", "fifo-liveness.beacon.watch-interval",
 			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
 			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
-			"fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.down-after",
+			"fifo-liveness.peer-folders", "fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.down-after",
 			"fifo-liveness.monitor.watch.enabled", "fifo-liveness.monitor.watch.safety-net-interval",
 			"fifo-liveness.test.beacon", "fifo-liveness.test.pid-file", "management.health.peers.enabled",
 			"management.health.beacon.enabled" })
@@ -44,6 +45,20 @@ class ConfigurationMetadataTests {
 				.read("$.properties[?(@.name == 'fifo-liveness.peers.*.down-after')]");
 			assertThat(matches).singleElement()
 				.satisfies((property) -> assertThat(property).containsEntry("type", "java.time.Duration"));
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "path, java.lang.String", "pattern, java.lang.String", "min-up, java.lang.Integer",
+			"owner, java.lang.String", "max-members, java.lang.Integer", "down-after, java.time.Duration" })
+	void everyPropertyOfAPeerFolderHasHandWrittenMetadata(String property, String type) throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			List<Map<String, Object>> matches = JsonPath.parse(metadata)
+				.read("$.properties[?(@.name == 'fifo-liveness.peer-folders.*." + property + "')]");
+			assertThat(matches).singleElement().satisfies((found) -> {
+				assertThat(found).containsEntry("type", type);
+				assertThat((String) found.get("description")).hasSizeGreaterThan(20);
+			});
 		}
 	}
 

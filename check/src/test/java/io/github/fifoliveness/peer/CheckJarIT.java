@@ -66,6 +66,24 @@ class CheckJarIT {
 	}
 
 	@Test
+	void folderHoldsItsQuorumWhileEnoughMembersLive() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path one = folder.resolve("worker-1.fifo");
+		assertThat(run("mkfifo", "-m", "600", one.toString(), folder.resolve("worker-2.fifo").toString()).exitValue())
+			.isZero();
+		Process holder = start("sh", "-c", "exec 3<>\"$0\"; exec sleep 600", one.toString());
+		await().atMost(Duration.ofSeconds(10)).until(() -> check("--folder", folder.toString()).status() == 0);
+		assertThat(check("--folder", folder.toString()).output()).isEqualTo("UP " + folder
+				+ ": 1 of 2 members up, at least 1 needed\n  UP worker-1\n" + "  DOWN NO_READER worker-2\n");
+		Result quorumLost = check("--folder", folder.toString(), "--min-up", "2");
+		assertThat(quorumLost.status()).isEqualTo(1);
+		assertThat(quorumLost.output()).startsWith("DOWN QUORUM_LOST " + folder + ": ");
+		holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		assertThat(check("--folder", folder.toString()).status()).isEqualTo(1);
+		assertThat(check("--folder", folder.toString(), "--min-up", "x").status()).isEqualTo(2);
+	}
+
+	@Test
 	void startsWithoutWarningsOnEveryJdk() throws Exception {
 		Result missing = check(this.dir.resolve("none.fifo").toString());
 		assertThat(missing.status()).isEqualTo(1);

@@ -8,6 +8,7 @@ import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.WriteEndOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * touch.
  *
  * @param readEnd the open read end
- * @param created whether this call created the FIFO (and so may remove it)
+ * @param created whether this call created the FIFO
+ * @param removable whether the beacon removes the FIFO when it stops: it created it, or
+ * adopted one that its own earlier run left behind (this user's, mode 0600, no reader);
+ * never one it found held
  */
-record BeaconFifo(OpenFile readEnd, boolean created) {
+record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 
 	private static final Logger logger = LoggerFactory.getLogger(BeaconFifo.class);
 
@@ -30,7 +34,10 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 
 	static BeaconFifo hold(Path path, NativePosix posix) {
 		// Checked before opening: opening a device can have side effects.
-		refuseForeign(path, statusOf(path, posix), posix);
+		Optional<FileStatus> found = statusOf(path, posix);
+		refuseForeign(path, found, posix);
+		boolean adopted = found.isPresent() && found.get().permissions() == PERMISSIONS
+				&& posix.openWriteEndAndClose(path, posix.effectiveUid()).outcome() == WriteEndOutcome.NO_READER;
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);
 		// The moment peers can see the application alive, to the microsecond for those
@@ -44,7 +51,7 @@ record BeaconFifo(OpenFile readEnd, boolean created) {
 						+ String.format("%04o", readEnd.status().permissions())
 						+ "; tightened it to 0600 so that other users cannot hold its read end and fake liveness");
 			}
-			return new BeaconFifo(readEnd, created);
+			return new BeaconFifo(readEnd, created, created || adopted);
 		}
 		catch (PosixException ex) {
 			readEnd.close();

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a beacon leaves behind on a graceful stop: it closes the FIFO, and removes it only
- * if this beacon created it, the path still names that same FIFO (device and inode), and
- * no other instance still holds it. A crash leaves the FIFO, which the next start reuses.
+ * if this beacon created it or adopted it from its own crashed run, the path still names
+ * that same FIFO (device and inode), and no other instance still holds it. Holding the
+ * single-instance lock, it removes the FIFO before closing it, so that a watching monitor
+ * sees the FIFO gone (a stop) rather than without a reader (a death). A crash leaves the
+ * FIFO, which the next start adopts.
  */
 final class BeaconRelease {
 
@@ -22,17 +25,25 @@ final class BeaconRelease {
 	private BeaconRelease() {
 	}
 
-	static void release(@Nullable BeaconFifo held, Path path, NativePosix posix) {
+	static void release(@Nullable BeaconFifo held, Path path, boolean exclusive, NativePosix posix) {
 		if (held == null) {
+			return;
+		}
+		if (held.removable() && exclusive) {
+			remove(held, path);
+			held.readEnd().close();
 			return;
 		}
 		held.readEnd().close();
 		// Another instance (single-instance off) may still hold it: removing it would
 		// show that one down.
-		if (!held.created() || posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER)
-			.outcome() == WriteEndOutcome.READER_PRESENT) {
-			return;
+		if (held.removable() && posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER)
+			.outcome() != WriteEndOutcome.READER_PRESENT) {
+			remove(held, path);
 		}
+	}
+
+	private static void remove(BeaconFifo held, Path path) {
 		try {
 			if (held.readEnd().isStillAt(path)) {
 				Files.deleteIfExists(path);

@@ -148,8 +148,8 @@ public class FifoBeacon {
 		if (!this.holding) {
 			return;
 		}
-		BeaconRelease.release(this.fifo, this.path, this.posix);
-		BeaconRelease.release(this.suspendedFifo, this.path, this.posix);
+		BeaconRelease.release(this.fifo, this.path, this.lock != null, this.posix);
+		BeaconRelease.release(this.suspendedFifo, this.path, this.lock != null, this.posix);
 		this.fifo = null;
 		this.suspendedFifo = null;
 		releaseLock();
@@ -205,7 +205,8 @@ public class FifoBeacon {
 		try {
 			BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
 			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
-			this.fifo = new BeaconFifo(reopened.readEnd(), created);
+			boolean removable = reopened.removable() || (this.suspendedFifo != null && this.suspendedFifo.removable());
+			this.fifo = new BeaconFifo(reopened.readEnd(), created, removable);
 			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
 			logger.info(this.name + " holds FIFO '" + this.path + "' (resumed); peers see the application alive");

@@ -28,7 +28,8 @@ public final class LivenessCheckCommand {
 	/** Exit status for a usage error. */
 	public static final int USAGE = 2;
 
-	private static final String USAGE_LINE = "usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>";
+	private static final String USAGE_LINE = "usage: check [--owner <user>] <fifo-path> | check [--owner <user>] --pid-file <pid-file>"
+			+ " | check [--owner <user>] --folder <folder> [--min-up <n>] [--pattern <glob>]";
 
 	private LivenessCheckCommand() {
 	}
@@ -59,6 +60,9 @@ public final class LivenessCheckCommand {
 			}
 			owner = words.remove(ownerAt + 1);
 			words.remove(ownerAt);
+		}
+		if (words.contains("--folder")) {
+			return PeerFolderCheck.run(words, owner, out, err, USAGE_LINE);
 		}
 		String[] args = words.toArray(String[]::new);
 		boolean pidFile = args.length == 2 && args[0].equals("--pid-file");

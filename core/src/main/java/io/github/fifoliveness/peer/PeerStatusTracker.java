@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -34,7 +35,11 @@ final class PeerStatusTracker {
 
 	private final PeerStatusListener listener;
 
-	private final Peers peers;
+	private final Function<String, Duration> downAfter;
+
+	private final Function<String, @Nullable PeerDowns> downs;
+
+	private final Function<String, String> subject;
 
 	private final LongSupplier clock;
 
@@ -62,10 +67,37 @@ final class PeerStatusTracker {
 	}
 
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
+		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", clock);
+	}
+
+	/**
+	 * Create a tracker of names that are not configured peers, such as the members of a
+	 * peer folder.
+	 * @param logger where changes are logged
+	 * @param listener what is told of changes
+	 * @param downAfter each name's grace period
+	 * @param downs where each name's downs are counted, {@code null} for nowhere
+	 * @param subject how a name starts a log line, such as "Peer 'orders'"
+	 * @param clock the time, a {@link System#nanoTime()} value
+	 */
+	PeerStatusTracker(Logger logger, PeerStatusListener listener, Function<String, Duration> downAfter,
+			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, LongSupplier clock) {
 		this.logger = logger;
 		this.listener = listener;
-		this.peers = peers;
+		this.downAfter = downAfter;
+		this.downs = downs;
+		this.subject = subject;
 		this.clock = clock;
+	}
+
+	/**
+	 * Forget a name altogether, with any DOWN held back for it: it is no longer followed.
+	 * @param peer the name
+	 */
+	void forget(String peer) {
+		this.last.remove(peer);
+		this.reports.remove(peer);
+		this.waiting.remove(peer);
 	}
 
 	/**
@@ -81,7 +113,7 @@ final class PeerStatusTracker {
 			return;
 		}
 		if (previous != null && previous.alive() && !result.alive()) {
-			PeerDowns downs = this.peers.downs(peer);
+			PeerDowns downs = this.downs.apply(peer);
 			if (downs != null) {
 				downs.record(result.reason());
 			}
@@ -191,7 +223,7 @@ final class PeerStatusTracker {
 				updateWaiting(peer, report);
 				return;
 			}
-			Duration grace = this.peers.downAfter(peer);
+			Duration grace = this.downAfter.apply(peer);
 			if (!grace.isZero() && !grace.isNegative()) {
 				report.holdBack(result, now + grace.toNanos());
 				updateWaiting(peer, report);
@@ -208,10 +240,10 @@ final class PeerStatusTracker {
 		boolean line = !result.alive() || previousStatus == PeerStatus.DOWN;
 		if (line && report.lines().log(now)) {
 			if (!result.alive()) {
-				this.logger.warn("Peer '" + peer + "' is DOWN (" + result.reason() + "): " + result.message());
+				this.logger.warn(this.subject.apply(peer) + " is DOWN (" + result.reason() + "): " + result.message());
 			}
 			else {
-				this.logger.info("Peer '" + peer + "' is UP again");
+				this.logger.info(this.subject.apply(peer) + " is UP again");
 			}
 		}
 		updateWaiting(peer, report);
@@ -229,7 +261,7 @@ final class PeerStatusTracker {
 
 	private void logCount(String peer, long notLogged) {
 		if (notLogged > 0) {
-			this.logger.warn("Peer '" + peer + "' flaps: " + notLogged + " changes in the last "
+			this.logger.warn(this.subject.apply(peer) + " flaps: " + notLogged + " changes in the last "
 					+ ChangeLines.WINDOW.toSeconds() + " s were not logged (at most " + ChangeLines.MAX_LINES
 					+ " lines per peer in " + ChangeLines.WINDOW.toSeconds() + " s); it is " + describe(peer)
 					+ " now. Look for a crash loop or a script toggling its FIFO; its health and the"
@@ -241,9 +273,9 @@ final class PeerStatusTracker {
 		if (notLogged < 0) {
 			return;
 		}
-		String line = "Peer '" + peer + "' has held still for " + ChangeLines.WINDOW.toSeconds() + " s after flapping"
-				+ ((notLogged > 0) ? " (" + notLogged + " more changes not logged)" : "") + ": it is " + describe(peer)
-				+ ", and its changes are logged again";
+		String line = this.subject.apply(peer) + " has held still for " + ChangeLines.WINDOW.toSeconds()
+				+ " s after flapping" + ((notLogged > 0) ? " (" + notLogged + " more changes not logged)" : "")
+				+ ": it is " + describe(peer) + ", and its changes are logged again";
 		ProbeResult result = this.last.get(peer);
 		if (result != null && result.alive()) {
 			this.logger.info(line);

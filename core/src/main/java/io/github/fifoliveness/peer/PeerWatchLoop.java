@@ -126,23 +126,9 @@ final class PeerWatchLoop implements KernelEventHandler {
 				this.nextSafetyNet = later(System.nanoTime(), this.safetyNetTick);
 			}
 			this.beforeEachWait.run();
-			await(timeoutMillis(System.nanoTime()));
+			WatchThread.await(this.events, timeoutMillis(System.nanoTime()), this);
 			settle();
 			tickSafely();
-		}
-	}
-
-	private void await(long timeoutMillis) throws PosixException {
-		if (this.events != null) {
-			this.events.await(timeoutMillis, this);
-			return;
-		}
-		// Polling only: stop() interrupts the sleep.
-		try {
-			Thread.sleep((timeoutMillis < 0) ? Long.MAX_VALUE : timeoutMillis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -13,7 +13,6 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Learns of peers dying and coming back from the kernel, within milliseconds and without
@@ -34,8 +33,6 @@ public class PeerWatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerWatcher.class);
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
-
 	// The default of 'fifo-liveness.monitor.poll-interval', for falling back to polling
 	// where it is off.
 	private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -53,11 +50,7 @@ public class PeerWatcher {
 	// Read by health requests and metrics scrapes while start() fills it.
 	private final Map<String, WatchedPeer> watched = new ConcurrentHashMap<>();
 
-	private volatile boolean stopping;
-
-	private volatile @Nullable KernelEvents events;
-
-	private @Nullable Thread thread;
+	private final WatchThread thread = new WatchThread("fifo-liveness-peer-watch");
 
 	private Runnable beforeEachWait = () -> {
 	};
@@ -114,17 +107,14 @@ public class PeerWatcher {
 	 * Start following the peers on a thread of this watcher's own.
 	 */
 	public synchronized void start() {
-		if (this.thread != null) {
+		if (this.thread.isRunning()) {
 			return;
 		}
-		this.stopping = false;
 		List<WatchedPeer> peers = new ArrayList<>();
 		this.peers.configuredProbes()
 			.forEach((name, probe) -> peers.add(watchedPeer(name, peers.size(), probe, this.peers.probes().get(name))));
 		peers.forEach((peer) -> this.watched.put(peer.name(), peer));
-		this.thread = new Thread(() -> run(peers), "fifo-liveness-peer-watch");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.thread.start(() -> run(peers));
 	}
 
 	// The configured probe says what to watch; the recorded one makes the probes.
@@ -136,30 +126,9 @@ public class PeerWatcher {
 	 * Stop following the peers.
 	 */
 	public void stop() {
-		Thread running;
-		synchronized (this) {
-			running = this.thread;
-			this.thread = null;
-		}
-		if (running == null) {
-			return;
-		}
-		this.stopping = true;
-		KernelEvents current = this.events;
-		if (current != null) {
-			current.wake();
-		}
-		running.interrupt();
-		try {
-			running.join(STOP_TIMEOUT.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		if (running.isAlive()) {
-			logger
-				.warn("The peer watcher did not stop within " + STOP_TIMEOUT.toMillis() + " ms, most likely held up by"
-						+ " a PeerStatusListener; it stops and closes its descriptors once that returns");
+		if (!this.thread.stop()) {
+			logger.warn("The peer watcher did not stop within a second, most likely held up by a PeerStatusListener;"
+					+ " it stops and closes its descriptors once that returns");
 		}
 	}
 
@@ -167,8 +136,8 @@ public class PeerWatcher {
 	 * Whether started and not stopped.
 	 * @return {@code true} while running
 	 */
-	public synchronized boolean isRunning() {
-		return this.thread != null;
+	public boolean isRunning() {
+		return this.thread.isRunning();
 	}
 
 	private void run(List<WatchedPeer> peers) {
@@ -188,9 +157,9 @@ public class PeerWatcher {
 				logger, this.beforeEachWait);
 		Exception failure = null;
 		try {
-			this.events = opened;
+			this.thread.events(opened);
 			PeerWatchPlan.decide(peers, opened, unavailable, loop, logger);
-			loop.run(() -> this.stopping);
+			loop.run(this.thread::isStopping);
 		}
 		catch (PosixException | RuntimeException ex) {
 			failure = ex;
@@ -202,7 +171,7 @@ public class PeerWatcher {
 			}
 			peers.forEach((peer) -> peer.watched(false));
 		}
-		if (failure != null && !this.stopping) {
+		if (failure != null && !this.thread.isStopping()) {
 			pollInstead(failure);
 		}
 	}
@@ -216,7 +185,7 @@ public class PeerWatcher {
 						: " ('fifo-liveness.monitor.poll-interval')")
 				+ " instead, so changes keep being told, but later. Restart the application to watch"
 				+ " them again, and report this error with its stack trace.", failure);
-		new PeerPollLoop(this.peers.probes(), this.tracker, interval, logger).run(() -> this.stopping);
+		new PeerPollLoop(this.peers.probes(), this.tracker, interval, logger).run(this.thread::isStopping);
 	}
 
 }

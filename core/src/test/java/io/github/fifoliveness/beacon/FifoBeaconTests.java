@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.FileDescriptors;
 import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.AfterEach;
@@ -61,14 +62,33 @@ class FifoBeaconTests {
 	}
 
 	@Test
-	void fifoLeftBehindByACrashIsReusedAndKept() throws Exception {
+	void fifoLeftBehindByACrashIsAdoptedAndRemovedOnStop() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
 		long inode = this.posix.statusOf(fifo).orElseThrow().inode();
 		start(fifo);
 		assertThat(probeAlive(fifo)).isTrue();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
 		this.beacon.release();
-		assertThat(probeAlive(fifo)).isFalse();
+		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
+	void fifoFoundHeldByAnotherProcessIsKeptOnStop() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
+		try (OpenFile other = this.posix.openReadEnd(fifo)) {
+			start(fifo);
+			this.beacon.release();
+			assertThat(probeAlive(fifo)).isTrue();
+		}
+		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
+	}
+
+	@Test
+	void fifoLeftWithAnotherModeIsKeptOnStop() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		Fifos.run("mkfifo", "-m", "644", fifo.toString());
+		start(fifo);
+		this.beacon.release();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
 	}
 

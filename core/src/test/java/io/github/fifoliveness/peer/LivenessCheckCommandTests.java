@@ -60,6 +60,54 @@ class LivenessCheckCommandTests {
 	}
 
 	@Test
+	void folderHoldingItsQuorumIsUpWithOneLinePerMember() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path one = Fifos.create(folder.resolve("worker-1.fifo"));
+		Fifos.create(folder.resolve("worker-2.fifo"));
+		Files.writeString(folder.resolve("notes.txt"), "not a member");
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(one)) {
+			assertThat(run("--folder", folder.toString())).isZero();
+			assertThat(out()).isEqualTo("UP " + folder + ": 1 of 2 members up, at least 1 needed\n"
+					+ "  UP worker-1\n  DOWN NO_READER worker-2\n");
+			this.out.reset();
+			assertThat(run("--folder", folder.toString(), "--min-up", "2")).isEqualTo(1);
+			assertThat(out()).startsWith("DOWN QUORUM_LOST " + folder + ": 1 of 2 members up, at least 2 needed\n");
+		}
+	}
+
+	@Test
+	void folderWithNothingMatchingThePatternIsDownWithNoMembers() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.create(folder.resolve("worker-1.pipe"));
+		assertThat(run("--folder", folder.toString())).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN NO_MEMBERS " + folder + ": ");
+		this.out.reset();
+		assertThat(run("--folder", folder.toString(), "--pattern", "*.pipe")).isEqualTo(1);
+		assertThat(out()).endsWith("  DOWN NO_READER worker-1\n");
+	}
+
+	@Test
+	void missingFolderIsDownAndMemberNamesAreEscaped() throws Exception {
+		assertThat(run("--folder", this.dir.resolve("nowhere").toString())).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN FOLDER_MISSING ");
+		this.out.reset();
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.create(folder.resolve("odd\nname.fifo"));
+		assertThat(run("--folder", folder.toString())).isEqualTo(1);
+		assertThat(out()).endsWith("  DOWN NO_READER odd\\nname\n");
+	}
+
+	@Test
+	void folderUsageErrorsExitTwo() {
+		assertThat(run("--folder")).isEqualTo(2);
+		assertThat(run("--folder", "/tmp", "--min-up", "0")).isEqualTo(2);
+		assertThat(run("--folder", "/tmp", "--min-up", "two")).isEqualTo(2);
+		assertThat(run("--folder", "/tmp", "--pattern", "a/b")).isEqualTo(2);
+		assertThat(run("--folder", "/tmp", "extra")).isEqualTo(2);
+		assertThat(out()).isEmpty();
+	}
+
+	@Test
 	void usageErrorsExitTwoAndPrintUsage() {
 		assertThat(run()).isEqualTo(2);
 		assertThat(run("--pid-file")).isEqualTo(2);

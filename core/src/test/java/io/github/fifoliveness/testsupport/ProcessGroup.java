@@ -65,6 +65,25 @@ public final class ProcessGroup implements AutoCloseable {
 	}
 
 	/**
+	 * Run a bash script in a group of its own, once it prints {@code started}.
+	 * @param script the script, which prints {@code started} once it has started what it
+	 * starts, then waits
+	 * @param args its arguments ($1 on)
+	 * @return the group
+	 */
+	public static ProcessGroup running(String script, String... args) {
+		List<String> command = new ArrayList<>(List.of("setsid", "bash", "-c", script, "group"));
+		command.addAll(List.of(args));
+		try {
+			return new ProcessGroup(
+					new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectErrorStream(true).start());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start " + command.subList(0, 3), ex);
+		}
+	}
+
+	/**
 	 * Return how many live processes of the group run, the shell included.
 	 * @return the count
 	 */

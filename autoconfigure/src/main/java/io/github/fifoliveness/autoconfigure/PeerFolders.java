@@ -1,0 +1,69 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.fifoliveness.peer.ExpectedOwner;
+import io.github.fifoliveness.peer.PeerFolder;
+import io.github.fifoliveness.posix.NativePosix;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+
+/**
+ * Makes the {@link PeerFolder peer folders} configured under
+ * {@code fifo-liveness.peer-folders}, refusing what cannot work with the property and
+ * value named.
+ */
+final class PeerFolders {
+
+	private PeerFolders() {
+	}
+
+	static List<PeerFolder> of(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
+		PeerNames.check(environment, PeerNames.PEER_FOLDERS, properties.getPeerFolders().keySet());
+		Duration downAfter = PeerProbes.notNegative("fifo-liveness.monitor.down-after",
+				properties.getMonitor().getDownAfter());
+		List<PeerFolder> folders = new ArrayList<>();
+		properties.getPeerFolders()
+			.forEach((name, folder) -> folders.add(of(name, folder, properties, downAfter, posix)));
+		return folders;
+	}
+
+	private static PeerFolder of(String name, FifoLivenessProperties.PeerFolder folder,
+			FifoLivenessProperties properties, Duration downAfter, NativePosix posix) {
+		String prefix = "fifo-liveness.peer-folders." + name;
+		if (properties.getPeers().containsKey(name)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".path", folder.getPath(),
+					"A peer is named '" + name + "' too, and both would be /actuator/health/peers/" + name
+							+ ": give the peer folder another name.");
+		}
+		Path path = PathProperty.absolute(prefix + ".path", folder.getPath());
+		try {
+			PeerFolder.matcher(folder.getPattern());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".pattern", folder.getPattern(),
+					"Give a glob on file names without '/', such as '*.fifo' or 'worker-*.fifo' (" + ex.getMessage()
+							+ ").");
+		}
+		if (folder.getMinUp() < 1) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".min-up", folder.getMinUp(),
+					"At least one member must be up for the group to be UP: give 1 or more.");
+		}
+		if (folder.getMaxMembers() < folder.getMinUp()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-members", folder.getMaxMembers(),
+					"The group could never be UP with fewer members followed than 'min-up' (" + folder.getMinUp()
+							+ ") asks to be up: give at least that many.");
+		}
+		ExpectedOwner owner = (folder.getOwner() != null)
+				? PeerProbes.owner(prefix + ".owner", folder.getOwner(), posix) : null;
+		Duration memberDownAfter = (folder.getDownAfter() != null)
+				? PeerProbes.notNegative(prefix + ".down-after", folder.getDownAfter()) : downAfter;
+		return new PeerFolder(name, path, folder.getPattern(), folder.getMinUp(), owner, folder.getMaxMembers(),
+				memberDownAfter);
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A folder of FIFOs whose members come and go by themselves: every FIFO of the expected
+ * owner whose name matches a glob is a member, named by its file name without the
+ * extension, and the folder is up while at least a number of its members are.
+ */
+public final class PeerFolder {
+
+	/** The glob a member's file name matches unless told otherwise. */
+	public static final String DEFAULT_PATTERN = "*.fifo";
+
+	/** How many members a folder takes unless told otherwise. */
+	public static final int DEFAULT_MAX_MEMBERS = 1000;
+
+	private final String name;
+
+	private final Path path;
+
+	private final String pattern;
+
+	private final PathMatcher matcher;
+
+	private final int minUp;
+
+	private final @Nullable ExpectedOwner owner;
+
+	private final int maxMembers;
+
+	private final Duration downAfter;
+
+	/**
+	 * Create a peer folder.
+	 * @param name the group's name
+	 * @param path the absolute path of the folder
+	 * @param pattern a glob on file names, without '/'
+	 * @param minUp how many members must be up for the folder to be up, at least 1
+	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
+	 * @param maxMembers how many members to take at most, at least 1
+	 * @param downAfter how long a member that was up must stay down before its DOWN is
+	 * published
+	 * @throws IllegalArgumentException if a value is out of range or the pattern is not a
+	 * glob on file names
+	 */
+	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
+			Duration downAfter) {
+		if (!path.isAbsolute()) {
+			throw new IllegalArgumentException("The folder's path must be absolute: " + path);
+		}
+		this.name = name;
+		this.path = path.normalize();
+		this.pattern = pattern;
+		this.matcher = matcher(pattern);
+		if (minUp < 1) {
+			throw new IllegalArgumentException("At least one member must be up: min-up " + minUp);
+		}
+		if (maxMembers < 1) {
+			throw new IllegalArgumentException("A folder takes at least one member: max-members " + maxMembers);
+		}
+		if (downAfter.isNegative()) {
+			throw new IllegalArgumentException("A grace period cannot be negative: " + downAfter);
+		}
+		this.minUp = minUp;
+		this.owner = owner;
+		this.maxMembers = maxMembers;
+		this.downAfter = downAfter;
+	}
+
+	/**
+	 * Return a matcher of file names for a glob.
+	 * @param pattern the glob
+	 * @return the matcher
+	 * @throws IllegalArgumentException if the glob has a '/' or is not a glob
+	 */
+	public static PathMatcher matcher(String pattern) {
+		if (pattern.isEmpty() || pattern.indexOf('/') >= 0) {
+			throw new IllegalArgumentException(
+					"A pattern matches file names in the folder, so it cannot be empty or hold '/': " + pattern);
+		}
+		return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+	}
+
+	/**
+	 * Return the name of the member a file stands for: its name without the extension.
+	 * @param fileName the file's name
+	 * @return the member's name
+	 */
+	public static String memberName(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return (dot > 0) ? fileName.substring(0, dot) : fileName;
+	}
+
+	/**
+	 * Whether a file name matches the folder's pattern.
+	 * @param fileName the file's name
+	 * @return {@code true} if it does
+	 */
+	public boolean matches(String fileName) {
+		return this.matcher.matches(Path.of(fileName));
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public Path path() {
+		return this.path;
+	}
+
+	public String pattern() {
+		return this.pattern;
+	}
+
+	public int minUp() {
+		return this.minUp;
+	}
+
+	/**
+	 * Return who must own the members' FIFOs.
+	 * @return the owner, {@code null} for the folder's owner
+	 */
+	public @Nullable ExpectedOwner owner() {
+		return this.owner;
+	}
+
+	public int maxMembers() {
+		return this.maxMembers;
+	}
+
+	public Duration downAfter() {
+		return this.downAfter;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.fifoliveness.peer;
+
+import io.github.fifoliveness.posix.HeldWriteEnd;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member of a watched peer folder: its FIFO, the write end held while it is up, and its
+ * latest result. Confined to the watcher's thread.
+ */
+final class PeerFolderMember {
+
+	private final WatchedPeerFolder folder;
+
+	private final String fileName;
+
+	private final String name;
+
+	private final int key;
+
+	private final FifoPeerProbe probe;
+
+	private @Nullable HeldWriteEnd held;
+
+	private @Nullable ProbeResult last;
+
+	PeerFolderMember(WatchedPeerFolder folder, String fileName, int key, FifoPeerProbe probe) {
+		this.folder = folder;
+		this.fileName = fileName;
+		this.name = PeerFolder.memberName(fileName);
+		this.key = key;
+		this.probe = probe;
+	}
+
+	WatchedPeerFolder folder() {
+		return this.folder;
+	}
+
+	String fileName() {
+		return this.fileName;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	int key() {
+		return this.key;
+	}
+
+	FifoPeerProbe probe() {
+		return this.probe;
+	}
+
+	boolean isHeld() {
+		return this.held != null;
+	}
+
+	void held(@Nullable HeldWriteEnd held) {
+		this.held = held;
+	}
+
+	/**
+	 * Whether the held end still stands for the FIFO the path names now.
+	 * @return {@code false} when nothing is held or the path names another file
+	 */
+	boolean isStillHeld() {
+		return this.held != null && this.held.isStillAt(this.probe.nativePath());
+	}
+
+	/**
+	 * Close the held end, if any.
+	 * @return whether something was held
+	 */
+	boolean release() {
+		if (this.held == null) {
+			return false;
+		}
+		this.held.close();
+		this.held = null;
+		return true;
+	}
+
+	@Nullable ProbeResult last() {
+		return this.last;
+	}
+
+	void last(ProbeResult last) {
+		this.last = last;
+	}
+
+}

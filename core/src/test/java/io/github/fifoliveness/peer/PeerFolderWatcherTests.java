@@ -1,0 +1,298 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import io.github.fifoliveness.beacon.FifoBeacon;
+import io.github.fifoliveness.peer.PeerFolderChange.Kind;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.ProcessGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Tests for {@link PeerFolderWatcher} against real folders and FIFOs held by shell
+ * processes: members join, leave, die and come back by themselves. Polling and the safety
+ * net are off unless a test says otherwise, so every change seen came from the kernel.
+ */
+class PeerFolderWatcherTests {
+
+	private static final Duration WITHIN = Duration.ofSeconds(30);
+
+	// Holds its FIFO, waiting on its standard input (no child to inherit the FIFO); on
+	// SIGTERM removes it before closing it, as a beacon's clean stop does.
+	private static final String MEMBER = "mkfifo -m 600 \"$0\" 2>/dev/null; exec 3<>\"$0\";"
+			+ " trap 'rm -f \"$0\"; exit 0' TERM; read -r line";
+
+	@RegisterExtension
+	final ChildProcesses children = new ChildProcesses();
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private final List<PeerFolderChange> changes = new CopyOnWriteArrayList<>();
+
+	private PeerFolderWatcher watcher;
+
+	@AfterEach
+	void stopWatcher() {
+		if (this.watcher != null) {
+			this.watcher.stop();
+		}
+	}
+
+	@Test
+	void memberJoinsWhenItsFifoAppearsAndLeavesWithoutADownWhenItStopsCleanly() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(this.watcher.report("workers").reason()).isEqualTo(PeerFolderDownReason.NO_MEMBERS);
+		Process worker = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		PeerFolderChange joined = awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		assertThat(joined.result().alive()).isTrue();
+		awaitChange(Kind.QUORUM_HELD, null);
+		assertThat(this.watcher.report("workers").members()).containsOnlyKeys("worker-1");
+		worker.destroy();
+		awaitChange(Kind.MEMBER_LEFT, "worker-1");
+		awaitChange((change) -> change.kind() == Kind.QUORUM_LOST && change.members() == 0);
+		assertThat(this.changes).noneMatch((change) -> change.kind() == Kind.MEMBER_DOWN);
+		assertThat(this.watcher.report("workers").members()).isEmpty();
+	}
+
+	@Test
+	void memberKilledIsDownUntilRestartedOverItsOwnFifo() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = folder.resolve("worker-1.fifo");
+		Process first = this.children.start("sh", "-c", MEMBER, fifo.toString());
+		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_HELD, null);
+		ChildProcesses.kill(first);
+		PeerFolderChange down = awaitChange(Kind.MEMBER_DOWN, "worker-1");
+		assertThat(down.result().reason()).isEqualTo(DownReason.NO_READER);
+		awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(this.watcher.report("workers").members().get("worker-1").reason()).isEqualTo(DownReason.NO_READER);
+		this.children.start("sh", "-c", MEMBER, fifo.toString());
+		awaitChange(Kind.MEMBER_UP, "worker-1");
+		awaitChange((change) -> change.kind() == Kind.QUORUM_HELD && change.up() == 1);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.MEMBER_JOINED).hasSize(1);
+	}
+
+	@Test
+	void memberBackWithinItsGracePeriodPublishesNoDown() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = folder.resolve("worker-1.fifo");
+		Process first = this.children.start("sh", "-c", MEMBER, fifo.toString());
+		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000,
+				Duration.ofSeconds(2));
+		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
+				this.posix);
+		this.watcher.start();
+		awaitChange(Kind.QUORUM_HELD, null);
+		ChildProcesses.kill(first);
+		await().atMost(WITHIN).until(() -> !this.watcher.report("workers").quorum());
+		Process second = this.children.start("sh", "-c", MEMBER, fifo.toString());
+		await().atMost(WITHIN).until(() -> this.watcher.report("workers").quorum());
+		long killed = System.nanoTime();
+		ChildProcesses.kill(second);
+		PeerFolderChange down = awaitChange(Kind.MEMBER_DOWN, "worker-1");
+		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(down.result().reason()).isEqualTo(DownReason.NO_READER);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.MEMBER_DOWN).hasSize(1);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.QUORUM_LOST).hasSize(1);
+	}
+
+	@Test
+	void twoHundredMembersStartedOneByOneAndKilledAtOnceAreEachReportedOnceAndTheQuorumCrossesOnce() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		start(folder, 100, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		try (ProcessGroup workers = ProcessGroup.running(
+				"cd \"$1\" && for i in $(seq 1 200); do"
+						+ " mkfifo -m 600 w$i.fifo && { sleep 600 3<>w$i.fifo & }; done; echo started; wait",
+				folder.toString())) {
+			await().atMost(WITHIN).until(() -> this.watcher.report("workers").up() == 200);
+			awaitCount(Kind.MEMBER_JOINED, 200);
+			workers.killAll();
+			await().atMost(WITHIN).until(() -> this.watcher.report("workers").down() == 200);
+			awaitCount(Kind.MEMBER_DOWN, 200);
+		}
+		// Everything before the barrier's joining has been told: nothing more is coming.
+		this.children.start("sh", "-c", MEMBER, folder.resolve("x-barrier.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "x-barrier");
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.MEMBER_JOINED)
+			.extracting(PeerFolderChange::member)
+			.doesNotHaveDuplicates()
+			.hasSize(201);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.MEMBER_DOWN)
+			.extracting(PeerFolderChange::member)
+			.doesNotHaveDuplicates()
+			.hasSize(200);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.QUORUM_HELD).hasSize(1);
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.QUORUM_LOST).hasSize(2);
+		assertThat(this.changes).noneMatch((change) -> change.kind() == Kind.MEMBER_LEFT);
+	}
+
+	@Test
+	void folderRemovedAndCreatedAgainIsFollowedAgain() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Process worker = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		await().atMost(WITHIN).until(() -> Files.exists(folder.resolve("worker-1.fifo")));
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_HELD, null);
+		ChildProcesses.kill(worker);
+		Fifos.run("rm", "-rf", folder.toString());
+		awaitChange(Kind.MEMBER_LEFT, "worker-1");
+		await().atMost(WITHIN)
+			.until(() -> this.watcher.report("workers").reason() == PeerFolderDownReason.FOLDER_MISSING);
+		Files.createDirectory(folder);
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-2.fifo").toString());
+		PeerFolderChange joined = awaitChange(Kind.MEMBER_JOINED, "worker-2");
+		assertThat(joined.result().alive()).isTrue();
+		await().atMost(WITHIN).until(() -> this.watcher.report("workers").quorum());
+	}
+
+	@Test
+	void folderCreatedAfterStartupIsFollowed() throws Exception {
+		Path folder = this.dir.resolve("run/workers");
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(this.watcher.report("workers").reason()).isEqualTo(PeerFolderDownReason.FOLDER_MISSING);
+		Files.createDirectories(folder);
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		awaitChange(Kind.QUORUM_HELD, null);
+	}
+
+	@Test
+	void beaconThatAdoptedItsCrashedFifoLeavesOnStop() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = Fifos.create(folder.resolve("worker-1.fifo"));
+		start(folder, 1, 1000);
+		PeerFolderChange crashed = awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		assertThat(crashed.result().reason()).isEqualTo(DownReason.NO_READER);
+		FifoBeacon beacon = new FifoBeacon(fifo, true, this.posix);
+		beacon.hold();
+		awaitChange(Kind.MEMBER_UP, "worker-1");
+		beacon.release();
+		awaitChange(Kind.MEMBER_LEFT, "worker-1");
+		assertThat(fifo).doesNotExist();
+		assertThat(this.changes).filteredOn((change) -> change.kind() == Kind.MEMBER_DOWN).isEmpty();
+	}
+
+	@Test
+	void filesThatAreNotMembersAreIgnored() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Files.writeString(folder.resolve("regular.fifo"), "not a FIFO");
+		Fifos.create(folder.resolve("other-pattern.pipe"));
+		Files.createDirectory(folder.resolve("folder.fifo"));
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		Files.writeString(folder.resolve("late.fifo"), "not a FIFO either");
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		assertThat(this.watcher.report("workers").members()).containsOnlyKeys("worker-1");
+	}
+
+	@Test
+	void fifoOfAnotherUserHeldInTheFolderIsNeverAMember() throws Exception {
+		assumeTrue(Fifos.isRoot(), "other users can only be played as root");
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.run("chmod", "777", folder.toString());
+		Fifos.run("chmod", "755", this.dir.toString());
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		this.children.start("setpriv", "--reuid=1001", "--regid=1001", "--clear-groups", "sh", "-c", MEMBER,
+				folder.resolve("planted.fifo").toString());
+		await().atMost(WITHIN).until(() -> Files.exists(folder.resolve("planted.fifo")));
+		// A member of the right owner after it: once it joined, the planted one was seen.
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		assertThat(this.watcher.report("workers").members()).containsOnlyKeys("worker-1");
+		assertThat(this.changes).noneMatch((change) -> "planted".equals(change.member()));
+	}
+
+	@Test
+	void tenThousandFifosDroppedIntoTheFolderAreBoundedByMaxMembers() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		start(folder, 1, 100);
+		awaitChange(Kind.QUORUM_LOST, null);
+		Fifos.run("bash", "-c", "cd \"$0\" && seq -f 'flood-%05g.fifo' 1 10000 | xargs mkfifo -m 600",
+				folder.toString());
+		await().atMost(WITHIN).until(() -> this.watcher.report("workers").members().size() == 100);
+		// Still answering: a member beyond the limit is not taken, and a stop is seen.
+		Fifos.run("rm", "-f", folder.resolve("flood-00001.fifo").toString());
+		awaitChange(Kind.MEMBER_LEFT, "flood-00001");
+		await().atMost(WITHIN).until(() -> this.watcher.report("workers").members().size() == 100);
+		assertThat(this.watcher.report("workers").members()).hasSize(100);
+	}
+
+	@Test
+	void withoutWatchingTheFolderIsRescannedEveryPollInterval() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
+		this.watcher = new PeerFolderWatcher(List.of(config), false, Duration.ofMillis(100), Duration.ZERO,
+				this.changes::add, this.posix);
+		this.watcher.start();
+		awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(this.watcher.isWatched()).isFalse();
+		Process worker = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		ChildProcesses.kill(worker);
+		awaitChange(Kind.MEMBER_DOWN, "worker-1");
+	}
+
+	@Test
+	void withoutAThreadTheReportIsAScan() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		Fifos.create(folder.resolve("worker-2.fifo"));
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 2, null, 1000, Duration.ZERO);
+		PeerFolderWatcher idle = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO,
+				this.changes::add, this.posix);
+		await().atMost(WITHIN).until(() -> idle.report("workers").up() == 1);
+		PeerFolderReport report = idle.report("workers");
+		assertThat(report.members()).containsOnlyKeys("worker-1", "worker-2");
+		assertThat(report.reason()).isEqualTo(PeerFolderDownReason.QUORUM_LOST);
+		assertThat(report.message()).isEqualTo("1 of 2 members are up; at least 2 must be");
+	}
+
+	private void start(Path folder, int minUp, int maxMembers) {
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, minUp, null, maxMembers,
+				Duration.ZERO);
+		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
+				this.posix);
+		this.watcher.start();
+	}
+
+	private PeerFolderChange awaitChange(Kind kind, String member) {
+		return awaitChange((change) -> change.kind() == kind
+				&& (member == null ? change.member() == null : member.equals(change.member())));
+	}
+
+	private PeerFolderChange awaitChange(Predicate<PeerFolderChange> match) {
+		return await().atMost(WITHIN)
+			.until(() -> this.changes.stream().filter(match).findFirst().orElse(null), (found) -> found != null);
+	}
+
+	private void awaitCount(Kind kind, int count) {
+		await().atMost(WITHIN)
+			.until(() -> this.changes.stream().filter((change) -> change.kind() == kind).count() >= count);
+	}
+
+}

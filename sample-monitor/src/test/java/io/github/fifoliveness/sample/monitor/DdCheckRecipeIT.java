@@ -16,9 +16,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The coreutils check for images without Java (docs/non-java-beacons.md), GNU coreutils only: exit status 0 only
- * while a process holds the read end of a FIFO that this user owns; never blocks, never
- * creates, writes or truncates anything.
+ * The coreutils check for images without Java (docs/non-java-beacons.md), GNU coreutils
+ * only: exit status 0 only while a process holds the read end of a FIFO that this user
+ * owns; never blocks, never creates, writes or truncates anything.
  */
 class DdCheckRecipeIT {
 

@@ -4,7 +4,8 @@
 #   1b. the probe against the C floor, both native implementations, over interleaved rounds;
 #   2. system calls per probe, counted with strace;
 #   3. /actuator/health/peers latency with 10, 100 and 1,000 peers;
-#   4. what the beacon adds to the sample daemon's start-up, on Java 22+ and on Java 17-21.
+#   4. what the beacon adds to the sample daemon's start-up, on Java 22+ and on Java 17-21;
+# then draws table 1 as docs/probe-cost.svg where python3 has matplotlib (scripts/lib/charts.sh).
 # Builds what it needs and installs gcc and strace when missing (as root, from Debian's packages).
 # Finds a JDK 22+ (java.lang.foreign) and a JDK 17-21 (jnr-posix) in $JAVA_HOME and /usr/lib/jvm;
 # FFM_JAVA and JNR_JAVA (paths to java executables) choose others.
@@ -47,6 +48,7 @@ need strace strace
 need python3 python3
 
 source scripts/lib/find-java.sh
+source scripts/lib/charts.sh
 FFM_JAVA=${FFM_JAVA:-$(find_java 22 999)}
 JNR_JAVA=${JNR_JAVA:-$(find_java 17 21)}
 # Native access enabled, as the sample jars' manifests do: no restricted-method warnings.
@@ -60,8 +62,8 @@ DAEMON_JAR=sample-daemon/target/sample-daemon.jar
 MONITOR_JAR=sample-monitor/target/sample-monitor.jar
 gcc -O2 -o "$WORK/probe_floor" benchmarks/src/main/c/probe_floor.c
 
-printf '\nMachine: %s, %s cores, %s\njava.lang.foreign: %s\njnr-posix: %s\n' \
-	"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$(uname -sr)" \
+MACHINE="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(uname -sr)"
+printf '\nMachine: %s\njava.lang.foreign: %s\njnr-posix: %s\n' "$MACHINE" \
 	"$("$FFM_JAVA" -version 2>&1 | head -1)" "$("$JNR_JAVA" -version 2>&1 | head -1)"
 
 # A running Boot application for the HTTP row.
@@ -75,14 +77,15 @@ for _ in $(seq 1 240); do
 done
 [[ -n $PORT ]] || { echo "sample-daemon did not start:" >&2; tail -20 "$WORK/daemon.log" >&2; exit 1; }
 
+TABLES=$WORK/tables.txt
 echo
-echo "== 1. One liveness check (JMH average time on java.lang.foreign; C floor timed right after, same run)"
+echo "== 1. One liveness check (JMH average time on java.lang.foreign; C floor timed right after, same run)" | tee "$TABLES"
 "${FFM[@]}" -jar "$BENCH_JAR" 'LivenessCheckBenchmark|HttpHealthBenchmark' "${JMH[@]}" -prof gc \
 	-jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dbench.health.url=http://127.0.0.1:$PORT/actuator/health" \
 	-rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1 || { tail -30 "$WORK/jmh.log" >&2; exit 1; }
 mkfifo -m 600 "$WORK/floor.fifo"
 "$WORK/probe_floor" "$WORK/floor.fifo" "$C_ITERATIONS" >"$WORK/floor.txt"
-python3 - "$WORK/jmh.json" "$WORK/floor.txt" <<'PY'
+python3 - "$WORK/jmh.json" "$WORK/floor.txt" <<'PY' | tee -a "$TABLES"
 import json, sys
 floor = dict(line.split() for line in open(sys.argv[2]))
 floor = {k: float(v) for k, v in floor.items()}
@@ -186,3 +189,5 @@ for java in "$FFM_JAVA" "$JNR_JAVA"; do
 	echo "$("$java" -version 2>&1 | head -1)"
 	"${FFM[@]}" -cp "$BENCH_JAR" io.github.fifoliveness.benchmarks.StartupCost "$DAEMON_JAR" "$PAIRS" "$java"
 done
+
+write_charts "$TABLES" "scripts/bench.sh, $(date +%Y-%m-%d): $MACHINE; $("$FFM_JAVA" -version 2>&1 | head -1)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What one liveness check costs as a Kubernetes exec probe or a HEALTHCHECK runs it: CPU
 # (user+sys of the whole process tree) of the sample monitor's `check` command, of
-# fifo-liveness-check.jar with the README's flags, on JDK 17 and JDK 25, and of the GNU
-# coreutils recipe; RUNS interleaved rounds (default 10), the median of each, and each
+# fifo-liveness-check.jar with the flags of docs/check-command.md, on JDK 17 and JDK 25, and
+# of the GNU coreutils recipe; RUNS interleaved rounds (default 10), the median of each, and each
 # against the sample monitor's `check` on the same JDK. Builds the jars if they are missing.
 # BEFORE=<an older sample-monitor.jar> adds its `check` on both JDKs, as a baseline.
 # On a shared machine, run it alone: the rows are measured side by side, so read the ratios.

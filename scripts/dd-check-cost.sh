@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the README's coreutils check as an exec probe runs it (sh -c '<recipe>') on a FIFO
+# Measures the coreutils check of docs/non-java-beacons.md as an exec probe runs it (sh -c '<recipe>') on a FIFO
 # that a process holds: CPU (user+sys) and wall time per check, over 5 rounds of 1,000 checks.
 # On a shared machine, run it under the measurement lock: flock /tmp/team/bench.lock scripts/dd-check-cost.sh
 set -euo pipefail

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs sample-daemon (port 8081) and sample-monitor (port 8080) side by side, kills the
 # daemon with SIGKILL, restarts it, has it report itself BROKEN and then CORRECT, and
-# prints what the monitor reports at each step.
+# prints what the monitor reports at each step as a table (peer, status, reason). Needs
+# what the README's quick start lists: curl reads the monitor, and the JDK's java prints
+# the table (scripts/lib/PeerTable.java, run from source).
 # Builds the samples first when they are missing or older than the sources. Leaves
 # nothing running.
 set -euo pipefail
@@ -55,8 +57,11 @@ await_ok() {
 	exit 1
 }
 
+# The monitor's /actuator/health/peers as a table: peer, status, reason, and the HTTP status.
 show_peers() {
-	curl -s -w '\n(HTTP %{http_code})\n' http://localhost:8080/actuator/health/peers
+	local code
+	code=$(curl -s -o "$LOGS/peers.json" -w '%{http_code}' http://localhost:8080/actuator/health/peers)
+	java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC scripts/lib/PeerTable.java "$LOGS/peers.json" "$code"
 }
 
 if needs_build; then

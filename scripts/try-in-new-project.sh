@@ -8,7 +8,7 @@
 #   3. starts it on a free port and reads /actuator/health/peers/orders over HTTP: DOWN while
 #      nothing is at the path, DOWN once the FIFO exists without a reader, UP once a process
 #      holds it, DOWN again after that process's SIGKILL;
-#   4. checks the health-group trap the README documents: a group that includes 'peers' fails
+#   4. checks the health-group trap docs/health.md documents: a group that includes 'peers' fails
 #      startup where no peer is configured, unless
 #      management.endpoint.health.validate-group-membership=false;
 #   5. runs the project's three @SpringBootTest classes (different configurations, so three

@@ -16,13 +16,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The README's check for images without Java, GNU coreutils only: exit status 0 only
- * while a process holds the read end of a FIFO that this user owns; never blocks, never
- * creates, writes or truncates anything.
+ * The coreutils check for images without Java (docs/non-java-beacons.md), GNU coreutils
+ * only: exit status 0 only while a process holds the read end of a FIFO that this user
+ * owns; never blocks, never creates, writes or truncates anything.
  */
 class DdCheckRecipeIT {
 
-	/** Verbatim from the README. */
+	/** Verbatim from docs/non-java-beacons.md. */
 	static final String RECIPE = "test -p \"$F\" && test -O \"$F\" && dd if=/dev/null of=\"$F\" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null";
 
 	/** The recipe without its guards: what the {@code test -p} guard protects from. */
@@ -47,8 +47,8 @@ class DdCheckRecipeIT {
 	}
 
 	@Test
-	void readmeQuotesThisRecipe() throws Exception {
-		assertThat(Files.readString(Commands.repositoryFile("README.md"))).contains(RECIPE);
+	void theDocsQuoteThisRecipe() throws Exception {
+		assertThat(Files.readString(Commands.repositoryFile("docs/non-java-beacons.md"))).contains(RECIPE);
 	}
 
 	@Test

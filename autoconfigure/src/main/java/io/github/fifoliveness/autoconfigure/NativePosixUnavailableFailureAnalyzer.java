@@ -34,7 +34,8 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 					+ " manifest entries).";
 			case NO_FIFOS -> "Hold no beacon and configure no peers or PID file on this platform: remove"
 					+ " 'fifo-liveness.beacon.enabled=true', 'fifo-liveness.beacon.readiness-path', 'fifo-liveness.pid-file'"
-					+ " and 'fifo-liveness.peers' from its configuration (a profile of its own does it), or run the"
+					+ ", 'fifo-liveness.peers' and 'fifo-liveness.peer-folders' from its configuration (a profile of its"
+					+ " own does it), or run the"
 					+ " application on Linux, macOS or a BSD. The liveness beacon, on by default, needs nothing: it is"
 					+ " off where there are no FIFOs.";
 			case PLATFORM_NOT_SUPPORTED -> "Run on Linux, macOS or a BSD, where FIFOs exist; on Java 22 or later,"

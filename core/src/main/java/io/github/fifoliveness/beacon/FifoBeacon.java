@@ -148,8 +148,11 @@ public class FifoBeacon {
 		if (!this.holding) {
 			return;
 		}
-		BeaconRelease.release(this.fifo, this.path, this.lock != null, this.posix);
-		BeaconRelease.release(this.suspendedFifo, this.path, this.lock != null, this.posix);
+		// Exclusive only while this beacon's own lock file is in place: another instance may
+		// have taken a lock file that replaced it.
+		boolean exclusive = this.lock != null && this.lock.isInPlace();
+		BeaconRelease.release(this.fifo, this.path, exclusive, this.posix);
+		BeaconRelease.release(this.suspendedFifo, this.path, exclusive, this.posix);
 		this.fifo = null;
 		this.suspendedFifo = null;
 		releaseLock();

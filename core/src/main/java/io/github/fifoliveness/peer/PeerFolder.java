@@ -1,6 +1,7 @@
 package io.github.fifoliveness.peer;
 
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;
@@ -103,7 +104,13 @@ public final class PeerFolder {
 	 * @return {@code true} if it does
 	 */
 	public boolean matches(String fileName) {
-		return this.matcher.matches(Path.of(fileName));
+		try {
+			return this.matcher.matches(Path.of(fileName));
+		}
+		catch (InvalidPathException ex) {
+			// A name the JVM's file name encoding cannot represent: it names no member.
+			return false;
+		}
 	}
 
 	public String name() {

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.peer;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class PeerFolderScan {
 				}
 			}
 		}
-		catch (IOException | SecurityException ex) {
+		catch (IOException | DirectoryIteratorException | SecurityException ex) {
 			return Optional.empty();
 		}
 		names.sort(null);

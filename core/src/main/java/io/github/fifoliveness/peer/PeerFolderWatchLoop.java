@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.FolderChange;
@@ -53,7 +55,10 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 
 	private final Set<WatchedPeerFolder> rearm = new LinkedHashSet<>();
 
-	private int nextKey;
+	private final IntSupplier keys;
+
+	// Folders that cannot be watched, said once each.
+	private final Set<WatchedPeerFolder> unwatchable = new HashSet<>();
 
 	private long held;
 
@@ -66,8 +71,9 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 	private long nextSafetyNet;
 
 	PeerFolderWatchLoop(List<WatchedPeerFolder> folders, @Nullable KernelEvents events, Duration pollInterval,
-			Duration safetyNetInterval, Logger logger) {
+			Duration safetyNetInterval, IntSupplier keys, Logger logger) {
 		this.folders = folders;
+		this.keys = keys;
 		this.events = events;
 		this.pollInterval = pollInterval;
 		this.safetyNetInterval = safetyNetInterval;
@@ -84,7 +90,7 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			this.budget = budget(this.events.openFileLimit(), 0);
 			this.folders.forEach(this::arm);
 		}
-		this.folders.forEach((folder) -> folder.start(this));
+		this.folders.forEach((folder) -> safely(folder, () -> folder.start(this)));
 		long now = System.nanoTime();
 		this.nextPoll = later(now, this.pollInterval);
 		this.nextSafetyNet = later(now, this.safetyNetInterval);
@@ -92,35 +98,54 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			WatchThread.await(this.events, timeoutMillis(System.nanoTime()), this);
 			now = System.nanoTime();
 			if (now - this.nextSafetyNet >= 0) {
-				this.folders.forEach(WatchedPeerFolder::mustRescan);
+				this.folders.forEach((folder) -> {
+					folder.mustRescan();
+					// A folder renamed away or a link pointed elsewhere keeps the old watch.
+					Armed armed = this.armed.get(folder);
+					if (this.events != null && (armed == null || !this.events.isStillAt(armed.watch()))) {
+						this.rearm.add(folder);
+					}
+				});
 				this.nextSafetyNet = later(now, this.safetyNetInterval);
 			}
 			if (now - this.nextPoll >= 0) {
 				poll();
 				this.nextPoll = later(now, this.pollInterval);
 			}
-			this.rearm.forEach((folder) -> {
+			this.rearm.forEach((folder) -> safely(folder, () -> {
 				arm(folder);
 				folder.mustRescan();
-			});
+			}));
 			this.rearm.clear();
-			// Every folder, as arrivals come due without an event.
-			this.folders.forEach((folder) -> folder.settle(this));
-			this.folders.forEach((folder) -> {
+			// Every folder, as arrivals and held-back DOWNs come due without an event.
+			this.folders.forEach((folder) -> safely(folder, () -> {
+				folder.settle(this);
 				folder.tracker().tick();
 				folder.tickLines();
-			});
+			}));
 		}
 	}
 
+	// Folders not watched are rescanned; live members not held are probed.
 	private void poll() {
 		for (WatchedPeerFolder folder : this.folders) {
-			if (this.events == null) {
+			if (this.events == null || !this.armed.containsKey(folder)) {
 				folder.mustRescan();
 			}
 			else {
-				folder.pollUnheld(this);
+				safely(folder, () -> folder.pollUnheld(this));
 			}
+		}
+	}
+
+	// Something unexpected in one folder must not end the following of every folder.
+	private void safely(WatchedPeerFolder folder, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Following peer folder '" + folder.folder().name() + "' failed; it is looked at again"
+					+ " at the next event or interval", ex);
 		}
 	}
 
@@ -174,9 +199,11 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 				catch (PosixException ex) {
 					boolean absent = ex.isMissing() || "ENOTDIR".equals(ex.getErrorName());
 					if (!absent || path.getParent() == null) {
-						this.logger.warn("Peer folder '" + folder.folder().name() + "' cannot be watched ("
-								+ ex.getMessage() + "): it is rescanned every safety-net interval"
-								+ " ('fifo-liveness.monitor.watch.safety-net-interval') only");
+						if (this.unwatchable.add(folder)) {
+							this.logger.warn("Peer folder '" + folder.folder().name() + "' cannot be watched ("
+									+ ex.getMessage() + "): it is rescanned every "
+									+ describe(this.pollInterval) + " instead");
+						}
 						return;
 					}
 					child = path.getFileName().toString();
@@ -205,7 +232,13 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 
 	@Override
 	public int newKey() {
-		return this.nextKey++;
+		return this.keys.getAsInt();
+	}
+
+	private static String describe(Duration interval) {
+		return (interval.isZero() || interval.isNegative())
+				? "safety-net interval ('fifo-liveness.monitor.poll-interval' is " + interval + ")"
+				: interval.toMillis() + " ms ('fifo-liveness.monitor.poll-interval')";
 	}
 
 	@Override

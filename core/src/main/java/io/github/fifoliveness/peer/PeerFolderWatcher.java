@@ -41,6 +41,9 @@ public class PeerFolderWatcher {
 
 	private final WatchThread thread = new WatchThread("fifo-liveness-peer-folders");
 
+	// Used by the watcher's thread only, one run after another.
+	private int nextKey;
+
 	/**
 	 * Create a watcher.
 	 * @param folders the folders to follow
@@ -83,7 +86,8 @@ public class PeerFolderWatcher {
 		if (watched == null) {
 			throw new IllegalArgumentException("No peer folder named '" + folder + "'");
 		}
-		return this.following ? watched.report() : PeerFolderScan.scan(watched.folder(), this.posix);
+		return (this.following && watched.isReported()) ? watched.report()
+				: PeerFolderScan.scan(watched.folder(), this.posix);
 	}
 
 	/**
@@ -118,6 +122,13 @@ public class PeerFolderWatcher {
 		return this.thread.isRunning();
 	}
 
+	// Keys outlive a run, as members do: a restart must not give a new member a live one's.
+	private int newKey() {
+		int key = this.nextKey;
+		this.nextKey = (key == Integer.MAX_VALUE) ? 0 : key + 1;
+		return key;
+	}
+
 	private void run() {
 		KernelEvents opened = null;
 		if (this.watch) {
@@ -130,7 +141,7 @@ public class PeerFolderWatcher {
 			}
 		}
 		PeerFolderWatchLoop loop = new PeerFolderWatchLoop(List.copyOf(this.folders.values()), opened,
-				this.pollInterval, this.safetyNetInterval, logger);
+				this.pollInterval, this.safetyNetInterval, this::newKey, logger);
 		try {
 			this.thread.events(opened);
 			this.watching = opened != null;

@@ -51,7 +51,8 @@ public class PeerStatusPoller {
 	 * Start following the peers on a thread of this poller's own.
 	 */
 	public synchronized void start() {
-		if (this.executor != null || this.interval.isZero() || this.interval.isNegative()) {
+		if (this.executor != null || this.interval.isZero() || this.interval.isNegative()
+				|| this.peers.probes().isEmpty()) {
 			return;
 		}
 		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {

@@ -107,7 +107,8 @@ public class PeerWatcher {
 	 * Start following the peers on a thread of this watcher's own.
 	 */
 	public synchronized void start() {
-		if (this.thread.isRunning()) {
+		// An application with peer folders only needs no thread for peers.
+		if (this.thread.isRunning() || this.peers.configuredProbes().isEmpty()) {
 			return;
 		}
 		List<WatchedPeer> peers = new ArrayList<>();

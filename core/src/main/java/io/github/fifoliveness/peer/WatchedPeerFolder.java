@@ -54,6 +54,9 @@ final class WatchedPeerFolder {
 	// FIFOs of another owner, warned of once; bounded like the members.
 	private final Set<String> foreign = new HashSet<>();
 
+	// Files that make the name of a member another file makes already; bounded likewise.
+	private final Set<String> shadowed = new HashSet<>();
+
 	private final Set<String> pending = new LinkedHashSet<>();
 
 	private final Set<String> publishedUp = new HashSet<>();
@@ -80,6 +83,9 @@ final class WatchedPeerFolder {
 
 	private volatile PeerFolderReport report;
 
+	// Whether the report says what the first look at the folder found.
+	private volatile boolean reported;
+
 	WatchedPeerFolder(PeerFolder folder, Logger logger, PeerFolderListener listener, NativePosix posix,
 			LongSupplier clock) {
 		this.folder = folder;
@@ -98,6 +104,14 @@ final class WatchedPeerFolder {
 
 	PeerFolderReport report() {
 		return this.report;
+	}
+
+	/**
+	 * Whether {@link #report()} says what the folder held at the first look, or later.
+	 * @return {@code false} before the watcher's first look
+	 */
+	boolean isReported() {
+		return this.reported;
 	}
 
 	PeerStatusTracker tracker() {
@@ -119,8 +133,11 @@ final class WatchedPeerFolder {
 		}
 		PeerFolderMember member = this.members.get(fileName);
 		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
-		// Held members hear every probe's open and close, the watcher's own included.
-		if (openOrClose && ((member != null && member.isHeld()) || this.foreign.contains(fileName))) {
+		// Live members hear every probe's open and close, the watcher's own included (a live
+		// member not held is probed every poll interval instead); a FIFO that is not a member
+		// tells nothing by being opened.
+		boolean alive = member != null && member.last() != null && member.last().alive();
+		if (openOrClose && (alive || this.foreign.contains(fileName) || this.shadowed.contains(fileName))) {
 			return;
 		}
 		if (change == FolderChange.CLOSED_AFTER_WRITING) {
@@ -219,6 +236,7 @@ final class WatchedPeerFolder {
 		}
 		this.arriving.keySet().retainAll(listed);
 		this.foreign.retainAll(listed);
+		this.shadowed.clear();
 		this.full = false;
 		for (String name : names.get()) {
 			PeerFolderMember member = this.members.get(name);
@@ -241,6 +259,7 @@ final class WatchedPeerFolder {
 		}
 		this.arriving.clear();
 		this.foreign.clear();
+		this.shadowed.clear();
 		if (this.present) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path()
 					+ "' is gone: its members count as stopped until it is back");
@@ -259,6 +278,7 @@ final class WatchedPeerFolder {
 		rescan(holds);
 		this.started = true;
 		publishReport();
+		this.reported = true;
 		PeerFolderReport now = this.report;
 		this.logger.info("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "': "
 				+ (now.present() ? now.members().size() + " members, " + now.up() + " up" : "missing") + "; at least "
@@ -300,6 +320,10 @@ final class WatchedPeerFolder {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
 				holds.release(member);
+				this.arriving.remove(fileName);
+				if (this.shadowed.size() < this.folder.maxMembers()) {
+					this.shadowed.add(fileName);
+				}
 				return;
 			}
 			if (!result.alive() && !joinNow && !isDue(fileName)) {
@@ -341,8 +365,9 @@ final class WatchedPeerFolder {
 		this.tracker.forget(member.name());
 		this.publishedUp.remove(member.name());
 		this.changed = true;
-		if (this.full) {
-			// Files were passed over for want of room: one may take the place.
+		if (this.full || !this.shadowed.isEmpty()) {
+			// Files were passed over for want of room, or for the member's name: one may
+			// take the place.
 			this.rescan = true;
 		}
 		if (this.started) {
@@ -413,9 +438,16 @@ final class WatchedPeerFolder {
 		publish(now ? PeerFolderChange.Kind.QUORUM_HELD : PeerFolderChange.Kind.QUORUM_LOST, null, null);
 	}
 
+	// A listener that throws must not end the following of the folder.
 	private void publish(PeerFolderChange.Kind kind, @Nullable String member, @Nullable ProbeResult result) {
-		this.listener.peerFolderChanged(new PeerFolderChange(this.folder.name(), kind, member, result,
-				this.publishedUp.size(), this.members.size(), this.folder.minUp()));
+		PeerFolderChange change = new PeerFolderChange(this.folder.name(), kind, member, result,
+				this.publishedUp.size(), this.members.size(), this.folder.minUp());
+		try {
+			this.listener.peerFolderChanged(change);
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("A PeerFolderListener failed on " + change, ex);
+		}
 	}
 
 	private void line(boolean info, String line) {

@@ -84,6 +84,22 @@ class FifoBeaconTests {
 	}
 
 	@Test
+	void stopAfterAnotherInstanceTookALockFileThatReplacedOursKeepsTheFifoItHolds() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		Files.delete(this.dir.resolve("app.fifo.lock"));
+		FifoBeacon other = new FifoBeacon(fifo, true, this.posix);
+		other.hold();
+		try {
+			this.beacon.release();
+			assertThat(probeAlive(fifo)).isTrue();
+		}
+		finally {
+			other.release();
+		}
+	}
+
+	@Test
 	void fifoLeftWithAnotherModeIsKeptOnStop() throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
 		Fifos.run("mkfifo", "-m", "644", fifo.toString());

@@ -118,6 +118,40 @@ class PeerFolderWatcherTests {
 	}
 
 	@Test
+	void listenerThatThrowsDoesNotEndTheFollowing() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000,
+				Duration.ZERO);
+		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, (change) -> {
+			this.changes.add(change);
+			throw new IllegalStateException("a listener's own failure");
+		}, this.posix);
+		this.watcher.start();
+		awaitChange(Kind.QUORUM_LOST, null);
+		Process worker = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		awaitChange(Kind.QUORUM_HELD, null);
+		ChildProcesses.kill(worker);
+		awaitChange(Kind.MEMBER_DOWN, "worker-1");
+	}
+
+	@Test
+	void stoppedAndStartedAgainItStillHearsEveryDeath() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Process first = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		start(folder, 1, 1000);
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		this.watcher.stop();
+		this.watcher.start();
+		Process second = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-2.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-2");
+		ChildProcesses.kill(first);
+		awaitChange(Kind.MEMBER_DOWN, "worker-1");
+		ChildProcesses.kill(second);
+		awaitChange(Kind.MEMBER_DOWN, "worker-2");
+	}
+
+	@Test
 	void twoHundredMembersStartedOneByOneAndKilledAtOnceAreEachReportedOnceAndTheQuorumCrossesOnce() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		start(folder, 100, 1000);

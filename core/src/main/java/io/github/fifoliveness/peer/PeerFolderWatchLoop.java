@@ -100,7 +100,8 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			if (now - this.nextSafetyNet >= 0) {
 				this.folders.forEach((folder) -> {
 					folder.mustRescan();
-					// A folder renamed away or a link pointed elsewhere keeps the old watch.
+					// A folder renamed away or a link pointed elsewhere keeps the old
+					// watch.
 					Armed armed = this.armed.get(folder);
 					if (this.events != null && (armed == null || !this.events.isStillAt(armed.watch()))) {
 						this.rearm.add(folder);
@@ -200,9 +201,9 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 					boolean absent = ex.isMissing() || "ENOTDIR".equals(ex.getErrorName());
 					if (!absent || path.getParent() == null) {
 						if (this.unwatchable.add(folder)) {
-							this.logger.warn("Peer folder '" + folder.folder().name() + "' cannot be watched ("
-									+ ex.getMessage() + "): it is rescanned every "
-									+ describe(this.pollInterval) + " instead");
+							this.logger.warn(
+									"Peer folder '" + folder.folder().name() + "' cannot be watched (" + ex.getMessage()
+											+ "): it is rescanned every " + describe(this.pollInterval) + " instead");
 						}
 						return;
 					}

@@ -122,7 +122,8 @@ public class PeerFolderWatcher {
 		return this.thread.isRunning();
 	}
 
-	// Keys outlive a run, as members do: a restart must not give a new member a live one's.
+	// Keys outlive a run, as members do: a restart must not give a new member a live
+	// one's.
 	private int newKey() {
 		int key = this.nextKey;
 		this.nextKey = (key == Integer.MAX_VALUE) ? 0 : key + 1;

@@ -120,8 +120,7 @@ class PeerFolderWatcherTests {
 	@Test
 	void listenerThatThrowsDoesNotEndTheFollowing() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
-		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000,
-				Duration.ZERO);
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
 		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, (change) -> {
 			this.changes.add(change);
 			throw new IllegalStateException("a listener's own failure");

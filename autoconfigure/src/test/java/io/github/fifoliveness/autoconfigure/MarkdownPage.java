@@ -132,25 +132,23 @@ final class MarkdownPage {
 
 	/** Link and image targets outside code, as written. */
 	List<String> links() {
-		List<String> links = new ArrayList<>();
-		for (Map.Entry<Integer, String> line : prose()) {
-			Matcher link = LINK.matcher(CODE_SPAN.matcher(line.getValue()).replaceAll(""));
-			while (link.find()) {
-				links.add(link.group(1));
-			}
-		}
-		return links;
+		return linksBefore(this.lines.size());
 	}
 
 	/** Link targets between the title and the first second-level heading. */
 	List<String> tableOfContents() {
+		return linksBefore(headings().stream()
+			.filter((heading) -> heading.level() == 2)
+			.mapToInt(Heading::line)
+			.findFirst()
+			.orElse(this.lines.size()));
+	}
+
+	private List<String> linksBefore(int end) {
 		List<String> links = new ArrayList<>();
 		for (Map.Entry<Integer, String> line : prose()) {
-			if (line.getValue().startsWith("## ")) {
-				break;
-			}
-			Matcher link = LINK.matcher(line.getValue());
-			while (link.find()) {
+			Matcher link = LINK.matcher(CODE_SPAN.matcher(line.getValue()).replaceAll(""));
+			while (line.getKey() < end && link.find()) {
 				links.add(link.group(1));
 			}
 		}

@@ -133,11 +133,9 @@ final class WatchedPeerFolder {
 		}
 		PeerFolderMember member = this.members.get(fileName);
 		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
-		// Live members hear every probe's open and close, the watcher's own included (a
-		// live
-		// member not held is probed every poll interval instead); a FIFO that is not a
-		// member
-		// tells nothing by being opened.
+		// A live member hears every probe's open and close, the watcher's own too
+		// (one not held is probed every poll interval instead); a FIFO that is no
+		// member tells nothing by being opened.
 		boolean alive = member != null && member.last() != null && member.last().alive();
 		if (openOrClose && (alive || this.foreign.contains(fileName) || this.shadowed.contains(fileName))) {
 			return;

@@ -72,8 +72,8 @@ public final class PeersAutoConfiguration {
 		return watcher;
 	}
 
-	// The watchers and the poller, the starter's or an application's own, run with the
-	// context.
+	// The watchers and the poller, the starter's or an application's own, run with
+	// the context.
 	@Bean
 	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher, ObjectProvider<PeerStatusPoller> poller,
 			ObjectProvider<PeerFolderWatcher> folderWatcher) {

@@ -148,9 +148,8 @@ public class FifoBeacon {
 		if (!this.holding) {
 			return;
 		}
-		// Exclusive only while this beacon's own lock file is in place: another instance
-		// may
-		// have taken a lock file that replaced it.
+		// Exclusive only while this beacon's own lock file is in place: another
+		// instance may have taken a lock file that replaced it.
 		boolean exclusive = this.lock != null && this.lock.isInPlace();
 		BeaconRelease.release(this.fifo, this.path, exclusive, this.posix);
 		BeaconRelease.release(this.suspendedFifo, this.path, exclusive, this.posix);

@@ -100,8 +100,8 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			if (now - this.nextSafetyNet >= 0) {
 				this.folders.forEach((folder) -> {
 					folder.mustRescan();
-					// A folder renamed away or a link pointed elsewhere keeps the old
-					// watch.
+					// A folder renamed away, or a link pointed elsewhere, keeps
+					// the old watch.
 					Armed armed = this.armed.get(folder);
 					if (this.events != null && (armed == null || !this.events.isStillAt(armed.watch()))) {
 						this.rearm.add(folder);
@@ -211,8 +211,8 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 					path = path.getParent();
 				}
 			}
-			// The next folder down may have appeared before the watch: then watch it
-			// instead.
+			// The next folder down may have appeared before the watch: then
+			// watch it instead.
 			if (child == null || !Files.isDirectory(path.resolve(child))) {
 				return;
 			}

@@ -35,8 +35,7 @@ public class PeerFolderWatcher {
 
 	private volatile boolean watching;
 
-	// Whether reports are kept current by the thread: watched, or rescanned at an
-	// interval.
+	// Whether the thread keeps the reports current: watched, or rescanned.
 	private volatile boolean following;
 
 	private final WatchThread thread = new WatchThread("fifo-liveness-peer-folders");

@@ -1,6 +1,5 @@
 package io.github.fifoliveness.peer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.FolderWatch;
@@ -299,16 +297,7 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 	}
 
 	private static long budget(long limit, long heldNow) {
-		return Math.max(0, limit - (openDescriptors() - heldNow) - limit / 4);
-	}
-
-	private static long openDescriptors() {
-		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-			return descriptors.count();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
+		return PeerWatchPlan.budget(limit, PeerWatchPlan.openDescriptors() - heldNow);
 	}
 
 	@Override

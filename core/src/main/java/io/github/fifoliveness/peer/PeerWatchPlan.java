@@ -44,8 +44,7 @@ final class PeerWatchPlan {
 		List<WatchedPeer> watchable = peers.stream().filter((peer) -> !(peer instanceof PolledPeer)).toList();
 		long limit = events.openFileLimit();
 		long open = openDescriptors();
-		// A quarter of the limit stays for everything else the application opens.
-		long budget = Math.max(0, limit - open - limit / 4);
+		long budget = budget(limit, open);
 		if (watchable.size() > budget) {
 			logger.warn("Watching " + watchable.size() + " peers takes up to one descriptor each, but the limit on open"
 					+ " files (RLIMIT_NOFILE) is " + limit + " and " + open + " are open: watching " + budget
@@ -55,7 +54,22 @@ final class PeerWatchPlan {
 		}
 	}
 
-	private static long openDescriptors() {
+	/**
+	 * Return how many descriptors watching may hold: a quarter of the limit stays for
+	 * everything else the application opens.
+	 * @param limit the limit on open files
+	 * @param others the descriptors open for anything but watching
+	 * @return the budget, zero or more
+	 */
+	static long budget(long limit, long others) {
+		return Math.max(0, limit - others - limit / 4);
+	}
+
+	/**
+	 * Return how many descriptors this process has open.
+	 * @return the count, 0 when it cannot be read
+	 */
+	static long openDescriptors() {
 		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
 			return descriptors.count();
 		}

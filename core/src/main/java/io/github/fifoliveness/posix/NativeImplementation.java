@@ -12,10 +12,10 @@ public enum NativeImplementation {
 	FFM("java.lang.foreign"),
 
 	/**
-	 * jnr-posix: JDK 17 to 21, and every platform whose system-call table fifo-liveness
-	 * has not verified.
+	 * The jnr libraries: JDK 17 to 21. jffi's {@code syscall} on the Linux architectures
+	 * whose system-call table fifo-liveness has verified, jnr-posix everywhere else.
 	 */
-	JNR("jnr-posix");
+	JNR("jnr");
 
 	private final String description;
 

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.posix;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,9 @@ final class SyscallsLoader {
 	static Syscalls loadSyscalls(@Nullable NativeImplementation requested) {
 		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
 		if (implementation == NativeImplementation.JNR) {
-			return JnrSyscalls.load();
+			// Not a method reference to JnrSyscalls: creating one would load jnr-posix.
+			Optional<LinuxSyscallTable> table = LinuxSyscallTable.current();
+			return table.isPresent() ? JffiSyscalls.load(table.get()) : JnrSyscalls.load();
 		}
 		if (!foreignSupported()) {
 			throw NativePosixUnavailableException.foreignFailed(

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each system call against the real kernel, through every implementation this JVM can run
- * (both on JDK 22 and later, jnr-posix alone before), checked against the JDK's own view
- * of the same files, which also proves the foreign implementation's reading of
- * {@code struct stat}.
+ * (the foreign one on JDK 22 and later, jffi's, and jnr-posix's), checked against the
+ * JDK's own view of the same files, which also proves the foreign implementation's
+ * reading of {@code struct stat}.
  */
 @EnabledOnOs(OS.LINUX)
 class SyscallsTests {
@@ -47,9 +47,14 @@ class SyscallsTests {
 	@TempDir
 	Path dir;
 
+	// jnr-posix serves where no system-call table is known (macOS, the BSDs): proven here
+	// on Linux too.
 	static Stream<Named<Syscalls>> implementations() {
-		return Arrays.stream(SyscallsLoader.supportedImplementations())
-			.map((implementation) -> Named.of(implementation.name(), SyscallsLoader.loadSyscalls(implementation)));
+		return Stream.concat(
+				Arrays.stream(SyscallsLoader.supportedImplementations())
+					.map((implementation) -> Named.of(implementation.name(),
+							SyscallsLoader.loadSyscalls(implementation))),
+				Stream.of(Named.of("jnr-posix", JnrSyscalls.load())));
 	}
 
 	@ParameterizedTest

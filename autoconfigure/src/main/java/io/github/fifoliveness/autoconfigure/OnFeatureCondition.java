@@ -20,8 +20,11 @@ class OnFeatureCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		MergedAnnotation<ConditionalOnFeature> annotation = metadata.getAnnotations().get(ConditionalOnFeature.class);
 		Set<Feature> wanted = EnumSet.copyOf(List.of(annotation.getEnumArray("value", Feature.class)));
+		return outcome(Features.of(context.getEnvironment()), wanted);
+	}
+
+	static ConditionOutcome outcome(Features features, Set<Feature> wanted) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnFeature.class, wanted);
-		Features features = Features.of(context.getEnvironment());
 		Set<Feature> used = features.used();
 		used.retainAll(wanted);
 		if (used.isEmpty()) {

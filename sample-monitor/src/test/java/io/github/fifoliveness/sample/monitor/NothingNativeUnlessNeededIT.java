@@ -20,13 +20,18 @@ import static org.awaitility.Awaitility.await;
  * The packaged sample daemon with its beacons off and no peer loads nothing native: no
  * class of jnr-posix, jnr-ffi, jnr-constants or jffi and no foreign-function class of
  * fifo-liveness's in its class-loading log, and no jffi library in its memory map. With
- * its beacon on, the same daemon on the same JVM loads them, so the check can fail.
+ * its beacon on, the same daemon on the same JVM loads them, so the check can fail. Nor
+ * does it load any of fifo-liveness's auto-configurations, beacon, peer or PID-file
+ * classes: an unused starter is filtered out before Spring Boot reads them.
  */
 class NothingNativeUnlessNeededIT {
 
 	private static final Pattern NATIVE_CLASS = Pattern
 		.compile("^\\S+ (jnr\\.posix\\.|jnr\\.ffi\\.|jnr\\.constants\\.|com\\.kenai\\.jffi\\."
-				+ "|io\\.github\\.fifoliveness\\.posix\\.Foreign|io\\.github\\.fifoliveness\\.posix\\.Jnr)");
+				+ "|io\\.github\\.fifoliveness\\.posix\\.Foreign|io\\.github\\.fifoliveness\\.posix\\.J(nr|ffi))");
+
+	private static final Pattern CONFIGURED_CLASS = Pattern.compile(
+			"^\\S+ io\\.github\\.fifoliveness\\.(autoconfigure\\.\\w+AutoConfiguration|beacon\\.|peer\\.|pidfile\\.)");
 
 	@TempDir
 	Path dir;
@@ -48,6 +53,15 @@ class NothingNativeUnlessNeededIT {
 	}
 
 	@Test
+	void beaconOffAndNoPeersLoadsNoAutoConfigurationBeaconOrPeerClass() throws Exception {
+		Loaded loaded = start("off", "--fifo-liveness.beacon.enabled=false");
+		assertThat(loaded.classes()).noneMatch((line) -> CONFIGURED_CLASS.matcher(line).find());
+		Loaded on = start("on", "--fifo-liveness.beacon.path=" + this.dir.resolve("run/daemon.fifo"),
+				"--fifo-liveness.beacon.readiness-path=" + this.dir.resolve("run/daemon-ready.fifo"));
+		assertThat(on.classes()).anyMatch((line) -> CONFIGURED_CLASS.matcher(line).find());
+	}
+
+	@Test
 	void beaconOnLoadsTheNativeLayerOfTheJavaVersion() throws Exception {
 		Loaded loaded = start("on", "--fifo-liveness.beacon.path=" + this.dir.resolve("run/daemon.fifo"),
 				"--fifo-liveness.beacon.readiness-path=" + this.dir.resolve("run/daemon-ready.fifo"));
@@ -55,7 +69,9 @@ class NothingNativeUnlessNeededIT {
 			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.ForeignSyscalls"));
 		}
 		else {
-			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains(" jnr.posix."));
+			// jffi's syscall, without jnr-posix's hundreds of bindings.
+			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.JffiSyscalls"))
+				.noneMatch((line) -> line.contains(" jnr.posix."));
 			assertThat(loaded.nativeMappings()).isNotEmpty();
 		}
 	}
@@ -77,18 +93,18 @@ class NothingNativeUnlessNeededIT {
 		});
 		// Whether anything native is needed is decided before the context refreshes, and
 		// a beacon is held before "Started": both are in the logs by now.
-		List<String> nativeClasses = Files.readAllLines(classes)
-			.stream()
+		List<String> loadedClasses = Files.readAllLines(classes);
+		List<String> nativeClasses = loadedClasses.stream()
 			.filter((line) -> NATIVE_CLASS.matcher(line).find())
 			.toList();
 		List<String> nativeMappings = Files.readAllLines(Path.of("/proc", String.valueOf(daemon.pid()), "maps"))
 			.stream()
 			.filter((line) -> line.contains("jffi"))
 			.toList();
-		return new Loaded(nativeClasses, nativeMappings);
+		return new Loaded(loadedClasses, nativeClasses, nativeMappings);
 	}
 
-	record Loaded(List<String> nativeClasses, List<String> nativeMappings) {
+	record Loaded(List<String> classes, List<String> nativeClasses, List<String> nativeMappings) {
 	}
 
 }

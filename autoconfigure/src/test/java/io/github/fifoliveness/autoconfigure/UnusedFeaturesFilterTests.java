@@ -1,0 +1,63 @@
+package io.github.fifoliveness.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application that uses none of fifo-liveness's features has every one of its
+ * auto-configurations removed before Spring Boot reads them, with the reason in the
+ * condition evaluation report; any used feature keeps them all, for their own conditions
+ * to decide.
+ */
+class UnusedFeaturesFilterTests {
+
+	private static final String PEERS = "io.github.fifoliveness.autoconfigure.PeersAutoConfiguration";
+
+	private static final String BEACON = "io.github.fifoliveness.autoconfigure.LivenessBeaconAutoConfiguration";
+
+	private static final String OTHER = "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration";
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	private final DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+
+	@Test
+	void unusedStarterHasItsAutoConfigurationsRemovedAndReported() {
+		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
+		assertThat(match(PEERS, OTHER, null, BEACON)).containsExactly(false, true, true, false);
+		ConditionAndOutcome reported = ConditionEvaluationReport.get(this.beanFactory)
+			.getConditionAndOutcomesBySource()
+			.get(PEERS)
+			.iterator()
+			.next();
+		assertThat(reported.getOutcome().isMatch()).isFalse();
+		assertThat(reported.getOutcome().getMessage()).contains("none is used");
+	}
+
+	@Test
+	void beaconOnByDefaultKeepsThemAll() {
+		assertThat(match(PEERS, OTHER, BEACON)).containsExactly(true, true, true);
+		assertThat(ConditionEvaluationReport.get(this.beanFactory).getConditionAndOutcomesBySource()).isEmpty();
+	}
+
+	@Test
+	void aPeerAloneKeepsThemAll() {
+		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
+		this.environment.setProperty("fifo-liveness.peers.orders.path", "/run/orders/orders.fifo");
+		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+	}
+
+	private boolean[] match(String... candidates) {
+		UnusedFeaturesFilter filter = new UnusedFeaturesFilter();
+		filter.setEnvironment(this.environment);
+		filter.setBeanFactory(this.beanFactory);
+		return filter.match(candidates, null);
+	}
+
+}

@@ -1,34 +1,28 @@
 #!/usr/bin/env bash
-# What the starter costs an application that uses none of it: the sample daemon with the
-# beacon off and no peer, against the same jar without fifo-liveness (its auto-configuration,
-# jnr-posix and what jnr-posix brings: jnr-ffi, jnr-constants, jffi, asm; Actuator stays, as
-# most applications have it anyway), in pairs, on a JDK 22+ and a JDK 17-21, measured by the
-# driver of bench.sh's start-up table (StartupCost; the first column is the jar with the starter).
-# PAIRS, FFM_JAVA and JNR_JAVA: see scripts/lib/startup-pairs.sh.
+# What the starter costs at start-up, in alternating pairs on a JDK 22+ and a JDK 17-21, through
+# the driver of bench.sh's start-up table (StartupCost):
+#   1. everything off (beacon off, no peer) against the same jar without fifo-liveness (its own
+#      jars, jnr-posix and what jnr-posix brings: jnr-ffi, jnr-constants, jffi, asm; Actuator
+#      stays, as most applications have it anyway);
+#   2. the beacon on against off, the same jar (the sample daemon's liveness and readiness beacons).
+# Each table's p50 row is the median of each column; p25 and p75 are the quartiles of the pairs'
+# differences, their spread. Then draws both as docs/startup-cost.svg (scripts/lib/charts.sh).
+# PAIRS (default 20), FFM_JAVA and JNR_JAVA: see scripts/lib/startup-pairs.sh. Run it alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/startup-pairs.sh
+source scripts/lib/charts.sh
 cp sample-daemon/target/sample-daemon.jar "$WORK/with-starter.jar"
+python3 scripts/lib/strip-jars.py "$WORK/with-starter.jar" "$WORK/without-starter.jar" 'fifo-liveness-|jnr-|jffi-|asm-'
 
-# The same jar without fifo-liveness's libraries, in its lib folder and its classpath index;
-# nested jars stay stored, as Spring Boot's loader needs.
-python3 - "$WORK/with-starter.jar" "$WORK/without-starter.jar" <<'PY'
-import re, sys, zipfile
-
-ours = re.compile(r"BOOT-INF/lib/(fifo-liveness-|jnr-|jffi-|asm-)[^/]*\.jar")
-with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], "w") as target:
-    removed = [name for name in source.namelist() if ours.fullmatch(name)]
-    if not any("/fifo-liveness-" in name for name in removed):
-        sys.exit("No fifo-liveness library in " + sys.argv[1])
-    for info in source.infolist():
-        if info.filename in removed:
-            continue
-        data = source.read(info.filename)
-        if info.filename in ("BOOT-INF/classpath.idx", "BOOT-INF/layers.idx"):
-            data = "".join(line for line in data.decode().splitlines(True)
-                           if not ours.search(line)).encode()
-        target.writestr(info, data, compress_type=info.compress_type)
-    print("Without: " + ", ".join(name.rsplit("/", 1)[1] for name in removed), file=sys.stderr)
-PY
-
-compare_on_both_jdks --beacon-off "$WORK/with-starter.jar" "$WORK/without-starter.jar"
+TABLES=$WORK/tables.txt
+{
+	printf 'Machine: %s cores, %s, Linux %s\n' "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(uname -r)"
+	echo
+	echo "== 1. Everything off against no starter: start-up"
+	compare_on_both_jdks --beacon-off "$WORK/with-starter.jar" "$WORK/without-starter.jar"
+	echo
+	echo "== 2. Beacon on against off: start-up"
+	compare_on_both_jdks "$WORK/with-starter.jar"
+} | tee "$TABLES"
+write_charts "$TABLES" "$(head -1 "$TABLES" | cut -d' ' -f2-)"

@@ -9,6 +9,7 @@ docs/performance.md, which quotes those tables) and writes a chart for each tabl
   probe-cost.svg     bench.sh "== 1.": one liveness check against the C floor and the alternatives
   event-latency.svg  bench-events.sh "== 1." and "== 1b.": a change to its event, watched and polled
   idle-cost.svg      bench-events.sh "== 2.": a monitor at rest, by number of peers
+  startup-cost.svg   starter-cost.sh "== 1." and "== 2.": what the starter adds to start-up, per JDK
 
 Where a table appears more than once (two runs in one file), the first one counts; in the
 idle table, each mode and number of peers is one point (the median where it was measured
@@ -24,6 +25,9 @@ import sys
 
 ONE_CHECK = re.compile(r"^(?P<label>\S.*?)\s+(?P<ns>[\d,]+)(?: ±[\d,]+)?\s+(?P<floor>[\d.]+)×\s+(?P<probe>[\d.]+)×")
 EVENT = re.compile(r"^(?P<event>\S.*?)\s+(?P<n>\d+)\s+(?P<p50>[\d.]+) ms\s+(?P<p90>[\d.]+) ms\s+(?P<p99>[\d.]+) ms\s+[\d.]+ ms$")
+JDK = re.compile(r"^(?:openjdk|java) version \"(?P<version>[^\"]+)\"")
+QUANTILE = re.compile(r"^(?P<q>p25|p50|p75)\s.*?(?P<started>[-+]\d+)\s+(?P<cpu>[-+]\d+)\s+(?P<settled>[-+]\d+) ms\s+\(")
+QUARTILE = re.compile(r"^(?P<q>p25|p75)\s+(?P<started>[-+]\d+)\s+(?P<cpu>[-+]\d+)\s+(?P<settled>[-+]\d+) ms")
 IDLE = re.compile(r"^(?P<mode>watch|poll)\s+(?P<peers>\d+)\s+[\d.]+ ms\s+(?P<core>[\d.]+)%")
 
 
@@ -83,11 +87,32 @@ def idle(found):
     return {mode: sorted((peers, statistics.median(v)) for peers, v in by.items()) for mode, by in points.items()} or None
 
 
+def startup(found):
+    """{comparison title: [(jdk, {p25|p50|p75: (cpu at Started, cpu 5 s later)})]} from starter-cost.sh."""
+    tables = {}
+    for title, rows in found:
+        if not (title.startswith("1. ") or title.startswith("2. ")) or "start" not in title:
+            continue
+        runs = []
+        for row in rows:
+            jdk = JDK.match(row)
+            if jdk:
+                runs.append((jdk["version"].split(".")[0], {}))
+                continue
+            m = QUANTILE.match(row) or QUARTILE.match(row)
+            if m and runs:
+                runs[-1][1][m["q"]] = (float(m["cpu"]), float(m["settled"]))
+        runs = [(jdk, q) for jdk, q in runs if {"p25", "p50", "p75"} <= q.keys()]
+        if runs:
+            tables[title] = runs
+    return tables or None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
     parser.add_argument("--caption")
-    parser.add_argument("--only", action="append", choices=["probe-cost", "event-latency", "idle-cost"])
+    parser.add_argument("--only", action="append", choices=["probe-cost", "event-latency", "idle-cost", "startup-cost"])
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     lines = []
@@ -121,7 +146,7 @@ def main():
         plt.close(figure)
         print(f"Wrote {path}")
 
-    wanted = set(args.only or ["probe-cost", "event-latency", "idle-cost"])
+    wanted = set(args.only or ["probe-cost", "event-latency", "idle-cost", "startup-cost"])
     written = 0
     checks = one_check(found) or one_check_from_markdown(lines)
     if checks and "probe-cost" in wanted:
@@ -198,6 +223,32 @@ def main():
         axes.legend(loc="upper left", fontsize=8, frameon=False)
         layout(figure)
         save(figure, "idle-cost.svg")
+        written += 1
+
+    comparisons = startup(found)
+    if comparisons and "startup-cost" in wanted:
+        figure, axes = plt.subplots(figsize=(8, 0.5 * sum(len(r) for r in comparisons.values()) * 2 + 1.6))
+        labels, y, height = [], 0, 0.38
+        for title, runs in comparisons.items():
+            for jdk, q in runs:
+                for offset, index, colour, name in ((-height / 2, 0, "#2b7bba", "CPU at Started"),
+                                                    (height / 2, 1, "#d9822b", "CPU 5 s later")):
+                    median, low, high = q["p50"][index], q["p25"][index], q["p75"][index]
+                    axes.barh(y + offset, median, height=height, color=colour,
+                              label=name if not labels else None,
+                              xerr=[[median - low], [high - median]],
+                              error_kw={"ecolor": "#333333", "capsize": 2, "elinewidth": 0.8})
+                    axes.text(max(median, high, 0) + 8, y + offset, f"{median:+.0f} ms", va="center", fontsize=7)
+                labels.append(f"{title[3:]}\nJDK {jdk}")
+                y += 1
+        axes.set_yticks(range(len(labels)), labels, fontsize=8)
+        axes.invert_yaxis()
+        axes.axvline(0, color="#333333", linewidth=0.8)
+        axes.set_xlabel("milliseconds of CPU added: median of the pairs' differences, line from p25 to p75")
+        figure.suptitle("What the starter adds to the sample daemon's start-up", x=0.01, ha="left", fontsize=10)
+        axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, fontsize=8, frameon=False)
+        layout(figure)
+        save(figure, "startup-cost.svg")
         written += 1
 
     if not written:

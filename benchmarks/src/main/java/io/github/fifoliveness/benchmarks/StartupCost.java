@@ -86,6 +86,9 @@ public final class StartupCost {
 		}
 		System.out.printf("%-5s %s %s %s   (median of each column)%n", "p50", Start.median(firsts).format(false),
 				Start.median(seconds).format(false), Start.median(differences).format(true));
+		System.out.printf("%-5s %59s %s   (quartiles of the differences)%n", "p25", "",
+				Start.quantile(differences, 0.25).format(true));
+		System.out.printf("%-5s %59s %s%n", "p75", "", Start.quantile(differences, 0.75).format(true));
 	}
 
 	private static Start start(String java, Variant variant, Path fifo) throws Exception {
@@ -114,10 +117,17 @@ public final class StartupCost {
 	}
 
 	static double median(List<Double> values) {
+		return quantile(values, 0.5);
+	}
+
+	// Linear between the two nearest ranks, as the median of an even count is.
+	static double quantile(List<Double> values, double fraction) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+		double rank = fraction * (sorted.size() - 1);
+		int below = (int) Math.floor(rank);
+		int above = Math.min(below + 1, sorted.size() - 1);
+		return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
 	}
 
 	/**
@@ -149,9 +159,13 @@ public final class StartupCost {
 		}
 
 		static Start median(List<Start> starts) {
-			return new Start(StartupCost.median(starts.stream().map(Start::startedIn).toList()),
-					StartupCost.median(starts.stream().map(Start::cpuAtStarted).toList()),
-					StartupCost.median(starts.stream().map(Start::cpuSettled).toList()));
+			return quantile(starts, 0.5);
+		}
+
+		static Start quantile(List<Start> starts, double fraction) {
+			return new Start(StartupCost.quantile(starts.stream().map(Start::startedIn).toList(), fraction),
+					StartupCost.quantile(starts.stream().map(Start::cpuAtStarted).toList(), fraction),
+					StartupCost.quantile(starts.stream().map(Start::cpuSettled).toList(), fraction));
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.fifoliveness.sample.daemon;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -13,7 +14,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SampleDaemonApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SampleDaemonApplication.class, args);
+		SpringApplication application = new SpringApplication(SampleDaemonApplication.class);
+		// For scripts/startup-breakdown.sh: Boot's start-up steps, read from
+		// /actuator/startup.
+		if (Boolean.getBoolean("sample.startup-steps")) {
+			application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+		}
+		application.run(args);
 	}
 
 }

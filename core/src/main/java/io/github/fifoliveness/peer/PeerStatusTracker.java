@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -231,10 +230,9 @@ final class PeerStatusTracker {
 		PeerReport report = this.reports.computeIfAbsent(peer, (name) -> new PeerReport());
 		ProbeResult told = report.published();
 		if (told == null && !result.alive()) {
-			Optional<Duration> grace = this.startupGrace.left(peer);
-			if (grace.isPresent()) {
+			if (this.startupGrace.left(peer).isPresent()) {
 				// Never seen UP since the start: not DOWN until the grace has passed.
-				report.holdBack(result, now + grace.get().toNanos());
+				report.holdBack(result, this.startupGrace.end(peer));
 				updateWaiting(peer, report);
 				return;
 			}

@@ -74,6 +74,15 @@ final class StartupGrace {
 	}
 
 	/**
+	 * Return when a name's grace ends, by the clock this grace was given.
+	 * @param name the name
+	 * @return a {@link System#nanoTime()} value
+	 */
+	long end(String name) {
+		return this.start + grace(name).toNanos();
+	}
+
+	/**
 	 * Return how much of a grace is left since the start.
 	 * @param grace the grace
 	 * @return the time left, empty once it has passed

@@ -166,7 +166,7 @@ final class WatchedPeerFolder {
 		if (!this.started || this.quorum != null) {
 			return Optional.empty();
 		}
-		return quorumGraceLeft().map((left) -> this.clock.getAsLong() + left.toNanos());
+		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.name()));
 	}
 
 	/**

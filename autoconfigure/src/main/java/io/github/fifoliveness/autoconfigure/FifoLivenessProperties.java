@@ -142,6 +142,15 @@ public class FifoLivenessProperties {
 		 */
 		private Duration downAfter = Duration.ZERO;
 
+		/**
+		 * How long after the monitor started a peer not seen UP yet is not DOWN: until
+		 * then health reports it UNKNOWN (reason NOT_SEEN_YET), and no
+		 * PeerStatusChangedEvent, log line or 0 of the fifo.liveness.peer.up gauge is
+		 * published. Seen UP once, it no longer applies. None by default. A peer's or
+		 * peer folder's own "startup-grace" overrides it.
+		 */
+		private @Nullable Duration startupGrace;
+
 		private final Watch watch = new Watch();
 
 		public Duration getPollInterval() {
@@ -158,6 +167,14 @@ public class FifoLivenessProperties {
 
 		public void setDownAfter(Duration downAfter) {
 			this.downAfter = downAfter;
+		}
+
+		public @Nullable Duration getStartupGrace() {
+			return this.startupGrace;
+		}
+
+		public void setStartupGrace(@Nullable Duration startupGrace) {
+			this.startupGrace = startupGrace;
 		}
 
 		public Watch getWatch() {
@@ -351,12 +368,26 @@ public class FifoLivenessProperties {
 		 */
 		private @Nullable Duration downAfter;
 
+		/**
+		 * How long after the monitor started this peer, not seen UP yet, is not DOWN;
+		 * overrides "fifo-liveness.monitor.startup-grace".
+		 */
+		private @Nullable Duration startupGrace;
+
 		public @Nullable Duration getDownAfter() {
 			return this.downAfter;
 		}
 
 		public void setDownAfter(@Nullable Duration downAfter) {
 			this.downAfter = downAfter;
+		}
+
+		public @Nullable Duration getStartupGrace() {
+			return this.startupGrace;
+		}
+
+		public void setStartupGrace(@Nullable Duration startupGrace) {
+			this.startupGrace = startupGrace;
 		}
 
 		public @Nullable String getPath() {
@@ -425,6 +456,13 @@ public class FifoLivenessProperties {
 		 */
 		private @Nullable Duration downAfter;
 
+		/**
+		 * How long after the monitor started the members not seen UP yet, and the group
+		 * not seen holding its quorum yet, are not DOWN; overrides
+		 * "fifo-liveness.monitor.startup-grace".
+		 */
+		private @Nullable Duration startupGrace;
+
 		public @Nullable String getPath() {
 			return this.path;
 		}
@@ -471,6 +509,14 @@ public class FifoLivenessProperties {
 
 		public void setDownAfter(@Nullable Duration downAfter) {
 			this.downAfter = downAfter;
+		}
+
+		public @Nullable Duration getStartupGrace() {
+			return this.startupGrace;
+		}
+
+		public void setStartupGrace(@Nullable Duration startupGrace) {
+			this.startupGrace = startupGrace;
 		}
 
 	}

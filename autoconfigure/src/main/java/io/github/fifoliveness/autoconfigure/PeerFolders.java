@@ -26,14 +26,16 @@ final class PeerFolders {
 		PeerNames.check(environment, PeerNames.PEER_FOLDERS, properties.getPeerFolders().keySet());
 		Duration downAfter = PeerProbes.notNegative("fifo-liveness.monitor.down-after",
 				properties.getMonitor().getDownAfter());
+		Duration startupGrace = PeerProbes.startupGrace("fifo-liveness.monitor.startup-grace",
+				properties.getMonitor().getStartupGrace(), Duration.ZERO);
 		List<PeerFolder> folders = new ArrayList<>();
 		properties.getPeerFolders()
-			.forEach((name, folder) -> folders.add(of(name, folder, properties, downAfter, posix)));
+			.forEach((name, folder) -> folders.add(of(name, folder, properties, downAfter, startupGrace, posix)));
 		return folders;
 	}
 
 	private static PeerFolder of(String name, FifoLivenessProperties.PeerFolder folder,
-			FifoLivenessProperties properties, Duration downAfter, NativePosix posix) {
+			FifoLivenessProperties properties, Duration downAfter, Duration startupGrace, NativePosix posix) {
 		String prefix = "fifo-liveness.peer-folders." + name;
 		if (properties.getPeers().containsKey(name)) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".path", folder.getPath(),
@@ -63,7 +65,8 @@ final class PeerFolders {
 		Duration memberDownAfter = (folder.getDownAfter() != null)
 				? PeerProbes.notNegative(prefix + ".down-after", folder.getDownAfter()) : downAfter;
 		return new PeerFolder(name, path, folder.getPattern(), folder.getMinUp(), owner, folder.getMaxMembers(),
-				memberDownAfter);
+				memberDownAfter,
+				PeerProbes.startupGrace(prefix + ".startup-grace", folder.getStartupGrace(), startupGrace));
 	}
 
 }

@@ -41,7 +41,25 @@ final class PeerProbes {
 		properties.getPeers()
 			.forEach((name, peer) -> downAfters.put(name, (peer.getDownAfter() != null)
 					? notNegative("fifo-liveness.peers." + name + ".down-after", peer.getDownAfter()) : downAfter));
-		return new Peers(probes, downAfters);
+		Duration startupGrace = startupGrace("fifo-liveness.monitor.startup-grace",
+				properties.getMonitor().getStartupGrace(), Duration.ZERO);
+		Map<String, Duration> startupGraces = new LinkedHashMap<>();
+		properties.getPeers()
+			.forEach((name, peer) -> startupGraces.put(name, startupGrace(
+					"fifo-liveness.peers." + name + ".startup-grace", peer.getStartupGrace(), startupGrace)));
+		return new Peers(probes, downAfters, startupGraces);
+	}
+
+	static Duration startupGrace(String property, @Nullable Duration value, Duration otherwise) {
+		if (value == null) {
+			return otherwise;
+		}
+		if (value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"A start-up grace cannot be negative; give 0 for none, or how long after the monitor starts a"
+							+ " peer not seen UP yet is not DOWN, such as 30s.");
+		}
+		return value;
 	}
 
 	static Duration notNegative(String property, Duration value) {

@@ -44,7 +44,7 @@ public final class PeersHealthContributorAutoConfiguration {
 		peers.probes()
 			.forEach((name, probe) -> indicators.put(name,
 					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null,
-							counted ? peers.downs(name) : null)));
+							counted ? peers.downs(name) : null, () -> peers.startupGraceLeft(name))));
 		folderWatcher.ifAvailable((folders) -> folders.folders()
 			.forEach((folder) -> indicators.put(folder.name(), new PeerFolderHealthIndicator(folders, folder.name()))));
 		return CompositeHealthContributor.fromMap(indicators);

@@ -294,6 +294,7 @@ class BadInputCatalogueTests {
 					fifo-liveness.peer-folders.workers.min-up=0               | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.min-up'
 					fifo-liveness.peer-folders.workers.max-members=0          | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.max-members'
 					fifo-liveness.peer-folders.workers.down-after=-1s         | Invalid value '-1s' for configuration property 'fifo-liveness.peer-folders.workers.down-after'
+					fifo-liveness.peer-folders.workers.startup-grace=-1s      | Invalid value '-1s' for configuration property 'fifo-liveness.peer-folders.workers.startup-grace'
 					fifo-liveness.peer-folders.workers.owner=no-such-user-42  | Invalid value 'no-such-user-42' for configuration property 'fifo-liveness.peer-folders.workers.owner'
 					fifo-liveness.peer-folders.workers.min-up=many            | fifo-liveness.peer-folders.workers.min-up
 					fifo-liveness.peers.workers.path=/run/workers.fifo        | A peer is named 'workers' too
@@ -348,6 +349,32 @@ class BadInputCatalogueTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '-5s' for configuration property '" + property + "'")
 			.contains("A grace period cannot be negative; give 0 to publish every DOWN at once");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "fifo-liveness.monitor.startup-grace", "fifo-liveness.peers.orders.startup-grace" })
+	void negativeStartupGrace(String property, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--" + property + "=-5s"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '-5s' for configuration property '" + property + "'")
+			.contains("A start-up grace cannot be negative; give 0 for none");
+	}
+
+	@Test
+	void aPeersStartupGraceOverridesTheMonitorsAndNoneIsTheDefault() {
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.monitor.startup-grace=30s", "--fifo-liveness.peers.orders.path=/run/orders.fifo",
+				"--fifo-liveness.peers.orders.startup-grace=0", "--fifo-liveness.peers.billing.path=/run/billing.fifo",
+				"--fifo-liveness.peers.orders.owner=0", "--fifo-liveness.peers.billing.owner=0")) {
+			Peers peers = context.getBean(Peers.class);
+			assertThat(peers.startupGrace("orders")).isZero();
+			assertThat(peers.startupGrace("billing")).isEqualTo(Duration.ofSeconds(30));
+		}
+		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--fifo-liveness.peers.orders.owner=0")) {
+			assertThat(context.getBean(Peers.class).startupGrace("orders")).isZero();
+		}
 	}
 
 	@Test

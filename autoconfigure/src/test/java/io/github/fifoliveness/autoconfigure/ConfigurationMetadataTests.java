@@ -24,9 +24,9 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.beacon.follow-liveness-state", "fifo-liveness.beacon.pid-file",
 			"fifo-liveness.beacon.readiness-path", "fifo-liveness.pid-file", "fifo-liveness.peers",
 			"fifo-liveness.peer-folders", "fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.down-after",
-			"fifo-liveness.monitor.watch.enabled", "fifo-liveness.monitor.watch.safety-net-interval",
-			"fifo-liveness.test.beacon", "fifo-liveness.test.pid-file", "management.health.peers.enabled",
-			"management.health.beacon.enabled" })
+			"fifo-liveness.monitor.startup-grace", "fifo-liveness.monitor.watch.enabled",
+			"fifo-liveness.monitor.watch.safety-net-interval", "fifo-liveness.test.beacon",
+			"fifo-liveness.test.pid-file", "management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();
@@ -48,9 +48,22 @@ class ConfigurationMetadataTests {
 		}
 	}
 
+	@Test
+	void aPeersStartupGraceHasHandWrittenMetadata() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			List<Map<String, Object>> matches = JsonPath.parse(metadata)
+				.read("$.properties[?(@.name == 'fifo-liveness.peers.*.startup-grace')]");
+			assertThat(matches).singleElement().satisfies((property) -> {
+				assertThat(property).containsEntry("type", "java.time.Duration");
+				assertThat((String) property.get("description")).contains("NOT_SEEN_YET");
+			});
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "path, java.lang.String", "pattern, java.lang.String", "min-up, java.lang.Integer",
-			"owner, java.lang.String", "max-members, java.lang.Integer", "down-after, java.time.Duration" })
+			"owner, java.lang.String", "max-members, java.lang.Integer", "down-after, java.time.Duration",
+			"startup-grace, java.time.Duration" })
 	void everyPropertyOfAPeerFolderHasHandWrittenMetadata(String property, String type) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			List<Map<String, Object>> matches = JsonPath.parse(metadata)

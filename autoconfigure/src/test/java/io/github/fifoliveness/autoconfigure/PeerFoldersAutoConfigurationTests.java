@@ -93,6 +93,41 @@ class PeerFoldersAutoConfigurationTests {
 	}
 
 	@Test
+	void groupWithAStartupGraceIsUnknownUntilItsQuorumIsSeenAndPublishesNoLoss() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = Fifos.create(folder.resolve("worker-1.fifo"));
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withUserConfiguration(EventRecorder.class)
+			.withPropertyValues("fifo-liveness.peer-folders.workers.path=" + folder,
+					"fifo-liveness.monitor.startup-grace=10m")
+			.run((context) -> {
+				CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+						CompositeHealthContributor.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(PeerFolderMetrics.class).bindTo(registry);
+				await().until(() -> health(peers).getDetails().get("members"),
+						(members) -> ((Map<?, ?>) members).containsKey("worker-1"));
+				Health waiting = health(peers);
+				assertThat(waiting.getStatus()).isEqualTo(Status.UNKNOWN);
+				assertThat(waiting.getDetails()).containsEntry("reason", "NOT_SEEN_YET")
+					.containsEntry("found", "QUORUM_LOST")
+					.containsEntry("up", 0)
+					.containsEntry("down", 0)
+					.containsEntry("members", Map.of("worker-1",
+							Map.of("status", "UNKNOWN", "reason", "NOT_SEEN_YET", "found", "NO_READER")));
+				assertThat(registry.get("fifo.liveness.peer.folder.up").tag("folder", "workers").gauge().value())
+					.isNaN();
+				try (OpenFile readEnd = NativePosix.get().openReadEnd(fifo)) {
+					EventRecorder recorder = context.getBean(EventRecorder.class);
+					await().until(() -> recorder.kinds().contains(PeerFolderChange.Kind.QUORUM_HELD));
+					assertThat(recorder.kinds()).containsExactly(PeerFolderChange.Kind.MEMBER_JOINED,
+							PeerFolderChange.Kind.QUORUM_HELD);
+					assertThat(health(peers).getStatus()).isEqualTo(Status.UP);
+				}
+			});
+	}
+
+	@Test
 	void changesArePublishedAsEventsAndCountedInGauges() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = Fifos.create(folder.resolve("worker-1.fifo"));

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Peers named in a YAML file and overridden from real environment variables, in a child
  * JVM: environment variables cannot carry a dash, so a dashed peer is overridden with
  * {@code SPRING_APPLICATION_JSON}, and an environment variable that would make a second
- * peer fails startup.
+ * peer fails startup. The start-up grace is set from environment variables as any other
+ * duration.
  */
 class PeerNamesFromTheEnvironmentTests {
 
@@ -59,6 +60,14 @@ class PeerNamesFromTheEnvironmentTests {
 				"FIFOLIVENESS_PEERS_ORDERS_PATH=/run/env/orders.fifo");
 		assertThat(output.lines().filter((line) -> line.startsWith("peer "))).containsExactlyInAnyOrder(
 				"peer sample-daemon /run/json/sample-daemon.fifo", "peer orders /run/env/orders.fifo");
+	}
+
+	@Test
+	void environmentVariablesSetTheStartupGraceOfEveryPeerAndOfOne() throws Exception {
+		String output = runMonitor("FIFOLIVENESS_MONITOR_STARTUPGRACE=30s",
+				"FIFOLIVENESS_PEERS_ORDERS_STARTUPGRACE=5s");
+		assertThat(output.lines().filter((line) -> line.startsWith("startup-grace ")))
+			.containsExactlyInAnyOrder("startup-grace sample-daemon PT30S", "startup-grace orders PT5S");
 	}
 
 	private String runMonitor(String... environment) throws IOException {

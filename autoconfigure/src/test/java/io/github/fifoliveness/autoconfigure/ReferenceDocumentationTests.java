@@ -24,6 +24,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.github.fifoliveness.beacon.BeaconDownReason;
 import io.github.fifoliveness.peer.DownReason;
 import io.github.fifoliveness.peer.PeerFolderDownReason;
+import io.github.fifoliveness.peer.UnknownReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,6 +52,7 @@ class ReferenceDocumentationTests {
 	 */
 	private static final List<ReasonCodes> REASON_CODES = List.of(
 			new ReasonCodes(DownReason.class, "Why a peer is DOWN"),
+			new ReasonCodes(UnknownReason.class, "Not seen yet: the start-up grace"),
 			new ReasonCodes(BeaconDownReason.class, "The application's own beacon"),
 			new ReasonCodes(PeerFolderDownReason.class, "A peer folder's health"));
 

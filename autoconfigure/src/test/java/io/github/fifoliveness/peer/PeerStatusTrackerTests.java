@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for what {@link PeerStatusTracker} publishes and logs, and when: the grace period
- * before a DOWN, the count of downs and the limit on a flapping peer's log lines. Its
- * clock is the test's, so that no test waits for time to pass.
+ * before a DOWN, the start-up grace before a peer never seen UP is DOWN, the count of
+ * downs and the limit on a flapping peer's log lines. Its clock is the test's, so that no
+ * test waits for time to pass.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PeerStatusTrackerTests {
@@ -151,6 +153,106 @@ class PeerStatusTrackerTests {
 		assertThat(tracker.isWaiting()).isFalse();
 	}
 
+	@Test
+	void aPeerNotSeenYetIsNeitherPublishedNorLoggedNorCountedWithinItsStartupGrace(CapturedOutput output) {
+		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", MISSING);
+		this.now += 2 * SECOND;
+		tracker.record("orders", NO_READER);
+		assertThat(this.events).isEmpty();
+		assertThat(peers.downs("orders").count()).isZero();
+		assertThat(peers.startupGraceLeft("orders")).hasValue(Duration.ofSeconds(8));
+		assertThat(tracker.isWaiting()).isTrue();
+		assertThat(tracker.due()).as("the grace ends 10 s after the start").isEqualTo(this.now + 8 * SECOND);
+		this.now += 7 * SECOND;
+		tracker.tick();
+		assertThat(this.events).isEmpty();
+		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
+	}
+
+	@Test
+	void aPeerNeverSeenUpIsDownOnceItsStartupGraceHasPassed(CapturedOutput output) {
+		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", MISSING);
+		this.now += 3 * SECOND;
+		tracker.record("orders", NO_READER);
+		this.now = tracker.due();
+		tracker.tick();
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
+		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (NO_READER): no reader");
+		assertThat(peers.startupGraceLeft("orders")).isEmpty();
+		assertThat(tracker.isWaiting()).isFalse();
+		assertThat(peers.downs("orders").count()).as("never up, so never went down, as without a grace").isZero();
+		tracker.record("orders", MISSING);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> DOWN (NO_READER)",
+				"Peer 'orders' DOWN -> DOWN (MISSING)");
+	}
+
+	@Test
+	void aPeerDownOnlyAfterItsStartupGraceIsDownAtOnce() {
+		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
+		PeerStatusTracker tracker = tracker(peers);
+		this.now += 11 * SECOND;
+		tracker.record("orders", MISSING);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+	}
+
+	@Test
+	void aPeerUpWithinItsStartupGraceIsDownAsUsualOnceItDies(CapturedOutput output) {
+		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", MISSING);
+		this.now += 3 * SECOND;
+		tracker.record("orders", UP);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP");
+		assertThat(tracker.isWaiting()).isFalse();
+		assertThat(peers.startupGraceLeft("orders")).isEmpty();
+		this.now += SECOND;
+		tracker.record("orders", NO_READER);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+		assertThat(peers.downs("orders").count()).isOne();
+		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (NO_READER)");
+	}
+
+	@Test
+	void aPeerUpWithinItsStartupGraceStillWaitsForItsDownAfterOnceItDies() {
+		Peers peers = new Peers(Map.of("orders", new SwitchableProbe()), Map.of("orders", Duration.ofSeconds(5)),
+				Map.of("orders", Duration.ofSeconds(10)), () -> this.now);
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", UP);
+		tracker.record("orders", NO_READER);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP");
+		assertThat(tracker.due()).isEqualTo(this.now + 5 * SECOND);
+		this.now += 5 * SECOND;
+		tracker.tick();
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
+	}
+
+	@Test
+	void aPeerSeenUpByAnyProbeHasNoStartupGraceLeft() {
+		SwitchableProbe probe = new SwitchableProbe();
+		Peers peers = new Peers(Map.of("orders", probe), Map.of(), Map.of("orders", Duration.ofSeconds(10)),
+				() -> this.now);
+		assertThat(peers.probes().get("orders").probe().alive()).isFalse();
+		assertThat(peers.startupGraceLeft("orders")).isPresent();
+		probe.setAlive(true);
+		peers.probes().get("orders").probe();
+		probe.setAlive(false);
+		assertThat(peers.startupGraceLeft("orders")).as("seen UP by a health request").isEmpty();
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", NO_READER);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
+	}
+
+	@Test
+	void noStartupGraceIsTheDefault() {
+		Peers peers = peers(Duration.ZERO);
+		assertThat(peers.startupGrace("orders")).isZero();
+		assertThat(peers.startupGraceLeft("orders")).isEmpty();
+	}
+
 	private List<String> events() {
 		return this.events.stream().map(PeerStatusChange::toString).toList();
 	}
@@ -166,6 +268,11 @@ class PeerStatusTrackerTests {
 	private PeerStatusTracker tracker(Peers peers) {
 		return new PeerStatusTracker(LoggerFactory.getLogger(PeerStatusTrackerTests.class),
 				(event) -> this.events.add((PeerStatusChange) event), peers, () -> this.now);
+	}
+
+	private Peers peersWithStartupGrace(Duration startupGrace) {
+		return new Peers(Map.of("orders", new SwitchableProbe()), Map.of(), Map.of("orders", startupGrace),
+				() -> this.now);
 	}
 
 	private static Peers peers(Duration downAfter) {

@@ -407,6 +407,38 @@ class PeerWatcherTests {
 		assertThat(this.watcher.isWatched("orders")).isFalse();
 	}
 
+	@Test
+	void aHolderThatStartsLateWithinTheStartupGraceIsUpWithNoDownBefore(CapturedOutput output) {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of(),
+				Map.of("orders", Duration.ofSeconds(30)));
+		startWatching(peers, OFF, OFF);
+		await().atMost(WITHIN)
+			.untilAsserted(() -> assertThat(this.watcher.watchedResult("orders"))
+				.hasValueSatisfying((result) -> assertThat(result.reason()).isEqualTo(DownReason.NO_READER)));
+		assertThat(this.events).as("not DOWN within the grace").isEmpty();
+		assertThat(peers.startupGraceLeft("orders")).isPresent();
+		this.children.holdReadEnd(fifo);
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		assertThat(peers.startupGraceLeft("orders")).isEmpty();
+		assertThat(peers.downs("orders").count()).isZero();
+		assertThat(output.getOut()).doesNotContain("Peer 'orders' is DOWN");
+	}
+
+	@Test
+	void aPeerThatNeverStartsIsDownOnceItsStartupGraceHasPassed(CapturedOutput output) {
+		Path fifo = this.dir.resolve("orders.fifo");
+		List<Long> published = new CopyOnWriteArrayList<>();
+		long started = System.nanoTime();
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of(),
+				Map.of("orders", Duration.ofSeconds(2)));
+		startWatching(peers, OFF, OFF, (event) -> published.add(System.nanoTime()));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		assertThat(Duration.ofNanos(published.get(0) - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (MISSING)");
+		assertThat(peers.startupGraceLeft("orders")).isEmpty();
+	}
+
 	private void start(Map<String, Path> fifos) {
 		start(fifos, (event) -> {
 		});

@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * it is killed, for tests that need real environment variables or a second application.
  * The first argument is the folder to use as {@code java.io.tmpdir}, the others are the
  * application's arguments. Prints {@code beacon <path>} and {@code peer <name> <path>}
- * for what it holds and watches, then {@code started}; a failed start prints Spring
- * Boot's failure analysis and exits.
+ * for what it holds and watches, {@code startup-grace <name> <duration>} for each peer
+ * with a start-up grace, then {@code started}; a failed start prints Spring Boot's
+ * failure analysis and exits.
  */
 public final class RunApplication {
 
@@ -41,6 +42,12 @@ public final class RunApplication {
 		context.getBeanProvider(Peers.class)
 			.ifAvailable((peers) -> peers.probes()
 				.forEach((name, probe) -> System.out.println("peer " + name + " " + probe.inputs().get("path"))));
+		context.getBeanProvider(Peers.class)
+			.ifAvailable((peers) -> peers.probes()
+				.keySet()
+				.stream()
+				.filter((name) -> !peers.startupGrace(name).isZero())
+				.forEach((name) -> System.out.println("startup-grace " + name + " " + peers.startupGrace(name))));
 		System.out.println("started");
 		System.out.flush();
 		Thread.sleep(Duration.ofMinutes(10).toMillis());

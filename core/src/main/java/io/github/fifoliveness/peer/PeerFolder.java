@@ -37,6 +37,8 @@ public final class PeerFolder {
 
 	private final Duration downAfter;
 
+	private final Duration startupGrace;
+
 	/**
 	 * Create a peer folder.
 	 * @param name the group's name
@@ -52,6 +54,26 @@ public final class PeerFolder {
 	 */
 	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
 			Duration downAfter) {
+		this(name, path, pattern, minUp, owner, maxMembers, downAfter, Duration.ZERO);
+	}
+
+	/**
+	 * Create a peer folder with a start-up grace.
+	 * @param name the group's name
+	 * @param path the absolute path of the folder
+	 * @param pattern a glob on file names, without '/'
+	 * @param minUp how many members must be up for the folder to be up, at least 1
+	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
+	 * @param maxMembers how many members to take at most, at least 1
+	 * @param downAfter how long a member that was up must stay down before its DOWN is
+	 * published
+	 * @param startupGrace how long after the monitor started a member not seen UP yet,
+	 * and the quorum not held yet, are not DOWN; zero for none
+	 * @throws IllegalArgumentException if a value is out of range or the pattern is not a
+	 * glob on file names
+	 */
+	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
+			Duration downAfter, Duration startupGrace) {
 		if (!path.isAbsolute()) {
 			throw new IllegalArgumentException("The folder's path must be absolute: " + path);
 		}
@@ -68,10 +90,14 @@ public final class PeerFolder {
 		if (downAfter.isNegative()) {
 			throw new IllegalArgumentException("A grace period cannot be negative: " + downAfter);
 		}
+		if (startupGrace.isNegative()) {
+			throw new IllegalArgumentException("A start-up grace cannot be negative: " + startupGrace);
+		}
 		this.minUp = minUp;
 		this.owner = owner;
 		this.maxMembers = maxMembers;
 		this.downAfter = downAfter;
+		this.startupGrace = startupGrace;
 	}
 
 	/**
@@ -143,6 +169,15 @@ public final class PeerFolder {
 
 	public Duration downAfter() {
 		return this.downAfter;
+	}
+
+	/**
+	 * Return how long after the monitor started a member not seen UP yet, and the quorum
+	 * not held yet, are not DOWN.
+	 * @return the start-up grace, zero for none
+	 */
+	public Duration startupGrace() {
+		return this.startupGrace;
 	}
 
 }

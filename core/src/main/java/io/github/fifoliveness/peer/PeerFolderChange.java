@@ -51,7 +51,10 @@ public record PeerFolderChange(String folder, Kind kind, @Nullable String member
 		 */
 		QUORUM_HELD,
 
-		/** Fewer than {@code min-up} members are up: at startup, or since now. */
+		/**
+		 * Fewer than {@code min-up} members are up: at startup (or, with a start-up
+		 * grace, once it has passed without the quorum held), or since now.
+		 */
 		QUORUM_LOST
 
 	}

@@ -1,30 +1,53 @@
 package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a peer folder holds at one moment: whether the folder exists, and each member's
- * latest probe result.
+ * What a peer folder holds at one moment: whether the folder exists, each member's latest
+ * probe result, and what its start-up grace still holds back.
  *
  * @param folder the folder's configuration
  * @param present whether the folder exists and can be read
  * @param members each member's latest result, by member name, in name order
+ * @param notSeenYet the members found down that were not seen UP since the monitor
+ * started, within the folder's start-up grace: not DOWN yet
+ * @param startupGraceLeft how long the folder, which has not held its quorum since the
+ * monitor started, is still not DOWN; {@code null} once it held its quorum or the grace
+ * has passed
  */
-public record PeerFolderReport(PeerFolder folder, boolean present, Map<String, ProbeResult> members) {
+public record PeerFolderReport(PeerFolder folder, boolean present, Map<String, ProbeResult> members,
+		Set<String> notSeenYet, @Nullable Duration startupGraceLeft) {
 
 	/**
 	 * Create a report.
 	 * @param folder the folder's configuration
 	 * @param present whether the folder exists and can be read
 	 * @param members each member's latest result, by member name
+	 * @param notSeenYet the members found down that are not DOWN yet
+	 * @param startupGraceLeft how long the folder is still not DOWN, {@code null} for no
+	 * longer
 	 */
 	public PeerFolderReport {
 		members = Collections.unmodifiableMap(new TreeMap<>(members));
+		notSeenYet = Collections.unmodifiableSet(new TreeSet<>(notSeenYet));
+	}
+
+	/**
+	 * Create a report with no start-up grace.
+	 * @param folder the folder's configuration
+	 * @param present whether the folder exists and can be read
+	 * @param members each member's latest result, by member name
+	 */
+	public PeerFolderReport(PeerFolder folder, boolean present, Map<String, ProbeResult> members) {
+		this(folder, present, members, Set.of(), null);
 	}
 
 	/**
@@ -44,11 +67,22 @@ public record PeerFolderReport(PeerFolder folder, boolean present, Map<String, P
 	}
 
 	/**
-	 * Return how many members are down.
+	 * Return how many members are down, not counting those {@link #notSeenYet() not seen
+	 * yet}.
 	 * @return the count
 	 */
 	public int down() {
-		return this.members.size() - up();
+		return this.members.size() - up() - this.notSeenYet.size();
+	}
+
+	/**
+	 * Whether the folder, down now, is not DOWN yet: it has not held its quorum since the
+	 * monitor started, and its start-up grace has not passed. Health reports it
+	 * {@link UnknownReason#NOT_SEEN_YET}.
+	 * @return {@code true} if so
+	 */
+	public boolean isNotSeenYet() {
+		return this.startupGraceLeft != null && !quorum();
 	}
 
 	/**

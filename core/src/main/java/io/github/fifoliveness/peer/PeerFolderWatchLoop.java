@@ -120,6 +120,7 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			this.folders.forEach((folder) -> safely(folder, () -> {
 				folder.settle(this);
 				folder.tracker().tick();
+				folder.tickStartupGrace();
 				folder.tickLines();
 			}));
 		}
@@ -156,6 +157,7 @@ final class PeerFolderWatchLoop implements KernelEventHandler, MemberHolds {
 			}
 			next = Math.min(next, due(folder.arrivalDue(), now));
 			next = Math.min(next, due(folder.linesDue(), now));
+			next = Math.min(next, due(folder.startupGraceDue(), now));
 			if (folder.tracker().isWaiting()) {
 				next = Math.min(next, folder.tracker().due() - now);
 			}

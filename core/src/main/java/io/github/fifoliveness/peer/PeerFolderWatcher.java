@@ -75,7 +75,8 @@ public class PeerFolderWatcher {
 
 	/**
 	 * Return a folder's state: as last seen while this watcher follows it through the
-	 * kernel's events or polling, else as a scan finds it now.
+	 * kernel's events or polling, else as a scan finds it now, with what its start-up
+	 * grace holds back now.
 	 * @param folder the folder's name
 	 * @return the report
 	 * @throws IllegalArgumentException for a folder not followed by this watcher
@@ -85,8 +86,8 @@ public class PeerFolderWatcher {
 		if (watched == null) {
 			throw new IllegalArgumentException("No peer folder named '" + folder + "'");
 		}
-		return (this.following && watched.isReported()) ? watched.report()
-				: PeerFolderScan.scan(watched.folder(), this.posix);
+		return watched.withStartupGrace((this.following && watched.isReported()) ? watched.report()
+				: PeerFolderScan.scan(watched.folder(), this.posix));
 	}
 
 	/**

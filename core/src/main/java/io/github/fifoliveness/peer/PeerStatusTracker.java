@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * The poller and the watcher share it, so both report exactly the same transitions.
  * <p>
  * A peer's {@link Peers#downAfter(String) grace period} holds back a DOWN after UP until
- * the peer has stayed down that long; back before then, nothing is published. Every
- * change from UP to DOWN is {@link PeerDowns counted} at once all the same. Every change
- * published is an event, but a peer's log lines are {@link ChangeLines limited}. What is
- * due later is done by {@link #tick()}, which the recording thread calls by
- * {@link #due()}. Results are recorded by one thread at a time and may be read from any.
+ * the peer has stayed down that long; back before then, nothing is published. A peer's
+ * {@link StartupGrace start-up grace} holds back its first result while it is not alive
+ * and the peer was never seen UP, until the grace has passed: UP before then publishes
+ * only the UP. Every change from UP to DOWN is {@link PeerDowns counted} at once all the
+ * same. Every change published is an event, but a peer's log lines are {@link ChangeLines
+ * limited}. What is due later is done by {@link #tick()}, which the recording thread
+ * calls by {@link #due()}. Results are recorded by one thread at a time and may be read
+ * from any.
  */
 final class PeerStatusTracker {
 
@@ -42,6 +45,8 @@ final class PeerStatusTracker {
 	private final Function<String, String> subject;
 
 	private final LongSupplier clock;
+
+	private final StartupGrace startupGrace;
 
 	private final Map<String, ProbeResult> last = new ConcurrentHashMap<>();
 
@@ -67,7 +72,8 @@ final class PeerStatusTracker {
 	}
 
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
-		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", clock);
+		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", peers.startupGrace(),
+				clock);
 	}
 
 	/**
@@ -78,15 +84,18 @@ final class PeerStatusTracker {
 	 * @param downAfter each name's grace period
 	 * @param downs where each name's downs are counted, {@code null} for nowhere
 	 * @param subject how a name starts a log line, such as "Peer 'orders'"
+	 * @param startupGrace each name's start-up grace, and who was seen UP
 	 * @param clock the time, a {@link System#nanoTime()} value
 	 */
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Function<String, Duration> downAfter,
-			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, LongSupplier clock) {
+			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, StartupGrace startupGrace,
+			LongSupplier clock) {
 		this.logger = logger;
 		this.listener = listener;
 		this.downAfter = downAfter;
 		this.downs = downs;
 		this.subject = subject;
+		this.startupGrace = startupGrace;
 		this.clock = clock;
 	}
 
@@ -98,6 +107,7 @@ final class PeerStatusTracker {
 		this.last.remove(peer);
 		this.reports.remove(peer);
 		this.waiting.remove(peer);
+		this.startupGrace.forget(peer);
 	}
 
 	/**
@@ -111,6 +121,9 @@ final class PeerStatusTracker {
 		// The reason is null exactly when the peer is alive, so it tells every change.
 		if (previous != null && previous.reason() == result.reason()) {
 			return;
+		}
+		if (result.alive()) {
+			this.startupGrace.seenUp(peer);
 		}
 		if (previous != null && previous.alive() && !result.alive()) {
 			PeerDowns downs = this.downs.apply(peer);
@@ -216,6 +229,14 @@ final class PeerStatusTracker {
 		long now = this.clock.getAsLong();
 		PeerReport report = this.reports.computeIfAbsent(peer, (name) -> new PeerReport());
 		ProbeResult told = report.published();
+		if (told == null && !result.alive()) {
+			if (this.startupGrace.left(peer).isPresent()) {
+				// Never seen UP since the start: not DOWN until the grace has passed.
+				report.holdBack(result, this.startupGrace.end(peer));
+				updateWaiting(peer, report);
+				return;
+			}
+		}
 		if (told != null && told.alive()) {
 			if (result.alive()) {
 				// Back before its grace period ended: nothing to tell.

@@ -5,14 +5,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The peers this application watches, by name, each with its probe, in configuration
- * order, how long each must stay down before its DOWN is published, and how many times
- * each went down.
+ * order, how long each must stay down before its DOWN is published, how long each may
+ * stay unseen after the monitor started before it is DOWN at all, and how many times each
+ * went down.
  */
 public final class Peers {
 
@@ -23,6 +26,8 @@ public final class Peers {
 	private final Map<String, Duration> downAfter;
 
 	private final Map<String, PeerDowns> downs;
+
+	private final StartupGrace startupGrace;
 
 	private final List<ProbeRecorder> recorders = new CopyOnWriteArrayList<>();
 
@@ -43,11 +48,31 @@ public final class Peers {
 	 * its DOWN is published; a peer not named, or zero, publishes it at once
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter) {
+		this(probes, downAfter, Map.of());
+	}
+
+	/**
+	 * Create the set of peers, their start-up grace starting now.
+	 * @param probes the probes by peer name, in the order to report them
+	 * @param downAfter by peer name, how long a peer that was up must stay down before
+	 * its DOWN is published; a peer not named, or zero, publishes it at once
+	 * @param startupGrace by peer name, how long after now a peer not seen UP yet is not
+	 * DOWN; a peer not named, or zero, has none
+	 */
+	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter,
+			Map<String, Duration> startupGrace) {
+		this(probes, downAfter, startupGrace, System::nanoTime);
+	}
+
+	Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter, Map<String, Duration> startupGrace,
+			LongSupplier clock) {
+		Map<String, Duration> graces = Map.copyOf(startupGrace);
+		this.startupGrace = new StartupGrace((peer) -> graces.getOrDefault(peer, Duration.ZERO), clock);
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
 		Map<String, PeerProbe> recorded = new LinkedHashMap<>();
 		Map<String, PeerDowns> downs = new LinkedHashMap<>();
 		this.configured.forEach((name, probe) -> {
-			recorded.put(name, new RecordedPeerProbe(name, probe, this.recorders));
+			recorded.put(name, new RecordedPeerProbe(name, probe, this.recorders, this.startupGrace));
 			downs.put(name, new PeerDowns(name, this.downRecorders));
 		});
 		this.recorded = Collections.unmodifiableMap(recorded);
@@ -89,6 +114,31 @@ public final class Peers {
 	 */
 	public Duration downAfter(String peer) {
 		return this.downAfter.getOrDefault(peer, Duration.ZERO);
+	}
+
+	/**
+	 * Return how long after the monitor started a peer not seen UP yet is not DOWN.
+	 * @param peer the peer's name
+	 * @return the start-up grace, zero for none
+	 */
+	public Duration startupGrace(String peer) {
+		return this.startupGrace.grace(peer);
+	}
+
+	/**
+	 * Return how long a peer not seen UP since the monitor started is still not DOWN:
+	 * while this is present, a probe that finds it down means
+	 * {@link UnknownReason#NOT_SEEN_YET}, not DOWN. Seen UP by any probe, it has no grace
+	 * left.
+	 * @param peer the peer's name
+	 * @return the time left, empty once the peer was seen UP or its grace has passed
+	 */
+	public Optional<Duration> startupGraceLeft(String peer) {
+		return this.startupGrace.left(peer);
+	}
+
+	StartupGrace startupGrace() {
+		return this.startupGrace;
 	}
 
 	/**

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A {@link PeerProbe} that tells the {@link ProbeRecorder recorders} how long each of its
- * probes took.
+ * probes took, and the peers' {@link StartupGrace start-up grace} when it finds the peer
+ * UP.
  */
 final class RecordedPeerProbe implements PeerProbe {
 
@@ -20,10 +21,13 @@ final class RecordedPeerProbe implements PeerProbe {
 
 	private final List<ProbeRecorder> recorders;
 
-	RecordedPeerProbe(String name, PeerProbe probe, List<ProbeRecorder> recorders) {
+	private final StartupGrace startupGrace;
+
+	RecordedPeerProbe(String name, PeerProbe probe, List<ProbeRecorder> recorders, StartupGrace startupGrace) {
 		this.name = name;
 		this.probe = probe;
 		this.recorders = recorders;
+		this.startupGrace = startupGrace;
 	}
 
 	@Override
@@ -31,6 +35,9 @@ final class RecordedPeerProbe implements PeerProbe {
 		long start = System.nanoTime();
 		ProbeResult result = this.probe.probe();
 		long nanos = System.nanoTime() - start;
+		if (result.alive()) {
+			this.startupGrace.seenUp(this.name);
+		}
 		for (ProbeRecorder recorder : this.recorders) {
 			try {
 				recorder.record(this.name, nanos);

@@ -43,6 +43,11 @@ final class WatchedPeerFolder {
 
 	private final PeerStatusTracker tracker;
 
+	// The members' and the quorum's, shared with health requests.
+	private final StartupGrace startupGrace;
+
+	private volatile boolean quorumSeen;
+
 	private final Map<String, PeerFolderMember> members = new HashMap<>();
 
 	// Member name to file name: two files that make one member name make one member.
@@ -93,8 +98,9 @@ final class WatchedPeerFolder {
 		this.listener = listener;
 		this.posix = posix;
 		this.clock = clock;
+		this.startupGrace = new StartupGrace((member) -> folder.startupGrace(), clock);
 		this.tracker = new PeerStatusTracker(logger, this::memberChanged, (member) -> folder.downAfter(),
-				(member) -> null, this::subject, clock);
+				(member) -> null, this::subject, this.startupGrace, clock);
 		this.report = new PeerFolderReport(folder, false, Map.of());
 	}
 
@@ -116,6 +122,61 @@ final class WatchedPeerFolder {
 
 	PeerStatusTracker tracker() {
 		return this.tracker;
+	}
+
+	/**
+	 * Return a report with what the start-up grace holds back now: the members found down
+	 * that were never seen UP, and whether the folder never held its quorum, within the
+	 * grace. Notes who the report shows UP, so that a scan made by a health request ends
+	 * the grace too. Safe to call from any thread.
+	 * @param report the report, the watcher's or a scan's
+	 * @return the report with the grace
+	 */
+	PeerFolderReport withStartupGrace(PeerFolderReport report) {
+		if (this.folder.startupGrace().isZero()) {
+			return report;
+		}
+		if (report.quorum()) {
+			this.quorumSeen = true;
+		}
+		Set<String> notSeenYet = new HashSet<>();
+		report.members().forEach((name, result) -> {
+			if (result.alive()) {
+				this.startupGrace.seenUp(name);
+			}
+			else if (this.startupGrace.left(name).isPresent()) {
+				notSeenYet.add(name);
+			}
+		});
+		return new PeerFolderReport(report.folder(), report.present(), report.members(), notSeenYet,
+				quorumGraceLeft().orElse(null));
+	}
+
+	// How long the first quorum event may still wait for the quorum.
+	private Optional<Duration> quorumGraceLeft() {
+		return this.quorumSeen ? Optional.empty() : this.startupGrace.left(this.folder.startupGrace());
+	}
+
+	/**
+	 * Return when the start-up grace of a folder that has not published its quorum yet
+	 * ends.
+	 * @return a {@link System#nanoTime()} value, empty when nothing waits for it
+	 */
+	Optional<Long> startupGraceDue() {
+		if (!this.started || this.quorum != null) {
+			return Optional.empty();
+		}
+		// Every name of the folder has the folder's grace, its own name too.
+		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.name()));
+	}
+
+	/**
+	 * Publish the quorum lost, if the start-up grace held it back and has passed.
+	 */
+	void tickStartupGrace() {
+		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
+			publishQuorum();
+		}
 	}
 
 	boolean isPresent() {
@@ -421,7 +482,14 @@ final class WatchedPeerFolder {
 		}
 		int up = this.publishedUp.size();
 		boolean now = this.present && up >= this.folder.minUp();
+		if (now) {
+			this.quorumSeen = true;
+		}
 		if (this.quorum != null && this.quorum == now) {
+			return;
+		}
+		if (this.quorum == null && !now && quorumGraceLeft().isPresent()) {
+			// Not held since the start: not lost until the start-up grace has passed.
 			return;
 		}
 		boolean first = this.quorum == null;

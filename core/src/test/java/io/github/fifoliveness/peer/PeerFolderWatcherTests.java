@@ -305,6 +305,64 @@ class PeerFolderWatcherTests {
 		assertThat(report.message()).isEqualTo("1 of 2 members are up; at least 2 must be");
 	}
 
+	@Test
+	void aMemberThatStartsLateWithinTheStartupGraceLosesNoQuorum() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = Fifos.create(folder.resolve("worker-1.fifo"));
+		startWithStartupGrace(folder, Duration.ofSeconds(30));
+		await().atMost(WITHIN).until(() -> this.watcher.report("workers").members().containsKey("worker-1"));
+		PeerFolderReport waiting = this.watcher.report("workers");
+		assertThat(waiting.isNotSeenYet()).isTrue();
+		assertThat(waiting.reason()).isEqualTo(PeerFolderDownReason.QUORUM_LOST);
+		assertThat(waiting.notSeenYet()).containsExactly("worker-1");
+		assertThat(waiting.down()).as("not seen yet is not down").isZero();
+		assertThat(this.changes).as("nothing published within the grace").isEmpty();
+		this.children.start("sh", "-c", MEMBER, fifo.toString());
+		awaitChange(Kind.QUORUM_HELD, null);
+		assertThat(this.changes).extracting(PeerFolderChange::kind)
+			.containsExactly(Kind.MEMBER_JOINED, Kind.QUORUM_HELD);
+		assertThat(this.changes.get(0).result().alive()).isTrue();
+		assertThat(this.watcher.report("workers").isNotSeenYet()).isFalse();
+	}
+
+	@Test
+	void aFolderThatNeverHoldsItsQuorumLosesItOnceItsStartupGraceHasPassed() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.create(folder.resolve("worker-1.fifo"));
+		long started = System.nanoTime();
+		startWithStartupGrace(folder, Duration.ofSeconds(2));
+		PeerFolderChange lost = awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(this.changes).extracting(PeerFolderChange::kind)
+			.containsExactly(Kind.MEMBER_JOINED, Kind.QUORUM_LOST);
+		assertThat(this.changes.get(0).result().reason()).isEqualTo(DownReason.NO_READER);
+		assertThat(lost.members()).isOne();
+		PeerFolderReport report = this.watcher.report("workers");
+		assertThat(report.isNotSeenYet()).isFalse();
+		assertThat(report.notSeenYet()).isEmpty();
+		assertThat(report.down()).isOne();
+	}
+
+	@Test
+	void aMissingFolderWithAStartupGraceIsNotSeenYetAndThenMissing() throws Exception {
+		Path folder = this.dir.resolve("workers");
+		long started = System.nanoTime();
+		startWithStartupGrace(folder, Duration.ofSeconds(2));
+		assertThat(this.watcher.report("workers").isNotSeenYet()).isTrue();
+		awaitChange(Kind.QUORUM_LOST, null);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(this.watcher.report("workers").reason()).isEqualTo(PeerFolderDownReason.FOLDER_MISSING);
+		assertThat(this.watcher.report("workers").isNotSeenYet()).isFalse();
+	}
+
+	private void startWithStartupGrace(Path folder, Duration startupGrace) {
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO,
+				startupGrace);
+		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
+				this.posix);
+		this.watcher.start();
+	}
+
 	private void start(Path folder, int minUp, int maxMembers) {
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, minUp, null, maxMembers,
 				Duration.ZERO);

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.autoconfigure.peer;
 
 import io.github.fifoliveness.peer.PeerFolder;
+import io.github.fifoliveness.peer.PeerFolderReport;
 import io.github.fifoliveness.peer.PeerFolderWatcher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Gauges of each peer folder: {@code fifo.liveness.peer.folder.members}, tagged
  * {@code folder} and {@code status} ({@code up} or {@code down}), and
- * {@code fifo.liveness.peer.folder.up}, 1 while the folder holds its quorum, else 0. No
+ * {@code fifo.liveness.peer.folder.up}, 1 while the folder holds its quorum, else 0 (NaN
+ * while it has not held it since the monitor started, within its start-up grace). No
  * meter per member: members come and go, and each would be a time series of its own.
  */
 public class PeerFolderMetrics implements MeterBinder {
@@ -38,13 +40,19 @@ public class PeerFolderMetrics implements MeterBinder {
 				.tag("folder", name)
 				.tag("status", "down")
 				.register(registry);
-			Gauge
-				.builder("fifo.liveness.peer.folder.up", this.watcher,
-						(watcher) -> watcher.report(name).quorum() ? 1 : 0)
-				.description("Whether the peer folder holds its quorum (1) or not (0)")
+			Gauge.builder("fifo.liveness.peer.folder.up", this.watcher, (watcher) -> up(watcher.report(name)))
+				.description("Whether the peer folder holds its quorum (1) or not (0);"
+						+ " NaN while not seen holding it yet within its start-up grace")
 				.tag("folder", name)
 				.register(registry);
 		}
+	}
+
+	private static double up(PeerFolderReport report) {
+		if (report.isNotSeenYet()) {
+			return Double.NaN;
+		}
+		return report.quorum() ? 1 : 0;
 	}
 
 }

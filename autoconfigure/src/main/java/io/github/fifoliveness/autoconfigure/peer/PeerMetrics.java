@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes every peer's liveness as metrics: the gauge {@code fifo.liveness.peer.up} (1
- * or 0) and the timer {@code fifo.liveness.probe}, both tagged {@code peer} and
- * {@code kind} ({@code fifo} or {@code pid-file}), and the counter
- * {@code fifo.liveness.peer.downs}, tagged {@code reason} too, of every change from UP to
- * DOWN the watcher or the poller sees, created with the first such change. For a peer
- * that a {@link PeerWatcher} watches, the gauge reads the watched state, which the kernel
- * keeps current within milliseconds; any other peer is probed when the registry reads the
- * gauge. The timer records every probe of the peer, whoever asks for it: health requests,
- * the poller, the watcher's probes of PID files and of the peers it polls, and the gauge.
+ * or 0, NaN for a peer not seen UP yet within its start-up grace) and the timer
+ * {@code fifo.liveness.probe}, both tagged {@code peer} and {@code kind} ({@code fifo} or
+ * {@code pid-file}), and the counter {@code fifo.liveness.peer.downs}, tagged
+ * {@code reason} too, of every change from UP to DOWN the watcher or the poller sees,
+ * created with the first such change. For a peer that a {@link PeerWatcher} watches, the
+ * gauge reads the watched state, which the kernel keeps current within milliseconds; any
+ * other peer is probed when the registry reads the gauge. The timer records every probe
+ * of the peer, whoever asks for it: health requests, the poller, the watcher's probes of
+ * PID files and of the peers it polls, and the gauge.
  */
 public class PeerMetrics implements MeterBinder {
 
@@ -63,7 +64,8 @@ public class PeerMetrics implements MeterBinder {
 						.tag("kind", probe.kind())
 						.register(registry));
 			Gauge.builder("fifo.liveness.peer.up", probe, (measured) -> up(name, measured))
-				.description("Whether the peer is alive (1) or not (0), as watched, else probed when read")
+				.description("Whether the peer is alive (1) or not (0), as watched, else probed when read;"
+						+ " NaN while not seen UP yet within its start-up grace")
 				.tag("peer", name)
 				.tag("kind", probe.kind())
 				.strongReference(true)
@@ -82,6 +84,10 @@ public class PeerMetrics implements MeterBinder {
 	private double up(String name, PeerProbe probe) {
 		Optional<ProbeResult> watched = (this.watcher != null) ? this.watcher.watchedResult(name) : Optional.empty();
 		boolean alive = watched.map(ProbeResult::alive).orElseGet(() -> probe.probe().alive());
+		if (!alive && this.peers.startupGraceLeft(name).isPresent()) {
+			// Not seen UP yet within its start-up grace: neither alive nor down.
+			return Double.NaN;
+		}
 		return alive ? 1 : 0;
 	}
 

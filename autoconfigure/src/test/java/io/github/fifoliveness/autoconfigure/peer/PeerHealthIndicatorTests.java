@@ -7,6 +7,7 @@ import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.ProbeResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.fifoliveness.posix.NativePosix;
@@ -44,6 +45,29 @@ class PeerHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("path", fifo.toString())
 			.containsEntry("reason", "NO_READER")
 			.containsKey("message");
+	}
+
+	@Test
+	void unknownNotSeenYetWithinTheStartupGraceUntilSeenUpThenDownAsUsual() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of(),
+				Map.of("orders", Duration.ofMinutes(10)));
+		PeerHealthIndicator indicator = new PeerHealthIndicator(peers.probes().get("orders"), null, null,
+				() -> peers.startupGraceLeft("orders"));
+		Health unknown = indicator.health();
+		assertThat(unknown.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(unknown.getDetails()).containsEntry("path", fifo.toString())
+			.containsEntry("reason", "NOT_SEEN_YET")
+			.containsEntry("found", "NO_READER");
+		assertThat((String) unknown.getDetails().get("message"))
+			.startsWith("Not seen UP since the monitor started, and its start-up grace has 600 s left")
+			.contains("No process holds the FIFO open for reading");
+		try (OpenFile readEnd = this.posix.openReadEnd(fifo)) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		Health down = indicator.health();
+		assertThat(down.getStatus()).as("seen UP once, the grace no longer applies").isEqualTo(Status.DOWN);
+		assertThat(down.getDetails()).containsEntry("reason", "NO_READER").doesNotContainKey("found");
 	}
 
 	@Test

@@ -52,6 +52,22 @@ class PeerMetricsTests {
 	}
 
 	@Test
+	void gaugeIsNaNForAPeerNotSeenYetWithinItsStartupGraceThenOneOrZero() throws Exception {
+		NativePosix posix = NativePosix.get();
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, posix)), Map.of(),
+				Map.of("orders", Duration.ofMinutes(10)));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new PeerMetrics(peers).bindTo(registry);
+
+		assertThat(up(registry, "orders", "fifo")).isNaN();
+		try (OpenFile readEnd = posix.openReadEnd(fifo)) {
+			assertThat(up(registry, "orders", "fifo")).isOne();
+		}
+		assertThat(up(registry, "orders", "fifo")).as("seen UP once, the grace no longer applies").isZero();
+	}
+
+	@Test
 	void theTimerRecordsEveryProbeWhoeverAsks() throws Exception {
 		NativePosix posix = NativePosix.get();
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));

@@ -8,9 +8,9 @@ import org.springframework.context.ApplicationListener;
 /**
  * Starts loading the native POSIX layer on a background thread once the application
  * context is initialized, when the application uses anything that needs it (see
- * {@link Features}). Loading it costs CPU on first use (jnr-posix generates its bindings,
- * the foreign function API links its downcall handles); done here, that overlaps the rest
- * of startup instead of adding to it on the main thread.
+ * {@link Features}). Loading it costs CPU on first use (jffi loads its native stub, the
+ * foreign function API links its downcall handles); done here, that overlaps the rest of
+ * startup instead of adding to it on the main thread.
  * <p>
  * Not earlier: the test support turns the beacons off in a context's initializers, and an
  * application that uses nothing must load nothing native. And a listener of its own

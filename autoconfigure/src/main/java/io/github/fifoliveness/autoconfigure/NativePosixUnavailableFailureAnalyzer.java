@@ -23,7 +23,7 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 	private static String action(NativePosixUnavailableException cause) {
 		return switch (cause.getReason()) {
 			case NATIVE_STUB_NOT_LOADABLE ->
-				"On Java 17 to 21, jnr-posix writes its native stub (jffi) to java.io.tmpdir ('"
+				"On Java 17 to 21, jnr's native layer (jffi) writes its stub to java.io.tmpdir ('"
 						+ System.getProperty("java.io.tmpdir") + "'), else to the working directory, and loads it from"
 						+ " there, which fails where both are mounted noexec or read-only. Start the JVM with"
 						+ " -Djffi.extract.dir=<a writable folder on a file system mounted with exec>, or run on Java 22"
@@ -39,7 +39,7 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 					+ " application on Linux, macOS or a BSD. The liveness beacon, on by default, needs nothing: it is"
 					+ " off where there are no FIFOs.";
 			case PLATFORM_NOT_SUPPORTED -> "Run on Linux, macOS or a BSD, where FIFOs exist; on Java 22 or later,"
-					+ " -D" + NativePosix.IMPLEMENTATION_PROPERTY + "=jnr uses jnr-posix instead of the foreign"
+					+ " -D" + NativePosix.IMPLEMENTATION_PROPERTY + "=jnr uses jnr instead of the foreign"
 					+ " function API. " + TURN_OFF;
 		};
 	}

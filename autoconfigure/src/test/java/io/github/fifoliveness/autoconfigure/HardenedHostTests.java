@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * An application with the beacon on a hardened host: {@code java.io.tmpdir} mounted
  * {@code noexec} and a read-only working directory, in a mount namespace of its own
- * (which takes root). Java 22 and later need nothing from either; before, jnr-posix
+ * (which takes root). Java 22 and later need nothing from either; before, jnr's jffi
  * cannot load its native stub, and the failure analysis says why and what fixes it.
  */
 @EnabledOnOs(OS.LINUX)
@@ -51,8 +51,8 @@ class HardenedHostTests {
 		Started started = startOnHardenedHost();
 		assertThat(started.exitCode()).isNotZero();
 		assertThat(started.output()).contains("APPLICATION FAILED TO START")
-			.contains("fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through jnr-posix")
-			.contains("jnr-posix writes its native stub (jffi) to java.io.tmpdir ('" + this.dir.resolve("tmp") + "')")
+			.contains("fifo-liveness needs native calls (mkfifo, open, fstat) but cannot make them through jnr")
+			.contains("jnr's native layer (jffi) writes its stub to java.io.tmpdir ('" + this.dir.resolve("tmp") + "')")
 			.contains("mounted noexec or read-only")
 			.contains("Start the JVM with -Djffi.extract.dir=");
 	}

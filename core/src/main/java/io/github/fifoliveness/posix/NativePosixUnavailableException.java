@@ -92,8 +92,8 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		NO_FIFOS,
 
 		/**
-		 * jnr-posix's native stub (jffi) could not be written or loaded: its extraction
-		 * folder is mounted {@code noexec} or read-only.
+		 * jnr's native stub (jffi) could not be written or loaded: its extraction folder
+		 * is mounted {@code noexec} or read-only.
 		 */
 		NATIVE_STUB_NOT_LOADABLE,
 

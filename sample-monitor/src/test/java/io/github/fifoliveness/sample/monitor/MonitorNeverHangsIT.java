@@ -78,7 +78,8 @@ class MonitorNeverHangsIT {
 		assertThat(jar).as("packaged sample-monitor (run 'mvn verify' from the root)").isRegularFile();
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-				"--server.port=0", "--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
+				"--server.port=0", "--management.endpoint.health.show-details=always",
+				"--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
 				"--fifo-liveness.peers.sample-daemon.path=" + this.dir.resolve("daemon/sample-daemon.fifo"),
 				"--fifo-liveness.peers.sample-daemon-ready.path="
 						+ this.dir.resolve("daemon/sample-daemon-ready.fifo")));

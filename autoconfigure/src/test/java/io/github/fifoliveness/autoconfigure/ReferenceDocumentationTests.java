@@ -84,6 +84,18 @@ class ReferenceDocumentationTests {
 			.allSatisfy((row) -> assertThat(properties).contains(row));
 	}
 
+	@Test
+	void everyDeprecatedPropertyIsOnTheUpgradingPage() throws IOException {
+		Set<String> deprecated = new TreeSet<>();
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).isNotNull();
+			deprecated.addAll(JsonPath.parse(metadata).read("$.properties[?(@.deprecated == true)].name"));
+		}
+		assertThat(deprecated).as("deprecated properties in the metadata").isNotEmpty();
+		Set<String> listed = MarkdownPage.of(ROOT.resolve("docs/upgrading.md")).codeSpansUnder("Deprecated properties");
+		assertThat(listed).as("docs/upgrading.md, under 'Deprecated properties'").containsAll(deprecated);
+	}
+
 	@ParameterizedTest
 	@MethodSource("reasonCodes")
 	void everyReasonCodeIsOnTheHealthPage(ReasonCodes codes) {

@@ -108,8 +108,7 @@ class AotSamplesIT {
 				"--fifo-liveness.beacon.readiness-path=" + aotFifo + ".ready");
 		start("jvm-disabled",
 				List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0", SHOW_DETAILS,
-						"--fifo-liveness.beacon.enabled=false",
-						"--fifo-liveness.beacon.path=" + jvmFifo,
+						"--fifo-liveness.beacon.enabled=false", "--fifo-liveness.beacon.path=" + jvmFifo,
 						"--fifo-liveness.beacon.readiness-path=" + jvmFifo + ".ready"));
 		int aotPort = awaitPort("aot-disabled");
 		int jvmPort = awaitPort("jvm-disabled");

@@ -74,7 +74,9 @@ done
 
 step "Starting sample-daemon (8081) and sample-monitor (8080)"
 start_daemon
-java -jar "$MONITOR_JAR" >"$LOGS/sample-monitor.log" 2>&1 &
+# The sample shows health details only to authorized users; this demo on your own machine
+# shows them to anyone who asks, by its own command line.
+java -jar "$MONITOR_JAR" --management.endpoint.health.show-details=always >"$LOGS/sample-monitor.log" 2>&1 &
 MONITOR_PID=$!
 await_ok http://localhost:8080/actuator/health/peers "$LOGS/sample-daemon.log"
 grep -h 'Liveness beacon holds' "$LOGS/sample-daemon.log" | sed 's/.*: //'

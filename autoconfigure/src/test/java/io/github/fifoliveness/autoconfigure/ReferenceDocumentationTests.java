@@ -36,13 +36,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.springframework.beans.BeanUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reference in {@code docs/} cannot drift from the code: every property of the
  * configuration metadata is on the configuration page, every reason code a health
  * indicator reports is on the health page, every relative link between the README and the
  * pages resolves (file and heading), every page has a table of contents, and every YAML
- * manifest in the docs parses; pods share their FIFOs on an {@code emptyDir} as one user.
+ * manifest in the docs parses; pods share their FIFOs on an {@code emptyDir} as one user,
+ * and can be applied as written ({@link KubernetesManifestRules}, and kubectl's dry run
+ * where it reaches a cluster).
  */
 class ReferenceDocumentationTests {
 
@@ -81,6 +84,18 @@ class ReferenceDocumentationTests {
 		Set<String> properties = properties();
 		assertThat(rows).as("properties in the tables of docs/configuration.md, which the metadata must have")
 			.allSatisfy((row) -> assertThat(properties).contains(row));
+	}
+
+	@Test
+	void everyDeprecatedPropertyIsOnTheUpgradingPage() throws IOException {
+		Set<String> deprecated = new TreeSet<>();
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).isNotNull();
+			deprecated.addAll(JsonPath.parse(metadata).read("$.properties[?(@.deprecated == true)].name"));
+		}
+		assertThat(deprecated).as("deprecated properties in the metadata").isNotEmpty();
+		Set<String> listed = MarkdownPage.of(ROOT.resolve("docs/upgrading.md")).codeSpansUnder("Deprecated properties");
+		assertThat(listed).as("docs/upgrading.md, under 'Deprecated properties'").containsAll(deprecated);
 	}
 
 	@ParameterizedTest
@@ -141,6 +156,31 @@ class ReferenceDocumentationTests {
 						(Map<?, ?>) manifest.get("spec"));
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("yamlDocuments")
+	void everyKubernetesManifestCanBeAppliedAsWritten(String where, String yaml) {
+		for (Object document : parse(yaml)) {
+			assertThat(KubernetesManifestRules.violations(document))
+				.as("%s: Pod Security \"restricted\", exec probes' timeoutSeconds, startup probes, readiness groups,"
+						+ " emptyDir size limits, whole manifests", where)
+				.isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("yamlDocuments")
+	void kubectlAppliesEveryManifestInADryRun(String where, String yaml) {
+		if (parse(yaml).stream()
+			.noneMatch((document) -> document instanceof Map<?, ?> manifest && manifest.containsKey("apiVersion")
+					&& manifest.containsKey("kind"))) {
+			return;
+		}
+		String unavailable = KubectlDryRun.unavailable();
+		assumeTrue(unavailable == null, () -> unavailable + "; the structural checks above still ran");
+		KubectlDryRun.Result applied = KubectlDryRun.apply(yaml);
+		assertThat(applied.status()).as("%s: kubectl apply --dry-run=client says %s", where, applied.output()).isZero();
 	}
 
 	private static void checkPod(String where, Map<?, ?> spec) {

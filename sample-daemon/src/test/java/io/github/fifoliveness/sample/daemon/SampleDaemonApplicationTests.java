@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * The sample daemon holds its liveness FIFO and does its work. Its beacons are what it is
  * for, so the test asks for them, on paths of its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoint.health.show-details=always")
 @AutoConfigureFifoLiveness
 @DirtiesContext
 class SampleDaemonApplicationTests {

@@ -37,6 +37,9 @@ class AotSamplesIT {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+	/** The samples show details only to authorized users; these tests read them. */
+	private static final String SHOW_DETAILS = "--management.endpoint.health.show-details=always";
+
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	@TempDir
@@ -104,8 +107,8 @@ class AotSamplesIT {
 				"--fifo-liveness.beacon.path=" + aotFifo,
 				"--fifo-liveness.beacon.readiness-path=" + aotFifo + ".ready");
 		start("jvm-disabled",
-				List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0", "--fifo-liveness.beacon.enabled=false",
-						"--fifo-liveness.beacon.path=" + jvmFifo,
+				List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0", SHOW_DETAILS,
+						"--fifo-liveness.beacon.enabled=false", "--fifo-liveness.beacon.path=" + jvmFifo,
 						"--fifo-liveness.beacon.readiness-path=" + jvmFifo + ".ready"));
 		int aotPort = awaitPort("aot-disabled");
 		int jvmPort = awaitPort("jvm-disabled");
@@ -120,7 +123,7 @@ class AotSamplesIT {
 
 	private Process startAot(String name, String jar, String... args) throws IOException {
 		List<String> command = new ArrayList<>(
-				List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar, "--server.port=0"));
+				List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar, "--server.port=0", SHOW_DETAILS));
 		command.addAll(List.of(args));
 		this.aotRuns.add(name);
 		return start(name, command);

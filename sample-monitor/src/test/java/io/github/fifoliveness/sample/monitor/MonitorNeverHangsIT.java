@@ -76,12 +76,13 @@ class MonitorNeverHangsIT {
 	private Process start(Path log, String... args) throws IOException {
 		Path jar = Path.of(System.getProperty("sample-monitor.jar", "target/sample-monitor.jar"));
 		assertThat(jar).as("packaged sample-monitor (run 'mvn verify' from the root)").isRegularFile();
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-				"--server.port=0", "--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
-				"--fifo-liveness.peers.sample-daemon.path=" + this.dir.resolve("daemon/sample-daemon.fifo"),
-				"--fifo-liveness.peers.sample-daemon-ready.path="
-						+ this.dir.resolve("daemon/sample-daemon-ready.fifo")));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+						"--server.port=0", "--management.endpoint.health.show-details=always",
+						"--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
+						"--fifo-liveness.peers.sample-daemon.path=" + this.dir.resolve("daemon/sample-daemon.fifo"),
+						"--fifo-liveness.peers.sample-daemon-ready.path="
+								+ this.dir.resolve("daemon/sample-daemon-ready.fifo")));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

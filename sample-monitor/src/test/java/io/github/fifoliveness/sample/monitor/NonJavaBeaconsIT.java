@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * started lives on (none of them lets a child inherit the FIFO), and UP again when
  * restarted on the FIFO the killed one left behind.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoint.health.show-details=always")
 @DirtiesContext
 class NonJavaBeaconsIT {
 

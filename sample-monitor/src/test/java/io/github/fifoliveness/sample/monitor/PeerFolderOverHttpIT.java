@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fifo-liveness.peer-folders.workers.min-up=2",
-				"management.endpoint.health.group.pool.include=peers/workers" })
+				"management.endpoint.health.group.pool.include=peers/workers",
+				"management.endpoint.health.show-details=always" })
 @DirtiesContext
 class PeerFolderOverHttpIT {
 

@@ -62,6 +62,7 @@ class PrometheusAlertRulesIT {
 		registry.add("fifo-liveness.peers.sample-daemon-ready.path",
 				() -> dir.resolve("daemon/sample-daemon-ready.fifo").toString());
 		registry.add("fifo-liveness.peers.nginx.pid-file", () -> dir.resolve("nginx.pid").toString());
+		registry.add("fifo-liveness.peer-folders.workers.path", () -> dir.resolve("workers").toString());
 	}
 
 	@Test
@@ -81,7 +82,9 @@ class PrometheusAlertRulesIT {
 	void rulesAndTheirTestsUseTheMetricsAndLabelsTheMonitorExposes() throws Exception {
 		seeADown();
 		Map<String, Set<String>> exposed = labelsByMetric(scrape());
-		assertThat(exposed).containsKey("fifo_liveness_peer_up").containsKey("fifo_liveness_peer_downs_total");
+		assertThat(exposed).containsKey("fifo_liveness_peer_up")
+			.containsKey("fifo_liveness_peer_downs_total")
+			.containsKey("fifo_liveness_peer_folder_up");
 
 		List<Map<String, Object>> rules = rules();
 		assertThat(rules).isNotEmpty();

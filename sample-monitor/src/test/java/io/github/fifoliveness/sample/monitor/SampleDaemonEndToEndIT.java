@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * separate OS process: UP while it runs, DOWN on the first request after SIGKILL, UP
  * again once it is restarted; DOWN while the running daemon says it is BROKEN.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoint.health.show-details=always")
 @DirtiesContext
 class SampleDaemonEndToEndIT {
 

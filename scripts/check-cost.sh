@@ -4,7 +4,8 @@
 # fifo-liveness-check.jar with the flags of docs/check-command.md, on JDK 17 and JDK 25, and
 # of the GNU coreutils recipe; RUNS interleaved rounds (default 10), the median of each, and each
 # against the sample monitor's `check` on the same JDK. Builds the jars if they are missing.
-# BEFORE=<an older sample-monitor.jar> adds its `check` on both JDKs, as a baseline.
+# BEFORE=<an older sample-monitor.jar> adds its `check` on both JDKs, as a baseline, and
+# BEFORE_CHECK=<an older fifo-liveness-check.jar> that jar, with the same flags, for the check jar rows.
 # On a shared machine, run it alone: the rows are measured side by side, so read the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,12 +45,23 @@ declare -A COMMANDS=(
 	["coreutils recipe"]="sh -c 'test -p \"\$F\" && test -O \"\$F\" && dd if=/dev/null of=\"\$F\" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null'"
 )
 [[ -f $WORK/check.aot ]] && COMMANDS["25 check jar"]="$JDK25/bin/java -XX:AOTCache=$WORK/check.aot ${FLAGS[*]} -jar $CHECK $F"
-ORDER=("17 monitor check" "17 check jar" "25 monitor check" "25 check jar" "coreutils recipe")
+ORDER17=("17 monitor check" "17 check jar")
+ORDER25=("25 monitor check" "25 check jar")
+if [[ -n ${BEFORE_CHECK:-} ]]; then
+	"$JDK25/bin/java" -XX:AOTCacheOutput="$WORK/before.aot" "${FLAGS[@]}" -jar "$BEFORE_CHECK" "$F" >/dev/null 2>&1 || true
+	COMMANDS["17 jar before"]="$JDK17/bin/java ${FLAGS[*]} -jar $BEFORE_CHECK $F"
+	COMMANDS["25 jar before"]="$JDK25/bin/java ${FLAGS[*]} -jar $BEFORE_CHECK $F"
+	[[ -f $WORK/before.aot ]] && COMMANDS["25 jar before"]="$JDK25/bin/java -XX:AOTCache=$WORK/before.aot ${FLAGS[*]} -jar $BEFORE_CHECK $F"
+	ORDER17=("17 jar before" "${ORDER17[@]}")
+	ORDER25=("25 jar before" "${ORDER25[@]}")
+fi
 if [[ -n ${BEFORE:-} ]]; then
 	COMMANDS["17 before"]="$JDK17/bin/java -jar $BEFORE check $F"
 	COMMANDS["25 before"]="$JDK25/bin/java -jar $BEFORE check $F"
-	ORDER=("17 before" "${ORDER[@]:0:2}" "25 before" "${ORDER[@]:2}")
+	ORDER17=("17 before" "${ORDER17[@]}")
+	ORDER25=("25 before" "${ORDER25[@]}")
 fi
+ORDER=("${ORDER17[@]}" "${ORDER25[@]}" "coreutils recipe")
 
 ARGS=()
 for name in "${ORDER[@]}"; do
@@ -83,7 +95,8 @@ for name in order:
     values = samples[name]
     jdk = name.split()[0]
     cells = []
-    for base_name in (jdk + " monitor check", jdk + " before"):
+    before = jdk + (" jar before" if "jar" in name else " before")
+    for base_name in (jdk + " monitor check", before):
         base = samples.get(base_name)
         cells.append(f"{statistics.median([v / b for v, b in zip(values, base)]):.2f}x" if base else "")
     print(f"{name:20} {statistics.median(values) * 1000:8.1f} ms {min(values) * 1000:6.1f} ms"

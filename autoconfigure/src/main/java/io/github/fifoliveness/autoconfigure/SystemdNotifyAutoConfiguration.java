@@ -56,7 +56,8 @@ public final class SystemdNotifyAutoConfiguration {
 			ObjectProvider<SystemdNotifier> systemdNotifier) {
 		Duration extension = Binder.get(environment).bind(EXTEND_TIMEOUT, Duration.class).orElse(Duration.ZERO);
 		if (extension.isNegative() || extension.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(EXTEND_TIMEOUT, extension,
+			throw new InvalidConfigurationPropertyValueException(EXTEND_TIMEOUT,
+					environment.getProperty(EXTEND_TIMEOUT),
 					"An extension of the start timeout must be positive, such as 60s; leave it unset to keep the"
 							+ " unit's TimeoutStartSec= as it is.");
 		}

@@ -350,6 +350,16 @@ class BadInputCatalogueTests {
 			.contains("A grace period cannot be negative; give 0 to publish every DOWN at once");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "-5s", "0" })
+	void startExtensionThatIsNotPositive(String value, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false", "--NOTIFY_SOCKET=@unused",
+				"--fifo-liveness.systemd.extend-timeout=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '" + value + "' for configuration property 'fifo-liveness.systemd.extend-timeout'")
+			.contains("An extension of the start timeout must be positive");
+	}
+
 	@Test
 	void aPeersGracePeriodOverridesTheMonitors() {
 		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
@@ -498,7 +508,7 @@ class BadInputCatalogueTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
 			ApplicationPidFileAutoConfiguration.class, PeersAutoConfiguration.class,
-			PeersHealthContributorAutoConfiguration.class })
+			PeersHealthContributorAutoConfiguration.class, SystemdNotifyAutoConfiguration.class })
 	static class App {
 
 	}

@@ -25,6 +25,8 @@ public class FifoLivenessProperties {
 
 	private final Test test = new Test();
 
+	private final Systemd systemd = new Systemd();
+
 	/**
 	 * Peers to probe, by name, each with either the "path" of the FIFO its beacon holds
 	 * (fifo-liveness.peers.<name>.path) or its "pid-file". Each one shows as a component
@@ -77,6 +79,49 @@ public class FifoLivenessProperties {
 
 	public Test getTest() {
 		return this.test;
+	}
+
+	public Systemd getSystemd() {
+		return this.systemd;
+	}
+
+	/**
+	 * Notifications to systemd, where it asks for them (NOTIFY_SOCKET set).
+	 */
+	public static class Systemd {
+
+		/**
+		 * Whether to tell systemd when the application is ready and stopping and what it
+		 * does, and to send watchdog pings while its LivenessState is CORRECT. Only where
+		 * the environment variable NOTIFY_SOCKET is set, as systemd sets it for a
+		 * Type=notify service.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How much more time to ask systemd for (EXTEND_TIMEOUT_USEC) whenever start-up
+		 * progresses (a bean is initialized), until the application is ready: the longest
+		 * one step of start-up may take. Unset, the unit's TimeoutStartSec= applies as it
+		 * is.
+		 */
+		private @Nullable Duration extendTimeout;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Duration getExtendTimeout() {
+			return this.extendTimeout;
+		}
+
+		public void setExtendTimeout(@Nullable Duration extendTimeout) {
+			this.extendTimeout = extendTimeout;
+		}
+
 	}
 
 	/**

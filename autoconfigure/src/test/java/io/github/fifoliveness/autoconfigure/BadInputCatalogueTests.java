@@ -377,6 +377,16 @@ class BadInputCatalogueTests {
 		}
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "-5s", "0" })
+	void startExtensionThatIsNotPositive(String value, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false", "--NOTIFY_SOCKET=@unused",
+				"--fifo-liveness.systemd.extend-timeout=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '" + value + "' for configuration property 'fifo-liveness.systemd.extend-timeout'")
+			.contains("An extension of the start timeout must be positive");
+	}
+
 	@Test
 	void aPeersGracePeriodOverridesTheMonitors() {
 		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.enabled=false",
@@ -525,7 +535,7 @@ class BadInputCatalogueTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
 			ApplicationPidFileAutoConfiguration.class, PeersAutoConfiguration.class,
-			PeersHealthContributorAutoConfiguration.class })
+			PeersHealthContributorAutoConfiguration.class, SystemdNotifyAutoConfiguration.class })
 	static class App {
 
 	}

@@ -26,7 +26,8 @@ class ConfigurationMetadataTests {
 			"fifo-liveness.peer-folders", "fifo-liveness.monitor.poll-interval", "fifo-liveness.monitor.down-after",
 			"fifo-liveness.monitor.startup-grace", "fifo-liveness.monitor.watch.enabled",
 			"fifo-liveness.monitor.watch.safety-net-interval", "fifo-liveness.test.beacon",
-			"fifo-liveness.test.pid-file", "management.health.peers.enabled", "management.health.beacon.enabled" })
+			"fifo-liveness.test.pid-file", "fifo-liveness.systemd.enabled", "fifo-liveness.systemd.extend-timeout",
+			"management.health.peers.enabled", "management.health.beacon.enabled" })
 	void propertyHasTypeAndDescription(String name) throws Exception {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();

@@ -87,6 +87,21 @@ final class JnrEventSyscalls implements EventSyscalls {
 	}
 
 	@Override
+	public int socket(int domain, int type) {
+		return result(this.libc.socket(domain, type, 0));
+	}
+
+	@Override
+	public int bind(int fd, byte[] address) {
+		return result(this.libc.bind(fd, address, address.length));
+	}
+
+	@Override
+	public int sendto(int fd, byte[] message, byte[] address) {
+		return (int) result(this.libc.sendto(fd, message, message.length, MSG_NOSIGNAL, address, address.length));
+	}
+
+	@Override
 	public long openFileLimit() {
 		long[] limits = new long[2];
 		int result = result(this.libc.getrlimit(RLIMIT_NOFILE, limits));
@@ -136,6 +151,13 @@ final class JnrEventSyscalls implements EventSyscalls {
 		int close(int fd);
 
 		int getrlimit(int resource, @Out long[] rlim);
+
+		int socket(int domain, int type, int protocol);
+
+		int bind(int fd, @In byte[] addr, int addrlen);
+
+		@ssize_t
+		long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
 
 	}
 

@@ -3,9 +3,7 @@ package io.github.fifoliveness.posix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,8 +62,6 @@ public final class KernelEvents implements AutoCloseable {
 	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
-	private static final Map<NativeImplementation, EventSyscalls> SYSCALLS = new EnumMap<>(NativeImplementation.class);
-
 	private final EventSyscalls calls;
 
 	private final NativePosix posix;
@@ -122,23 +118,15 @@ public final class KernelEvents implements AutoCloseable {
 		return open(syscalls(posix.implementation(), table), posix, table.epollEvent());
 	}
 
-	// Bound once per JVM and implementation: binding costs far more than the calls.
-	private static synchronized EventSyscalls syscalls(NativeImplementation implementation, LinuxSyscallTable table)
+	private static EventSyscalls syscalls(NativeImplementation implementation, LinuxSyscallTable table)
 			throws KernelEventsUnavailableException {
-		EventSyscalls bound = SYSCALLS.get(implementation);
-		if (bound != null) {
-			return bound;
-		}
 		try {
-			bound = (implementation == NativeImplementation.FFM) ? ForeignBindings.eventSyscalls(table)
-					: JnrEventSyscalls.load();
+			return EventSyscallsBinding.get(implementation, table);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw new KernelEventsUnavailableException(
 					"epoll and inotify cannot be bound through " + implementation.description() + ": " + ex, ex);
 		}
-		SYSCALLS.put(implementation, bound);
-		return bound;
 	}
 
 	static KernelEvents open(EventSyscalls calls, NativePosix posix, EpollEventLayout layout)

@@ -8,9 +8,11 @@ import java.util.Optional;
  * beyond the open flags and errno values ({@link PosixConstants}): the numbers of every
  * system call it makes, the file calls and {@link KernelEvents}' alike, where
  * {@code struct stat} keeps the fields it reads, and the layout of
- * {@code struct epoll_event}. The one table: a new system call adds its number here.
- * Calls go through libc's {@code syscall(3)}, so the layout is the kernel's, the same
- * under glibc of any age and under musl.
+ * {@code struct epoll_event}. The notify socket's calls ({@code socket}, {@code sendto},
+ * and {@code bind} for a receiver) are here too: on both architectures each has a number
+ * of its own ({@code socketcall} is 32-bit x86's). The one table: a new system call adds
+ * its number here. Calls go through libc's {@code syscall(3)}, so the layout is the
+ * kernel's, the same under glibc of any age and under musl.
  * <p>
  * Taken from the kernel's headers ({@code arch/x86/entry/syscalls/syscall_64.tbl},
  * {@code arch/x86/include/uapi/asm/stat.h}; {@code include/uapi/asm-generic/unistd.h} and
@@ -44,6 +46,9 @@ import java.util.Optional;
  * @param eventfd2 {@code __NR_eventfd2}
  * @param prlimit64 {@code __NR_prlimit64}
  * @param pidfdOpen {@code __NR_pidfd_open}
+ * @param socket {@code __NR_socket}
+ * @param bind {@code __NR_bind}
+ * @param sendto {@code __NR_sendto}
  * @param statSize {@code sizeof(struct stat)}
  * @param statModeOffset {@code offsetof(struct stat, st_mode)} (an {@code unsigned int})
  * @param statUidOffset {@code offsetof(struct stat, st_uid)} (an {@code unsigned int})
@@ -53,8 +58,8 @@ import java.util.Optional;
 record LinuxSyscallTable(String architecture, int openat, int close, int fstat, int newfstatat, int mknodat, int flock,
 		int kill, int pread64, int pwrite64, int ftruncate, int fchmod, int geteuid, int read, int write,
 		int epollCreate1, int epollCtl, int epollPwait, int inotifyInit1, int inotifyAddWatch, int inotifyRmWatch,
-		int eventfd2, int prlimit64, int pidfdOpen, int statSize, int statModeOffset, int statUidOffset,
-		int statModifiedOffset, EpollEventLayout epollEvent) {
+		int eventfd2, int prlimit64, int pidfdOpen, int socket, int bind, int sendto, int statSize, int statModeOffset,
+		int statUidOffset, int statModifiedOffset, EpollEventLayout epollEvent) {
 
 	/**
 	 * {@code offsetof(struct stat, st_dev)} on every architecture here (an
@@ -92,10 +97,12 @@ record LinuxSyscallTable(String architecture, int openat, int close, int fstat, 
 	static final int PASSWD_SIZE = 48;
 
 	static final LinuxSyscallTable X86_64 = new LinuxSyscallTable("x86_64", 257, 3, 5, 262, 259, 73, 62, 17, 18, 77, 91,
-			107, 0, 1, 291, 233, 281, 294, 254, 255, 290, 302, PIDFD_OPEN, 144, 24, 28, 88, EpollEventLayout.PACKED);
+			107, 0, 1, 291, 233, 281, 294, 254, 255, 290, 302, PIDFD_OPEN, 41, 49, 44, 144, 24, 28, 88,
+			EpollEventLayout.PACKED);
 
 	static final LinuxSyscallTable AARCH64 = new LinuxSyscallTable("aarch64", 56, 57, 80, 79, 33, 32, 129, 67, 68, 46,
-			52, 175, 63, 64, 20, 21, 22, 26, 27, 28, 19, 261, PIDFD_OPEN, 128, 16, 24, 88, EpollEventLayout.ALIGNED);
+			52, 175, 63, 64, 20, 21, 22, 26, 27, 28, 19, 261, PIDFD_OPEN, 198, 200, 206, 128, 16, 24, 88,
+			EpollEventLayout.ALIGNED);
 
 	/**
 	 * Return the table of the platform this JVM runs on.

@@ -110,6 +110,32 @@ final class ForeignEventSyscalls implements EventSyscalls {
 	}
 
 	@Override
+	public int socket(int domain, int type) {
+		return (int) call(this.area.get(), this.table.socket(), domain, type, 0, 0, 0);
+	}
+
+	@Override
+	public int bind(int fd, byte[] address) {
+		CallArea area = this.area.get();
+		MemorySegment buffer = area.buffer(address.length);
+		MemorySegment.copy(address, 0, buffer, ValueLayout.JAVA_BYTE, 0, address.length);
+		return (int) call(area, this.table.bind(), fd, buffer.address(), address.length, 0, 0);
+	}
+
+	@Override
+	public int sendto(int fd, byte[] message, byte[] address) {
+		CallArea area = this.area.get();
+		// The address first, aligned as the buffer is; the message after it.
+		long messageOffset = (address.length + 15) & ~15L;
+		MemorySegment buffer = area.buffer(messageOffset + message.length);
+		MemorySegment.copy(address, 0, buffer, ValueLayout.JAVA_BYTE, 0, address.length);
+		MemorySegment.copy(message, 0, buffer, ValueLayout.JAVA_BYTE, messageOffset, message.length);
+		// sendto(fd, buf, len, flags, dest_addr, addrlen): six arguments, the last in a6.
+		return (int) ForeignSyscall.call(area.callState, this.table.sendto(), fd, buffer.address() + messageOffset,
+				message.length, MSG_NOSIGNAL, buffer.address(), address.length);
+	}
+
+	@Override
 	public long openFileLimit() {
 		CallArea area = this.area.get();
 		MemorySegment limits = area.buffer(16);

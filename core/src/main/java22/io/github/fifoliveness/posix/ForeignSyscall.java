@@ -51,9 +51,25 @@ final class ForeignSyscall {
 	 * @return the call's result, or {@code -errno}
 	 */
 	static long call(MemorySegment callState, long number, long a1, long a2, long a3, long a4, long a5) {
+		return call(callState, number, a1, a2, a3, a4, a5, 0L);
+	}
+
+	/**
+	 * Make a system call of six arguments, such as {@code sendto}.
+	 * @param callState the calling thread's call state
+	 * @param number the system call's number
+	 * @param a1 the first argument
+	 * @param a2 the second argument
+	 * @param a3 the third argument
+	 * @param a4 the fourth argument
+	 * @param a5 the fifth argument
+	 * @param a6 the sixth argument
+	 * @return the call's result, or {@code -errno}
+	 */
+	static long call(MemorySegment callState, long number, long a1, long a2, long a3, long a4, long a5, long a6) {
 		long result;
 		try {
-			result = (long) SYSCALL.invokeExact(callState, number, a1, a2, a3, a4, a5, 0L);
+			result = (long) SYSCALL.invokeExact(callState, number, a1, a2, a3, a4, a5, a6);
 		}
 		catch (Throwable ex) {
 			throw new IllegalStateException("syscall " + number + " failed to run", ex);

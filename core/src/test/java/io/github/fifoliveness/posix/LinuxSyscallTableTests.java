@@ -24,12 +24,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LinuxSyscallTableTests {
 
 	private static final String CALLS = """
-			printf("%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d "
+			printf("%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d "
 				"%zu %zu %zu %zu %zu %zu %zu %zu\\n",
 				__NR_openat, __NR_close, __NR_fstat, __NR_newfstatat, __NR_mknodat, __NR_flock, __NR_kill,
 				__NR_pread64, __NR_pwrite64, __NR_ftruncate, __NR_fchmod, __NR_geteuid, __NR_read, __NR_write,
 				__NR_epoll_create1, __NR_epoll_ctl, __NR_epoll_pwait, __NR_inotify_init1, __NR_inotify_add_watch,
-				__NR_inotify_rm_watch, __NR_eventfd2, __NR_prlimit64, __NR_pidfd_open, sizeof(struct stat),
+				__NR_inotify_rm_watch, __NR_eventfd2, __NR_prlimit64, __NR_pidfd_open, __NR_socket, __NR_bind,
+				__NR_sendto, sizeof(struct stat),
 				offsetof(struct stat, st_mode), offsetof(struct stat, st_uid), offsetof(struct stat, st_mtime),
 				offsetof(struct stat, st_dev), offsetof(struct stat, st_ino),
 				offsetof(struct passwd, pw_uid), sizeof(struct passwd));
@@ -64,14 +65,15 @@ class LinuxSyscallTableTests {
 				EPOLLIN EPOLLPRI EPOLLET EPOLLONESHOT EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CLOEXEC IN_CLOEXEC IN_NONBLOCK EFD_CLOEXEC
 				EFD_NONBLOCK RLIMIT_NOFILE IN_MODIFY IN_ATTRIB IN_CLOSE_WRITE IN_OPEN IN_MOVED_FROM IN_MOVED_TO
 				IN_CREATE IN_DELETE IN_DELETE_SELF IN_MOVE_SELF IN_UNMOUNT IN_Q_OVERFLOW IN_IGNORED IN_ONLYDIR
-				IN_EXCL_UNLINK""";
+				IN_EXCL_UNLINK AF_UNIX SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK MSG_NOSIGNAL""";
 		StringBuilder body = new StringBuilder();
 		for (String name : names.split("\\s+")) {
 			// As a Java int: EPOLLET is 1u << 31 in C.
 			body.append("\tprintf(\"%d \", (int) ").append(name).append(");\n");
 		}
-		body.append("\tprintf(\"%zu %zu %ld\\n\", sizeof(struct epoll_event), sizeof(struct inotify_event),")
-			.append(" (long) RLIM_INFINITY);\n");
+		body.append("\tprintf(\"%zu %zu %ld %zu %zu\\n\", sizeof(struct epoll_event), sizeof(struct inotify_event),")
+			.append(" (long) RLIM_INFINITY, offsetof(struct sockaddr_un, sun_path),")
+			.append(" sizeof(((struct sockaddr_un *) 0)->sun_path));\n");
 		String prelude = """
 				#include <errno.h>
 				#include <fcntl.h>
@@ -81,6 +83,9 @@ class LinuxSyscallTableTests {
 				#include <sys/file.h>
 				#include <sys/inotify.h>
 				#include <sys/resource.h>
+				#include <sys/socket.h>
+				#include <sys/un.h>
+				#include <stddef.h>
 				""";
 		PosixConstants posix = PosixConstants.current();
 		List<Object> expected = List.of(posix.oRdonly(), posix.oWronly(), posix.oRdwr(), posix.oCreat(), posix.oExcl(),
@@ -95,9 +100,10 @@ class LinuxSyscallTableTests {
 				InotifyRecords.IN_MOVED_FROM, InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE,
 				InotifyRecords.IN_DELETE, InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF,
 				InotifyRecords.IN_UNMOUNT, InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED,
-				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK,
+				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK, EventSyscalls.AF_UNIX,
+				EventSyscalls.SOCK_DGRAM, EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK, EventSyscalls.MSG_NOSIGNAL,
 				LinuxSyscallTable.current().orElseThrow().epollEvent().size(), InotifyRecords.HEADER,
-				EventSyscalls.RLIM_INFINITY);
+				EventSyscalls.RLIM_INFINITY, EventSyscalls.SUN_PATH_OFFSET, EventSyscalls.SUN_PATH_SIZE);
 		assertThat(compileAndRun(prelude, body.toString()))
 			.isEqualTo(String.join(" ", expected.stream().map(String::valueOf).toList()));
 	}
@@ -113,13 +119,15 @@ class LinuxSyscallTableTests {
 	}
 
 	private static String expected(LinuxSyscallTable table) {
-		return String.join(" ", List.of(table.openat(), table.close(), table.fstat(), table.newfstatat(),
-				table.mknodat(), table.flock(), table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(),
-				table.fchmod(), table.geteuid(), table.read(), table.write(), table.epollCreate1(), table.epollCtl(),
-				table.epollPwait(), table.inotifyInit1(), table.inotifyAddWatch(), table.inotifyRmWatch(),
-				table.eventfd2(), table.prlimit64(), table.pidfdOpen(), table.statSize(), table.statModeOffset(),
-				table.statUidOffset(), table.statModifiedOffset(), LinuxSyscallTable.STAT_DEVICE_OFFSET,
-				LinuxSyscallTable.STAT_INODE_OFFSET, LinuxSyscallTable.PASSWD_UID_OFFSET, LinuxSyscallTable.PASSWD_SIZE)
+		return String.join(" ", List
+			.of(table.openat(), table.close(), table.fstat(), table.newfstatat(), table.mknodat(), table.flock(),
+					table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(), table.fchmod(), table.geteuid(),
+					table.read(), table.write(), table.epollCreate1(), table.epollCtl(), table.epollPwait(),
+					table.inotifyInit1(), table.inotifyAddWatch(), table.inotifyRmWatch(), table.eventfd2(),
+					table.prlimit64(), table.pidfdOpen(), table.socket(), table.bind(), table.sendto(),
+					table.statSize(), table.statModeOffset(), table.statUidOffset(), table.statModifiedOffset(),
+					LinuxSyscallTable.STAT_DEVICE_OFFSET, LinuxSyscallTable.STAT_INODE_OFFSET,
+					LinuxSyscallTable.PASSWD_UID_OFFSET, LinuxSyscallTable.PASSWD_SIZE)
 			.stream()
 			.map(String::valueOf)
 			.toList());

@@ -1,0 +1,67 @@
+package io.github.fifoliveness.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.fifoliveness.autoconfigure.systemd.SystemdAvailabilityNotifier;
+import io.github.fifoliveness.autoconfigure.systemd.SystemdStartExtension;
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.systemd.SystemdNotifier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that tells systemd what the
+ * application does, where systemd asks for it ({@code NOTIFY_SOCKET} set): READY, STATUS,
+ * STOPPING and, where the unit has {@code WatchdogSec=}, watchdog pings that follow the
+ * {@code LivenessState}. Without {@code NOTIFY_SOCKET} nothing of it is loaded.
+ */
+@AutoConfiguration
+@Conditional(OnNotifySocketCondition.class)
+@ConditionalOnBooleanProperty(name = "fifo-liveness.systemd.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FifoLivenessProperties.class)
+public final class SystemdNotifyAutoConfiguration {
+
+	private static final String EXTEND_TIMEOUT = "fifo-liveness.systemd.extend-timeout";
+
+	// Through the environment: systemd's variables, and a seam for tests. Static and
+	// made of nothing but the environment, so the start extension can look it up while
+	// any other bean is created.
+	@Bean
+	@ConditionalOnMissingBean
+	static SystemdNotifier systemdNotifier(Environment environment) {
+		return SystemdNotifier.fromEnvironment(environment::getProperty, NativePosix::get).orElseThrow();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SystemdAvailabilityNotifier systemdAvailabilityNotifier(SystemdNotifier systemdNotifier) {
+		return new SystemdAvailabilityNotifier(systemdNotifier);
+	}
+
+	// Static: a bean post-processor, created before the beans whose start it follows.
+	@Bean
+	@ConditionalOnProperty(EXTEND_TIMEOUT)
+	static SystemdStartExtension systemdStartExtension(Environment environment,
+			ObjectProvider<SystemdNotifier> systemdNotifier) {
+		Duration extension = Binder.get(environment).bind(EXTEND_TIMEOUT, Duration.class).orElse(Duration.ZERO);
+		if (extension.isNegative() || extension.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(EXTEND_TIMEOUT,
+					environment.getProperty(EXTEND_TIMEOUT),
+					"An extension of the start timeout must be positive, such as 60s; leave it unset to keep the"
+							+ " unit's TimeoutStartSec= as it is.");
+		}
+		return new SystemdStartExtension(systemdNotifier::getObject, extension);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.fifoliveness.posix;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds {@link EventSyscalls} once per JVM and implementation, for {@link KernelEvents}
+ * and {@link NotifySocket} alike: binding costs far more than the calls.
+ */
+final class EventSyscallsBinding {
+
+	private static final Map<NativeImplementation, EventSyscalls> BOUND = new EnumMap<>(NativeImplementation.class);
+
+	private EventSyscallsBinding() {
+	}
+
+	/**
+	 * Return the calls of an implementation, binding them on first use.
+	 * @param implementation the implementation
+	 * @param table the system-call table, which the foreign implementation needs; none on
+	 * an architecture it does not know, where jnr-ffi binds libc
+	 * @return the calls
+	 * @throws RuntimeException or {@link LinkageError} if they cannot be bound
+	 */
+	static synchronized EventSyscalls get(NativeImplementation implementation, @Nullable LinuxSyscallTable table) {
+		EventSyscalls bound = BOUND.get(implementation);
+		if (bound == null) {
+			bound = (implementation == NativeImplementation.FFM) ? ForeignBindings.eventSyscalls(requireTable(table))
+					: JnrEventSyscalls.load();
+			BOUND.put(implementation, bound);
+		}
+		return bound;
+	}
+
+	private static LinuxSyscallTable requireTable(@Nullable LinuxSyscallTable table) {
+		if (table == null) {
+			throw new IllegalStateException("the foreign function API runs only where LinuxSyscallTable knows the"
+					+ " architecture, not on " + System.getProperty("os.arch"));
+		}
+		return table;
+	}
+
+}

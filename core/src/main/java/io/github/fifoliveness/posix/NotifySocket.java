@@ -1,0 +1,93 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A Unix datagram socket that sends each message as one datagram to one address: the
+ * socket a service manager names in {@code NOTIFY_SOCKET}. The JDK's own Unix-domain
+ * channels have neither datagrams nor the abstract namespace. Linux only.
+ * <p>
+ * The socket is close-on-exec, so a child process never inherits it, and non-blocking: a
+ * receiver that does not keep up makes a send fail ({@code EAGAIN}) instead of holding up
+ * the sending thread. Thread-safe.
+ */
+public final class NotifySocket implements AutoCloseable {
+
+	private final EventSyscalls calls;
+
+	private final NativePosix posix;
+
+	private final String address;
+
+	private final byte[] encodedAddress;
+
+	private int fd;
+
+	private NotifySocket(EventSyscalls calls, NativePosix posix, String address, byte[] encodedAddress, int fd) {
+		this.calls = calls;
+		this.posix = posix;
+		this.address = address;
+		this.encodedAddress = encodedAddress;
+		this.fd = fd;
+	}
+
+	/**
+	 * Open a socket that sends to an address. Nothing is sent yet, so an address nobody
+	 * listens on is found by the first {@link #send(String)}.
+	 * @param address an absolute path, or {@code @} and a name in the abstract namespace
+	 * @param posix the native calls
+	 * @return the socket
+	 * @throws IllegalArgumentException if the address is neither, or too long
+	 * @throws PosixException if no socket can be created
+	 */
+	public static NotifySocket open(String address, NativePosix posix) throws PosixException {
+		byte[] encoded = UnixSocketAddress.encode(address);
+		EventSyscalls calls = calls(posix);
+		int fd = calls.socket(EventSyscalls.AF_UNIX, EventSyscalls.SOCK_DGRAM | EventSyscalls.SOCK_CLOEXEC_NONBLOCK);
+		if (fd < 0) {
+			throw posix.exception("socket", address, -fd);
+		}
+		return new NotifySocket(calls, posix, address, encoded, fd);
+	}
+
+	static EventSyscalls calls(NativePosix posix) {
+		return EventSyscallsBinding.get(posix.implementation(), LinuxSyscallTable.current().orElse(null));
+	}
+
+	/**
+	 * Return the address this socket sends to.
+	 * @return the address, as given
+	 */
+	public String address() {
+		return this.address;
+	}
+
+	/**
+	 * Send a message as one datagram.
+	 * @param message the message, such as {@code READY=1}, sent in UTF-8
+	 * @throws PosixException if the datagram was not sent: nothing listens at the address
+	 * ({@code ECONNREFUSED}, {@code ENOENT}), the receiver's queue is full
+	 * ({@code EAGAIN}), or the socket is closed ({@code EBADF})
+	 */
+	public synchronized void send(String message) throws PosixException {
+		if (this.fd < 0) {
+			throw new PosixException("sendto", this.address, "EBADF", "the socket is closed");
+		}
+		int result = this.calls.sendto(this.fd, message.getBytes(StandardCharsets.UTF_8), this.encodedAddress);
+		if (result < 0) {
+			throw this.posix.exception("sendto", this.address, -result);
+		}
+	}
+
+	/**
+	 * Close the socket; a later {@link #send(String)} fails.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.fd >= 0) {
+			this.calls.close(this.fd);
+			this.fd = -1;
+		}
+	}
+
+}

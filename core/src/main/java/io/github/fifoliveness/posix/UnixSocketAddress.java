@@ -1,0 +1,50 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A {@code struct sockaddr_un} as the bytes {@code bind} and {@code sendto} take, with
+ * its exact length: a path, NUL-terminated, or after a leading {@code @} a name in the
+ * abstract namespace, which starts with a NUL byte and has none at its end (its length
+ * says where it ends, as systemd's own {@code sd_notify} sends it).
+ */
+final class UnixSocketAddress {
+
+	private UnixSocketAddress() {
+	}
+
+	/**
+	 * Encode an address.
+	 * @param address an absolute path, or {@code @} and an abstract name
+	 * @return the bytes of the {@code struct sockaddr_un}, as long as the address is
+	 * @throws IllegalArgumentException if the address is neither, or too long
+	 */
+	static byte[] encode(String address) {
+		boolean nameInAbstractNamespace = address.startsWith("@");
+		if (!nameInAbstractNamespace && !address.startsWith("/")) {
+			throw new IllegalArgumentException(
+					"'" + address + "' is neither an absolute path nor an abstract name" + " starting with '@'");
+		}
+		byte[] name = (nameInAbstractNamespace ? address.substring(1) : address).getBytes(NativeCharset.get());
+		if (nameInAbstractNamespace && name.length == 0) {
+			throw new IllegalArgumentException("'@' names no socket in the abstract namespace");
+		}
+		// A path needs its NUL within sun_path; an abstract name starts with one.
+		int length = name.length + 1;
+		if (length > EventSyscalls.SUN_PATH_SIZE) {
+			throw new IllegalArgumentException("'" + address + "' is longer than a Unix socket address can be ("
+					+ (EventSyscalls.SUN_PATH_SIZE - 1) + " bytes)");
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(EventSyscalls.SUN_PATH_OFFSET + length).order(ByteOrder.nativeOrder());
+		bytes.putShort((short) EventSyscalls.AF_UNIX);
+		if (nameInAbstractNamespace) {
+			bytes.put((byte) 0).put(name);
+		}
+		else {
+			bytes.put(name).put((byte) 0);
+		}
+		return bytes.array();
+	}
+
+}

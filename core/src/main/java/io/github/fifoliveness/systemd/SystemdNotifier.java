@@ -1,0 +1,214 @@
+package io.github.fifoliveness.systemd;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.NotifySocket;
+import io.github.fifoliveness.posix.PosixException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends systemd's notifications for this process, one datagram each, to the socket that
+ * {@code NOTIFY_SOCKET} names: {@code READY=1} once, {@code STATUS=} lines,
+ * {@code STOPPING=1}, {@code EXTEND_TIMEOUT_USEC=} while starting, and {@code WATCHDOG=1}
+ * (see {@link SystemdWatchdog}).
+ * <p>
+ * A notification systemd cannot receive never fails the application: the first failure is
+ * one WARN line, later ones are logged at DEBUG. Thread-safe.
+ */
+public final class SystemdNotifier implements AutoCloseable {
+
+	/** The environment variable that names systemd's notify socket. */
+	public static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
+
+	/** The environment variable that holds the watchdog's timeout, in microseconds. */
+	public static final String WATCHDOG_USEC = "WATCHDOG_USEC";
+
+	/** The environment variable that names the process the watchdog is meant for. */
+	public static final String WATCHDOG_PID = "WATCHDOG_PID";
+
+	private static final Logger logger = LoggerFactory.getLogger(SystemdNotifier.class);
+
+	private final String address;
+
+	private final @Nullable NotifySocket socket;
+
+	private final @Nullable Duration watchdogTimeout;
+
+	private boolean warned;
+
+	private boolean ready;
+
+	private boolean stopping;
+
+	private @Nullable String status;
+
+	SystemdNotifier(String address, @Nullable NotifySocket socket, @Nullable Duration watchdogTimeout) {
+		this.address = address;
+		this.socket = socket;
+		this.watchdogTimeout = watchdogTimeout;
+		this.warned = (socket == null);
+	}
+
+	/**
+	 * Create a notifier from this process's environment variables, where systemd asks for
+	 * notifications.
+	 * @return the notifier, or empty where {@code NOTIFY_SOCKET} is not set
+	 */
+	public static Optional<SystemdNotifier> fromEnvironment() {
+		return fromEnvironment(System::getenv, NativePosix::get);
+	}
+
+	/**
+	 * Create a notifier from environment variables, where systemd asks for notifications.
+	 * The native layer is loaded only then.
+	 * @param variables the value of an environment variable by name, or {@code null}
+	 * @param posix the native layer
+	 * @return the notifier, or empty where {@code NOTIFY_SOCKET} is not set
+	 */
+	public static Optional<SystemdNotifier> fromEnvironment(Function<String, @Nullable String> variables,
+			Supplier<NativePosix> posix) {
+		String address = variables.apply(NOTIFY_SOCKET);
+		if (address == null || address.isEmpty()) {
+			return Optional.empty();
+		}
+		Duration watchdogTimeout = WatchdogTimeout.of(variables.apply(WATCHDOG_USEC), variables.apply(WATCHDOG_PID),
+				ProcessHandle.current().pid());
+		return Optional.of(new SystemdNotifier(address, open(address, posix), watchdogTimeout));
+	}
+
+	private static @Nullable NotifySocket open(String address, Supplier<NativePosix> posix) {
+		try {
+			return NotifySocket.open(address, posix.get());
+		}
+		catch (PosixException | RuntimeException | LinkageError ex) {
+			logger.warn("systemd is not notified: no socket to send to " + NOTIFY_SOCKET + " '" + address + "': "
+					+ ex.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * Return the watchdog's timeout, where systemd asks this process for watchdog pings
+	 * ({@code WATCHDOG_USEC} set, and {@code WATCHDOG_PID} unset or this process).
+	 * @return the timeout, or empty
+	 */
+	public Optional<Duration> watchdogTimeout() {
+		return Optional.ofNullable(this.watchdogTimeout);
+	}
+
+	/**
+	 * Tell systemd the application is ready ({@code READY=1}); only the first call sends.
+	 * @param status what the application does now, for {@code systemctl status}
+	 */
+	public synchronized void ready(String status) {
+		if (this.ready || this.stopping) {
+			return;
+		}
+		this.ready = true;
+		this.status = line(status);
+		send("READY=1\nSTATUS=" + this.status);
+	}
+
+	/**
+	 * Tell systemd what the application does, for {@code systemctl status}; a status
+	 * equal to the last one is not sent again, nor any once stopping.
+	 * @param status one line
+	 */
+	public synchronized void status(String status) {
+		String line = line(status);
+		if (this.stopping || line.equals(this.status)) {
+			return;
+		}
+		this.status = line;
+		send("STATUS=" + line);
+	}
+
+	/**
+	 * Tell systemd the application is stopping ({@code STOPPING=1}); only the first call
+	 * sends.
+	 * @param status what the application does now
+	 */
+	public synchronized void stopping(String status) {
+		if (this.stopping) {
+			return;
+		}
+		this.stopping = true;
+		this.status = line(status);
+		send("STOPPING=1\nSTATUS=" + this.status);
+	}
+
+	/**
+	 * Ask systemd for more time to start: it waits at least this long from now for the
+	 * next notification before its start timeout applies. Nothing is sent once ready or
+	 * stopping, where the same message would extend another timeout.
+	 * @param atLeast the time
+	 */
+	public synchronized void extendStartTimeout(Duration atLeast) {
+		if (this.ready || this.stopping) {
+			return;
+		}
+		send("EXTEND_TIMEOUT_USEC=" + Math.max(1, atLeast.toNanos() / 1000));
+	}
+
+	/**
+	 * Send a watchdog ping ({@code WATCHDOG=1}).
+	 */
+	public void watchdog() {
+		send("WATCHDOG=1");
+	}
+
+	/**
+	 * Return whether {@link #ready(String)} was called.
+	 * @return whether systemd was told the application is ready
+	 */
+	public synchronized boolean isReady() {
+		return this.ready;
+	}
+
+	private void send(String message) {
+		NotifySocket socket = this.socket;
+		if (socket == null) {
+			return;
+		}
+		try {
+			socket.send(message);
+		}
+		catch (PosixException ex) {
+			warnOnce(message, ex);
+		}
+	}
+
+	private synchronized void warnOnce(String message, PosixException ex) {
+		String line = "systemd was not notified of '" + message.replace('\n', ' ') + "' through " + NOTIFY_SOCKET + " '"
+				+ this.address + "': " + ex.getMessage();
+		if (!this.warned) {
+			this.warned = true;
+			logger.warn(line + "; further failures are logged at DEBUG level");
+		}
+		else {
+			logger.debug(line);
+		}
+	}
+
+	// One assignment per line: a status with a line break would end it there.
+	private static String line(String status) {
+		return status.replace('\n', ' ').replace('\r', ' ');
+	}
+
+	/**
+	 * Close the socket; later notifications are not sent.
+	 */
+	@Override
+	public void close() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+}

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Conditional;
 	 * application uses needs the native layer.
 	 * @return the features
 	 */
-	Feature[] value() default { Feature.LIVENESS_BEACON, Feature.READINESS_BEACON, Feature.PID_FILE, Feature.PEERS };
+	Feature[] value() default { Feature.LIVENESS_BEACON, Feature.READINESS_BEACON, Feature.PID_FILE, Feature.PEERS,
+			Feature.SYSTEMD_NOTIFY };
 
 }

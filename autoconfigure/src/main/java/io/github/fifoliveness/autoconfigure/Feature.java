@@ -15,7 +15,10 @@ enum Feature {
 	PID_FILE("PID file"),
 
 	/** Peers to probe and watch. */
-	PEERS("peers");
+	PEERS("peers"),
+
+	/** systemd's notifications, where {@code NOTIFY_SOCKET} asks for them. */
+	SYSTEMD_NOTIFY("systemd notifications");
 
 	private final String description;
 

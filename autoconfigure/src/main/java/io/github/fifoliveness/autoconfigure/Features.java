@@ -21,7 +21,9 @@ import org.springframework.util.StringUtils;
  * The liveness beacon is on by default, except on a platform without FIFOs (Windows),
  * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In an
  * application context of Spring's test support, the beacons and the PID file are off
- * unless the test opts in (see {@link AutoConfigureFifoLiveness}).
+ * unless the test opts in (see {@link AutoConfigureFifoLiveness}). systemd's
+ * notifications are used where {@code NOTIFY_SOCKET} is set, outside tests, unless
+ * {@code fifo-liveness.systemd.enabled=false}.
  */
 final class Features {
 
@@ -36,6 +38,8 @@ final class Features {
 	static final String TEST_BEACON = "fifo-liveness.test.beacon";
 
 	static final String TEST_PID_FILE = "fifo-liveness.test.pid-file";
+
+	private static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
 
 	private static final Bindable<Map<String, Object>> PEERS = Bindable.mapOf(String.class, Object.class);
 
@@ -75,6 +79,12 @@ final class Features {
 		if (pidFileOn && (StringUtils.hasText(environment.getProperty("fifo-liveness.pid-file"))
 				|| StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.pid-file")))) {
 			used.add(Feature.PID_FILE);
+		}
+		// A test JVM can inherit the variable from a build run by systemd: tests notify
+		// nobody.
+		if (!test && StringUtils.hasText(environment.getProperty(NOTIFY_SOCKET))
+				&& environment.getProperty("fifo-liveness.systemd.enabled", Boolean.class, true)) {
+			used.add(Feature.SYSTEMD_NOTIFY);
 		}
 		Binder binder = Binder.get(environment);
 		if (!binder.bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()

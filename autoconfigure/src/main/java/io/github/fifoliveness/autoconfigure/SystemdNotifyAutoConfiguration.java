@@ -10,25 +10,23 @@ import io.github.fifoliveness.systemd.SystemdNotifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that tells systemd what the
  * application does, where systemd asks for it ({@code NOTIFY_SOCKET} set): READY, STATUS,
  * STOPPING and, where the unit has {@code WatchdogSec=}, watchdog pings that follow the
- * {@code LivenessState}. Without {@code NOTIFY_SOCKET} nothing of it is loaded.
+ * {@code LivenessState}. Without {@code NOTIFY_SOCKET}, or in a test's application
+ * context, nothing of it is loaded (see {@link Features}).
  */
 @AutoConfiguration
-@Conditional(OnNotifySocketCondition.class)
-@ConditionalOnBooleanProperty(name = "fifo-liveness.systemd.enabled", matchIfMissing = true)
+@ConditionalOnFeature(Feature.SYSTEMD_NOTIFY)
 @EnableConfigurationProperties(FifoLivenessProperties.class)
 public final class SystemdNotifyAutoConfiguration {
 

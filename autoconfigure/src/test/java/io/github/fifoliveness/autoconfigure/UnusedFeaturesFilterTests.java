@@ -53,6 +53,13 @@ class UnusedFeaturesFilterTests {
 		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
 	}
 
+	@Test
+	void systemdAskingForNotificationsAloneKeepsThemAll() {
+		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
+		this.environment.setProperty("NOTIFY_SOCKET", "/run/systemd/notify");
+		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+	}
+
 	private boolean[] match(String... candidates) {
 		UnusedFeaturesFilter filter = new UnusedFeaturesFilter();
 		filter.setEnvironment(this.environment);

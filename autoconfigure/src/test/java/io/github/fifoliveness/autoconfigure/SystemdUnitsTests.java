@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every systemd unit in the docs, a fenced {@code ini} block whose first line names its
- * file ({@code # /etc/systemd/system/orders.service}), passes
- * {@code systemd-analyze verify} where systemd is installed.
+ * file ({@code # /etc/systemd/system/orders.service}), and the sample daemon's unit file
+ * pass {@code systemd-analyze verify} where systemd is installed.
  */
 class SystemdUnitsTests {
 
@@ -35,13 +35,22 @@ class SystemdUnitsTests {
 	Path dir;
 
 	@Test
-	void theSystemdPageHasEveryRecipe() {
+	void theSystemdPageHasEveryRecipe() throws IOException {
 		List<String> names = units().stream()
 			.filter((unit) -> unit.where().startsWith("docs/systemd.md"))
 			.map(Unit::name)
 			.toList();
 		assertThat(names).containsAll(Set.of("orders.service", "orders-monitor.service", "orders-check.service",
-				"reports.service", "reports-fixed.service", "worker@.service"));
+				"reports.service", "reports-fixed.service", "worker@.service", "sample-daemon.service"));
+	}
+
+	@Test
+	void theSampleDaemonsUnitFileIsTheOneThePageShows() throws Exception {
+		Unit shown = units().stream()
+			.filter((unit) -> unit.name().equals("sample-daemon.service"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(settings(sampleDaemonUnit().text())).isEqualTo(settings(shown.text()));
 	}
 
 	@ParameterizedTest
@@ -80,8 +89,17 @@ class SystemdUnitsTests {
 		return run(List.of("sh", "-c", "command -v " + command)).output().strip();
 	}
 
-	static List<Unit> units() {
-		List<Unit> units = new ArrayList<>();
+	private static List<String> settings(String unit) {
+		return unit.lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).toList();
+	}
+
+	private static Unit sampleDaemonUnit() throws IOException {
+		Path file = MarkdownPage.repository().resolve("sample-daemon/src/main/systemd/sample-daemon.service");
+		return new Unit("sample-daemon/src/main/systemd", "sample-daemon.service", Files.readString(file));
+	}
+
+	static List<Unit> units() throws IOException {
+		List<Unit> units = new ArrayList<>(List.of(sampleDaemonUnit()));
 		for (MarkdownPage page : MarkdownPage.all()) {
 			for (MarkdownPage.CodeBlock block : page.codeBlocks(Set.of("ini"))) {
 				Matcher name = UNIT_FILE.matcher(block.text());

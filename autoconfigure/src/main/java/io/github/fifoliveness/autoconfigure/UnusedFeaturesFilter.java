@@ -1,6 +1,7 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.util.EnumSet;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,14 +16,23 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * Removes every fifo-liveness auto-configuration before Spring Boot reads it when the
- * application uses none of the {@link Feature features}, so that a starter left unused
- * costs no class read and no condition. Each removed class is reported with the outcome
- * its {@link ConditionalOnFeature} would have given.
+ * Removes the fifo-liveness auto-configurations that need a {@link Feature feature}
+ * before Spring Boot reads them when the application uses none, so that a starter left
+ * unused costs no class read and no condition. Each removed class is reported with the
+ * outcome its {@link ConditionalOnFeature} would have given. The others (health
+ * contributors and metrics) follow beans that an application may define itself, and stay.
  */
 class UnusedFeaturesFilter implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
 
 	private static final String PACKAGE = UnusedFeaturesFilter.class.getPackageName() + ".";
+
+	/**
+	 * The auto-configurations annotated with {@link ConditionalOnFeature}, by name: a
+	 * class literal would load them.
+	 */
+	static final Set<String> FEATURE_GATED = Set.of(PACKAGE + "NativePosixAutoConfiguration",
+			PACKAGE + "LivenessBeaconAutoConfiguration", PACKAGE + "ApplicationPidFileAutoConfiguration",
+			PACKAGE + "PeersAutoConfiguration", PACKAGE + "SystemdNotifyAutoConfiguration");
 
 	private @Nullable Environment environment;
 
@@ -47,7 +57,8 @@ class UnusedFeaturesFilter implements AutoConfigurationImportFilter, Environment
 				? OnFeatureCondition.outcome(features, EnumSet.allOf(Feature.class)) : null;
 		for (int i = 0; i < matches.length; i++) {
 			String candidate = autoConfigurationClasses[i];
-			matches[i] = candidate == null || outcome == null || outcome.isMatch() || !candidate.startsWith(PACKAGE);
+			matches[i] = candidate == null || outcome == null || outcome.isMatch()
+					|| !FEATURE_GATED.contains(candidate);
 			if (!matches[i]) {
 				report(candidate, outcome);
 			}

@@ -70,12 +70,16 @@ class SystemdUnitsTests {
 	private List<String> verify(Unit unit) throws Exception {
 		assumeTrue(run(List.of("sh", "-c", "command -v systemd-analyze")).status() == 0,
 				"systemd-analyze is not installed (Debian: apt-get install systemd)");
-		Matcher command = EXEC_START.matcher(unit.text());
-		while (command.find()) {
-			assumeTrue(Files.isExecutable(Path.of(command.group(1))),
-					command.group(1) + ", which the unit runs, is not on this machine, and verify would say so");
+		// The programs the units run (java, a JDK's path) need not be here: a stub stands
+		// in, so verify judges the unit, not this machine.
+		Path stub = this.dir.resolve("stub");
+		if (!Files.exists(stub)) {
+			Files.writeString(stub, "#!/bin/sh\n");
+			stub.toFile().setExecutable(true);
 		}
-		Path file = Files.writeString(this.dir.resolve(unit.name()), unit.text(), StandardCharsets.UTF_8);
+		String text = EXEC_START.matcher(unit.text())
+			.replaceAll((found) -> Matcher.quoteReplacement(found.group().replace(found.group(1), stub.toString())));
+		Path file = Files.writeString(this.dir.resolve(unit.name()), text, StandardCharsets.UTF_8);
 		Result verified = run(List.of("systemd-analyze", "verify", "--man=no", file.toString()));
 		List<String> findings = new ArrayList<>(
 				verified.output().lines().filter((line) -> line.contains(unit.name())).toList());

@@ -1,19 +1,23 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that uses none of fifo-liveness's features has every one of its
- * auto-configurations removed before Spring Boot reads them, with the reason in the
- * condition evaluation report; any used feature keeps them all, for their own conditions
- * to decide.
+ * An application that uses none of fifo-liveness's features has the auto-configurations
+ * that need one removed before Spring Boot reads them, with the reason in the condition
+ * evaluation report; any used feature keeps them all, for their own conditions to decide.
  */
 class UnusedFeaturesFilterTests {
 
@@ -58,6 +62,27 @@ class UnusedFeaturesFilterTests {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
 		this.environment.setProperty("NOTIFY_SOCKET", "/run/systemd/notify");
 		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+	}
+
+	@Test
+	void healthAndMetricsThatFollowBeansOfTheApplicationsOwnStay() {
+		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
+		String health = "io.github.fifoliveness.autoconfigure.PeersHealthContributorAutoConfiguration";
+		assertThat(match(PEERS, health)).containsExactly(false, true);
+	}
+
+	@Test
+	void removesExactlyTheAutoConfigurationsThatNeedAFeature() throws Exception {
+		List<String> imported = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+			.getCandidates();
+		List<String> gated = new ArrayList<>();
+		for (String name : imported) {
+			if (Class.forName(name).isAnnotationPresent(ConditionalOnFeature.class)) {
+				gated.add(name);
+			}
+		}
+		assertThat(gated).isNotEmpty();
+		assertThat(UnusedFeaturesFilter.FEATURE_GATED).containsExactlyInAnyOrderElementsOf(gated);
 	}
 
 	private boolean[] match(String... candidates) {

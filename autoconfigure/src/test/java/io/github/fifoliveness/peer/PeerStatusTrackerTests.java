@@ -247,6 +247,24 @@ class PeerStatusTrackerTests {
 	}
 
 	@Test
+	void aPeerHeldBackByItsStartupGraceButSeenUpByAnotherProbeIsNotDownWhenTheGraceEnds() {
+		SwitchableProbe probe = new SwitchableProbe();
+		Peers peers = new Peers(Map.of("orders", probe), Map.of(), Map.of("orders", Duration.ofSeconds(10)),
+				() -> this.now);
+		PeerStatusTracker tracker = tracker(peers);
+		tracker.record("orders", MISSING);
+		this.now += 5 * SECOND;
+		probe.setAlive(true);
+		peers.probes().get("orders").probe();
+		this.now += 5 * SECOND;
+		tracker.tick();
+		assertThat(this.events).as("a health request saw it UP before the grace ended").isEmpty();
+		assertThat(tracker.isWaiting()).isFalse();
+		tracker.record("orders", UP);
+		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP");
+	}
+
+	@Test
 	void noStartupGraceIsTheDefault() {
 		Peers peers = peers(Duration.ZERO);
 		assertThat(peers.startupGrace("orders")).isZero();

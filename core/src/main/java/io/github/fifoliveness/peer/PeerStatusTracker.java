@@ -173,7 +173,11 @@ final class PeerStatusTracker {
 		for (String peer : due) {
 			PeerReport report = this.reports.get(peer);
 			ProbeResult down = report.heldBackDue(now);
-			if (down != null) {
+			// A first DOWN held back by the start-up grace is stale once any probe
+			// (health, the gauge) saw the peer UP meanwhile: the next probe tells what
+			// holds now.
+			boolean stale = report.published() == null && this.startupGrace.wasSeenUp(peer);
+			if (down != null && !stale) {
 				publish(peer, report, down, now);
 			}
 			logCount(peer, report.lines().countLine(now));

@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  */
 final class StartupGrace {
 
+	private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE / 4);
+
 	private final Function<String, Duration> grace;
 
 	private final LongSupplier clock;
@@ -57,6 +59,15 @@ final class StartupGrace {
 	}
 
 	/**
+	 * Return whether a name was seen UP while its grace applied.
+	 * @param name the name
+	 * @return whether it was
+	 */
+	boolean wasSeenUp(String name) {
+		return this.seenUp.contains(name);
+	}
+
+	/**
 	 * Forget that a name was seen UP, such as a member that left its folder.
 	 * @param name the name
 	 */
@@ -79,7 +90,7 @@ final class StartupGrace {
 	 * @return a {@link System#nanoTime()} value
 	 */
 	long end(String name) {
-		return this.start + grace(name).toNanos();
+		return this.start + nanos(grace(name));
 	}
 
 	/**
@@ -91,8 +102,14 @@ final class StartupGrace {
 		if (grace.isZero() || grace.isNegative()) {
 			return Optional.empty();
 		}
-		long left = this.start + grace.toNanos() - this.clock.getAsLong();
+		long left = this.start + nanos(grace) - this.clock.getAsLong();
 		return (left > 0) ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
+	}
+
+	// Beyond about 70 years, a grace is as good as forever; its nanoseconds would
+	// overflow.
+	private static long nanos(Duration grace) {
+		return (grace.compareTo(FOREVER) < 0) ? grace.toNanos() : FOREVER.toNanos();
 	}
 
 }

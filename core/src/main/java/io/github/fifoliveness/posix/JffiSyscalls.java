@@ -209,26 +209,39 @@ final class JffiSyscalls implements Syscalls {
 				new Type[] { Type.POINTER, Type.POINTER, Type.POINTER, Type.UINT64, Type.POINTER },
 				CallingConvention.DEFAULT, false);
 
+		// Native memory of its own, freed after the call: a direct buffer reached only
+		// through its address could be collected while libc writes into it.
 		static long userId(byte[] name, Invoker invoker, MemoryIO memory) {
-			ByteBuffer user = direct(name.length);
-			user.put(0, name);
-			ByteBuffer entry = direct(LinuxSyscallTable.PASSWD_SIZE);
-			ByteBuffer found = direct(Long.BYTES);
-			// getpwnam_r reports ERANGE until the buffer holds the whole entry.
-			for (int size = 1024; size <= 1024 * 1024; size *= 4) {
-				ByteBuffer buffer = direct(size);
-				int error = (int) invoker.invokeN5(CONTEXT, GETPWNAM_R, memory.getDirectBufferAddress(user),
-						memory.getDirectBufferAddress(entry), memory.getDirectBufferAddress(buffer), size,
-						memory.getDirectBufferAddress(found));
-				if (error == 0) {
-					return (found.getLong(0) != 0)
-							? Integer.toUnsignedLong(entry.getInt(LinuxSyscallTable.PASSWD_UID_OFFSET)) : -ENOENT;
+			long user = memory.allocateMemory(name.length, false);
+			long entry = memory.allocateMemory(LinuxSyscallTable.PASSWD_SIZE, true);
+			long found = memory.allocateMemory(Long.BYTES, true);
+			try {
+				memory.putByteArray(user, name, 0, name.length);
+				// getpwnam_r reports ERANGE until the buffer holds the whole entry.
+				for (int size = 1024; size <= 1024 * 1024; size *= 4) {
+					long buffer = memory.allocateMemory(size, false);
+					try {
+						int error = (int) invoker.invokeN5(CONTEXT, GETPWNAM_R, user, entry, buffer, size, found);
+						if (error == 0) {
+							return (memory.getLong(found) != 0)
+									? Integer.toUnsignedLong(memory.getInt(entry + LinuxSyscallTable.PASSWD_UID_OFFSET))
+									: -ENOENT;
+						}
+						if (error != ERANGE) {
+							return -error;
+						}
+					}
+					finally {
+						memory.freeMemory(buffer);
+					}
 				}
-				if (error != ERANGE) {
-					return -error;
-				}
+				return -ERANGE;
 			}
-			return -ERANGE;
+			finally {
+				memory.freeMemory(user);
+				memory.freeMemory(entry);
+				memory.freeMemory(found);
+			}
 		}
 
 	}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Chooses and loads the {@link Syscalls} implementation: the one
  * {@value NativePosix#IMPLEMENTATION_PROPERTY} asks for, else the foreign function API
  * where it can run (Java 22 and later, on a platform {@link LinuxSyscallTable} knows),
- * else jnr-posix.
+ * else jnr: jffi's {@code syscall} where the table is known, jnr-posix elsewhere.
  */
 final class SyscallsLoader {
 
@@ -46,7 +46,7 @@ final class SyscallsLoader {
 		if (!foreignSupported()) {
 			throw NativePosixUnavailableException.foreignFailed(
 					"the foreign function API is used on Java 22 or later on Linux x86_64 and aarch64 only; remove -D"
-							+ NativePosix.IMPLEMENTATION_PROPERTY + "=ffm to use jnr-posix",
+							+ NativePosix.IMPLEMENTATION_PROPERTY + "=ffm to use jnr",
 					null);
 		}
 		try {

@@ -177,7 +177,10 @@ final class PeerStatusTracker {
 			// (health, the gauge) saw the peer UP meanwhile: the next probe tells what
 			// holds now.
 			boolean stale = report.published() == null && this.startupGrace.wasSeenUp(peer);
-			if (down != null && !stale) {
+			if (down != null && stale) {
+				report.dropHeldBack();
+			}
+			else if (down != null) {
 				publish(peer, report, down, now);
 			}
 			logCount(peer, report.lines().countLine(now));

@@ -239,7 +239,7 @@ def main():
                               xerr=[[median - low], [high - median]],
                               error_kw={"ecolor": "#333333", "capsize": 2, "elinewidth": 0.8})
                     axes.text(max(median, high, 0) + 8, y + offset, f"{median:+.0f} ms", va="center", fontsize=7)
-                labels.append(f"{title[3:]}\nJDK {jdk}")
+                labels.append(f"{title[3:].split(':')[0]}\nJDK {jdk}")
                 y += 1
         axes.set_yticks(range(len(labels)), labels, fontsize=8)
         axes.invert_yaxis()

@@ -19,10 +19,10 @@ TABLES=$WORK/tables.txt
 {
 	printf 'Machine: %s cores, %s, Linux %s\n' "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(uname -r)"
 	echo
-	echo "== 1. Everything off against no starter: start-up"
+	echo "== A. Everything off against no starter: start-up"
 	compare_on_both_jdks --beacon-off "$WORK/with-starter.jar" "$WORK/without-starter.jar"
 	echo
-	echo "== 2. Beacon on against off: start-up"
+	echo "== B. Beacon on against off: start-up"
 	compare_on_both_jdks "$WORK/with-starter.jar"
 } | tee "$TABLES"
 write_charts "$TABLES" "$(head -1 "$TABLES" | cut -d' ' -f2-)"

@@ -9,7 +9,7 @@ docs/performance.md, which quotes those tables) and writes a chart for each tabl
   probe-cost.svg     bench.sh "== 1.": one liveness check against the C floor and the alternatives
   event-latency.svg  bench-events.sh "== 1." and "== 1b.": a change to its event, watched and polled
   idle-cost.svg      bench-events.sh "== 2.": a monitor at rest, by number of peers
-  startup-cost.svg   starter-cost.sh "== 1." and "== 2.": what the starter adds to start-up, per JDK
+  startup-cost.svg   starter-cost.sh "== A." and "== B.": what the starter adds to start-up, per JDK
 
 Where a table appears more than once (two runs in one file), the first one counts; in the
 idle table, each mode and number of peers is one point (the median where it was measured
@@ -91,7 +91,7 @@ def startup(found):
     """{comparison title: [(jdk, {p25|p50|p75: (cpu at Started, cpu 5 s later)})]} from starter-cost.sh."""
     tables = {}
     for title, rows in found:
-        if not (title.startswith("1. ") or title.startswith("2. ")) or "start" not in title:
+        if not (title.startswith("A. ") or title.startswith("B. ")):
             continue
         runs = []
         for row in rows:

@@ -90,7 +90,16 @@ final class StartupGrace {
 	 * @return a {@link System#nanoTime()} value
 	 */
 	long end(String name) {
-		return this.start + nanos(grace(name));
+		return end(grace(name));
+	}
+
+	/**
+	 * Return when a grace ends, by the clock this grace was given.
+	 * @param grace the grace
+	 * @return a {@link System#nanoTime()} value
+	 */
+	long end(Duration grace) {
+		return this.start + nanos(grace);
 	}
 
 	/**

@@ -166,8 +166,7 @@ final class WatchedPeerFolder {
 		if (!this.started || this.quorum != null) {
 			return Optional.empty();
 		}
-		// Every name of the folder has the folder's grace, its own name too.
-		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.name()));
+		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
 	}
 
 	/**

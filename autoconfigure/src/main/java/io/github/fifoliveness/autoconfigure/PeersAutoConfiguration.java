@@ -2,15 +2,13 @@ package io.github.fifoliveness.autoconfigure;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderEventPublisher;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +19,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link Peers} configured
- * under {@code fifo-liveness.peers} and what follows them in the background: the
- * {@link PeerWatcher}, or with watching off, the {@link PeerStatusPoller}.
+ * under {@code fifo-liveness.peers} and the {@link PeerWatcher} that follows them and the
+ * peer folders in the background, watching or, with watching off, polling.
  */
 @AutoConfiguration(after = NativePosixAutoConfiguration.class)
 @ConditionalOnFeature(Feature.PEERS)
@@ -36,58 +34,26 @@ public final class PeersAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean({ PeerWatcher.class, PeerStatusPoller.class })
-	@ConditionalOnBooleanProperty(name = "fifo-liveness.monitor.watch.enabled", matchIfMissing = true)
-	PeerWatcher peerWatcher(Peers peers, FifoLivenessProperties properties, ApplicationEventPublisher publisher,
-			NativePosix posix) {
-		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
-		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
-		PeerWatcher watcher = new PeerWatcher(peers, monitor.getPollInterval(),
-				monitor.getWatch().getSafetyNetInterval(), events, posix);
-		events.setSource(watcher);
-		return watcher;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean({ PeerStatusPoller.class, PeerWatcher.class })
-	@ConditionalOnBooleanProperty(name = "fifo-liveness.monitor.watch.enabled", havingValue = false)
-	PeerStatusPoller peerStatusPoller(Peers peers, FifoLivenessProperties properties,
-			ApplicationEventPublisher publisher) {
-		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
-		PeerStatusPoller poller = new PeerStatusPoller(peers, properties.getMonitor().getPollInterval(), events);
-		events.setSource(poller);
-		return poller;
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
-	PeerFolderWatcher peerFolderWatcher(FifoLivenessProperties properties, Environment environment,
+	PeerWatcher peerWatcher(Peers peers, FifoLivenessProperties properties, Environment environment,
 			ApplicationEventPublisher publisher, NativePosix posix) {
 		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
-		PeerFolderEventPublisher events = new PeerFolderEventPublisher(publisher);
-		PeerFolderWatcher watcher = new PeerFolderWatcher(PeerFolders.of(properties, environment, posix),
-				monitor.getWatch().isEnabled(), monitor.getPollInterval(), monitor.getWatch().getSafetyNetInterval(),
-				events, posix);
+		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
+		PeerFolderEventPublisher folderEvents = new PeerFolderEventPublisher(publisher);
+		WatchSettings settings = new WatchSettings(monitor.getWatch().isEnabled(), monitor.getPollInterval(),
+				monitor.getWatch().getSafetyNetInterval());
+		PeerWatcher watcher = new PeerWatcher(peers, PeerFolders.of(properties, environment, posix), settings, events,
+				folderEvents, posix);
 		events.setSource(watcher);
+		folderEvents.setSource(watcher);
 		return watcher;
 	}
 
-	// The watchers and the poller, the starter's or an application's own, run with
-	// the context.
+	// The watcher, the starter's or an application's own, runs with the context.
 	@Bean
-	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher, ObjectProvider<PeerStatusPoller> poller,
-			ObjectProvider<PeerFolderWatcher> folderWatcher) {
-		return new StartStopLifecycle(() -> {
-			watcher.ifAvailable(PeerWatcher::start);
-			poller.ifAvailable(PeerStatusPoller::start);
-			folderWatcher.ifAvailable(PeerFolderWatcher::start);
-		}, () -> {
-			watcher.ifAvailable(PeerWatcher::stop);
-			poller.ifAvailable(PeerStatusPoller::stop);
-			folderWatcher.ifAvailable(PeerFolderWatcher::stop);
-		}, () -> watcher.stream().anyMatch(PeerWatcher::isRunning)
-				|| poller.stream().anyMatch(PeerStatusPoller::isRunning)
-				|| folderWatcher.stream().anyMatch(PeerFolderWatcher::isRunning));
+	SmartLifecycle peerWatcherLifecycle(ObjectProvider<PeerWatcher> watcher) {
+		return new StartStopLifecycle(() -> watcher.ifAvailable(PeerWatcher::start),
+				() -> watcher.ifAvailable(PeerWatcher::stop), () -> watcher.stream().anyMatch(PeerWatcher::isRunning));
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderHealthIndicator;
 import io.github.fifoliveness.autoconfigure.peer.PeerHealthIndicator;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 
@@ -35,17 +33,17 @@ public final class PeersHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "peersHealthContributor")
-	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher,
-			ObjectProvider<PeerStatusPoller> poller, ObjectProvider<PeerFolderWatcher> folderWatcher) {
+	CompositeHealthContributor peersHealthContributor(Peers peers, ObjectProvider<PeerWatcher> watcher) {
 		PeerWatcher peerWatcher = watcher.getIfAvailable();
 		// Downs are counted only by what follows the peers in the background.
-		boolean counted = peerWatcher != null || poller.getIfAvailable() != null;
+		boolean counted = peerWatcher != null;
+		boolean watched = counted && peerWatcher.settings().watch();
 		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
 		peers.probes()
 			.forEach((name, probe) -> indicators.put(name,
-					new PeerHealthIndicator(probe, (peerWatcher != null) ? () -> peerWatcher.isWatched(name) : null,
+					new PeerHealthIndicator(probe, watched ? () -> peerWatcher.isWatched(name) : null,
 							counted ? peers.downs(name) : null, () -> peers.startupGraceLeft(name))));
-		folderWatcher.ifAvailable((folders) -> folders.folders()
+		watcher.ifAvailable((folders) -> folders.folders()
 			.forEach((folder) -> indicators.put(folder.name(), new PeerFolderHealthIndicator(folders, folder.name()))));
 		return CompositeHealthContributor.fromMap(indicators);
 	}

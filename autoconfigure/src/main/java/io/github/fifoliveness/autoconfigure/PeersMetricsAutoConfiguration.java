@@ -2,7 +2,6 @@ package io.github.fifoliveness.autoconfigure;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderMetrics;
 import io.github.fifoliveness.autoconfigure.peer.PeerMetrics;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +31,8 @@ public final class PeersMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(PeerFolderWatcher.class)
-	PeerFolderMetrics peerFolderMetrics(PeerFolderWatcher watcher) {
+	@ConditionalOnBean(PeerWatcher.class)
+	PeerFolderMetrics peerFolderMetrics(PeerWatcher watcher) {
 		return new PeerFolderMetrics(watcher);
 	}
 

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderChangedEvent;
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderMetrics;
 import io.github.fifoliveness.peer.PeerFolderChange;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -135,7 +135,7 @@ class PeerFoldersAutoConfigurationTests {
 			.withUserConfiguration(EventRecorder.class)
 			.withPropertyValues("fifo-liveness.peer-folders.workers.path=" + folder)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(PeerFolderWatcher.class);
+				assertThat(context).hasSingleBean(PeerWatcher.class);
 				EventRecorder recorder = context.getBean(EventRecorder.class);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				// Actuator's metrics auto-configuration binds every MeterBinder bean.
@@ -164,7 +164,7 @@ class PeerFoldersAutoConfigurationTests {
 			.withPropertyValues("fifo-liveness.peer-folders.workers.path=" + folder,
 					"fifo-liveness.peer-folders.workers.max-members=2")
 			.run((context) -> {
-				PeerFolderWatcher watcher = context.getBean(PeerFolderWatcher.class);
+				PeerWatcher watcher = context.getBean(PeerWatcher.class);
 				await().until(() -> output.toString().contains("Peer folder 'workers' at '" + folder + "'"));
 				for (int i = 0; i < 50; i++) {
 					Fifos.create(folder.resolve("flood-" + i + ".fifo"));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
@@ -165,7 +164,7 @@ class PeersHealthContributorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"))
 			.withUserConfiguration(EventRecorder.class)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(PeerWatcher.class).doesNotHaveBean(PeerStatusPoller.class);
+				assertThat(context).hasSingleBean(PeerWatcher.class);
 				assertThat(context.getBean(PeerWatcher.class).isRunning()).isTrue();
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(context.getBean(EventRecorder.class).events).singleElement()
@@ -184,8 +183,9 @@ class PeersHealthContributorAutoConfigurationTests {
 					"fifo-liveness.monitor.watch.enabled=false", "fifo-liveness.monitor.poll-interval=50ms")
 			.withUserConfiguration(EventRecorder.class)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(PeerStatusPoller.class).doesNotHaveBean(PeerWatcher.class);
-				assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isTrue();
+				assertThat(context).hasSingleBean(PeerWatcher.class);
+				assertThat(context.getBean(PeerWatcher.class).isRunning()).isTrue();
+				assertThat(context.getBean(PeerWatcher.class).isWatched()).isFalse();
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(context.getBean(EventRecorder.class).events).singleElement()
 						.hasToString("Peer 'gone' UNKNOWN -> DOWN (MISSING)"));
@@ -200,7 +200,7 @@ class PeersHealthContributorAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),
 					"fifo-liveness.monitor.watch.enabled=false", "fifo-liveness.monitor.poll-interval=0")
-			.run((context) -> assertThat(context.getBean(PeerStatusPoller.class).isRunning()).isFalse());
+			.run((context) -> assertThat(context.getBean(PeerWatcher.class).isRunning()).isFalse());
 	}
 
 	@Test
@@ -246,13 +246,12 @@ class PeersHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedPollerKeepsTheWatcherAway() {
+	void userDefinedWatcherKeepsTheStartersAway() {
+		PeerWatcher own = new PeerWatcher(new Peers(Map.of()), Duration.ZERO, Duration.ZERO, (event) -> {
+		}, NativePosix.get());
 		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"))
-			.withBean(PeerStatusPoller.class,
-					() -> new PeerStatusPoller(new Peers(Map.of()), Duration.ZERO, (event) -> {
-					}))
-			.run((context) -> assertThat(context).hasSingleBean(PeerStatusPoller.class)
-				.doesNotHaveBean(PeerWatcher.class));
+			.withBean(PeerWatcher.class, () -> own)
+			.run((context) -> assertThat(context).getBean(PeerWatcher.class).isSameAs(own));
 	}
 
 	@Test

@@ -345,8 +345,8 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
 		assertThat(output.getOut().split("Watching peers failed", -1)).as("one ERROR").hasSize(2);
 		assertThat(output.getOut()).contains("ERROR")
-			.contains("Watching peers failed: every peer is probed every 1000 ms from now on (the default, as"
-					+ " 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
+			.contains("Watching peers failed: every peer and peer folder is probed every 1000 ms from now on (the"
+					+ " default, as" + " 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
 			.contains("java.lang.IllegalStateException: the loop failed");
 	}
 

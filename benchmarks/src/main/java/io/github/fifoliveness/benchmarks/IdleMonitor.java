@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +19,8 @@ import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
 import io.github.fifoliveness.peer.PeerStatusListener;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 
@@ -28,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * A monitor that does nothing but follow its peers, with the starter's defaults (a
  * {@link PeerWatcher} with a 60 s safety net and a 1 s poll interval, or the
- * {@link PeerStatusPoller} at 1 s), for {@link PeersIdleCost} to measure from outside.
+ * {@link PeerWatcher} polling at 1 s), for {@link PeersIdleCost} to measure from outside.
  * Prints {@code armed} once every peer has its first status; then answers {@code heap} on
  * standard input with the heap in use after a full GC, and stops on {@code exit}. Usage:
  * {@code IdleMonitor <watch|poll> <file listing one FIFO path per line>}.
@@ -55,15 +56,12 @@ public final class IdleMonitor {
 		// Through the starter's adapter, so each change costs what it costs in an
 		// application.
 		PeerStatusListener listener = new PeerStatusEventPublisher(publisher);
-		PeerWatcher watcher = new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), listener, posix);
-		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofSeconds(1), listener);
-		Runnable stop = (args[0].equals("watch")) ? watcher::stop : poller::stop;
-		if (args[0].equals("watch")) {
-			watcher.start();
-		}
-		else {
-			poller.start();
-		}
+		WatchSettings settings = new WatchSettings(args[0].equals("watch"), Duration.ofSeconds(1),
+				Duration.ofSeconds(60));
+		PeerWatcher watcher = new PeerWatcher(peers, List.of(), settings, listener, (change) -> {
+		}, posix);
+		Runnable stop = watcher::stop;
+		watcher.start();
 		armed.await();
 		System.out.println("armed");
 		BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

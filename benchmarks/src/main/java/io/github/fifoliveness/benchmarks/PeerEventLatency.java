@@ -27,8 +27,8 @@ import io.github.fifoliveness.peer.PeerStatus;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
 import io.github.fifoliveness.peer.PeerStatusListener;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.posix.NativePosix;
 
@@ -38,7 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * How long a monitor takes to publish a {@link PeerStatusChangedEvent} after the sample
  * daemon starts, turns BROKEN, turns CORRECT again, and is killed with SIGKILL, round
  * after round over the same FIFO. The monitor runs in this process: a {@link PeerWatcher}
- * ({@code watch}) or, for comparison, the {@link PeerStatusPoller} at its default 1 s
+ * ({@code watch}) or, for comparison, the {@link PeerWatcher} polling at its default 1 s
  * ({@code poll}); each event is timed where the listener receives it. Each change waits
  * up to a second at random first, as a real one would fall anywhere between two polls.
  * <ul>
@@ -107,15 +107,11 @@ public final class PeerEventLatency {
 		// Through the starter's adapter, so each change costs what it costs in an
 		// application.
 		PeerStatusListener listener = new PeerStatusEventPublisher(publisher);
-		PeerWatcher watcher = new PeerWatcher(peers, Duration.ofSeconds(1), Duration.ofSeconds(60), listener, posix);
-		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofSeconds(1), listener);
-		Runnable stop = (watch) ? watcher::stop : poller::stop;
-		if (watch) {
-			watcher.start();
-		}
-		else {
-			poller.start();
-		}
+		WatchSettings settings = new WatchSettings(watch, Duration.ofSeconds(1), Duration.ofSeconds(60));
+		PeerWatcher watcher = new PeerWatcher(peers, List.of(), settings, listener, (change) -> {
+		}, posix);
+		Runnable stop = watcher::stop;
+		watcher.start();
 		try {
 			next(PeerStatus.DOWN);
 			for (int round = 0; round < warmUp; round++) {

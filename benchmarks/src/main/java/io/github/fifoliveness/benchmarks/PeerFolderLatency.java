@@ -20,14 +20,16 @@ import java.util.stream.Stream;
 import io.github.fifoliveness.peer.PeerFolder;
 import io.github.fifoliveness.peer.PeerFolderChange;
 import io.github.fifoliveness.peer.PeerFolderChange.Kind;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 
 /**
- * How long a {@link PeerFolderWatcher} in this process takes to tell of a member
- * arriving, dying and leaving, round after round in one folder, each event timed where
- * the listener receives it:
+ * How long a {@link PeerWatcher} in this process takes to tell of a member arriving,
+ * dying and leaving, round after round in one folder, each event timed where the listener
+ * receives it:
  * <ul>
  * <li>arrival: from just before this process creates a member's FIFO ({@code mkfifo}) and
  * opens its read end, to {@code MEMBER_JOINED} (UP);</li>
@@ -74,8 +76,9 @@ public final class PeerFolderLatency {
 		Path folder = Files.createDirectory(dir.resolve("workers"));
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null,
 				PeerFolder.DEFAULT_MAX_MEMBERS, Duration.ZERO);
-		PeerFolderWatcher watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO,
-				(change) -> this.events.add(new Timed(change, System.nanoTime())), this.posix);
+		PeerWatcher watcher = new PeerWatcher(new Peers(Map.of()), List.of(config),
+				new WatchSettings(true, Duration.ZERO, Duration.ZERO), (change) -> {
+				}, (change) -> this.events.add(new Timed(change, System.nanoTime())), this.posix);
 		watcher.start();
 		try {
 			next(Kind.QUORUM_LOST);

@@ -7,15 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.FolderWatch;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The folders watched for peers that are down: one inotify watch per folder, shared by
- * every peer in it and removed with the last one. A peer whose folder does not exist yet
- * is watched at its nearest existing ancestor, for the creation of the next folder down,
- * and moves down as the folders appear.
+ * The folders the loop watches with inotify, for peers that are down (one name each) and
+ * for peer folders (every name): one watch per folder, shared by everything in it and
+ * removed with the last. A folder that does not exist yet is watched at its nearest
+ * existing ancestor, for the creation of the next folder down.
  */
 final class FolderWatches {
 
@@ -24,162 +26,205 @@ final class FolderWatches {
 
 	private final KernelEvents events;
 
-	private final Map<Integer, Folder> folders = new HashMap<>();
+	private final Map<Integer, Folder> byWatch = new HashMap<>();
+
+	private final Map<Follower, Interest> byFollower = new HashMap<>();
 
 	FolderWatches(KernelEvents events) {
 		this.events = events;
 	}
 
 	/**
-	 * Watch the folder of a peer's file, unless it is watched already. Returns once the
-	 * watch is in place, so that a probe made afterwards misses nothing.
-	 * @param peer the peer
+	 * Watch a folder for a follower, replacing what it watched. Returns once the watch is
+	 * in place, so that a look made afterwards misses nothing.
+	 * @param follower who is told
+	 * @param folder the folder
+	 * @param name the one name whose changes matter, {@code null} for every name
 	 * @throws PosixException if neither the folder nor an existing ancestor can be
 	 * watched, such as when this user may not read it
 	 */
-	void watch(WatchedPeer peer) throws PosixException {
-		if (peer.interest() != null && peer.interest().inFolder()) {
-			return;
-		}
-		Path file = peer.file();
+	void watch(Follower follower, Path folder, @Nullable String name) throws PosixException {
 		for (int move = 0; move < MAX_MOVES; move++) {
-			unwatch(peer);
-			Path folder = file.getParent();
-			String name = file.getFileName().toString();
+			unwatch(follower);
+			Path path = folder;
+			String child = null;
 			FolderWatch watch = null;
 			while (watch == null) {
 				try {
-					watch = this.events.watchFolder(folder);
+					watch = this.events.watchFolder(path);
 				}
 				catch (PosixException ex) {
 					boolean absent = ex.isMissing() || "ENOTDIR".equals(ex.getErrorName());
-					if (!absent || folder.getParent() == null) {
+					if (!absent || path.getParent() == null) {
 						throw ex;
 					}
-					name = folder.getFileName().toString();
-					folder = folder.getParent();
+					child = path.getFileName().toString();
+					path = path.getParent();
 				}
 			}
-			boolean inFolder = folder.equals(file.getParent());
-			add(peer, watch, name, inFolder);
+			Interest interest = new Interest(follower, watch, (child != null) ? child : name, child == null);
+			this.byWatch.computeIfAbsent(watch.id(), (id) -> new Folder()).add(interest);
+			this.byFollower.put(follower, interest);
 			// The next folder down may have appeared before the watch: then watch it
 			// instead.
-			if (inFolder || !Files.exists(folder.resolve(name))) {
+			if (child == null || !Files.isDirectory(path.resolve(child))) {
 				return;
 			}
 		}
 	}
 
-	private void add(WatchedPeer peer, FolderWatch watch, String name, boolean inFolder) {
-		Folder folder = this.folders.computeIfAbsent(watch.id(), (id) -> new Folder(watch));
-		folder.peers.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(peer);
-		folder.interests++;
-		peer.interest(new Interest(watch.id(), name, inFolder));
+	/**
+	 * Whether a follower watches its own folder (not an ancestor on the way to it).
+	 * @param follower the follower
+	 * @return {@code true} when it does
+	 */
+	boolean watchesOwnFolder(Follower follower) {
+		Interest interest = this.byFollower.get(follower);
+		return interest != null && interest.inFolder();
 	}
 
 	/**
-	 * Stop watching for a peer, removing the folder's watch if no other peer needs it.
-	 * @param peer the peer
+	 * Stop watching for a follower, removing the folder's watch if nothing else needs it.
+	 * @param follower the follower
 	 */
-	void unwatch(WatchedPeer peer) {
-		Interest interest = peer.interest();
+	void unwatch(Follower follower) {
+		Interest interest = this.byFollower.remove(follower);
 		if (interest == null) {
 			return;
 		}
-		peer.interest(null);
-		Folder folder = this.folders.get(interest.watch());
+		Folder folder = this.byWatch.get(interest.watch().id());
+		if (folder != null && folder.remove(interest)) {
+			this.byWatch.remove(interest.watch().id());
+			this.events.unwatch(interest.watch());
+		}
+	}
+
+	/**
+	 * Tell the followers interested in a name of a watched folder.
+	 * @param watch the folder's watch id
+	 * @param name the name
+	 * @param change what happened
+	 */
+	void changed(int watch, String name, FolderChange change) {
+		Folder folder = this.byWatch.get(watch);
 		if (folder == null) {
 			return;
 		}
-		List<WatchedPeer> named = folder.peers.get(interest.name());
-		if (named != null && named.remove(peer) && named.isEmpty()) {
-			folder.peers.remove(interest.name());
-		}
-		if (--folder.interests == 0) {
-			this.folders.remove(interest.watch());
-			this.events.unwatch(folder.watch);
+		for (Interest interest : folder.interested(name)) {
+			if (interest.inFolder()) {
+				interest.follower().fileChanged(name, change);
+			}
+			else {
+				// A folder on the way appeared or changed: watch further down.
+				interest.follower().watchAgain();
+			}
 		}
 	}
 
 	/**
-	 * Return the peers interested in a name in a watched folder.
+	 * Forget a folder that was deleted or moved away, and tell its followers to watch
+	 * again, wherever their folder is now.
 	 * @param watch the folder's watch id
-	 * @param name the file's name
-	 * @return the peers, empty if none
 	 */
-	List<WatchedPeer> interested(int watch, String name) {
-		Folder folder = this.folders.get(watch);
-		List<WatchedPeer> named = (folder != null) ? folder.peers.get(name) : null;
-		return (named != null) ? named : List.of();
-	}
-
-	/**
-	 * Forget a folder that was deleted or moved away, and return the peers that watched
-	 * it: they must be watched again, wherever their folder is now.
-	 * @param watch the folder's watch id
-	 * @return the peers
-	 */
-	List<WatchedPeer> gone(int watch) {
-		Folder folder = this.folders.remove(watch);
+	void gone(int watch) {
+		Folder folder = this.byWatch.remove(watch);
 		if (folder == null) {
-			return List.of();
+			return;
 		}
+		List<Interest> gone = folder.all();
 		// A moved folder keeps its watch: remove it (a deleted one's is gone already).
-		this.events.unwatch(folder.watch);
-		List<WatchedPeer> peers = new ArrayList<>();
-		folder.peers.values().forEach(peers::addAll);
-		peers.forEach((peer) -> peer.interest(null));
-		return peers;
+		this.events.unwatch(gone.get(0).watch());
+		gone.forEach((interest) -> this.byFollower.remove(interest.follower()));
+		gone.forEach((interest) -> interest.follower().watchAgain());
 	}
 
 	/**
 	 * Forget every folder whose path names another folder now, after a change of the
-	 * mount table, and return the peers that watched them: they must be watched again, at
-	 * the folder the path names now.
-	 * @return the peers
+	 * mount table or as the safety net, and tell its followers to watch again.
 	 */
-	List<WatchedPeer> moved() {
+	void moved() {
 		List<Integer> moved = new ArrayList<>();
-		this.folders.forEach((id, folder) -> {
-			if (!this.events.isStillAt(folder.watch)) {
+		this.byWatch.forEach((id, folder) -> {
+			if (!this.events.isStillAt(folder.all().get(0).watch())) {
 				moved.add(id);
 			}
 		});
-		List<WatchedPeer> peers = new ArrayList<>();
-		moved.forEach((id) -> peers.addAll(gone(id)));
-		return peers;
+		moved.forEach(this::gone);
 	}
 
 	/**
-	 * Return how many folders are watched.
-	 * @return the count
+	 * Whether a follower's watch still stands for the path it watched.
+	 * @param follower the follower
+	 * @return {@code false} when it watches nothing or its path names another folder now
 	 */
-	int size() {
-		return this.folders.size();
+	boolean isStillAt(Follower follower) {
+		Interest interest = this.byFollower.get(follower);
+		return interest != null && this.events.isStillAt(interest.watch());
 	}
 
 	/**
-	 * Where a peer's interest is registered.
-	 *
-	 * @param watch the watch id of the folder
-	 * @param name the name in that folder whose changes matter
-	 * @param inFolder {@code true} when the folder is the peer's own (the name is its
-	 * file), {@code false} for an ancestor (the name is the next folder down)
+	 * What is told of a watched folder's changes.
 	 */
-	record Interest(int watch, String name, boolean inFolder) {
+	interface Follower {
+
+		/**
+		 * A name that matters changed in the follower's own folder.
+		 * @param name the name
+		 * @param change what happened
+		 */
+		void fileChanged(String name, FolderChange change);
+
+		/**
+		 * The folder watched is gone or moved, or the next folder on the way to it
+		 * changed: it must be watched again.
+		 */
+		void watchAgain();
 
 	}
 
+	private record Interest(Follower follower, FolderWatch watch, @Nullable String name, boolean inFolder) {
+
+	}
+
+	// The interests in one watched folder, by name, so that an event finds its own.
 	private static final class Folder {
 
-		private final FolderWatch watch;
+		private final Map<String, List<Interest>> named = new HashMap<>();
 
-		private final Map<String, List<WatchedPeer>> peers = new HashMap<>();
+		private final List<Interest> everyName = new ArrayList<>(1);
 
-		private int interests;
+		void add(Interest interest) {
+			if (interest.name() == null) {
+				this.everyName.add(interest);
+			}
+			else {
+				this.named.computeIfAbsent(interest.name(), (name) -> new ArrayList<>(1)).add(interest);
+			}
+		}
 
-		Folder(FolderWatch watch) {
-			this.watch = watch;
+		// Whether the folder is left without interests.
+		boolean remove(Interest interest) {
+			List<Interest> list = (interest.name() == null) ? this.everyName : this.named.get(interest.name());
+			if (list != null && list.remove(interest) && list.isEmpty() && interest.name() != null) {
+				this.named.remove(interest.name());
+			}
+			return this.named.isEmpty() && this.everyName.isEmpty();
+		}
+
+		List<Interest> interested(String name) {
+			List<Interest> named = this.named.getOrDefault(name, List.of());
+			if (this.everyName.isEmpty()) {
+				return List.copyOf(named);
+			}
+			List<Interest> all = new ArrayList<>(this.everyName);
+			all.addAll(named);
+			return all;
+		}
+
+		List<Interest> all() {
+			List<Interest> all = new ArrayList<>(this.everyName);
+			this.named.values().forEach(all::addAll);
+			return all;
 		}
 
 	}

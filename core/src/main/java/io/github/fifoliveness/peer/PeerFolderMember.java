@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A member of a watched peer folder: its FIFO, the write end held while it is up, and its
  * latest result. Confined to the watcher's thread.
  */
-final class PeerFolderMember {
+final class PeerFolderMember implements WatchLoop.Held {
 
 	private final WatchedPeerFolder folder;
 
@@ -43,8 +43,14 @@ final class PeerFolderMember {
 		return this.name;
 	}
 
-	int key() {
+	@Override
+	public int key() {
 		return this.key;
+	}
+
+	@Override
+	public void reported() {
+		this.folder.readerGone(this);
 	}
 
 	FifoPeerProbe probe() {

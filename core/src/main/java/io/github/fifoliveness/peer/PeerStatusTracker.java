@@ -222,7 +222,7 @@ final class PeerStatusTracker {
 			this.slowRoundsReported = true;
 			this.logger.warn("Probing " + peers + " peers took " + describe(round) + ", " + SLOW_ROUNDS_TO_REPORT
 					+ " rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (" + describe(interval)
-					+ "): the poller probes back to back and keeps a core busy."
+					+ "): the watcher probes back to back and keeps a core busy."
 					+ " Raise 'fifo-liveness.monitor.poll-interval'.");
 		}
 	}

@@ -2,9 +2,9 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import io.github.fifoliveness.posix.KernelEvents;
@@ -13,21 +13,23 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Learns of peers dying and coming back from the kernel, within milliseconds and without
- * polling, and tells a {@link PeerStatusListener} of each change, with the same
- * transitions and log lines as {@link PeerStatusPoller}.
+ * Follows peers and {@link PeerFolder peer folders} on one thread of its own, and tells a
+ * {@link PeerStatusListener} of each peer's changes and a {@link PeerFolderListener} of
+ * each folder's, within milliseconds of the kernel's notice.
  * <p>
- * One thread of its own watches every peer: the write end of each live FIFO peer is held
- * in one epoll set, which reports it when the last reader goes ({@code EPOLLERR}); a live
- * PID-file peer's process is watched through a pidfd; the folders of peers that are down
- * are watched with inotify, for their FIFO or PID file to appear or be opened. An event
- * never decides by itself: it makes the watcher probe that peer by path again. Peers that
- * cannot be watched (no epoll or inotify on this platform, a folder this user may not
- * read, a probe with no {@link PeerProbe#watchTarget() watch target}, more peers than
- * descriptors) are probed every poll interval instead, and watched peers are probed every
- * safety-net interval anyway.
+ * One event set serves everything: the write end of each live FIFO peer or folder member
+ * is held in it, and the kernel reports it when the last reader goes ({@code EPOLLERR});
+ * a live PID-file peer's process is watched through a pidfd; folders are watched with
+ * inotify (a down peer's, for its file to appear or be opened; a peer folder, for members
+ * to join and leave). An event never decides by itself: it makes the watcher probe again
+ * by path. What cannot be watched (no epoll or inotify on this platform, watching off, a
+ * folder this user may not read, a probe with no {@link PeerProbe#watchTarget() watch
+ * target}, more than the descriptors allow) is probed every poll interval instead, and
+ * what is watched is looked at every safety-net interval anyway. If watching fails,
+ * everything is polled from then on.
  */
 public class PeerWatcher {
 
@@ -37,26 +39,32 @@ public class PeerWatcher {
 	// where it is off.
 	private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
-	private final Peers peers;
-
-	private final Duration pollInterval;
-
-	private final Duration safetyNetInterval;
-
 	private final NativePosix posix;
+
+	private final WatchSettings settings;
 
 	private final PeerStatusTracker tracker;
 
-	// Read by health requests and metrics scrapes while start() fills it.
-	private final Map<String, WatchedPeer> watched = new ConcurrentHashMap<>();
+	private final @Nullable WatchedPeers peers;
+
+	private final Map<String, WatchedPeerFolder> folders = new LinkedHashMap<>();
 
 	private final WatchThread thread = new WatchThread("fifo-liveness-peer-watch");
+
+	private volatile boolean watching;
+
+	// Whether the thread keeps the folders' reports current: watched, or rescanned.
+	private volatile boolean following;
 
 	private Runnable beforeEachWait = () -> {
 	};
 
+	// Keys outlive a run, as members do: a restart must not give a new member a live
+	// one's. Used by the watcher's thread only, after construction.
+	private int nextKey;
+
 	/**
-	 * Create a watcher.
+	 * Create a watcher of peers only.
 	 * @param peers the peers to watch
 	 * @param pollInterval how often to probe the peers that cannot be watched; zero or
 	 * negative never probes them
@@ -67,11 +75,34 @@ public class PeerWatcher {
 	 */
 	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval, PeerStatusListener listener,
 			NativePosix posix) {
-		this.peers = peers;
-		this.pollInterval = pollInterval;
-		this.safetyNetInterval = safetyNetInterval;
+		this(peers, List.of(), new WatchSettings(true, pollInterval, safetyNetInterval), listener, (change) -> {
+		}, posix);
+	}
+
+	/**
+	 * Create a watcher.
+	 * @param peers the peers to follow
+	 * @param folders the peer folders to follow
+	 * @param settings whether to watch, and how often to poll and to look anyway
+	 * @param listener what is told of each peer's change, on this watcher's thread
+	 * @param folderListener what is told of each folder's change, on this watcher's
+	 * thread
+	 * @param posix the native calls
+	 */
+	public PeerWatcher(Peers peers, List<PeerFolder> folders, WatchSettings settings, PeerStatusListener listener,
+			PeerFolderListener folderListener, NativePosix posix) {
 		this.posix = posix;
+		this.settings = settings;
 		this.tracker = new PeerStatusTracker(logger, listener, peers);
+		this.peers = peers.configuredProbes().isEmpty() ? null : new WatchedPeers(peers, this.tracker, this::newKey);
+		folders.forEach((folder) -> this.folders.put(folder.name(),
+				new WatchedPeerFolder(folder, logger, folderListener, posix, System::nanoTime)));
+	}
+
+	private int newKey() {
+		int key = this.nextKey;
+		this.nextKey = (key == Integer.MAX_VALUE) ? 0 : key + 1;
+		return key;
 	}
 
 	/**
@@ -80,8 +111,7 @@ public class PeerWatcher {
 	 * @return {@code true} while watched
 	 */
 	public boolean isWatched(String peer) {
-		WatchedPeer watchedPeer = this.watched.get(peer);
-		return watchedPeer != null && watchedPeer.isWatched();
+		return this.peers != null && this.peers.isWatched(peer);
 	}
 
 	/**
@@ -95,6 +125,40 @@ public class PeerWatcher {
 	}
 
 	/**
+	 * Whether the kernel's events are used, for the folders and for every peer that can
+	 * be watched, rather than polling only.
+	 * @return {@code true} while watching
+	 */
+	public boolean isWatched() {
+		return this.watching;
+	}
+
+	/**
+	 * Return the peer folders followed, in configuration order.
+	 * @return the folders
+	 */
+	public List<PeerFolder> folders() {
+		return this.folders.values().stream().map(WatchedPeerFolder::folder).toList();
+	}
+
+	/**
+	 * Return a folder's state: as last seen while this watcher follows it through the
+	 * kernel's events or polling, else as a scan finds it now, with what its start-up
+	 * grace holds back now.
+	 * @param folder the folder's name
+	 * @return the report
+	 * @throws IllegalArgumentException for a folder not followed by this watcher
+	 */
+	public PeerFolderReport report(String folder) {
+		WatchedPeerFolder watched = this.folders.get(folder);
+		if (watched == null) {
+			throw new IllegalArgumentException("No peer folder named '" + folder + "'");
+		}
+		return watched.withStartupGrace((this.following && watched.isReported()) ? watched.report()
+				: PeerFolderScan.scan(watched.folder(), this.posix));
+	}
+
+	/**
 	 * Run the given code on the watcher's thread before each wait for the kernel's
 	 * events: the seam through which tests make the loop fail.
 	 * @param hook the code
@@ -104,32 +168,31 @@ public class PeerWatcher {
 	}
 
 	/**
-	 * Start following the peers on a thread of this watcher's own.
+	 * Return how this watcher follows.
+	 * @return the settings
 	 */
-	public synchronized void start() {
-		// An application with peer folders only needs no thread for peers.
-		if (this.thread.isRunning() || this.peers.configuredProbes().isEmpty()) {
-			return;
-		}
-		List<WatchedPeer> peers = new ArrayList<>();
-		this.peers.configuredProbes()
-			.forEach((name, probe) -> peers.add(watchedPeer(name, peers.size(), probe, this.peers.probes().get(name))));
-		peers.forEach((peer) -> this.watched.put(peer.name(), peer));
-		this.thread.start(() -> run(peers));
-	}
-
-	// The configured probe says what to watch; the recorded one makes the probes.
-	private static WatchedPeer watchedPeer(String name, int key, PeerProbe configured, PeerProbe recorded) {
-		return configured.watchTarget().watchedPeer(name, key, recorded);
+	public WatchSettings settings() {
+		return this.settings;
 	}
 
 	/**
-	 * Stop following the peers.
+	 * Start following on a thread of this watcher's own, unless there is nothing to
+	 * follow or it would neither watch nor poll.
+	 */
+	public void start() {
+		boolean idle = !this.settings.watch() && WatchSettings.isOff(this.settings.pollInterval());
+		if (!idle && (this.peers != null || !this.folders.isEmpty())) {
+			this.thread.start(this::run);
+		}
+	}
+
+	/**
+	 * Stop following.
 	 */
 	public void stop() {
 		if (!this.thread.stop()) {
-			logger.warn("The peer watcher did not stop within a second, most likely held up by a PeerStatusListener;"
-					+ " it stops and closes its descriptors once that returns");
+			logger.warn("The peer watcher did not stop within a second, most likely held up by a listener; it stops"
+					+ " and closes its descriptors once that returns");
 		}
 	}
 
@@ -141,52 +204,70 @@ public class PeerWatcher {
 		return this.thread.isRunning();
 	}
 
-	private void run(List<WatchedPeer> peers) {
-		KernelEvents opened = null;
-		String unavailable = null;
-		try {
-			opened = KernelEvents.open(this.posix);
-			opened.whyMountsUnfollowed()
-				.ifPresent((reason) -> logger.info("Mount changes are not followed (" + reason + "): a peer folder"
-						+ " mounted again is watched again only by the safety net"
-						+ " ('fifo-liveness.monitor.watch.safety-net-interval')"));
-		}
-		catch (KernelEventsUnavailableException ex) {
-			unavailable = ex.getMessage();
-		}
-		PeerWatchLoop loop = new PeerWatchLoop(peers, opened, this.tracker, this.pollInterval, this.safetyNetInterval,
-				logger, this.beforeEachWait);
-		Exception failure = null;
-		try {
-			this.thread.events(opened);
-			PeerWatchPlan.decide(peers, opened, unavailable, loop, logger);
-			loop.run(this.thread::isStopping);
-		}
-		catch (PosixException | RuntimeException ex) {
-			failure = ex;
-		}
-		finally {
-			loop.release();
-			if (opened != null) {
-				opened.close();
+	private void run() {
+		KernelEvents events = null;
+		if (this.settings.watch()) {
+			try {
+				events = KernelEvents.open(this.posix);
+				events.whyMountsUnfollowed()
+					.ifPresent((reason) -> logger.info("Mount changes are not followed (" + reason + "): a peer"
+							+ " folder mounted again is watched again only by the safety net"
+							+ " ('fifo-liveness.monitor.watch.safety-net-interval')"));
 			}
-			peers.forEach((peer) -> peer.watched(false));
+			catch (KernelEventsUnavailableException ex) {
+				logger.info("Peers and peer folders are " + this.settings.describePolling() + " instead of watched: "
+						+ ex.getMessage());
+			}
 		}
+		Exception failure = run(events, this.settings, this.beforeEachWait);
 		if (failure != null && !this.thread.isStopping()) {
 			pollInstead(failure);
 		}
 	}
 
-	// Events late are better than none: the tracker still knows every peer's status.
+	private @Nullable Exception run(@Nullable KernelEvents events, WatchSettings settings, Runnable beforeEachWait) {
+		List<WatchGroup> groups = new ArrayList<>();
+		if (this.peers != null) {
+			groups.add(this.peers);
+		}
+		groups.addAll(this.folders.values());
+		WatchLoop loop = new WatchLoop(groups, events, settings, this::newKey, logger, beforeEachWait);
+		try {
+			this.thread.events(events);
+			this.watching = events != null;
+			this.following = this.watching || !WatchSettings.isOff(settings.pollInterval());
+			loop.run(this.thread::isStopping);
+			return null;
+		}
+		catch (PosixException | RuntimeException ex) {
+			return ex;
+		}
+		finally {
+			this.watching = false;
+			this.following = false;
+			loop.release();
+			if (events != null) {
+				events.close();
+			}
+		}
+	}
+
+	// Events late are better than none: the trackers still know every status.
 	private void pollInstead(Exception failure) {
-		boolean off = this.pollInterval.isZero() || this.pollInterval.isNegative();
-		Duration interval = off ? DEFAULT_POLL_INTERVAL : this.pollInterval;
-		logger.error("Watching peers failed: every peer is probed every " + interval.toMillis() + " ms from now on"
-				+ (off ? " (the default, as 'fifo-liveness.monitor.poll-interval' is " + this.pollInterval + ")"
+		Duration configured = this.settings.pollInterval();
+		boolean off = WatchSettings.isOff(configured);
+		Duration interval = off ? DEFAULT_POLL_INTERVAL : configured;
+		logger.error("Watching peers failed: every peer and peer folder is probed every " + interval.toMillis()
+				+ " ms from now on"
+				+ (off ? " (the default, as 'fifo-liveness.monitor.poll-interval' is " + configured + ")"
 						: " ('fifo-liveness.monitor.poll-interval')")
 				+ " instead, so changes keep being told, but later. Restart the application to watch"
 				+ " them again, and report this error with its stack trace.", failure);
-		new PeerPollLoop(this.peers.probes(), this.tracker, interval, logger).run(this.thread::isStopping);
+		Exception again = run(null, new WatchSettings(false, interval, this.settings.safetyNetInterval()), () -> {
+		});
+		if (again != null && !this.thread.isStopping()) {
+			logger.error("Polling peers failed too: they are probed on each health request only", again);
+		}
 	}
 
 }

@@ -3,15 +3,14 @@ package io.github.fifoliveness.peer;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.posix.FolderChange;
-import io.github.fifoliveness.posix.KernelEvents;
 
 /**
  * A peer whose probe is of a kind the watcher does not know: it is always polled.
  */
 final class PolledPeer extends WatchedPeer {
 
-	PolledPeer(String name, int key, PeerProbe probe) {
-		super(name, key, probe);
+	PolledPeer(WatchedPeers group, String name, int key, PeerProbe probe) {
+		super(group, name, key, probe);
 	}
 
 	@Override
@@ -20,7 +19,12 @@ final class PolledPeer extends WatchedPeer {
 	}
 
 	@Override
-	ProbeResult probeAndHold(KernelEvents events) {
+	boolean isWatchable() {
+		return false;
+	}
+
+	@Override
+	ProbeResult probeAndHold(WatchLoop loop) {
 		return probe().probe();
 	}
 
@@ -35,7 +39,7 @@ final class PolledPeer extends WatchedPeer {
 	}
 
 	@Override
-	void release() {
+	void release(WatchLoop loop) {
 	}
 
 	@Override

@@ -57,14 +57,14 @@ public final class WatchTarget {
 		return this.fifo != null || this.pidFile != null;
 	}
 
-	WatchedPeer watchedPeer(String name, int key, PeerProbe recorded) {
+	WatchedPeer watchedPeer(WatchedPeers group, String name, int key, PeerProbe recorded) {
 		if (this.fifo != null) {
-			return new WatchedFifoPeer(name, key, this.fifo, recorded);
+			return new WatchedFifoPeer(group, name, key, this.fifo, recorded);
 		}
 		if (this.pidFile != null) {
-			return new WatchedPidFilePeer(name, key, this.pidFile, recorded);
+			return new WatchedPidFilePeer(group, name, key, this.pidFile, recorded);
 		}
-		return new PolledPeer(name, key, recorded);
+		return new PolledPeer(group, name, key, recorded);
 	}
 
 }

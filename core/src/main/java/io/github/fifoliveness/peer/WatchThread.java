@@ -2,9 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 
-import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.KernelEvents;
-import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,28 +81,6 @@ final class WatchThread {
 	 */
 	void events(@Nullable KernelEvents events) {
 		this.events = events;
-	}
-
-	/**
-	 * Wait for the kernel's events or, without an event set, sleep; {@link #stop()} wakes
-	 * either.
-	 * @param events the event set, or {@code null}
-	 * @param timeoutMillis how long to wait at most, negative for ever
-	 * @param handler what is told of the events
-	 * @throws PosixException if waiting for events fails
-	 */
-	static void await(@Nullable KernelEvents events, long timeoutMillis, KernelEventHandler handler)
-			throws PosixException {
-		if (events != null) {
-			events.await(timeoutMillis, handler);
-			return;
-		}
-		try {
-			Thread.sleep((timeoutMillis < 0) ? Long.MAX_VALUE : timeoutMillis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.HeldWriteEnd;
-import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.WriteEndHold;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +26,8 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	private @Nullable HeldWriteEnd held;
 
-	WatchedFifoPeer(String name, int key, FifoPeerProbe probe, PeerProbe recorded) {
-		super(name, key, recorded);
+	WatchedFifoPeer(WatchedPeers group, String name, int key, FifoPeerProbe probe, PeerProbe recorded) {
+		super(group, name, key, recorded);
 		this.probe = probe;
 	}
 
@@ -38,8 +37,8 @@ final class WatchedFifoPeer extends WatchedPeer {
 	}
 
 	@Override
-	ProbeResult probeAndHold(KernelEvents events) throws PosixException {
-		WriteEndHold hold = events.holdWriteEnd(this.probe.nativePath(), this.probe.owner().uid(), key());
+	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
+		WriteEndHold hold = loop.holdWriteEnd(this.probe, this, true);
 		this.held = hold.held();
 		return this.probe.resultOf(hold.result());
 	}
@@ -55,10 +54,11 @@ final class WatchedFifoPeer extends WatchedPeer {
 	}
 
 	@Override
-	void release() {
+	void release(WatchLoop loop) {
 		if (this.held != null) {
 			this.held.close();
 			this.held = null;
+			loop.released(this, true);
 		}
 	}
 

@@ -3,25 +3,24 @@ package io.github.fifoliveness.peer;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.posix.FolderChange;
-import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One peer as {@link PeerWatcher} follows it: while it is up, something held in the event
- * set that reports its death; while it is down, an interest in its folder; or, where
- * neither works, the reason it is polled instead. Confined to the watcher's thread,
+ * One peer as {@link WatchedPeers} follows it: while it is up, something held in the
+ * event set that reports its death; while it is down, an interest in its folder; or,
+ * where neither works, the reason it is polled instead. Confined to the watcher's thread,
  * except for {@link #isWatched()}.
  */
-abstract class WatchedPeer {
+abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
+
+	private final WatchedPeers group;
 
 	private final String name;
 
 	private final int key;
 
 	private final PeerProbe probe;
-
-	private FolderWatches.@Nullable Interest interest;
 
 	private @Nullable ProbeResult last;
 
@@ -33,7 +32,8 @@ abstract class WatchedPeer {
 
 	private int unexplainedOpens;
 
-	WatchedPeer(String name, int key, PeerProbe probe) {
+	WatchedPeer(WatchedPeers group, String name, int key, PeerProbe probe) {
+		this.group = group;
 		this.name = name;
 		this.key = key;
 		this.probe = probe;
@@ -43,7 +43,8 @@ abstract class WatchedPeer {
 		return this.name;
 	}
 
-	final int key() {
+	@Override
+	public final int key() {
 		return this.key;
 	}
 
@@ -59,11 +60,19 @@ abstract class WatchedPeer {
 
 	/**
 	 * Probe the peer and, if it is alive, hold what reports its death.
-	 * @param events the event set
+	 * @param loop the loop that holds it
 	 * @return the probe result
 	 * @throws PosixException if the peer is alive but its death cannot be watched
 	 */
-	abstract ProbeResult probeAndHold(KernelEvents events) throws PosixException;
+	abstract ProbeResult probeAndHold(WatchLoop loop) throws PosixException;
+
+	/**
+	 * Whether the loop knows how to watch this peer.
+	 * @return {@code false} for a probe of another kind, which is polled
+	 */
+	boolean isWatchable() {
+		return true;
+	}
 
 	/**
 	 * Whether something is held that will report the peer's death.
@@ -80,8 +89,9 @@ abstract class WatchedPeer {
 
 	/**
 	 * Close what is held, if anything.
+	 * @param loop the loop that holds it
 	 */
-	abstract void release();
+	abstract void release(WatchLoop loop);
 
 	/**
 	 * React to a change of the peer's file while the peer is down, by calling
@@ -90,12 +100,24 @@ abstract class WatchedPeer {
 	 */
 	abstract void fileChanged(FolderChange change);
 
-	final FolderWatches.@Nullable Interest interest() {
-		return this.interest;
+	@Override
+	public final void reported() {
+		touch();
+		mustProbe();
 	}
 
-	final void interest(FolderWatches.@Nullable Interest interest) {
-		this.interest = interest;
+	@Override
+	public final void fileChanged(String name, FolderChange change) {
+		touch();
+		if (!isHeld()) {
+			fileChanged(change);
+		}
+	}
+
+	@Override
+	public final void watchAgain() {
+		touch();
+		mustProbe();
 	}
 
 	final @Nullable ProbeResult last() {
@@ -118,21 +140,19 @@ abstract class WatchedPeer {
 		this.watched = watched;
 	}
 
-	/**
-	 * Note that something happened to this peer, before reacting to it.
-	 * @return {@code true} the first time since the last {@link #settle()}, so the caller
-	 * knows to list it for settling
-	 */
-	final boolean touch() {
-		boolean first = !this.touched;
-		this.touched = true;
-		return first;
+	// Something happened to this peer: listed once for settling.
+	private void touch() {
+		if (!this.touched) {
+			this.touched = true;
+			this.group.touched(this);
+		}
 	}
 
 	/**
 	 * Note that the peer must be probed again.
 	 */
 	final void mustProbe() {
+		touch();
 		this.changed = true;
 	}
 

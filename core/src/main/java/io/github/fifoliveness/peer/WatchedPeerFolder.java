@@ -15,17 +15,21 @@ import java.util.function.LongSupplier;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.WriteEndHold;
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One peer folder as {@link PeerFolderWatcher} follows it: its members by file name, the
- * names the kernel reported since the last settle, and what was published (each member's
- * status through a {@link PeerStatusTracker}, with the folder's grace period and flap
- * limits, and the quorum). Confined to the watcher's thread, except for
- * {@link #report()}.
+ * One peer folder as {@link WatchLoop} serves it: the folder watched with inotify (or its
+ * nearest existing ancestor while it is missing), its members by file name with the write
+ * end of each live one held, the names the kernel reported since the last settle, and
+ * what was published (each member's status through a {@link PeerStatusTracker}, with the
+ * folder's grace period and flap limits, and the quorum). Without events, or where the
+ * folder cannot be watched, it is rescanned every poll interval. Confined to the loop's
+ * thread, except for {@link #report()}.
  */
-final class WatchedPeerFolder {
+final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
 	// A FIFO that appears without a reader gets this long to be opened before it joins
 	// as down: a beacon or a shell holder creates its FIFO and opens it a moment later.
@@ -72,6 +76,16 @@ final class WatchedPeerFolder {
 	private @Nullable ExpectedOwner owner;
 
 	private boolean present;
+
+	// Whether the folder, or an ancestor on the way to it, is watched.
+	private boolean armed;
+
+	private boolean rearm;
+
+	// Said once: the folder cannot be watched.
+	private boolean unwatchableWarned;
+
+	private int safetyNetTicks;
 
 	private boolean rescan;
 
@@ -224,17 +238,25 @@ final class WatchedPeerFolder {
 
 	/**
 	 * Whether something noted waits to be looked at.
-	 * @return {@code true} if {@link #settle(MemberHolds)} has work to do now
+	 * @return {@code true} if {@link #settle(WatchLoop)} has work to do now
 	 */
 	boolean hasWork() {
 		return this.rescan || !this.pending.isEmpty();
 	}
 
-	/**
-	 * Look at everything noted since the last call.
-	 * @param holds how to probe members
-	 */
-	void settle(MemberHolds holds) {
+	@Override
+	public void settle(WatchLoop holds) {
+		if (this.rearm) {
+			arm(holds);
+			this.rescan = true;
+		}
+		settleMembers(holds);
+		this.tracker.tick();
+		tickStartupGrace();
+		tickLines();
+	}
+
+	private void settleMembers(WatchLoop holds) {
 		if (this.rescan) {
 			this.rescan = false;
 			this.pending.clear();
@@ -253,7 +275,7 @@ final class WatchedPeerFolder {
 	 * Probe again the members not held, such as those beyond the budget of descriptors.
 	 * @param holds how to probe members
 	 */
-	void pollUnheld(MemberHolds holds) {
+	void pollUnheld(WatchLoop holds) {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			if (!member.isHeld()) {
 				examine(member.fileName(), holds, false);
@@ -274,7 +296,7 @@ final class WatchedPeerFolder {
 	 * Look at the whole folder: who joined, who left, who changed.
 	 * @param holds how to probe members
 	 */
-	private void rescan(MemberHolds holds) {
+	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
 		Optional<List<String>> names = owner.isPresent() ? PeerFolderScan.matchingNames(this.folder) : Optional.empty();
@@ -313,7 +335,7 @@ final class WatchedPeerFolder {
 	 * The folder is gone, or cannot be read: every member left with it.
 	 * @param holds how to release members
 	 */
-	void gone(MemberHolds holds) {
+	void gone(WatchLoop holds) {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			leave(member, holds);
 		}
@@ -330,11 +352,16 @@ final class WatchedPeerFolder {
 	}
 
 	/**
-	 * Start: look at the whole folder, publish each member's state, then the quorum, and
-	 * say what was found in one line.
-	 * @param holds how to probe members
+	 * Start: watch the folder, look at the whole of it, publish each member's state, then
+	 * the quorum, and say what was found in one line.
 	 */
-	void start(MemberHolds holds) {
+	@Override
+	public void start(WatchLoop holds) {
+		this.rearm = false;
+		this.armed = false;
+		if (holds.isWatching()) {
+			arm(holds);
+		}
 		rescan(holds);
 		this.started = true;
 		publishReport();
@@ -347,7 +374,7 @@ final class WatchedPeerFolder {
 	}
 
 	// The name may have joined, left, gone down or come back.
-	private void examine(String fileName, MemberHolds holds, boolean joinNow) {
+	private void examine(String fileName, WatchLoop holds, boolean joinNow) {
 		if (!this.present || this.owner == null) {
 			this.rescan = true;
 			return;
@@ -363,9 +390,9 @@ final class WatchedPeerFolder {
 			member = new PeerFolderMember(this, fileName, holds.newKey(),
 					new FifoPeerProbe(this.folder.path().resolve(fileName), this.owner, this.posix));
 		}
-		ProbeResult result = holds.probe(member);
+		ProbeResult result = probe(holds, member);
 		if (!PeerFolderScan.isMember(result)) {
-			holds.release(member);
+			release(holds, member);
 			this.arriving.remove(fileName);
 			if (result.reason() == DownReason.FOREIGN_OWNER) {
 				warnForeign(fileName, result);
@@ -379,7 +406,7 @@ final class WatchedPeerFolder {
 		if (!known) {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
-				holds.release(member);
+				release(holds, member);
 				this.arriving.remove(fileName);
 				if (this.shadowed.size() < this.folder.maxMembers()) {
 					this.shadowed.add(fileName);
@@ -405,7 +432,7 @@ final class WatchedPeerFolder {
 	}
 
 	// FIFOs that appeared without a reader and got none in time join as down.
-	private void arrive(MemberHolds holds) {
+	private void arrive(WatchLoop holds) {
 		long now = this.clock.getAsLong();
 		List<String> due = new ArrayList<>();
 		for (Iterator<Map.Entry<String, Long>> it = this.arriving.entrySet().iterator(); it.hasNext();) {
@@ -418,8 +445,8 @@ final class WatchedPeerFolder {
 		due.forEach((name) -> examine(name, holds, true));
 	}
 
-	private void leave(PeerFolderMember member, MemberHolds holds) {
-		holds.release(member);
+	private void leave(PeerFolderMember member, WatchLoop holds) {
+		release(holds, member);
 		this.members.remove(member.fileName());
 		this.fileOfMember.remove(member.name());
 		this.tracker.forget(member.name());
@@ -576,12 +603,122 @@ final class WatchedPeerFolder {
 		this.report = new PeerFolderReport(this.folder, this.present, results);
 	}
 
-	/**
-	 * Release every member's held end.
-	 * @param holds how to release
-	 */
-	void release(MemberHolds holds) {
-		this.members.values().forEach(holds::release);
+	@Override
+	public void release(WatchLoop holds) {
+		this.members.values().forEach((member) -> release(holds, member));
+		holds.unwatchFolder(this);
+		this.armed = false;
+	}
+
+	// Holds the write end of a live member where the budget allows, else probes it.
+	private ProbeResult probe(WatchLoop loop, PeerFolderMember member) {
+		release(loop, member);
+		try {
+			WriteEndHold hold = loop.holdWriteEnd(member.probe(), member, false);
+			if (hold == null) {
+				return member.probe().probe();
+			}
+			member.held(hold.held());
+			return member.probe().resultOf(hold.result());
+		}
+		catch (PosixException ex) {
+			// Alive, but its end cannot join the set: probed every poll interval instead.
+			return ProbeResult.ALIVE;
+		}
+	}
+
+	private void release(WatchLoop loop, PeerFolderMember member) {
+		if (member.release()) {
+			loop.released(member, false);
+		}
+	}
+
+	// Watches the folder, or while it is missing its nearest existing ancestor.
+	private void arm(WatchLoop loop) {
+		this.rearm = false;
+		try {
+			loop.watchFolder(this, this.folder.path(), null);
+			this.armed = true;
+		}
+		catch (PosixException ex) {
+			this.armed = false;
+			if (!this.unwatchableWarned) {
+				this.unwatchableWarned = true;
+				this.logger.warn("Peer folder '" + this.folder.name() + "' cannot be watched (" + ex.getMessage()
+						+ "): it is rescanned every " + describe(loop.settings().pollInterval()) + " instead");
+			}
+		}
+	}
+
+	private static String describe(Duration interval) {
+		return WatchSettings.isOff(interval)
+				? "safety-net interval ('fifo-liveness.monitor.poll-interval' is " + interval + ")"
+				: interval.toMillis() + " ms ('fifo-liveness.monitor.poll-interval')";
+	}
+
+	@Override
+	public void fileChanged(String name, FolderChange change) {
+		changed(name, change);
+	}
+
+	@Override
+	public void watchAgain() {
+		this.rearm = true;
+	}
+
+	@Override
+	public boolean isPolled() {
+		return true;
+	}
+
+	// Not watched: rescanned; watched: live members not held are probed.
+	@Override
+	public void poll(WatchLoop loop) {
+		if (!this.armed) {
+			mustRescan();
+		}
+		else {
+			pollUnheld(loop);
+		}
+	}
+
+	@Override
+	public void safetyNet(WatchLoop loop, int slices) {
+		if (++this.safetyNetTicks % slices == 0) {
+			lookAgain(loop);
+		}
+	}
+
+	// A folder renamed away, or a link pointed elsewhere, keeps the old watch.
+	@Override
+	public void lookAgain(WatchLoop loop) {
+		mustRescan();
+		if (loop.isWatching() && !loop.isFolderStillAt(this)) {
+			this.rearm = true;
+		}
+	}
+
+	@Override
+	public long due(long now) {
+		if (hasWork() || this.rearm) {
+			return 0;
+		}
+		long next = Math.min(due(arrivalDue(), now), Math.min(due(linesDue(), now), due(startupGraceDue(), now)));
+		return this.tracker.isWaiting() ? Math.min(next, this.tracker.due() - now) : next;
+	}
+
+	private static long due(Optional<Long> due, long now) {
+		return due.map((at) -> at - now).orElse(Long.MAX_VALUE);
+	}
+
+	@Override
+	public int size() {
+		return 1;
+	}
+
+	@Override
+	public String describe() {
+		return "peer folder '" + this.folder.name() + "'";
 	}
 
 	/**

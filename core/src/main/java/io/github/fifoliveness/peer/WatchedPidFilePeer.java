@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.fifoliveness.posix.FolderChange;
-import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.ProcessWatch;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +25,8 @@ final class WatchedPidFilePeer extends WatchedPeer {
 
 	private @Nullable ProcessWatch held;
 
-	WatchedPidFilePeer(String name, int key, PidFilePeerProbe pidFile, PeerProbe recorded) {
-		super(name, key, recorded);
+	WatchedPidFilePeer(WatchedPeers group, String name, int key, PidFilePeerProbe pidFile, PeerProbe recorded) {
+		super(group, name, key, recorded);
 		this.pidFile = pidFile;
 	}
 
@@ -43,18 +42,19 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	 * names the peer. A pidfd of a process that exited meanwhile reports at once.
 	 */
 	@Override
-	ProbeResult probeAndHold(KernelEvents events) throws PosixException {
+	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
 		ProbeResult result = probe().probe();
 		if (!result.alive() || result.pid() == null) {
 			return result;
 		}
-		ProcessWatch watch = events.watchProcess(result.pid(), key());
+		ProcessWatch watch = loop.watchProcess(result.pid(), this);
 		ProbeResult again = probe().probe();
 		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
 			this.held = watch;
 		}
 		else {
 			watch.close();
+			loop.released(this, true);
 		}
 		return again;
 	}
@@ -71,10 +71,11 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	}
 
 	@Override
-	void release() {
+	void release(WatchLoop loop) {
 		if (this.held != null) {
 			this.held.close();
 			this.held = null;
+			loop.released(this, true);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -23,9 +24,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link PeerFolderWatcher} against real folders and FIFOs held by shell
- * processes: members join, leave, die and come back by themselves. Polling and the safety
- * net are off unless a test says otherwise, so every change seen came from the kernel.
+ * Tests for {@link PeerWatcher} against real folders and FIFOs held by shell processes:
+ * members join, leave, die and come back by themselves. Polling and the safety net are
+ * off unless a test says otherwise, so every change seen came from the kernel.
  */
 class PeerFolderWatcherTests {
 
@@ -46,7 +47,7 @@ class PeerFolderWatcherTests {
 
 	private final List<PeerFolderChange> changes = new CopyOnWriteArrayList<>();
 
-	private PeerFolderWatcher watcher;
+	private PeerWatcher watcher;
 
 	@AfterEach
 	void stopWatcher() {
@@ -93,6 +94,30 @@ class PeerFolderWatcherTests {
 	}
 
 	@Test
+	void aFailingLoopFallsBackToPollingAndAMemberDeathIsStillTold() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path fifo = folder.resolve("worker-1.fifo");
+		Process worker = this.children.start("sh", "-c", MEMBER, fifo.toString());
+		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
+				this.changes::add, this.posix);
+		this.watcher.beforeEachWait(() -> {
+			if (!this.changes.isEmpty()) {
+				throw new IllegalStateException("the loop failed");
+			}
+		});
+		this.watcher.start();
+		awaitChange(Kind.QUORUM_HELD, null);
+		await().atMost(WITHIN).until(() -> !this.watcher.isWatched());
+		assertThat(this.watcher.isRunning()).isTrue();
+		ChildProcesses.kill(worker);
+		PeerFolderChange down = awaitChange(Kind.MEMBER_DOWN, "worker-1");
+		assertThat(down.result().reason()).isEqualTo(DownReason.NO_READER);
+		awaitChange(Kind.QUORUM_LOST, null);
+	}
+
+	@Test
 	void memberBackWithinItsGracePeriodPublishesNoDown() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");
@@ -100,8 +125,8 @@ class PeerFolderWatcherTests {
 		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000,
 				Duration.ofSeconds(2));
-		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
-				this.posix);
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
+				this.changes::add, this.posix);
 		this.watcher.start();
 		awaitChange(Kind.QUORUM_HELD, null);
 		ChildProcesses.kill(first);
@@ -121,10 +146,11 @@ class PeerFolderWatcherTests {
 	void listenerThatThrowsDoesNotEndTheFollowing() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
-		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, (change) -> {
-			this.changes.add(change);
-			throw new IllegalStateException("a listener's own failure");
-		}, this.posix);
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
+				(change) -> {
+					this.changes.add(change);
+					throw new IllegalStateException("a listener's own failure");
+				}, this.posix);
 		this.watcher.start();
 		awaitChange(Kind.QUORUM_LOST, null);
 		Process worker = this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
@@ -279,7 +305,7 @@ class PeerFolderWatcherTests {
 	void withoutWatchingTheFolderIsRescannedEveryPollInterval() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
-		this.watcher = new PeerFolderWatcher(List.of(config), false, Duration.ofMillis(100), Duration.ZERO,
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(false, Duration.ofMillis(100), Duration.ZERO),
 				this.changes::add, this.posix);
 		this.watcher.start();
 		awaitChange(Kind.QUORUM_LOST, null);
@@ -296,7 +322,7 @@ class PeerFolderWatcherTests {
 		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
 		Fifos.create(folder.resolve("worker-2.fifo"));
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 2, null, 1000, Duration.ZERO);
-		PeerFolderWatcher idle = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO,
+		PeerWatcher idle = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
 				this.changes::add, this.posix);
 		await().atMost(WITHIN).until(() -> idle.report("workers").up() == 1);
 		PeerFolderReport report = idle.report("workers");
@@ -358,16 +384,16 @@ class PeerFolderWatcherTests {
 	private void startWithStartupGrace(Path folder, Duration startupGrace) {
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO,
 				startupGrace);
-		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
-				this.posix);
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
+				this.changes::add, this.posix);
 		this.watcher.start();
 	}
 
 	private void start(Path folder, int minUp, int maxMembers) {
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, minUp, null, maxMembers,
 				Duration.ZERO);
-		this.watcher = new PeerFolderWatcher(List.of(config), true, Duration.ZERO, Duration.ZERO, this.changes::add,
-				this.posix);
+		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
+				this.changes::add, this.posix);
 		this.watcher.start();
 	}
 
@@ -384,6 +410,12 @@ class PeerFolderWatcherTests {
 	private void awaitCount(Kind kind, int count) {
 		await().atMost(WITHIN)
 			.until(() -> this.changes.stream().filter((change) -> change.kind() == kind).count() >= count);
+	}
+
+	private static PeerWatcher folderWatcher(List<PeerFolder> folders, WatchSettings settings,
+			PeerFolderListener listener, NativePosix posix) {
+		return new PeerWatcher(new Peers(Map.of()), folders, settings, (change) -> {
+		}, listener, posix);
 	}
 
 }

@@ -6,8 +6,8 @@ import io.github.fifoliveness.peer.PeerFolderListener;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes each change a {@link io.github.fifoliveness.peer.PeerFolderWatcher} reports
- * as a {@link PeerFolderChangedEvent}.
+ * Publishes each change a {@link io.github.fifoliveness.peer.PeerWatcher} reports as a
+ * {@link PeerFolderChangedEvent}.
  */
 public class PeerFolderEventPublisher implements PeerFolderListener {
 

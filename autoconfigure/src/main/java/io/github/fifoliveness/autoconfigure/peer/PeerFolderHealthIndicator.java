@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.PeerFolderReport;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.ProbeResult;
 import io.github.fifoliveness.peer.UnknownReason;
 
@@ -26,7 +26,7 @@ import org.springframework.boot.health.contributor.Status;
  */
 public class PeerFolderHealthIndicator extends AbstractHealthIndicator {
 
-	private final PeerFolderWatcher watcher;
+	private final PeerWatcher watcher;
 
 	private final String folder;
 
@@ -35,7 +35,7 @@ public class PeerFolderHealthIndicator extends AbstractHealthIndicator {
 	 * @param watcher the watcher that follows the folder
 	 * @param folder the folder's name
 	 */
-	public PeerFolderHealthIndicator(PeerFolderWatcher watcher, String folder) {
+	public PeerFolderHealthIndicator(PeerWatcher watcher, String folder) {
 		super("Peer folder health check failed");
 		this.watcher = watcher;
 		this.folder = folder;

@@ -2,7 +2,7 @@ package io.github.fifoliveness.autoconfigure.peer;
 
 import io.github.fifoliveness.peer.PeerFolder;
 import io.github.fifoliveness.peer.PeerFolderReport;
-import io.github.fifoliveness.peer.PeerFolderWatcher;
+import io.github.fifoliveness.peer.PeerWatcher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,13 +16,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class PeerFolderMetrics implements MeterBinder {
 
-	private final PeerFolderWatcher watcher;
+	private final PeerWatcher watcher;
 
 	/**
 	 * Create the gauges of the folders a watcher follows.
 	 * @param watcher the watcher
 	 */
-	public PeerFolderMetrics(PeerFolderWatcher watcher) {
+	public PeerFolderMetrics(PeerWatcher watcher) {
 		this.watcher = watcher;
 	}
 

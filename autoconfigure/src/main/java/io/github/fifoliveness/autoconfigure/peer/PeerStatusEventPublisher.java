@@ -6,9 +6,8 @@ import io.github.fifoliveness.peer.PeerStatusListener;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes each change the core's watcher or poller tells as a
- * {@link PeerStatusChangedEvent}, on the thread that noticed it, as before the core was
- * split out.
+ * Publishes each change the core's watcher tells as a {@link PeerStatusChangedEvent}, on
+ * the thread that noticed it, as before the core was split out.
  */
 public class PeerStatusEventPublisher implements PeerStatusListener {
 
@@ -25,7 +24,7 @@ public class PeerStatusEventPublisher implements PeerStatusListener {
 	}
 
 	/**
-	 * Set the events' source: the watcher or the poller whose changes these are.
+	 * Set the events' source: the watcher whose changes these are.
 	 * @param source the source
 	 */
 	public void setSource(Object source) {

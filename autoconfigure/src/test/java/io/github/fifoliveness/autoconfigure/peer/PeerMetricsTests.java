@@ -2,15 +2,18 @@ package io.github.fifoliveness.autoconfigure.peer;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerProbe;
-import io.github.fifoliveness.peer.PeerStatusPoller;
 import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -76,8 +79,18 @@ class PeerMetricsTests {
 		new PeerMetrics(peers).bindTo(registry);
 
 		new PeerHealthIndicator(peers.probes().get("orders")).health();
-		new PeerStatusPoller(peers, Duration.ofHours(1), (event) -> {
-		}).poll();
+		CountDownLatch polled = new CountDownLatch(1);
+		PeerWatcher poller = new PeerWatcher(peers, List.of(),
+				new WatchSettings(false, Duration.ofHours(1), Duration.ZERO), (event) -> polled.countDown(),
+				(change) -> {
+				}, posix);
+		poller.start();
+		try {
+			assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			poller.stop();
+		}
 		up(registry, "orders", "fifo");
 
 		assertThat(registry.get("fifo.liveness.probe").tags("peer", "orders", "kind", "fifo").timer().count())

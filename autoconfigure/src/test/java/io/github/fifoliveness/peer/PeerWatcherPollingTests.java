@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,10 +30,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Tests for {@link PeerStatusPoller} with a real peer process.
+ * Tests for a {@link PeerWatcher} that polls (watching off), and for the rounds of probes
+ * it makes, with a real peer process.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PeerStatusPollerTests {
+class PeerWatcherPollingTests {
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
@@ -45,17 +47,17 @@ class PeerStatusPollerTests {
 	@Test
 	void publishesEachTransitionOnceAndLogsItOnce(CapturedOutput output) {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
-		PeerStatusPoller poller = poller(fifo, Duration.ZERO);
+		Runnable poller = rounds(fifo, Duration.ZERO);
 		Process orders = this.children.holdReadEnd(fifo);
 		await().atMost(Duration.ofSeconds(10)).until(() -> new FifoPeerProbe(fifo, NativePosix.get()).probe().alive());
 
-		poller.poll();
-		poller.poll();
+		poller.run();
+		poller.run();
 		assertThat(this.events).singleElement().hasToString("Peer 'orders' UNKNOWN -> UP");
 
 		ChildProcesses.kill(orders);
-		poller.poll();
-		poller.poll();
+		poller.run();
+		poller.run();
 		assertThat(this.events).hasSize(2);
 		PeerStatusChange down = this.events.get(1);
 		assertThat(down.getPreviousStatus()).isEqualTo(PeerStatus.UP);
@@ -64,7 +66,7 @@ class PeerStatusPollerTests {
 
 		this.children.holdReadEnd(fifo);
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			poller.poll();
+			poller.run();
 			return this.events.size() == 3;
 		});
 		assertThat(this.events.get(2)).hasToString("Peer 'orders' DOWN -> UP");
@@ -75,18 +77,18 @@ class PeerStatusPollerTests {
 	@Test
 	void aChangeOfDownReasonIsAnEventToo() throws Exception {
 		Path fifo = this.dir.resolve("orders.fifo");
-		PeerStatusPoller poller = poller(fifo, Duration.ZERO);
-		poller.poll();
+		Runnable poller = rounds(fifo, Duration.ZERO);
+		poller.run();
 		Fifos.create(fifo);
-		poller.poll();
+		poller.run();
 		assertThat(this.events).extracting(PeerStatusChange::getReason)
 			.containsExactly(DownReason.MISSING, DownReason.NO_READER);
 	}
 
 	@Test
-	void startedPollerPollsOnItsOwnUntilStopped() {
+	void pollsOnItsOwnUntilStoppedWithWatchingOff() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
-		PeerStatusPoller poller = poller(fifo, Duration.ofMillis(50));
+		PeerWatcher poller = poller(fifo, Duration.ofMillis(50));
 		poller.start();
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> !this.events.isEmpty());
@@ -101,7 +103,7 @@ class PeerStatusPollerTests {
 
 	@Test
 	void zeroIntervalNeverPolls() {
-		PeerStatusPoller poller = poller(this.dir.resolve("orders.fifo"), Duration.ZERO);
+		PeerWatcher poller = poller(this.dir.resolve("orders.fifo"), Duration.ZERO);
 		poller.start();
 		assertThat(poller.isRunning()).isFalse();
 		assertThat(this.events).isEmpty();
@@ -114,8 +116,7 @@ class PeerStatusPollerTests {
 		Path fifo = Fifos.create(this.dir.resolve("stuck.fifo"));
 		CountDownLatch entered = new CountDownLatch(1);
 		PeerProbe stuck = new StuckProbe(fifo, entered);
-		PeerStatusPoller poller = new PeerStatusPoller(new Peers(Map.of("stuck", stuck)), Duration.ofMillis(50),
-				(event) -> this.events.add((PeerStatusChange) event));
+		PeerWatcher poller = poller(new Peers(Map.of("stuck", stuck)), Duration.ofMillis(50));
 		poller.start();
 		try {
 			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -133,13 +134,15 @@ class PeerStatusPollerTests {
 		for (int i = 0; i < 2000; i++) {
 			probes.put("peer-" + i, new FifoPeerProbe(this.dir.resolve("peer-" + i + ".fifo"), NativePosix.get()));
 		}
-		PeerStatusPoller poller = new PeerStatusPoller(new Peers(probes), Duration.ofNanos(1000), (event) -> {
-		});
-		poller.poll();
-		poller.poll();
+		Peers peers = new Peers(probes);
+		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class), (event) -> {
+		}, peers);
+		Runnable poller = () -> tracker.probeRound(peers.probes(), Duration.ofNanos(1000));
+		poller.run();
+		poller.run();
 		assertThat(output.getOut()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
 		for (int round = 0; round < 5; round++) {
-			poller.poll();
+			poller.run();
 		}
 		assertThat(output.getOut().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
 		assertThat(output.getOut())
@@ -149,7 +152,7 @@ class PeerStatusPollerTests {
 	@Test
 	void intervalShorterThanAMillisecondStillPolls() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
-		PeerStatusPoller poller = poller(fifo, Duration.ofNanos(500_000));
+		PeerWatcher poller = poller(fifo, Duration.ofNanos(500_000));
 		poller.start();
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> !this.events.isEmpty());
@@ -161,8 +164,8 @@ class PeerStatusPollerTests {
 
 	@Test
 	void roundsWithinTheIntervalAreNotReported(CapturedOutput output) {
-		PeerStatusPoller poller = poller(this.dir.resolve("orders.fifo"), Duration.ofHours(1));
-		poller.poll();
+		Runnable poller = rounds(this.dir.resolve("orders.fifo"), Duration.ofHours(1));
+		poller.run();
 		assertThat(output.getOut()).doesNotContain("poll-interval");
 	}
 
@@ -198,8 +201,7 @@ class PeerStatusPollerTests {
 		FifoPeerProbe probe = new FifoPeerProbe(fifo, NativePosix.get());
 		await().atMost(Duration.ofSeconds(10)).until(() -> probe.probe().alive());
 		Peers peers = new Peers(Map.of("orders", probe), Map.of("orders", Duration.ofMillis(300)));
-		PeerStatusPoller poller = new PeerStatusPoller(peers, Duration.ofMillis(50),
-				(event) -> this.events.add((PeerStatusChange) event));
+		PeerWatcher poller = poller(peers, Duration.ofMillis(50));
 		poller.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.events.size() == 1);
@@ -214,9 +216,22 @@ class PeerStatusPollerTests {
 		}
 	}
 
-	private PeerStatusPoller poller(Path fifo, Duration interval) {
+	private PeerWatcher poller(Path fifo, Duration interval) {
+		return poller(new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get()))), interval);
+	}
+
+	private PeerWatcher poller(Peers peers, Duration interval) {
+		return new PeerWatcher(peers, List.of(), new WatchSettings(false, interval, Duration.ZERO),
+				(event) -> this.events.add(event), (change) -> {
+				}, NativePosix.get());
+	}
+
+	// One round of probes each run, as the watcher makes them every poll interval.
+	private Runnable rounds(Path fifo, Duration interval) {
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
-		return new PeerStatusPoller(peers, interval, (event) -> this.events.add((PeerStatusChange) event));
+		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class),
+				(event) -> this.events.add(event), peers);
+		return () -> tracker.probeRound(peers.probes(), interval);
 	}
 
 }

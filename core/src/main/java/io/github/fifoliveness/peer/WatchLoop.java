@@ -1,0 +1,375 @@
+package io.github.fifoliveness.peer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
+
+import io.github.fifoliveness.posix.FolderChange;
+import io.github.fifoliveness.posix.KernelEventHandler;
+import io.github.fifoliveness.posix.KernelEvents;
+import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.ProcessWatch;
+import io.github.fifoliveness.posix.WriteEndHold;
+import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@link PeerWatcher}'s thread, for peers and peer folders alike: waits for
+ * the kernel's events and hands each to what it concerns, polls what is not watched, runs
+ * the safety net, and keeps the one budget of descriptors. Without an event set it only
+ * polls. Everything here runs on that one thread.
+ */
+final class WatchLoop implements KernelEventHandler {
+
+	// A slice a second with the default 60 s: no burst of probes that would hold up
+	// events.
+	private static final int MAX_SAFETY_NET_SLICES = 60;
+
+	private final List<WatchGroup> groups;
+
+	private final @Nullable KernelEvents events;
+
+	private final @Nullable FolderWatches folders;
+
+	private final WatchSettings settings;
+
+	private final IntSupplier keys;
+
+	private final Logger logger;
+
+	private final Runnable beforeEachWait;
+
+	private final Map<Integer, Held> held = new HashMap<>();
+
+	private final int slices;
+
+	private long budget = Long.MAX_VALUE;
+
+	private long limit = -1;
+
+	private long openAtStart;
+
+	private long reserved;
+
+	private long budgeted;
+
+	private boolean budgetWarned;
+
+	WatchLoop(List<WatchGroup> groups, @Nullable KernelEvents events, WatchSettings settings, IntSupplier keys,
+			Logger logger, Runnable beforeEachWait) {
+		this.groups = groups;
+		this.events = events;
+		this.folders = (events != null) ? new FolderWatches(events) : null;
+		this.settings = settings;
+		this.keys = keys;
+		this.logger = logger;
+		this.beforeEachWait = beforeEachWait;
+		int parts = groups.stream().mapToInt(WatchGroup::size).sum();
+		this.slices = Math.max(1, Math.min(parts, MAX_SAFETY_NET_SLICES));
+	}
+
+	/**
+	 * Run until told to stop: let every group take its first look, then serve events,
+	 * polls and the safety net.
+	 * @param stopping tells when to stop
+	 * @throws PosixException if waiting for events fails
+	 */
+	void run(BooleanSupplier stopping) throws PosixException {
+		if (this.events != null) {
+			this.limit = this.events.openFileLimit();
+			this.openAtStart = openDescriptors();
+			this.budget = budget(this.limit, this.openAtStart);
+		}
+		this.groups.forEach((group) -> safely(group, () -> group.start(this)));
+		Duration tick = this.settings.safetyNetInterval().dividedBy(this.slices);
+		long nextPoll = later(System.nanoTime(), this.settings.pollInterval());
+		long nextSafetyNet = later(System.nanoTime(), tick);
+		while (!stopping.getAsBoolean()) {
+			long now = System.nanoTime();
+			if (now - nextPoll >= 0) {
+				this.groups.forEach((group) -> safely(group, () -> group.poll(this)));
+				nextPoll = later(System.nanoTime(), this.settings.pollInterval());
+			}
+			if (now - nextSafetyNet >= 0) {
+				this.groups.forEach((group) -> safely(group, () -> group.safetyNet(this, this.slices)));
+				nextSafetyNet = later(System.nanoTime(), tick);
+			}
+			this.beforeEachWait.run();
+			await(timeoutMillis(System.nanoTime(), nextPoll, nextSafetyNet));
+			this.groups.forEach((group) -> safely(group, () -> group.settle(this)));
+		}
+	}
+
+	private void await(long timeoutMillis) throws PosixException {
+		if (this.events != null) {
+			this.events.await(timeoutMillis, this);
+			return;
+		}
+		try {
+			Thread.sleep((timeoutMillis < 0) ? Long.MAX_VALUE : timeoutMillis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	// Something unexpected in one group must not end the following of every other.
+	private void safely(WatchGroup group, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("Following " + group.describe() + " failed; it is looked at again at the next event or"
+					+ " interval", ex);
+		}
+	}
+
+	private long timeoutMillis(long now, long nextPoll, long nextSafetyNet) {
+		long next = nextSafetyNet - now;
+		for (WatchGroup group : this.groups) {
+			if (group.isPolled()) {
+				next = Math.min(next, nextPoll - now);
+			}
+			next = Math.min(next, group.due(now));
+		}
+		if (next > Long.MAX_VALUE / 2) {
+			return -1;
+		}
+		// Rounded up, so that the deadline has passed when the wait ends.
+		return Math.max(0, (next + 999_999) / 1_000_000);
+	}
+
+	static long later(long now, Duration interval) {
+		return (interval.isZero() || interval.isNegative()) ? now + Long.MAX_VALUE : now + interval.toNanos();
+	}
+
+	/**
+	 * Release everything held and watched; the caller closes the event set.
+	 */
+	void release() {
+		this.groups.forEach((group) -> group.release(this));
+	}
+
+	/**
+	 * Whether the kernel's events are used, rather than polling only.
+	 * @return {@code true} with an event set
+	 */
+	boolean isWatching() {
+		return this.events != null;
+	}
+
+	WatchSettings settings() {
+		return this.settings;
+	}
+
+	Logger logger() {
+		return this.logger;
+	}
+
+	int newKey() {
+		return this.keys.getAsInt();
+	}
+
+	/**
+	 * Set aside descriptors for a group's holds, up front.
+	 * @param wanted how many it may hold at most
+	 * @return how many it got
+	 */
+	long reserve(long wanted) {
+		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved));
+		this.reserved += granted;
+		return granted;
+	}
+
+	/**
+	 * Say what the budget was made from, at the start.
+	 * @return such as "256 and 12 are open"
+	 */
+	String describeBudget() {
+		return this.limit + " and " + this.openAtStart + " are open";
+	}
+
+	/**
+	 * Hold a live FIFO's write end, so that {@link Held#reported()} tells when its last
+	 * reader goes.
+	 * @param probe the FIFO's probe
+	 * @param who what is told
+	 * @param reserved whether its descriptor was {@link #reserve(long) reserved}, else it
+	 * is taken from what is left, while anything is
+	 * @return the result and the held end, or {@code null} when nothing is left to hold
+	 * it with (or no event set), and it must be probed instead
+	 * @throws PosixException if a reader is present but the end cannot join the set
+	 */
+	@Nullable WriteEndHold holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
+		if (this.events == null || (!reserved && !withinBudget())) {
+			return null;
+		}
+		WriteEndHold hold = this.events.holdWriteEnd(probe.nativePath(), probe.owner().uid(), who.key());
+		if (hold.held() != null) {
+			this.held.put(who.key(), who);
+			this.budgeted += reserved ? 0 : 1;
+		}
+		return hold;
+	}
+
+	/**
+	 * Watch a process through a pidfd, with a reserved descriptor.
+	 * @param pid the process
+	 * @param who what is told when it exits
+	 * @return the watch
+	 * @throws PosixException if no pidfd can be had
+	 */
+	ProcessWatch watchProcess(int pid, Held who) throws PosixException {
+		ProcessWatch watch = this.events.watchProcess(pid, who.key());
+		this.held.put(who.key(), who);
+		return watch;
+	}
+
+	/**
+	 * Forget a hold that was closed.
+	 * @param who what held it
+	 * @param reserved as it was held
+	 */
+	void released(Held who, boolean reserved) {
+		if (this.held.remove(who.key()) != null && !reserved) {
+			this.budgeted--;
+		}
+	}
+
+	/**
+	 * Watch a folder for a follower; see {@link FolderWatches#watch}.
+	 * @param follower the follower
+	 * @param folder the folder
+	 * @param name the name that matters, {@code null} for every name
+	 * @throws PosixException if it cannot be watched
+	 */
+	void watchFolder(FolderWatches.Follower follower, Path folder, @Nullable String name) throws PosixException {
+		this.folders.watch(follower, folder, name);
+	}
+
+	void unwatchFolder(FolderWatches.Follower follower) {
+		if (this.folders != null) {
+			this.folders.unwatch(follower);
+		}
+	}
+
+	boolean watchesOwnFolder(FolderWatches.Follower follower) {
+		return this.folders != null && this.folders.watchesOwnFolder(follower);
+	}
+
+	boolean isFolderStillAt(FolderWatches.Follower follower) {
+		return this.folders != null && this.folders.isStillAt(follower);
+	}
+
+	// Counted again when the budget runs out, as other descriptors come and go.
+	private boolean withinBudget() {
+		if (this.budgeted < this.budget - this.reserved) {
+			return true;
+		}
+		try {
+			this.budget = budget(this.events.openFileLimit(), openDescriptors() - this.held.size());
+		}
+		catch (PosixException ex) {
+			return false;
+		}
+		if (this.budgeted < this.budget - this.reserved) {
+			return true;
+		}
+		if (!this.budgetWarned) {
+			this.budgetWarned = true;
+			this.logger.warn("Peer folders hold " + this.budgeted + " write ends, what the limit on open files"
+					+ " (RLIMIT_NOFILE) leaves for them: further live members are probed every poll interval"
+					+ " ('fifo-liveness.monitor.poll-interval') instead of watched. Raise the limit ('ulimit -n', or"
+					+ " LimitNOFILE= in a systemd unit) to watch them all.");
+		}
+		return false;
+	}
+
+	/**
+	 * Return how many descriptors watching may hold: a quarter of the limit stays for
+	 * everything else the application opens.
+	 * @param limit the limit on open files
+	 * @param others the descriptors open for anything but watching
+	 * @return the budget, zero or more
+	 */
+	static long budget(long limit, long others) {
+		return Math.max(0, limit - others - limit / 4);
+	}
+
+	/**
+	 * Return how many descriptors this process has open.
+	 * @return the count, 0 when it cannot be read
+	 */
+	static long openDescriptors() {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+			return descriptors.count();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public void ready(int key) {
+		Held who = this.held.get(key);
+		if (who != null) {
+			who.reported();
+		}
+	}
+
+	@Override
+	public void folderChanged(int watch, String name, FolderChange change) {
+		this.folders.changed(watch, name, change);
+	}
+
+	@Override
+	public void folderGone(int watch) {
+		this.folders.gone(watch);
+	}
+
+	@Override
+	public void eventsLost() {
+		this.logger.warn("The kernel dropped folder events (its inotify queue overflowed): looking again at every"
+				+ " peer that is down and every peer folder. Raise /proc/sys/fs/inotify/max_queued_events if this"
+				+ " recurs.");
+		this.groups.forEach((group) -> group.lookAgain(this));
+	}
+
+	/**
+	 * Something was mounted or unmounted: a folder watch may now sit on a folder the path
+	 * no longer names, and a held end on a FIFO the path no longer reaches (a lazy
+	 * unmount leaves it working). So watch moved folders again, and look at everything by
+	 * path, as the safety net does.
+	 */
+	@Override
+	public void mountsChanged() {
+		this.folders.moved();
+		this.groups.forEach((group) -> group.lookAgain(this));
+	}
+
+	/**
+	 * Something held in the event set: a peer's or a member's write end or pidfd.
+	 */
+	interface Held {
+
+		/**
+		 * Return the key it is registered under, unique in the loop.
+		 * @return the key
+		 */
+		int key();
+
+		/**
+		 * The kernel reported it: the last reader went, or the process exited.
+		 */
+		void reported();
+
+	}
+
+}

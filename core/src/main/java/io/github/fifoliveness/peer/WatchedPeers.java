@@ -1,0 +1,241 @@
+package io.github.fifoliveness.peer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+import io.github.fifoliveness.posix.PosixException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configured peers as {@link WatchLoop} serves them: each live one holds what reports
+ * its death, each down one watches its folder, and the rest are polled. An event never
+ * decides by itself: it makes the peer be probed by path again.
+ */
+final class WatchedPeers implements WatchGroup {
+
+	private final List<WatchedPeer> peers = new ArrayList<>();
+
+	// Read by health requests and metrics scrapes.
+	private final Map<String, WatchedPeer> byName = new LinkedHashMap<>();
+
+	private final PeerStatusTracker tracker;
+
+	private final Map<String, PeerProbe> polled = new LinkedHashMap<>();
+
+	private final List<WatchedPeer> touched = new ArrayList<>();
+
+	private int safetyNetCursor;
+
+	// The configured probe says what to watch; the recorded one makes the probes.
+	WatchedPeers(Peers peers, PeerStatusTracker tracker, IntSupplier keys) {
+		peers.configuredProbes().forEach((name, probe) -> {
+			WatchedPeer peer = probe.watchTarget().watchedPeer(this, name, keys.getAsInt(), peers.probes().get(name));
+			this.peers.add(peer);
+			this.byName.put(name, peer);
+		});
+		this.tracker = tracker;
+	}
+
+	/**
+	 * Whether a peer is watched through the kernel's events rather than polled.
+	 * @param name the peer's name
+	 * @return {@code true} while watched; safe from any thread
+	 */
+	boolean isWatched(String name) {
+		WatchedPeer peer = this.byName.get(name);
+		return peer != null && peer.isWatched();
+	}
+
+	/**
+	 * Decide which peers are polled (all of them without an event set, those whose probe
+	 * the loop does not know, and those beyond the budget of descriptors, as each live
+	 * peer watched holds one), then probe every peer.
+	 */
+	@Override
+	public void start(WatchLoop loop) {
+		this.polled.clear();
+		if (!loop.isWatching()) {
+			this.peers.forEach((peer) -> poll(loop, peer, null));
+		}
+		List<WatchedPeer> watchable = new ArrayList<>();
+		for (WatchedPeer peer : this.peers) {
+			if (!peer.isWatchable()) {
+				poll(loop, peer, "its probe has no watch target (PeerProbe.watchTarget())");
+			}
+			else if (!this.polled.containsKey(peer.name())) {
+				watchable.add(peer);
+			}
+		}
+		long granted = loop.reserve(watchable.size());
+		if (watchable.size() > granted) {
+			loop.logger()
+				.warn("Watching " + watchable.size() + " peers takes up to one descriptor each, but the limit on open"
+						+ " files (RLIMIT_NOFILE) is " + loop.describeBudget() + ": watching " + granted
+						+ " of them and probing the other " + (watchable.size() - granted)
+						+ " every poll interval. Raise the limit ('ulimit -n', or LimitNOFILE= in a systemd unit) to"
+						+ " watch them all.");
+			watchable.subList((int) granted, watchable.size()).forEach((peer) -> poll(loop, peer, null));
+		}
+		for (WatchedPeer peer : this.peers) {
+			if (!this.polled.containsKey(peer.name())) {
+				peer.watched(true);
+				probeSafely(loop, peer);
+			}
+		}
+		poll(loop);
+	}
+
+	/**
+	 * Poll a peer from now on instead of watching it.
+	 * @param peer the peer
+	 * @param reason why, for the log; {@code null} when the caller says it
+	 */
+	private void poll(WatchLoop loop, WatchedPeer peer, @Nullable String reason) {
+		if (this.polled.containsKey(peer.name())) {
+			return;
+		}
+		peer.watched(false);
+		loop.unwatchFolder(peer);
+		peer.release(loop);
+		this.polled.put(peer.name(), peer.probe());
+		if (reason != null) {
+			loop.logger()
+				.info("Peer '" + peer.name() + "' is " + loop.settings().describePolling() + " instead of watched: "
+						+ reason);
+		}
+	}
+
+	@Override
+	public boolean isPolled() {
+		return !this.polled.isEmpty();
+	}
+
+	@Override
+	public void poll(WatchLoop loop) {
+		if (!this.polled.isEmpty()) {
+			this.tracker.probeRound(this.polled, loop.settings().pollInterval());
+		}
+	}
+
+	// One slice of the peers, round-robin; hot code, so compiled, unlike a burst once a
+	// minute.
+	@Override
+	public void safetyNet(WatchLoop loop, int slices) {
+		int slice = (this.peers.size() + slices - 1) / slices;
+		for (int i = 0; i < slice; i++) {
+			WatchedPeer peer = this.peers.get(this.safetyNetCursor);
+			this.safetyNetCursor = (this.safetyNetCursor + 1) % this.peers.size();
+			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
+				probeSafely(loop, peer);
+			}
+		}
+	}
+
+	@Override
+	public void lookAgain(WatchLoop loop) {
+		for (WatchedPeer peer : this.peers) {
+			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
+				peer.mustProbe();
+			}
+		}
+	}
+
+	@Override
+	public long due(long now) {
+		return this.tracker.isWaiting() ? this.tracker.due() - now : Long.MAX_VALUE;
+	}
+
+	@Override
+	public void settle(WatchLoop loop) {
+		for (WatchedPeer peer : this.touched) {
+			if (peer.settle() && !this.polled.containsKey(peer.name())) {
+				probeSafely(loop, peer);
+			}
+		}
+		this.touched.clear();
+		// Held-back DOWNs and the lines of flapping peers, due by the tracker's clock.
+		this.tracker.tick();
+	}
+
+	@Override
+	public void release(WatchLoop loop) {
+		this.peers.forEach((peer) -> {
+			peer.release(loop);
+			peer.watched(false);
+		});
+	}
+
+	@Override
+	public int size() {
+		return this.peers.size();
+	}
+
+	@Override
+	public String describe() {
+		return "the peers";
+	}
+
+	void touched(WatchedPeer peer) {
+		this.touched.add(peer);
+	}
+
+	// A listener that throws must not end the watching of every peer.
+	private void probeSafely(WatchLoop loop, WatchedPeer peer) {
+		try {
+			probe(loop, peer);
+		}
+		catch (RuntimeException ex) {
+			loop.logger().warn("Probing peer '" + peer.name() + "' or publishing its change failed", ex);
+		}
+	}
+
+	// The watch goes in before the probe that finds the peer down, so that nothing is
+	// missed in between.
+	private void probe(WatchLoop loop, WatchedPeer peer) {
+		peer.release(loop);
+		try {
+			ProbeResult result = null;
+			if (!loop.watchesOwnFolder(peer)) {
+				result = probeAndHold(loop, peer);
+				if (!result.alive()) {
+					loop.watchFolder(peer, peer.file().getParent(), peer.file().getFileName().toString());
+					result = null;
+				}
+			}
+			if (result == null) {
+				result = probeAndHold(loop, peer);
+			}
+			record(peer, result);
+			// After the event, which need not wait for inotify to let go of a folder.
+			if (peer.isHeld()) {
+				loop.unwatchFolder(peer);
+			}
+		}
+		catch (PosixException ex) {
+			poll(loop, peer, ex.getMessage());
+			record(peer, peer.probe().probe());
+		}
+	}
+
+	private ProbeResult probeAndHold(WatchLoop loop, WatchedPeer peer) throws PosixException {
+		ProbeResult result = peer.probeAndHold(loop);
+		// Alive but not held: a PID file rewritten between two reads. Look again, a few
+		// times.
+		for (int attempt = 0; result.alive() && !peer.isHeld() && attempt < 3; attempt++) {
+			result = peer.probeAndHold(loop);
+		}
+		if (result.alive() && !peer.isHeld()) {
+			poll(loop, peer, "its PID file keeps changing");
+		}
+		return result;
+	}
+
+	private void record(WatchedPeer peer, ProbeResult result) {
+		peer.last(result);
+		this.tracker.record(peer.name(), result);
+	}
+
+}

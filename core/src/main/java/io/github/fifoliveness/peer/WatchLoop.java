@@ -1,7 +1,5 @@
 package io.github.fifoliveness.peer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEventHandler;
@@ -50,17 +47,7 @@ final class WatchLoop implements KernelEventHandler {
 
 	private final int slices;
 
-	private long budget = Long.MAX_VALUE;
-
-	private long limit = -1;
-
-	private long openAtStart;
-
-	private long reserved;
-
-	private long budgeted;
-
-	private boolean budgetWarned;
+	private @Nullable DescriptorBudget budget;
 
 	WatchLoop(List<WatchGroup> groups, @Nullable KernelEvents events, WatchSettings settings, IntSupplier keys,
 			Logger logger, Runnable beforeEachWait) {
@@ -83,9 +70,7 @@ final class WatchLoop implements KernelEventHandler {
 	 */
 	void run(BooleanSupplier stopping) throws PosixException {
 		if (this.events != null) {
-			this.limit = this.events.openFileLimit();
-			this.openAtStart = openDescriptors();
-			this.budget = budget(this.limit, this.openAtStart);
+			this.budget = new DescriptorBudget(this.events, this.logger);
 		}
 		this.groups.forEach((group) -> safely(group, () -> group.start(this)));
 		Duration tick = this.settings.safetyNetInterval().dividedBy(this.slices);
@@ -180,12 +165,10 @@ final class WatchLoop implements KernelEventHandler {
 	/**
 	 * Set aside descriptors for a group's holds, up front.
 	 * @param wanted how many it may hold at most
-	 * @return how many it got
+	 * @return how many it got: all of them without an event set, which holds nothing
 	 */
 	long reserve(long wanted) {
-		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved));
-		this.reserved += granted;
-		return granted;
+		return (this.budget != null) ? this.budget.reserve(wanted) : wanted;
 	}
 
 	/**
@@ -193,7 +176,7 @@ final class WatchLoop implements KernelEventHandler {
 	 * @return such as "256 and 12 are open"
 	 */
 	String describeBudget() {
-		return this.limit + " and " + this.openAtStart + " are open";
+		return (this.budget != null) ? this.budget.describe() : "unused";
 	}
 
 	/**
@@ -208,15 +191,22 @@ final class WatchLoop implements KernelEventHandler {
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	@Nullable WriteEndHold holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
-		if (this.events == null || (!reserved && !withinBudget())) {
+		if (this.events == null || (!reserved && !this.budget.take(this.held.size()))) {
 			return null;
 		}
-		WriteEndHold hold = this.events.holdWriteEnd(probe.nativePath(), probe.owner().uid(), who.key());
-		if (hold.held() != null) {
-			this.held.put(who.key(), who);
-			this.budgeted += reserved ? 0 : 1;
+		WriteEndHold hold = null;
+		try {
+			hold = this.events.holdWriteEnd(probe.nativePath(), probe.owner().uid(), who.key());
+			return hold;
 		}
-		return hold;
+		finally {
+			if (hold != null && hold.held() != null) {
+				this.held.put(who.key(), who);
+			}
+			else if (!reserved) {
+				this.budget.giveBack();
+			}
+		}
 	}
 
 	/**
@@ -239,7 +229,7 @@ final class WatchLoop implements KernelEventHandler {
 	 */
 	void released(Held who, boolean reserved) {
 		if (this.held.remove(who.key()) != null && !reserved) {
-			this.budgeted--;
+			this.budget.giveBack();
 		}
 	}
 
@@ -266,54 +256,6 @@ final class WatchLoop implements KernelEventHandler {
 
 	boolean isFolderStillAt(FolderWatches.Follower follower) {
 		return this.folders != null && this.folders.isStillAt(follower);
-	}
-
-	// Counted again when the budget runs out, as other descriptors come and go.
-	private boolean withinBudget() {
-		if (this.budgeted < this.budget - this.reserved) {
-			return true;
-		}
-		try {
-			this.budget = budget(this.events.openFileLimit(), openDescriptors() - this.held.size());
-		}
-		catch (PosixException ex) {
-			return false;
-		}
-		if (this.budgeted < this.budget - this.reserved) {
-			return true;
-		}
-		if (!this.budgetWarned) {
-			this.budgetWarned = true;
-			this.logger.warn("Peer folders hold " + this.budgeted + " write ends, what the limit on open files"
-					+ " (RLIMIT_NOFILE) leaves for them: further live members are probed every poll interval"
-					+ " ('fifo-liveness.monitor.poll-interval') instead of watched. Raise the limit ('ulimit -n', or"
-					+ " LimitNOFILE= in a systemd unit) to watch them all.");
-		}
-		return false;
-	}
-
-	/**
-	 * Return how many descriptors watching may hold: a quarter of the limit stays for
-	 * everything else the application opens.
-	 * @param limit the limit on open files
-	 * @param others the descriptors open for anything but watching
-	 * @return the budget, zero or more
-	 */
-	static long budget(long limit, long others) {
-		return Math.max(0, limit - others - limit / 4);
-	}
-
-	/**
-	 * Return how many descriptors this process has open.
-	 * @return the count, 0 when it cannot be read
-	 */
-	static long openDescriptors() {
-		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-			return descriptors.count();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
 	}
 
 	@Override

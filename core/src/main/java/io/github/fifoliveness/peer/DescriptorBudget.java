@@ -1,0 +1,113 @@
+package io.github.fifoliveness.peer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import io.github.fifoliveness.posix.KernelEvents;
+import io.github.fifoliveness.posix.PosixException;
+import org.slf4j.Logger;
+
+/**
+ * The descriptors watching may hold, within the limit on open files
+ * ({@code RLIMIT_NOFILE}): a quarter of the limit stays for everything else the
+ * application opens. Configured peers reserve theirs up front; folder members take what
+ * is left as they come up.
+ */
+final class DescriptorBudget {
+
+	private final KernelEvents events;
+
+	private final Logger logger;
+
+	private final long limit;
+
+	private final long openAtStart;
+
+	private long budget;
+
+	private long reserved;
+
+	private long taken;
+
+	private boolean warned;
+
+	DescriptorBudget(KernelEvents events, Logger logger) throws PosixException {
+		this.events = events;
+		this.logger = logger;
+		this.limit = events.openFileLimit();
+		this.openAtStart = openDescriptors();
+		this.budget = budget(this.limit, this.openAtStart);
+	}
+
+	/**
+	 * Set aside descriptors up front.
+	 * @param wanted how many at most
+	 * @return how many were set aside
+	 */
+	long reserve(long wanted) {
+		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved));
+		this.reserved += granted;
+		return granted;
+	}
+
+	/**
+	 * Say what the budget was made from.
+	 * @return such as "256 and 12 are open"
+	 */
+	String describe() {
+		return this.limit + " and " + this.openAtStart + " are open";
+	}
+
+	/**
+	 * Take one descriptor that was not reserved, if any is left. Counted again when the
+	 * budget runs out, as other descriptors come and go.
+	 * @param heldNow the descriptors watching holds now, reserved or not
+	 * @return whether one was taken
+	 */
+	boolean take(long heldNow) {
+		if (this.taken >= this.budget - this.reserved) {
+			try {
+				this.budget = budget(this.events.openFileLimit(), openDescriptors() - heldNow);
+			}
+			catch (PosixException ex) {
+				return false;
+			}
+		}
+		if (this.taken < this.budget - this.reserved) {
+			this.taken++;
+			return true;
+		}
+		if (!this.warned) {
+			this.warned = true;
+			this.logger.warn("Peer folders hold " + this.taken + " write ends, what the limit on open files"
+					+ " (RLIMIT_NOFILE) leaves for them: further live members are probed every poll interval"
+					+ " ('fifo-liveness.monitor.poll-interval') instead of watched. Raise the limit ('ulimit -n', or"
+					+ " LimitNOFILE= in a systemd unit) to watch them all.");
+		}
+		return false;
+	}
+
+	/**
+	 * Give back a descriptor {@link #take(long) taken}.
+	 */
+	void giveBack() {
+		this.taken--;
+	}
+
+	static long budget(long limit, long others) {
+		return Math.max(0, limit - others - limit / 4);
+	}
+
+	// The descriptors this process has open, 0 when they cannot be counted.
+	private static long openDescriptors() {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+			return descriptors.count();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+}

@@ -15,14 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Tests for {@link PeerStatusPoller} with a real peer process.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PeerStatusPollerTests {
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
 
 	@TempDir
 	Path dir;
@@ -43,7 +42,7 @@ class PeerStatusPollerTests {
 	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	@Test
-	void publishesEachTransitionOnceAndLogsItOnce(CapturedOutput output) {
+	void publishesEachTransitionOnceAndLogsItOnce() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		PeerStatusPoller poller = poller(fifo, Duration.ZERO);
 		Process orders = this.children.holdReadEnd(fifo);
@@ -68,8 +67,8 @@ class PeerStatusPollerTests {
 			return this.events.size() == 3;
 		});
 		assertThat(this.events.get(2)).hasToString("Peer 'orders' DOWN -> UP");
-		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
-		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
 	}
 
 	@Test
@@ -128,7 +127,7 @@ class PeerStatusPollerTests {
 	}
 
 	@Test
-	void warnsOnceWhenRoundsOfProbesKeepTakingLongerThanTheInterval(CapturedOutput output) {
+	void warnsOnceWhenRoundsOfProbesKeepTakingLongerThanTheInterval() {
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		for (int i = 0; i < 2000; i++) {
 			probes.put("peer-" + i, new FifoPeerProbe(this.dir.resolve("peer-" + i + ".fifo"), NativePosix.get()));
@@ -137,12 +136,12 @@ class PeerStatusPollerTests {
 		});
 		poller.poll();
 		poller.poll();
-		assertThat(output.getOut()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
+		assertThat(this.output.text()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
 		for (int round = 0; round < 5; round++) {
 			poller.poll();
 		}
-		assertThat(output.getOut().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
-		assertThat(output.getOut())
+		assertThat(this.output.text().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
+		assertThat(this.output.text())
 			.contains("3 rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (0.001 ms)");
 	}
 
@@ -160,10 +159,10 @@ class PeerStatusPollerTests {
 	}
 
 	@Test
-	void roundsWithinTheIntervalAreNotReported(CapturedOutput output) {
+	void roundsWithinTheIntervalAreNotReported() {
 		PeerStatusPoller poller = poller(this.dir.resolve("orders.fifo"), Duration.ofHours(1));
 		poller.poll();
-		assertThat(output.getOut()).doesNotContain("poll-interval");
+		assertThat(this.output.text()).doesNotContain("poll-interval");
 	}
 
 	private record StuckProbe(Path fifo, CountDownLatch entered) implements PeerProbe {

@@ -40,7 +40,7 @@ public final class PeersAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "fifo-liveness.monitor.watch.enabled", matchIfMissing = true)
 	PeerWatcher peerWatcher(Peers peers, FifoLivenessProperties properties, ApplicationEventPublisher publisher,
 			NativePosix posix) {
-		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
+		MonitorProperties monitor = properties.getMonitor();
 		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
 		PeerWatcher watcher = new PeerWatcher(peers, monitor.getPollInterval(),
 				monitor.getWatch().getSafetyNetInterval(), events, posix);
@@ -63,7 +63,7 @@ public final class PeersAutoConfiguration {
 	@ConditionalOnMissingBean
 	PeerFolderWatcher peerFolderWatcher(FifoLivenessProperties properties, Environment environment,
 			ApplicationEventPublisher publisher, NativePosix posix) {
-		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
+		MonitorProperties monitor = properties.getMonitor();
 		PeerFolderEventPublisher events = new PeerFolderEventPublisher(publisher);
 		PeerFolderWatcher watcher = new PeerFolderWatcher(PeerFolders.of(properties, environment, posix),
 				monitor.getWatch().isEnabled(), monitor.getPollInterval(), monitor.getWatch().getSafetyNetInterval(),

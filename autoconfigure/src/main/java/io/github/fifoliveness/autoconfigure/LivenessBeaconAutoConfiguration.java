@@ -30,7 +30,7 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnFeature(Feature.LIVENESS_BEACON)
 	LivenessBeacon livenessBeacon(FifoLivenessProperties properties, Environment environment, NativePosix posix) {
-		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
+		BeaconProperties beacon = properties.getBeacon();
 		Path path = (beacon.getPath() != null)
 				? PathProperty.beacon("fifo-liveness.beacon.path", beacon.getPath(), beacon.isSingleInstance())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"), posix);
@@ -42,7 +42,7 @@ public final class LivenessBeaconAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnFeature(Feature.READINESS_BEACON)
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
-		FifoLivenessProperties.Beacon beacon = properties.getBeacon();
+		BeaconProperties beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
 		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), beacon.getWatchInterval());
 	}

@@ -34,8 +34,8 @@ final class PeerFolders {
 		return folders;
 	}
 
-	private static PeerFolder of(String name, FifoLivenessProperties.PeerFolder folder,
-			FifoLivenessProperties properties, Duration downAfter, Duration startupGrace, NativePosix posix) {
+	private static PeerFolder of(String name, PeerFolderProperties folder, FifoLivenessProperties properties,
+			Duration downAfter, Duration startupGrace, NativePosix posix) {
 		String prefix = "fifo-liveness.peer-folders." + name;
 		if (properties.getPeers().containsKey(name)) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".path", folder.getPath(),

@@ -71,7 +71,7 @@ final class PeerProbes {
 		return value;
 	}
 
-	private static PeerProbe of(String name, FifoLivenessProperties.Peer peer, NativePosix posix) {
+	private static PeerProbe of(String name, PeerProperties peer, NativePosix posix) {
 		String prefix = "fifo-liveness.peers." + name;
 		if (peer.getPath() != null && peer.getPidFile() != null) {
 			Set<String> both = new LinkedHashSet<>(List.of(prefix + ".path", prefix + ".pid-file"));

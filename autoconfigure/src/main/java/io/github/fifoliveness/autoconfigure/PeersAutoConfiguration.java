@@ -37,7 +37,7 @@ public final class PeersAutoConfiguration {
 	@ConditionalOnMissingBean
 	PeerWatcher peerWatcher(Peers peers, FifoLivenessProperties properties, Environment environment,
 			ApplicationEventPublisher publisher, NativePosix posix) {
-		FifoLivenessProperties.Monitor monitor = properties.getMonitor();
+		MonitorProperties monitor = properties.getMonitor();
 		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
 		PeerFolderEventPublisher folderEvents = new PeerFolderEventPublisher(publisher);
 		WatchSettings settings = new WatchSettings(monitor.getWatch().isEnabled(), monitor.getPollInterval(),

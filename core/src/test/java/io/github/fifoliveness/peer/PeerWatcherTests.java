@@ -13,20 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
-import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
+import io.github.fifoliveness.beacon.FifoBeaconWatcher;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.Fifos;
 import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +33,6 @@ import static org.awaitility.Awaitility.await;
  * safety net are off unless a test says otherwise, so every event proven here came from
  * the kernel.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PeerWatcherTests {
 
 	private static final Duration OFF = Duration.ZERO;
@@ -45,6 +41,9 @@ class PeerWatcherTests {
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
 
 	@TempDir
 	Path dir;
@@ -63,7 +62,7 @@ class PeerWatcherTests {
 	}
 
 	@Test
-	void sigkillIsPublishedAsDownOnceAndLoggedOnce(CapturedOutput output) {
+	void sigkillIsPublishedAsDownOnceAndLoggedOnce() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Process orders = this.children.holdReadEnd(fifo);
 		awaitReader(fifo);
@@ -75,11 +74,11 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 		assertThat(this.watcher.watchedResult("orders"))
 			.hasValueSatisfying((result) -> assertThat(result.alive()).isFalse());
-		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
 	}
 
 	@Test
-	void crashRestartOverTheSameFifoIsPublishedAsUp(CapturedOutput output) {
+	void crashRestartOverTheSameFifoIsPublishedAsUp() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Process orders = this.children.holdReadEnd(fifo);
 		awaitReader(fifo);
@@ -90,7 +89,7 @@ class PeerWatcherTests {
 
 		this.children.holdReadEnd(fifo);
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
-		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
 	}
 
 	@Test
@@ -143,28 +142,29 @@ class PeerWatcherTests {
 	@Test
 	void brokenAndCorrectOfABeaconArePublished() {
 		Path fifo = this.dir.resolve("orders/orders.fifo");
-		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), OFF, false);
-		beacon.start();
+		FifoBeacon beacon = new FifoBeacon(fifo, true, this.posix);
+		beacon.hold();
 		try {
 			start(Map.of("orders", fifo));
 			awaitEvents("Peer 'orders' UNKNOWN -> UP");
-			beacon.getFifo().suspend("liveness state BROKEN");
+			beacon.suspend("liveness state BROKEN");
 			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
-			beacon.getFifo().resume();
+			beacon.resume();
 			awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)",
 					"Peer 'orders' DOWN -> UP");
 		}
 		finally {
-			beacon.stop();
+			beacon.release();
 		}
 	}
 
 	@Test
 	void aFifoDeletedAndRecreatedByItsBeaconReturnsToUp() throws Exception {
 		Path fifo = this.dir.resolve("orders/orders.fifo");
-		LivenessBeacon beacon = new LivenessBeacon(new FifoBeacon(fifo, true, this.posix), Duration.ofMillis(100),
-				false);
-		beacon.start();
+		FifoBeacon beacon = new FifoBeacon(fifo, true, this.posix);
+		FifoBeaconWatcher beaconWatcher = new FifoBeaconWatcher(beacon, Duration.ofMillis(100));
+		beacon.hold();
+		beaconWatcher.start();
 		try {
 			start(Map.of("orders", fifo));
 			awaitEvents("Peer 'orders' UNKNOWN -> UP");
@@ -178,12 +178,13 @@ class PeerWatcherTests {
 				assertThat(this.watcher.watchedResult("orders"))
 					.hasValueSatisfying((result) -> assertThat(result.alive()).isTrue());
 			});
-			beacon.getFifo().suspend("liveness state BROKEN");
+			beacon.suspend("liveness state BROKEN");
 			await().atMost(WITHIN)
 				.untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
 		}
 		finally {
-			beacon.stop();
+			beaconWatcher.stop();
+			beacon.release();
 		}
 	}
 
@@ -254,7 +255,7 @@ class PeerWatcherTests {
 	}
 
 	@Test
-	void aProbeOfAnotherKindIsPolled(CapturedOutput output) {
+	void aProbeOfAnotherKindIsPolled() {
 		SwitchableProbe custom = new SwitchableProbe();
 		startWatching(Map.of("custom", custom), Duration.ofMillis(50), OFF);
 		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)");
@@ -262,7 +263,7 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'custom' UNKNOWN -> DOWN (ERROR)", "Peer 'custom' DOWN -> UP");
 		assertThat(this.watcher.isWatched("custom")).isFalse();
 		assertThat(this.watcher.watchedResult("custom")).isEmpty();
-		assertThat(output.getOut())
+		assertThat(this.output.text())
 			.contains("Peer 'custom' is probed every 50 ms ('fifo-liveness.monitor.poll-interval')"
 					+ " instead of watched: its probe has no watch target (PeerProbe.watchTarget())");
 	}
@@ -306,7 +307,7 @@ class PeerWatcherTests {
 	}
 
 	@Test
-	void aListenerThatThrowsDoesNotEndTheWatching(CapturedOutput output) {
+	void aListenerThatThrowsDoesNotEndTheWatching() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		start(Map.of("orders", fifo), (event) -> {
 			if (event.getStatus() == PeerStatus.DOWN) {
@@ -319,11 +320,11 @@ class PeerWatcherTests {
 		ChildProcesses.kill(orders);
 		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP",
 				"Peer 'orders' UP -> DOWN (NO_READER)");
-		assertThat(output.getOut()).contains("Probing peer 'orders' or publishing its change failed");
+		assertThat(this.output.text()).contains("Probing peer 'orders' or publishing its change failed");
 	}
 
 	@Test
-	void aFailingLoopFallsBackToPollingAndTheEventsKeepComing(CapturedOutput output) {
+	void aFailingLoopFallsBackToPollingAndTheEventsKeepComing() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Process orders = this.children.holdReadEnd(fifo);
 		awaitReader(fifo);
@@ -343,15 +344,15 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 		this.children.holdReadEnd(fifo);
 		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
-		assertThat(output.getOut().split("Watching peers failed", -1)).as("one ERROR").hasSize(2);
-		assertThat(output.getOut()).contains("ERROR")
+		assertThat(this.output.text().split("Watching peers failed", -1)).as("one ERROR").hasSize(2);
+		assertThat(this.output.text()).contains("ERROR")
 			.contains("Watching peers failed: every peer and peer folder is probed every 1000 ms from now on (the"
-					+ " default, as" + " 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
+					+ " default, as 'fifo-liveness.monitor.poll-interval' is PT0S) instead")
 			.contains("java.lang.IllegalStateException: the loop failed");
 	}
 
 	@Test
-	void aDaemonBackWithinItsGracePeriodPublishesNothingButIsCountedAndWatchedTruly(CapturedOutput output) {
+	void aDaemonBackWithinItsGracePeriodPublishesNothingButIsCountedAndWatchedTruly() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Process orders = this.children.holdReadEnd(fifo);
 		Peers peers = watchUpWithGracePeriod(fifo, Duration.ofHours(1));
@@ -363,7 +364,7 @@ class PeerWatcherTests {
 		this.children.holdReadEnd(fifo);
 		await().atMost(WITHIN).until(() -> this.watcher.watchedResult("orders").map(ProbeResult::alive).orElse(false));
 		assertThat(this.events).map(PeerStatusChange::toString).containsExactly("Peer 'orders' UNKNOWN -> UP");
-		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
+		assertThat(this.output.text()).doesNotContain("Peer 'orders' is");
 	}
 
 	@Test
@@ -377,7 +378,7 @@ class PeerWatcherTests {
 	}
 
 	@Test
-	void aFlappingHolderLogsAFewLinesButEveryChangeIsAnEvent(CapturedOutput output) {
+	void aFlappingHolderLogsAFewLinesButEveryChangeIsAnEvent() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		start(Map.of("orders", fifo));
 		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
@@ -385,8 +386,8 @@ class PeerWatcherTests {
 		this.children.start("sh", "-c", "i=0; while [ $i -lt 50 ]; do exec 3<>\"$0\"; sleep 0.01; exec 3<&-;"
 				+ " sleep 0.01; i=$((i+1)); done; exec 3<>\"$0\"; exec sleep 600", fifo.toString());
 		await().atMost(Duration.ofSeconds(40))
-			.until(() -> output.getOut().contains("Peer 'orders' has held still for 10 s after flapping"));
-		List<String> lines = output.getOut().lines().filter((line) -> line.contains("Peer 'orders'")).toList();
+			.until(() -> this.output.text().contains("Peer 'orders' has held still for 10 s after flapping"));
+		List<String> lines = this.output.text().lines().filter((line) -> line.contains("Peer 'orders'")).toList();
 		assertThat(lines.stream().filter((line) -> line.contains("Peer 'orders' is "))).hasSizeLessThanOrEqualTo(6);
 		assertThat(lines.stream().filter((line) -> line.contains("Peer 'orders' flaps: "))).hasSizeLessThanOrEqualTo(1);
 		assertThat(lines.get(lines.size() - 1)).contains(": it is UP, and its changes are logged again");
@@ -408,7 +409,7 @@ class PeerWatcherTests {
 	}
 
 	@Test
-	void aHolderThatStartsLateWithinTheStartupGraceIsUpWithNoDownBefore(CapturedOutput output) {
+	void aHolderThatStartsLateWithinTheStartupGraceIsUpWithNoDownBefore() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of(),
 				Map.of("orders", Duration.ofSeconds(30)));
@@ -422,11 +423,11 @@ class PeerWatcherTests {
 		awaitEvents("Peer 'orders' UNKNOWN -> UP");
 		assertThat(peers.startupGraceLeft("orders")).isEmpty();
 		assertThat(peers.downs("orders").count()).isZero();
-		assertThat(output.getOut()).doesNotContain("Peer 'orders' is DOWN");
+		assertThat(this.output.text()).doesNotContain("Peer 'orders' is DOWN");
 	}
 
 	@Test
-	void aPeerThatNeverStartsIsDownOnceItsStartupGraceHasPassed(CapturedOutput output) {
+	void aPeerThatNeverStartsIsDownOnceItsStartupGraceHasPassed() {
 		Path fifo = this.dir.resolve("orders.fifo");
 		List<Long> published = new CopyOnWriteArrayList<>();
 		long started = System.nanoTime();
@@ -435,7 +436,7 @@ class PeerWatcherTests {
 		startWatching(peers, OFF, OFF, (event) -> published.add(System.nanoTime()));
 		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
 		assertThat(Duration.ofNanos(published.get(0) - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (MISSING)");
+		assertThat(this.output.text()).contains("Peer 'orders' is DOWN (MISSING)");
 		assertThat(peers.startupGraceLeft("orders")).isEmpty();
 	}
 

@@ -15,15 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.Fifos;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,11 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Tests for a {@link PeerWatcher} that polls (watching off), and for the rounds of probes
  * it makes, with a real peer process.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PeerWatcherPollingTests {
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
 
 	@TempDir
 	Path dir;
@@ -45,7 +44,7 @@ class PeerWatcherPollingTests {
 	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
 	@Test
-	void publishesEachTransitionOnceAndLogsItOnce(CapturedOutput output) {
+	void publishesEachTransitionOnceAndLogsItOnce() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Runnable poller = rounds(fifo, Duration.ZERO);
 		Process orders = this.children.holdReadEnd(fifo);
@@ -70,8 +69,8 @@ class PeerWatcherPollingTests {
 			return this.events.size() == 3;
 		});
 		assertThat(this.events.get(2)).hasToString("Peer 'orders' DOWN -> UP");
-		assertThat(output.getOut().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
-		assertThat(output.getOut().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is DOWN \\(NO_READER\\)", -1)).as("one WARN").hasSize(2);
+		assertThat(this.output.text().split("Peer 'orders' is UP again", -1)).as("one INFO").hasSize(2);
 	}
 
 	@Test
@@ -129,7 +128,7 @@ class PeerWatcherPollingTests {
 	}
 
 	@Test
-	void warnsOnceWhenRoundsOfProbesKeepTakingLongerThanTheInterval(CapturedOutput output) {
+	void warnsOnceWhenRoundsOfProbesKeepTakingLongerThanTheInterval() {
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		for (int i = 0; i < 2000; i++) {
 			probes.put("peer-" + i, new FifoPeerProbe(this.dir.resolve("peer-" + i + ".fifo"), NativePosix.get()));
@@ -140,12 +139,12 @@ class PeerWatcherPollingTests {
 		Runnable poller = () -> tracker.probeRound(peers.probes(), Duration.ofNanos(1000));
 		poller.run();
 		poller.run();
-		assertThat(output.getOut()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
+		assertThat(this.output.text()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
 		for (int round = 0; round < 5; round++) {
 			poller.run();
 		}
-		assertThat(output.getOut().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
-		assertThat(output.getOut())
+		assertThat(this.output.text().split("Probing 2000 peers took ", -1)).as("one WARN").hasSize(2);
+		assertThat(this.output.text())
 			.contains("3 rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (0.001 ms)");
 	}
 
@@ -163,10 +162,10 @@ class PeerWatcherPollingTests {
 	}
 
 	@Test
-	void roundsWithinTheIntervalAreNotReported(CapturedOutput output) {
+	void roundsWithinTheIntervalAreNotReported() {
 		Runnable poller = rounds(this.dir.resolve("orders.fifo"), Duration.ofHours(1));
 		poller.run();
-		assertThat(output.getOut()).doesNotContain("poll-interval");
+		assertThat(this.output.text()).doesNotContain("poll-interval");
 	}
 
 	private record StuckProbe(Path fifo, CountDownLatch entered) implements PeerProbe {

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downs and the limit on a flapping peer's log lines. Its clock is the test's, so that no
  * test waits for time to pass.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PeerStatusTrackerTests {
 
 	private static final ProbeResult UP = ProbeResult.ALIVE;
@@ -31,6 +28,9 @@ class PeerStatusTrackerTests {
 	private static final ProbeResult MISSING = ProbeResult.down(DownReason.MISSING, "missing");
 
 	private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
 
 	private final List<PeerStatusChange> events = new CopyOnWriteArrayList<>();
 
@@ -59,7 +59,7 @@ class PeerStatusTrackerTests {
 	}
 
 	@Test
-	void aPeerBackBeforeItsGracePeriodEndsPublishesNothingButCountsTheDown(CapturedOutput output) {
+	void aPeerBackBeforeItsGracePeriodEndsPublishesNothingButCountsTheDown() {
 		Peers peers = peers(Duration.ofSeconds(5));
 		PeerStatusTracker tracker = tracker(peers);
 		tracker.record("orders", UP);
@@ -72,7 +72,7 @@ class PeerStatusTrackerTests {
 		assertThat(tracker.isWaiting()).isFalse();
 		assertThat(peers.downs("orders").count()).isOne();
 		assertThat(peers.downs("orders").last()).isNotNull();
-		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
+		assertThat(this.output.text()).doesNotContain("Peer 'orders' is");
 	}
 
 	@Test
@@ -104,7 +104,7 @@ class PeerStatusTrackerTests {
 	}
 
 	@Test
-	void aFlappingPeerLogsSixChangesThenHowManyWereNotAndItsStateOnceStill(CapturedOutput output) {
+	void aFlappingPeerLogsSixChangesThenHowManyWereNotAndItsStateOnceStill() {
 		PeerStatusTracker tracker = tracker(Duration.ZERO);
 		tracker.record("orders", UP);
 		// 50 changes a second for 10 s, each one published.
@@ -115,13 +115,13 @@ class PeerStatusTrackerTests {
 		}
 		long lastChange = this.now;
 		assertThat(this.events).hasSize(501);
-		assertThat(lines(output)).hasSize(6)
+		assertThat(lines()).hasSize(6)
 			.allSatisfy((line) -> assertThat(line).containsAnyOf("Peer 'orders' is DOWN (NO_READER)",
 					"Peer 'orders' is UP again"));
 		// A window after the seventh change, which was not logged.
 		this.now = tracker.due();
 		tracker.tick();
-		assertThat(lines(output)).hasSize(7)
+		assertThat(lines()).hasSize(7)
 			.last()
 			.asString()
 			.contains("Peer 'orders' flaps: 494 changes in the last 10 s were not logged (at most 6 lines per peer"
@@ -129,18 +129,18 @@ class PeerStatusTrackerTests {
 		assertThat(tracker.due()).isEqualTo(lastChange + 10 * SECOND);
 		this.now = tracker.due();
 		tracker.tick();
-		assertThat(lines(output)).hasSize(8)
+		assertThat(lines()).hasSize(8)
 			.last()
 			.asString()
 			.contains("Peer 'orders' has held still for 10 s after flapping: it is UP, and its changes are logged"
 					+ " again");
 		assertThat(tracker.isWaiting()).isFalse();
 		tracker.record("orders", NO_READER);
-		assertThat(lines(output)).hasSize(9).last().asString().contains("Peer 'orders' is DOWN (NO_READER)");
+		assertThat(lines()).hasSize(9).last().asString().contains("Peer 'orders' is DOWN (NO_READER)");
 	}
 
 	@Test
-	void twoCleanRestartsInAWindowLogEveryLine(CapturedOutput output) {
+	void twoCleanRestartsInAWindowLogEveryLine() {
 		PeerStatusTracker tracker = tracker(Duration.ZERO);
 		tracker.record("orders", UP);
 		for (int restart = 0; restart < 2; restart++) {
@@ -149,12 +149,12 @@ class PeerStatusTrackerTests {
 			tracker.record("orders", NO_READER);
 			tracker.record("orders", UP);
 		}
-		assertThat(lines(output)).hasSize(6);
+		assertThat(lines()).hasSize(6);
 		assertThat(tracker.isWaiting()).isFalse();
 	}
 
 	@Test
-	void aPeerNotSeenYetIsNeitherPublishedNorLoggedNorCountedWithinItsStartupGrace(CapturedOutput output) {
+	void aPeerNotSeenYetIsNeitherPublishedNorLoggedNorCountedWithinItsStartupGrace() {
 		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
 		PeerStatusTracker tracker = tracker(peers);
 		tracker.record("orders", MISSING);
@@ -168,11 +168,11 @@ class PeerStatusTrackerTests {
 		this.now += 7 * SECOND;
 		tracker.tick();
 		assertThat(this.events).isEmpty();
-		assertThat(output.getOut()).doesNotContain("Peer 'orders' is");
+		assertThat(this.output.text()).doesNotContain("Peer 'orders' is");
 	}
 
 	@Test
-	void aPeerNeverSeenUpIsDownOnceItsStartupGraceHasPassed(CapturedOutput output) {
+	void aPeerNeverSeenUpIsDownOnceItsStartupGraceHasPassed() {
 		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
 		PeerStatusTracker tracker = tracker(peers);
 		tracker.record("orders", MISSING);
@@ -181,7 +181,7 @@ class PeerStatusTrackerTests {
 		this.now = tracker.due();
 		tracker.tick();
 		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> DOWN (NO_READER)");
-		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (NO_READER): no reader");
+		assertThat(this.output.text()).contains("Peer 'orders' is DOWN (NO_READER): no reader");
 		assertThat(peers.startupGraceLeft("orders")).isEmpty();
 		assertThat(tracker.isWaiting()).isFalse();
 		assertThat(peers.downs("orders").count()).as("never up, so never went down, as without a grace").isZero();
@@ -200,7 +200,7 @@ class PeerStatusTrackerTests {
 	}
 
 	@Test
-	void aPeerUpWithinItsStartupGraceIsDownAsUsualOnceItDies(CapturedOutput output) {
+	void aPeerUpWithinItsStartupGraceIsDownAsUsualOnceItDies() {
 		Peers peers = peersWithStartupGrace(Duration.ofSeconds(10));
 		PeerStatusTracker tracker = tracker(peers);
 		tracker.record("orders", MISSING);
@@ -213,7 +213,7 @@ class PeerStatusTrackerTests {
 		tracker.record("orders", NO_READER);
 		assertThat(events()).containsExactly("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)");
 		assertThat(peers.downs("orders").count()).isOne();
-		assertThat(output.getOut()).contains("Peer 'orders' is DOWN (NO_READER)");
+		assertThat(this.output.text()).contains("Peer 'orders' is DOWN (NO_READER)");
 	}
 
 	@Test
@@ -275,8 +275,8 @@ class PeerStatusTrackerTests {
 		return this.events.stream().map(PeerStatusChange::toString).toList();
 	}
 
-	private static List<String> lines(CapturedOutput output) {
-		return output.getOut().lines().filter((line) -> line.contains("Peer 'orders'")).toList();
+	private List<String> lines() {
+		return this.output.text().lines().filter((line) -> line.contains("Peer 'orders'")).toList();
 	}
 
 	private PeerStatusTracker tracker(Duration downAfter) {
@@ -294,8 +294,7 @@ class PeerStatusTrackerTests {
 	}
 
 	private static Peers peers(Duration downAfter) {
-		return new Peers(Map.of("orders", new io.github.fifoliveness.testsupport.SwitchableProbe()),
-				Map.of("orders", downAfter));
+		return new Peers(Map.of("orders", new SwitchableProbe()), Map.of("orders", downAfter));
 	}
 
 }

@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * looking alive.
  * <p>
  * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
- * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
- * shared by both; {@link #implementation()} tells which one runs.
+ * JDK 22 and later (Linux x86_64 and aarch64), jnr otherwise (jffi's {@code syscall} on
+ * Linux x86_64 and aarch64, jnr-posix elsewhere). Everything here is shared by both;
+ * {@link #implementation()} tells which one runs.
  */
 public final class NativePosix {
 
 	/**
 	 * The system property that chooses the implementation: {@code ffm} or {@code jnr};
-	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
+	 * unset, the foreign function API where it can run, jnr elsewhere.
 	 */
 	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
 
@@ -88,7 +89,7 @@ public final class NativePosix {
 	/**
 	 * Load a native POSIX layer of its own, with the implementation that
 	 * {@value #IMPLEMENTATION_PROPERTY} asks for, or else the best one for this JVM: the
-	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr-posix
+	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr
 	 * otherwise.
 	 * @return the native POSIX layer
 	 * @throws NativePosixUnavailableException if the implementation cannot run here

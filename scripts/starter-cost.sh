@@ -2,7 +2,7 @@
 # What the starter costs at start-up, in alternating pairs on a JDK 22+ and a JDK 17-21, through
 # the driver of bench.sh's start-up table (StartupCost):
 #   1. everything off (beacon off, no peer) against the same jar without fifo-liveness (its own
-#      jars, jnr-posix and what jnr-posix brings: jnr-ffi, jnr-constants, jffi, asm; Actuator
+#      jars and jffi's, and jnr-posix with what it brings where an older jar has them; Actuator
 #      stays, as most applications have it anyway);
 #   2. the beacon on against off, the same jar (the sample daemon's liveness and readiness beacons).
 # Each table's p50 row is the median of each column; p25 and p75 are the quartiles of the pairs'

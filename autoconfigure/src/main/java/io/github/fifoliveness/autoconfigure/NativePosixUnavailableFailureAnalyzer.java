@@ -8,7 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a {@link NativePosixUnavailableException} at startup, with the fix for its
- * cause: a folder jffi can load its stub from, native access, or another platform.
+ * cause: the jnr-posix dependency, a folder jffi can load its stub from, native access,
+ * or another platform.
  */
 class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<NativePosixUnavailableException> {
 
@@ -18,6 +19,15 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, NativePosixUnavailableException cause) {
 		return new FailureAnalysis(cause.getMessage(), action(cause), cause);
+	}
+
+	private static String jnrPosixMissing() {
+		String[] coordinates = NativePosixUnavailableException.JNR_POSIX.split(":");
+		return "Add jnr-posix to the application's dependencies; fifo-liveness needs it on macOS, the BSDs and Linux"
+				+ " on other architectures than x86_64 and aarch64, and leaves it optional. Maven: <dependency>"
+				+ "<groupId>" + coordinates[0] + "</groupId><artifactId>" + coordinates[1] + "</artifactId><version>"
+				+ coordinates[2] + "</version></dependency>. Gradle: implementation(\""
+				+ NativePosixUnavailableException.JNR_POSIX + "\").";
 	}
 
 	private static String action(NativePosixUnavailableException cause) {
@@ -38,6 +48,7 @@ class NativePosixUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Nati
 					+ " own does it), or run the"
 					+ " application on Linux, macOS or a BSD. The liveness beacon, on by default, needs nothing: it is"
 					+ " off where there are no FIFOs.";
+			case JNR_POSIX_MISSING -> jnrPosixMissing();
 			case PLATFORM_NOT_SUPPORTED -> "Run on Linux, macOS or a BSD, where FIFOs exist; on Java 22 or later,"
 					+ " -D" + NativePosix.IMPLEMENTATION_PROPERTY + "=jnr uses jnr instead of the foreign"
 					+ " function API. " + TURN_OFF;

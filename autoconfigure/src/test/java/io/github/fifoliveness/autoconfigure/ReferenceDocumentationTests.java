@@ -25,6 +25,7 @@ import io.github.fifoliveness.beacon.BeaconDownReason;
 import io.github.fifoliveness.peer.DownReason;
 import io.github.fifoliveness.peer.PeerFolderDownReason;
 import io.github.fifoliveness.peer.UnknownReason;
+import io.github.fifoliveness.posix.NativePosixUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,6 +85,18 @@ class ReferenceDocumentationTests {
 		Set<String> properties = properties();
 		assertThat(rows).as("properties in the tables of docs/configuration.md, which the metadata must have")
 			.allSatisfy((row) -> assertThat(properties).contains(row));
+	}
+
+	@Test
+	void upgradingPageAndHowItWorksNameTheJnrPosixTheCoreAsksFor() throws IOException {
+		String coordinates = NativePosixUnavailableException.JNR_POSIX;
+		String[] parts = coordinates.split(":");
+		assertThat(Files.readString(ROOT.resolve("docs/upgrading.md")))
+			.contains("<groupId>" + parts[0] + "</groupId>\n\t<artifactId>" + parts[1] + "</artifactId>\n\t<version>"
+					+ parts[2] + "</version>")
+			.contains("`implementation(\"" + coordinates + "\")`")
+			.contains("add " + coordinates + " to the application's dependencies");
+		assertThat(Files.readString(ROOT.resolve("docs/how-it-works.md"))).contains("`" + coordinates + "`");
 	}
 
 	@Test

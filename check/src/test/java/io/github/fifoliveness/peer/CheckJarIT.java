@@ -91,7 +91,7 @@ class CheckJarIT {
 	}
 
 	@Test
-	void runsTheForeignFunctionApiFromTheMultiReleaseJarOnJava22AndJnrPosixBefore() throws Exception {
+	void runsTheForeignFunctionApiFromTheMultiReleaseJarOnJava22AndJffiBefore() throws Exception {
 		Path classLog = this.dir.resolve("classes.log");
 		Result missing = check(List.of("-Xlog:class+load=info:file=" + classLog),
 				this.dir.resolve("none.fifo").toString());
@@ -102,7 +102,8 @@ class CheckJarIT {
 				.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" com.kenai.jffi."));
 		}
 		else {
-			assertThat(loaded).anyMatch((line) -> line.contains(" jnr.posix."))
+			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscalls "))
+				.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi."))
 				.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "));
 		}
 	}
@@ -116,10 +117,20 @@ class CheckJarIT {
 				.noneMatch((name) -> name.startsWith("org/apache/commons/logging/"));
 			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
 				.isEqualTo("io.github.fifoliveness.peer.LivenessCheckCommand");
-			// Without it, Java 22 and later would skip META-INF/versions/22 and run
-			// jnr-posix.
+			// Without it, Java 22 and later would skip META-INF/versions/22 and fail
+			// to load the foreign function API's classes.
 			assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
 			assertThat(names).contains("META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscalls.class");
+		}
+	}
+
+	@Test
+	void jarBundlesJffiAndJnrPosixForThePlatformsThatNeedIt() throws IOException {
+		try (JarFile jar = new JarFile(jar().toFile())) {
+			List<String> names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
+			assertThat(names).contains("com/kenai/jffi/Invoker.class", "jni/x86_64-Linux/libjffi-1.2.so",
+					"jni/aarch64-Linux/libjffi-1.2.so", "jnr/posix/POSIXFactory.class", "jnr/ffi/LibraryLoader.class",
+					"jnr/constants/platform/Errno.class");
 		}
 	}
 

@@ -19,16 +19,22 @@ final class EventSyscallsBinding {
 	/**
 	 * Return the calls of an implementation, binding them on first use.
 	 * @param implementation the implementation
-	 * @param table the system-call table, which the foreign implementation needs; none on
-	 * an architecture it does not know, where jnr-ffi binds libc
+	 * @param table the system-call table, which the foreign and jffi implementations
+	 * need; none on a platform it does not know, where jnr-ffi binds libc
 	 * @return the calls
 	 * @throws RuntimeException or {@link LinkageError} if they cannot be bound
 	 */
 	static synchronized EventSyscalls get(NativeImplementation implementation, @Nullable LinuxSyscallTable table) {
 		EventSyscalls bound = BOUND.get(implementation);
 		if (bound == null) {
-			bound = (implementation == NativeImplementation.FFM) ? ForeignBindings.eventSyscalls(requireTable(table))
-					: JnrEventSyscalls.load();
+			if (implementation == NativeImplementation.FFM) {
+				bound = ForeignBindings.eventSyscalls(requireTable(table));
+			}
+			else {
+				// Not a method reference to JnrEventSyscalls: creating one would load
+				// jnr-ffi.
+				bound = (table != null) ? JffiEventSyscalls.load(table) : JnrEventSyscalls.load();
+			}
 			BOUND.put(implementation, bound);
 		}
 		return bound;

@@ -6,8 +6,6 @@ import java.nio.ByteOrder;
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.Invoker;
-import com.kenai.jffi.LastError;
-import com.kenai.jffi.Library;
 import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 
@@ -29,27 +27,18 @@ final class JffiSyscalls implements Syscalls {
 
 	private static final int ERANGE = PosixConstants.current().erange();
 
-	private static final Type[] SIX_LONGS = { Type.SINT64, Type.SINT64, Type.SINT64, Type.SINT64, Type.SINT64,
-			Type.SINT64 };
-
 	private final LinuxSyscallTable table;
 
-	private final Invoker invoker = Invoker.getInstance();
+	private final JffiSyscall syscall;
 
 	private final MemoryIO memory = MemoryIO.getInstance();
-
-	// long syscall(long number, ...): the number is the one fixed argument.
-	private final CallContext syscall = CallContext.getCallContext(Type.SINT64, 1, SIX_LONGS, CallingConvention.DEFAULT,
-			true);
-
-	private final long syscallAddress;
 
 	// Per thread, so that calls allocate nothing.
 	private final ThreadLocal<CallArea> area;
 
-	private JffiSyscalls(LinuxSyscallTable table, long syscallAddress) {
+	private JffiSyscalls(LinuxSyscallTable table, JffiSyscall syscall) {
 		this.table = table;
-		this.syscallAddress = syscallAddress;
+		this.syscall = syscall;
 		this.area = ThreadLocal.withInitial(() -> new CallArea(table.statSize(), this.memory));
 	}
 
@@ -61,19 +50,11 @@ final class JffiSyscalls implements Syscalls {
 	 */
 	static JffiSyscalls load(LinuxSyscallTable table) {
 		try {
-			return new JffiSyscalls(table, symbol("syscall"));
+			return new JffiSyscalls(table, JffiSyscall.load());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw NativePosixUnavailableException.jnrFailed("jffi failed to load: " + ex, ex);
 		}
-	}
-
-	private static long symbol(String name) {
-		long address = Library.getDefault().getSymbolAddress(name);
-		if (address == 0) {
-			throw new IllegalStateException("libc has no '" + name + "': " + Library.getLastError());
-		}
-		return address;
 	}
 
 	@Override
@@ -173,7 +154,7 @@ final class JffiSyscalls implements Syscalls {
 
 	@Override
 	public long userId(byte[] name) {
-		return UserLookup.userId(name, this.invoker, this.memory);
+		return UserLookup.userId(name, this.syscall.invoker(), this.memory);
 	}
 
 	@Override
@@ -182,8 +163,7 @@ final class JffiSyscalls implements Syscalls {
 	}
 
 	private long call(long number, long a1, long a2, long a3, long a4, long a5) {
-		long result = this.invoker.invokeN6(this.syscall, this.syscallAddress, number, a1, a2, a3, a4, a5);
-		return (result != -1) ? result : -LastError.getInstance().get();
+		return this.syscall.call(number, a1, a2, a3, a4, a5);
 	}
 
 	private int read(CallArea area, StatBuffer into) {
@@ -203,7 +183,7 @@ final class JffiSyscalls implements Syscalls {
 	 */
 	private static final class UserLookup {
 
-		private static final long GETPWNAM_R = symbol("getpwnam_r");
+		private static final long GETPWNAM_R = JffiSyscall.symbol("getpwnam_r");
 
 		private static final CallContext CONTEXT = CallContext.getCallContext(Type.SINT32,
 				new Type[] { Type.POINTER, Type.POINTER, Type.POINTER, Type.UINT64, Type.POINTER },

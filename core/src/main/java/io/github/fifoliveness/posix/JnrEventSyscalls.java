@@ -9,13 +9,15 @@ import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * {@link EventSyscalls} through jnr-ffi, for Java 17 to 21. jnr-posix binds none of these
- * calls, so this binds the few it needs from libc. Arrays are copied to native memory and
- * back around each call (never pinned: {@code epoll_wait} blocks).
+ * {@link EventSyscalls} through jnr-ffi, where {@link LinuxSyscallTable} does not know
+ * the platform (elsewhere {@link JffiEventSyscalls} makes the same calls through
+ * {@code syscall(3)}): the notify socket on other Linux architectures. jnr-posix binds
+ * none of these calls, so this binds the few it needs from libc, with jnr-ffi, which
+ * comes with jnr-posix. Arrays are copied to native memory and back around each call
+ * (never pinned: {@code epoll_wait} blocks).
  */
 final class JnrEventSyscalls implements EventSyscalls {
 
-	// RLIM_INFINITY: all bits set.
 	private final LibC libc;
 
 	private final Runtime runtime;

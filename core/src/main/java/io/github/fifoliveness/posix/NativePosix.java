@@ -18,63 +18,22 @@ import org.jspecify.annotations.Nullable;
  * looking alive.
  * <p>
  * The system calls themselves go through {@link Syscalls}: Java's foreign function API on
- * JDK 22 and later (Linux x86_64 and aarch64), jnr-posix otherwise. Everything here is
- * shared by both; {@link #implementation()} tells which one runs.
+ * JDK 22 and later (Linux x86_64 and aarch64), jnr otherwise (jffi's {@code syscall} on
+ * Linux x86_64 and aarch64, jnr-posix elsewhere). Everything here is shared by both;
+ * {@link #implementation()} tells which one runs.
  */
 public final class NativePosix {
 
 	/**
 	 * The system property that chooses the implementation: {@code ffm} or {@code jnr};
-	 * unset, the foreign function API where it can run, jnr-posix elsewhere.
+	 * unset, the foreign function API where it can run, jnr elsewhere.
 	 */
 	public static final String IMPLEMENTATION_PROPERTY = "fifo-liveness.native-implementation";
-
-	private static final PosixConstants CONSTANTS = PosixConstants.current();
-
-	private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-			| CONSTANTS.oNofollow();
-
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
-	// O_NOFOLLOW: a
-	// link someone planted at the path would lead the probe to a FIFO (or a device) of
-	// their choosing.
-	private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
-
-	private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-			| CONSTANTS.oNofollow();
-
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never
-	// follows a planted link.
-	private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
-
-	private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
 
 	// flock(2) operations; the same values on Linux, macOS and the BSDs.
 	static final int LOCK_EX = 2;
 
 	static final int LOCK_NB = 4;
-
-	private static final int EINTR = CONSTANTS.eintr();
-
-	private static final int ENXIO = CONSTANTS.enxio();
-
-	private static final int ENOENT = CONSTANTS.enoent();
-
-	private static final int EISDIR = CONSTANTS.eisdir();
-
-	private static final int EACCES = CONSTANTS.eacces();
-
-	private static final int EPERM = CONSTANTS.eperm();
-
-	private static final int EEXIST = CONSTANTS.eexist();
-
-	static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
-
-	private static final int ESRCH = CONSTANTS.esrch();
-
-	private static final int EIO = CONSTANTS.eio();
 
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
@@ -130,7 +89,7 @@ public final class NativePosix {
 	/**
 	 * Load a native POSIX layer of its own, with the implementation that
 	 * {@value #IMPLEMENTATION_PROPERTY} asks for, or else the best one for this JVM: the
-	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr-posix
+	 * foreign function API on JDK 22 and later on Linux x86_64 and aarch64, jnr
 	 * otherwise.
 	 * @return the native POSIX layer
 	 * @throws NativePosixUnavailableException if the implementation cannot run here
@@ -169,7 +128,7 @@ public final class NativePosix {
 			return true;
 		}
 		int errno = -result;
-		if (errno == EEXIST) {
+		if (errno == Values.EEXIST) {
 			return false;
 		}
 		throw exception("mkfifo", path, errno);
@@ -184,7 +143,7 @@ public final class NativePosix {
 	 * {@code ELOOP})
 	 */
 	public OpenFile openReadEnd(Path path) throws PosixException {
-		return openAndStat(path, READ_END_FLAGS, 0);
+		return openAndStat(path, Values.READ_END_FLAGS, 0);
 	}
 
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
@@ -210,7 +169,7 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be created
 	 */
 	public OpenFile createFile(Path path, int permissions) throws PosixException {
-		return openAndStat(path, LOCK_FILE_FLAGS | O_CREAT_EXCL, permissions);
+		return openAndStat(path, Values.LOCK_FILE_FLAGS | Values.O_CREAT_EXCL, permissions);
 	}
 
 	/**
@@ -221,7 +180,7 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be opened
 	 */
 	public OpenFile openFile(Path path) throws PosixException {
-		return openAndStat(path, LOCK_FILE_FLAGS, 0);
+		return openAndStat(path, Values.LOCK_FILE_FLAGS, 0);
 	}
 
 	/**
@@ -237,10 +196,10 @@ public final class NativePosix {
 			return ProcessExistence.EXISTS;
 		}
 		int errno = -result;
-		if (errno == ESRCH) {
+		if (errno == Values.ESRCH) {
 			return ProcessExistence.NONE;
 		}
-		if (errno == EPERM) {
+		if (errno == Values.EPERM) {
 			return ProcessExistence.EXISTS_OTHER_USER;
 		}
 		throw exception("kill", pid + ", 0", errno);
@@ -306,29 +265,29 @@ public final class NativePosix {
 		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
-			if (errno == ENOENT) {
+			if (errno == Values.ENOENT) {
 				return WriteEndResult.MISSING;
 			}
-			return (errno == EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
+			return (errno == Values.EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
 		}
 		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
 		if (refused != null) {
 			return refused;
 		}
-		int fd = open(path, WRITE_END_FLAGS, 0);
+		int fd = open(path, Values.WRITE_END_FLAGS, 0);
 		if (fd < 0) {
 			int errno = -fd;
-			if (errno == ENXIO) {
+			if (errno == Values.ENXIO) {
 				return WriteEndResult.NO_READER;
 			}
-			if (errno == ENOENT) {
+			if (errno == Values.ENOENT) {
 				return WriteEndResult.MISSING;
 			}
-			if (errno == EACCES || errno == EPERM) {
+			if (errno == Values.EACCES || errno == Values.EPERM) {
 				return WriteEndResult.ACCESS_DENIED;
 			}
 			// The FIFO was swapped for another file between stat and open.
-			if (errno == EISDIR) {
+			if (errno == Values.EISDIR) {
 				return WriteEndResult.notAFifo(FileType.DIRECTORY);
 			}
 			return failed(errno);
@@ -379,7 +338,7 @@ public final class NativePosix {
 		if (stat.type() != FileType.REGULAR_FILE) {
 			return new SmallFile(stat.toFileStatus(), modified(stat), null);
 		}
-		int fd = open(nativePath, READ_ONLY_FLAGS, 0);
+		int fd = open(nativePath, Values.READ_ONLY_FLAGS, 0);
 		if (fd < 0) {
 			throw exception("open", path, -fd);
 		}
@@ -424,7 +383,7 @@ public final class NativePosix {
 		StatBuffer stat = new StatBuffer();
 		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
 		if (result < 0) {
-			if (-result == ENOENT) {
+			if (-result == Values.ENOENT) {
 				return Optional.empty();
 			}
 			throw exception("lstat", path, -result);
@@ -460,7 +419,7 @@ public final class NativePosix {
 	// does.
 
 	int openReadOnly(NativePath path) {
-		return open(path, READ_ONLY_FLAGS, 0);
+		return open(path, Values.READ_ONLY_FLAGS, 0);
 	}
 
 	int close(int fd) {
@@ -476,7 +435,7 @@ public final class NativePosix {
 		do {
 			result = this.syscalls.flock(fd, LOCK_EX | LOCK_NB);
 		}
-		while (result == -EINTR);
+		while (result == -Values.EINTR);
 		return result;
 	}
 
@@ -486,7 +445,7 @@ public final class NativePosix {
 			result = this.syscalls.pwrite(fd, bytes, bytes.length, 0);
 		}
 		// A short write of a few bytes to a regular file is the file system failing.
-		return (result < 0 || result == bytes.length) ? result : -EIO;
+		return (result < 0 || result == bytes.length) ? result : -Values.EIO;
 	}
 
 	int readAt(int fd, byte[] buffer) {
@@ -503,7 +462,7 @@ public final class NativePosix {
 		do {
 			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd == -EINTR);
+		while (fd == -Values.EINTR);
 		return fd;
 	}
 
@@ -513,6 +472,61 @@ public final class NativePosix {
 
 	private static Instant modified(StatBuffer stat) {
 		return Instant.ofEpochSecond(stat.modifiedSeconds);
+	}
+
+	/**
+	 * The open flags and errno values, read on first use rather than when this class is
+	 * loaded: by then the calls are loaded, so where the values come from jnr-constants,
+	 * jnr-posix (which brings it) is known to be on the class path.
+	 */
+	static final class Values {
+
+		private static final PosixConstants CONSTANTS = PosixConstants.current();
+
+		private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+				| CONSTANTS.oNofollow();
+
+		// O_NOCTTY: a probe pointed at a terminal must not make it the controlling
+		// terminal. O_NOFOLLOW: a link someone planted at the path would lead the probe
+		// to
+		// a FIFO (or a device) of their choosing.
+		private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+				| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
+
+		private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+				| CONSTANTS.oNofollow();
+
+		// Reading a small file: never blocks on a FIFO, never makes a terminal ours,
+		// never
+		// follows a planted link.
+		private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
+				| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
+
+		private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
+
+		private static final int EINTR = CONSTANTS.eintr();
+
+		private static final int ENXIO = CONSTANTS.enxio();
+
+		private static final int ENOENT = CONSTANTS.enoent();
+
+		private static final int EISDIR = CONSTANTS.eisdir();
+
+		private static final int EACCES = CONSTANTS.eacces();
+
+		private static final int EPERM = CONSTANTS.eperm();
+
+		private static final int EEXIST = CONSTANTS.eexist();
+
+		static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
+
+		private static final int ESRCH = CONSTANTS.esrch();
+
+		private static final int EIO = CONSTANTS.eio();
+
+		private Values() {
+		}
+
 	}
 
 }

@@ -3,12 +3,21 @@ package io.github.fifoliveness.posix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when fifo-liveness cannot make native calls on this JVM: jnr-posix has no native
- * implementation for the platform or cannot load its native stub, or the foreign function
- * API may not be used. FIFOs cannot be created or probed without native calls, so
- * fifo-liveness refuses to start rather than fall back to jnr-posix's Java emulation.
+ * Thrown when fifo-liveness cannot make native calls on this JVM: jnr-posix is needed but
+ * not on the class path, or has no native implementation for the platform, jffi cannot
+ * load its native stub, or the foreign function API may not be used. FIFOs cannot be
+ * created or probed without native calls, so fifo-liveness refuses to start rather than
+ * fall back to jnr-posix's Java emulation.
  */
 public class NativePosixUnavailableException extends IllegalStateException {
+
+	/**
+	 * The Maven coordinates of the jnr-posix that fifo-liveness is built and tested with,
+	 * which an application adds where fifo-liveness needs jnr-posix: where
+	 * {@link LinuxSyscallTable} does not know the platform (macOS, the BSDs, Linux on
+	 * other architectures than x86_64 and aarch64). It is an optional dependency.
+	 */
+	public static final String JNR_POSIX = "com.github.jnr:jnr-posix:3.2.2";
 
 	private final Reason reason;
 
@@ -42,6 +51,13 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		return new NativePosixUnavailableException(NativeImplementation.JNR,
 				isStubNotLoadable(cause) ? Reason.NATIVE_STUB_NOT_LOADABLE : Reason.PLATFORM_NOT_SUPPORTED, detail,
 				cause);
+	}
+
+	static NativePosixUnavailableException jnrPosixMissing() {
+		return new NativePosixUnavailableException(NativeImplementation.JNR, Reason.JNR_POSIX_MISSING,
+				"jnr-posix is not on the class path, and this platform needs it (only Linux x86_64 and aarch64 do"
+						+ " without): add " + JNR_POSIX + " to the application's dependencies",
+				null);
 	}
 
 	static NativePosixUnavailableException foreignFailed(String detail, @Nullable Throwable cause) {
@@ -90,6 +106,12 @@ public class NativePosixUnavailableException extends IllegalStateException {
 
 		/** The operating system has no FIFOs: Windows. */
 		NO_FIFOS,
+
+		/**
+		 * jnr-posix, an optional dependency, is not on the class path, and the platform
+		 * needs it: add {@link #JNR_POSIX}.
+		 */
+		JNR_POSIX_MISSING,
 
 		/**
 		 * jnr's native stub (jffi) could not be written or loaded: its extraction folder

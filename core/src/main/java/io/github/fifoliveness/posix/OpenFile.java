@@ -68,7 +68,7 @@ public final class OpenFile implements AutoCloseable {
 			return true;
 		}
 		int errno = -result;
-		if (errno == NativePosix.EWOULDBLOCK) {
+		if (errno == NativePosix.Values.EWOULDBLOCK) {
 			return false;
 		}
 		throw this.posix.exception("flock", "fd " + this.fd, errno);

@@ -7,8 +7,9 @@ import jnr.constants.platform.OpenFlags;
  * The open flags and errno values fifo-liveness uses, for the platform this JVM runs on.
  * On Linux x86_64 and aarch64 they are written out here, as the kernel's headers define
  * them (errno values are the same on both, {@code O_NOFOLLOW} is not); loading them costs
- * nothing, where jnr-constants' generated tables cost tens of milliseconds of start-up.
- * Elsewhere they come from jnr-constants, which has a table per OS and architecture.
+ * nothing, where jnr-constants' generated tables cost tens of milliseconds of start-up,
+ * and so are the errno names and texts ({@link LinuxErrno}). Elsewhere they come from
+ * jnr-constants, which has a table per OS and architecture and comes with jnr-posix.
  *
  * @param oRdonly {@code O_RDONLY}
  * @param oWronly {@code O_WRONLY}
@@ -54,6 +55,10 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 
 	private static final PosixConstants CURRENT = load();
 
+	// Whether this platform's values, and its errno names (LinuxErrno), are written out
+	// here: where they are, jnr-constants is never loaded, nor needed on the class path.
+	private static final boolean WRITTEN_OUT = LinuxSyscallTable.current().isPresent();
+
 	/**
 	 * Return the values of the platform this JVM runs on.
 	 * @return the values
@@ -68,7 +73,7 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 	 * @return the name
 	 */
 	static String errorName(int errno) {
-		return Errno.valueOf(errno).name();
+		return WRITTEN_OUT ? LinuxErrno.name(errno) : Errno.valueOf(errno).name();
 	}
 
 	/**
@@ -77,7 +82,7 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 	 * @return the description
 	 */
 	static String errorDescription(int errno) {
-		return Errno.valueOf(errno).toString();
+		return WRITTEN_OUT ? LinuxErrno.description(errno) : Errno.valueOf(errno).toString();
 	}
 
 	private static PosixConstants load() {

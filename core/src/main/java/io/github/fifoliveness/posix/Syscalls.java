@@ -6,7 +6,8 @@ package io.github.fifoliveness.posix;
  * a negative one is the errno of that very call, negated, so the error can never come
  * from another call made in between. {@link NativePosix} builds everything else on top,
  * in shared code; the implementations differ only in how they reach libc: the foreign
- * function API on JDK 22 and later, jnr-posix before.
+ * function API on JDK 22 and later, jffi's {@code syscall} before, jnr-posix where
+ * {@link LinuxSyscallTable} does not know the platform.
  */
 interface Syscalls {
 

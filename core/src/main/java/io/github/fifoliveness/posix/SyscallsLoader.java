@@ -1,8 +1,13 @@
 package io.github.fifoliveness.posix;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
+import jnr.constants.platform.Errno;
+import jnr.ffi.LibraryLoader;
+import jnr.posix.POSIXFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@value NativePosix#IMPLEMENTATION_PROPERTY} asks for, else the foreign function API
  * where it can run (Java 22 and later, on a platform {@link LinuxSyscallTable} knows),
  * else jnr: jffi's {@code syscall} where the table is known, jnr-posix elsewhere.
+ * jnr-posix is an optional dependency: where it is needed and missing, loading fails
+ * saying which dependency to add.
  */
 final class SyscallsLoader {
 
@@ -37,11 +44,32 @@ final class SyscallsLoader {
 	}
 
 	static Syscalls loadSyscalls(@Nullable NativeImplementation requested) {
+		return loadSyscalls(requested, LinuxSyscallTable.current(), SyscallsLoader::jnrPosixPresent);
+	}
+
+	/**
+	 * Load an implementation for a platform.
+	 * @param requested the implementation asked for, or {@code null} for this JVM's
+	 * preferred one
+	 * @param table the platform's system-call table, if known
+	 * @param jnrPosixPresent whether jnr-posix is on the class path
+	 * @return the system calls
+	 * @throws NativePosixUnavailableException if the implementation cannot run there
+	 */
+	static Syscalls loadSyscalls(@Nullable NativeImplementation requested, Optional<LinuxSyscallTable> table,
+			BooleanSupplier jnrPosixPresent) {
 		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
 		if (implementation == NativeImplementation.JNR) {
-			// Not a method reference to JnrSyscalls: creating one would load jnr-posix.
-			Optional<LinuxSyscallTable> table = LinuxSyscallTable.current();
-			return table.isPresent() ? JffiSyscalls.load(table.get()) : JnrSyscalls.load();
+			if (table.isPresent()) {
+				return JffiSyscalls.load(table.get());
+			}
+			// Before JnrSyscalls is touched, since it needs jnr-posix, and the values
+			// (PosixConstants) jnr-constants, which comes with it. Not a method reference
+			// to JnrSyscalls: creating one would load jnr-posix.
+			if (!jnrPosixPresent.getAsBoolean()) {
+				throw NativePosixUnavailableException.jnrPosixMissing();
+			}
+			return JnrSyscalls.load();
 		}
 		if (!foreignSupported()) {
 			throw NativePosixUnavailableException.foreignFailed(
@@ -54,6 +82,19 @@ final class SyscallsLoader {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
+		}
+	}
+
+	// Class literals, resolved when this runs rather than when this class is loaded: one
+	// class each of jnr-posix and of the two it brings that are used here, jnr-ffi and
+	// jnr-constants.
+	private static boolean jnrPosixPresent() {
+		try {
+			List.of(POSIXFactory.class, LibraryLoader.class, Errno.class);
+			return true;
+		}
+		catch (NoClassDefFoundError ex) {
+			return false;
 		}
 	}
 

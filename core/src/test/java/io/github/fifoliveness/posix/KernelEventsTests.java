@@ -217,14 +217,7 @@ class KernelEventsTests {
 
 	@Test
 	void openFileLimitIsTheSoftLimit() throws Exception {
-		String line = Files.readAllLines(Path.of("/proc/self/limits"))
-			.stream()
-			.filter((limit) -> limit.startsWith("Max open files"))
-			.findFirst()
-			.orElseThrow();
-		String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
-		long expected = soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
-		assertThat(this.events.openFileLimit()).isEqualTo(expected);
+		assertThat(this.events.openFileLimit()).isEqualTo(FileDescriptors.softLimit());
 	}
 
 	@Test

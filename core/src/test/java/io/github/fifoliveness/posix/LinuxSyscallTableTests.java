@@ -109,6 +109,22 @@ class LinuxSyscallTableTests {
 	}
 
 	@Test
+	void errnoNamesAndTextsMatchTheHeadersAndGlibc() throws Exception {
+		assumeTrue(LinuxSyscallTable.current().isPresent(), "no table for this platform");
+		StringBuilder body = new StringBuilder();
+		StringBuilder expected = new StringBuilder();
+		for (int value = 1; value <= LinuxErrno.highest(); value++) {
+			String name = LinuxErrno.name(value);
+			if (!name.startsWith("UNKNOWN_")) {
+				body.append("\tprintf(\"%d %s\\n\", ").append(name).append(", strerror(").append(name).append("));\n");
+				expected.append(value).append(' ').append(LinuxErrno.description(value)).append('\n');
+			}
+		}
+		assertThat(compileAndRun("#include <errno.h>\n#include <stdio.h>\n#include <string.h>\n", body.toString()))
+			.isEqualTo(expected.toString().strip());
+	}
+
+	@Test
 	void onlyVerifiedLinuxArchitecturesHaveATable() {
 		assertThat(LinuxSyscallTable.forPlatform("Linux", "amd64")).contains(LinuxSyscallTable.X86_64);
 		assertThat(LinuxSyscallTable.forPlatform("Linux", "aarch64")).contains(LinuxSyscallTable.AARCH64);

@@ -62,18 +62,20 @@ class NativeImplementationTests {
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.ffi.") || line.contains(" jnr.posix.")
-					|| line.contains(" com.kenai.jffi."));
+					|| line.contains(" jnr.constants.") || line.contains(" com.kenai.jffi."));
 	}
 
 	@Test
 	@EnabledForJreRange(max = JRE.JAVA_21)
-	void beforeJava22JffiMakesTheSystemCallsWithoutBindingJnrPosix() throws Exception {
+	void beforeJava22JffiMakesTheSystemCallsWithoutAnyClassOfJnrPosixJnrFfiOrJnrConstants() throws Exception {
 		Exercise exercise = exercise();
 		assertThat(exercise.output()).contains("implementation JNR").anyMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses())
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscalls "))
-			.noneMatch((line) -> line.contains(" jnr.posix."))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JnrEventSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiEventSyscalls "))
+			.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi.")
+					|| line.contains(" jnr.constants."))
+			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"))
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "));
 	}

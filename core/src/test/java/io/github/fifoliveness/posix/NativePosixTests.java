@@ -1,7 +1,9 @@
 package io.github.fifoliveness.posix;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import jnr.posix.POSIXFactory;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,41 @@ class NativePosixTests {
 			.isThrownBy(() -> JnrSyscalls.load(POSIXFactory::getJavaPOSIX))
 			.withMessageContaining("needs native calls")
 			.withMessageContaining("JavaPOSIX");
+	}
+
+	@Test
+	void whereNoTableIsKnownAMissingJnrPosixIsNamedWithItsCoordinates() {
+		for (String[] platform : new String[][] { { "Mac OS X", "aarch64" }, { "FreeBSD", "amd64" },
+				{ "Linux", "riscv64" } }) {
+			assertThatExceptionOfType(NativePosixUnavailableException.class)
+				.isThrownBy(() -> SyscallsLoader.loadSyscalls(NativeImplementation.JNR,
+						LinuxSyscallTable.forPlatform(platform[0], platform[1]), () -> false))
+				.withMessageContaining("cannot make them through jnr")
+				.withMessageEndingWith("jnr-posix is not on the class path, and this platform needs it (only Linux"
+						+ " x86_64 and aarch64 do without): add com.github.jnr:jnr-posix:3.2.2 to the application's"
+						+ " dependencies")
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.isEqualTo(NativePosixUnavailableException.Reason.JNR_POSIX_MISSING));
+		}
+	}
+
+	@Test
+	void whereTheTableIsKnownJnrPosixIsNotNeeded() {
+		Syscalls syscalls = SyscallsLoader.loadSyscalls(NativeImplementation.JNR, LinuxSyscallTable.current(),
+				() -> false);
+		assertThat(syscalls).isInstanceOf(JffiSyscalls.class);
+		assertThat(syscalls.geteuid()).isEqualTo(this.posix.effectiveUid());
+	}
+
+	@Test
+	void jnrPosixIsNamedByTheVersionFifoLivenessIsBuiltWith() throws Exception {
+		Properties built = new Properties();
+		try (InputStream in = POSIXFactory.class
+			.getResourceAsStream("/META-INF/maven/com.github.jnr/jnr-posix/pom.properties")) {
+			built.load(in);
+		}
+		assertThat(NativePosixUnavailableException.JNR_POSIX).isEqualTo(built.getProperty("groupId") + ":"
+				+ built.getProperty("artifactId") + ":" + built.getProperty("version"));
 	}
 
 	@Test

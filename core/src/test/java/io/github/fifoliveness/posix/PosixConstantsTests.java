@@ -1,5 +1,9 @@
 package io.github.fifoliveness.posix;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,44 @@ class PosixConstantsTests {
 		int enxio = PosixConstants.current().enxio();
 		assertThat(PosixConstants.errorName(enxio)).isEqualTo("ENXIO");
 		assertThat(PosixConstants.errorDescription(enxio)).isEqualTo("No such device or address");
+	}
+
+	@Test
+	void linuxErrnoNamesAndTextsAreJnrConstantsLinuxTables() {
+		for (Enum<?>[] table : List.of(jnr.constants.platform.linux.Errno.values(),
+				jnr.constants.platform.linux.aarch64.Errno.values())) {
+			Map<Integer, List<String>> names = new HashMap<>();
+			Map<Integer, String> texts = new HashMap<>();
+			for (Enum<?> errno : table) {
+				int value = ((jnr.constants.Constant) errno).intValue();
+				names.computeIfAbsent(value, (key) -> new ArrayList<>()).add(errno.name());
+				texts.put(value, errno.toString());
+			}
+			assertThat(names.keySet()).allMatch((value) -> value > 0 && value <= LinuxErrno.highest());
+			for (int value = 1; value <= LinuxErrno.highest(); value++) {
+				if (names.containsKey(value)) {
+					assertThat(names.get(value)).as("errno %d", value).contains(LinuxErrno.name(value));
+					assertThat(LinuxErrno.description(value)).as("errno %d", value).isEqualTo(texts.get(value));
+				}
+				else {
+					assertThat(LinuxErrno.name(value)).isEqualTo("UNKNOWN_ERRNO_" + value);
+				}
+			}
+		}
+		assertThat(LinuxErrno.name(LinuxErrno.highest() + 1)).isEqualTo("UNKNOWN_ERRNO_134");
+		assertThat(LinuxErrno.description(0)).isEqualTo("Unknown error 0");
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, architectures = { "amd64", "aarch64" })
+	void thisPlatformNamesEveryErrnoAsJnrConstantsDoes() {
+		for (int value = 1; value <= LinuxErrno.highest(); value++) {
+			jnr.constants.platform.Errno errno = jnr.constants.platform.Errno.valueOf(value);
+			if (errno.defined()) {
+				assertThat(PosixConstants.errorName(value)).isEqualTo(errno.name());
+				assertThat(PosixConstants.errorDescription(value)).isEqualTo(errno.toString());
+			}
+		}
 	}
 
 	private static int flag(Enum<?> flag) {

@@ -115,7 +115,17 @@ public class ChildProcesses implements AfterEachCallback {
 		return start(prefix, List.of(), classPath, mainClass, args);
 	}
 
-	private Process start(List<String> prefix, List<String> jvmOptions, String classPath, Class<?> mainClass,
+	/**
+	 * Start a JVM with the given options running the given main class with the given
+	 * class path; its output can be read from {@link Process#getInputStream()}.
+	 * @param prefix words put before {@code java}
+	 * @param jvmOptions options for {@code java}, such as {@code -Dname=value}
+	 * @param classPath the class path
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the process
+	 */
+	public Process start(List<String> prefix, List<String> jvmOptions, String classPath, Class<?> mainClass,
 			String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -9,12 +9,15 @@ import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.NativePath;
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.NotifySocket;
 import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.WriteEndHold;
 
 /**
  * Makes every native call fifo-liveness makes, in a folder given as the argument, then
- * prints the implementation ({@code implementation FFM}) and every line of
+ * prints what a send to a notify socket nobody binds gave ({@code notify ECONNREFUSED}),
+ * the implementation ({@code implementation FFM}) and every line of
  * {@code /proc/self/maps} that names jffi ({@code mapped …}), for tests that must know
  * what a fresh JVM loaded.
  */
@@ -47,11 +50,23 @@ public final class ExerciseNativeLayer {
 		new PidFilePeerProbe(pidFile, posix).probe();
 		posix.effectiveUid();
 		exerciseKernelEvents(posix, fifo, dir);
+		exerciseNotifySocket(posix);
 		System.out.println("implementation " + posix.implementation().name());
 		Files.readAllLines(Path.of("/proc/self/maps"))
 			.stream()
 			.filter((line) -> line.contains("jffi"))
 			.forEach((line) -> System.out.println("mapped " + line));
+	}
+
+	// socket and sendto, to an address nobody binds: the send fails, with errno's name.
+	private static void exerciseNotifySocket(NativePosix posix) {
+		try (NotifySocket socket = NotifySocket.open("@fifo-liveness-exercise/" + System.nanoTime(), posix)) {
+			socket.send("READY=1");
+			System.out.println("notify sent");
+		}
+		catch (PosixException ex) {
+			System.out.println("notify " + ex.getErrorName());
+		}
 	}
 
 	// Every call the peer watcher makes: epoll, inotify, eventfd, pidfd, the descriptor

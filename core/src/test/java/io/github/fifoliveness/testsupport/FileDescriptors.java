@@ -36,6 +36,26 @@ public final class FileDescriptors {
 	}
 
 	/**
+	 * Return this process's soft limit of open descriptors, from
+	 * {@code /proc/self/limits}.
+	 * @return the limit, {@link Long#MAX_VALUE} when unlimited
+	 */
+	public static long softLimit() {
+		try {
+			String line = Files.readAllLines(Path.of("/proc/self/limits"))
+				.stream()
+				.filter((limit) -> limit.startsWith("Max open files"))
+				.findFirst()
+				.orElseThrow();
+			String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+			return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Return how many descriptors this process has open on files under a folder or on
 	 * anonymous inodes of the given kinds, leaving out the rest (jars, the JDK's pipes),
 	 * which come and go with class loading and child processes.

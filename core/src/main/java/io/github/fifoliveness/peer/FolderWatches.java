@@ -214,7 +214,7 @@ final class FolderWatches {
 		List<Interest> interested(String name) {
 			List<Interest> named = this.named.getOrDefault(name, List.of());
 			if (this.everyName.isEmpty()) {
-				return List.copyOf(named);
+				return named;
 			}
 			List<Interest> all = new ArrayList<>(this.everyName);
 			all.addAll(named);

@@ -96,7 +96,7 @@ public class PeerWatcher {
 		this.tracker = new PeerStatusTracker(logger, listener, peers);
 		this.peers = peers.configuredProbes().isEmpty() ? null : new WatchedPeers(peers, this.tracker, this::newKey);
 		folders.forEach((folder) -> this.folders.put(folder.name(),
-				new WatchedPeerFolder(folder, logger, folderListener, posix, System::nanoTime)));
+				new WatchedPeerFolder(folder, this.folders.size(), logger, folderListener, posix, System::nanoTime)));
 	}
 
 	private int newKey() {

@@ -101,7 +101,8 @@ final class WatchLoop implements KernelEventHandler {
 			Thread.sleep((timeoutMillis < 0) ? Long.MAX_VALUE : timeoutMillis);
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			// Cleared, not kept: stop() says to stop through its flag, and a kept
+			// interrupt would make every sleep return at once.
 		}
 	}
 
@@ -162,19 +163,11 @@ final class WatchLoop implements KernelEventHandler {
 		return this.keys.getAsInt();
 	}
 
-	/**
-	 * Set aside descriptors for a group's holds, up front.
-	 * @param wanted how many it may hold at most
-	 * @return how many it got: all of them without an event set, which holds nothing
-	 */
+	// Descriptors for a group's holds, set aside up front: all without an event set.
 	long reserve(long wanted) {
 		return (this.budget != null) ? this.budget.reserve(wanted) : wanted;
 	}
 
-	/**
-	 * Say what the budget was made from, at the start.
-	 * @return such as "256 and 12 are open"
-	 */
 	String describeBudget() {
 		return (this.budget != null) ? this.budget.describe() : "unused";
 	}
@@ -222,24 +215,14 @@ final class WatchLoop implements KernelEventHandler {
 		return watch;
 	}
 
-	/**
-	 * Forget a hold that was closed.
-	 * @param who what held it
-	 * @param reserved as it was held
-	 */
+	// Forget a hold that was closed; reserved as it was held.
 	void released(Held who, boolean reserved) {
 		if (this.held.remove(who.key()) != null && !reserved) {
 			this.budget.giveBack();
 		}
 	}
 
-	/**
-	 * Watch a folder for a follower; see {@link FolderWatches#watch}.
-	 * @param follower the follower
-	 * @param folder the folder
-	 * @param name the name that matters, {@code null} for every name
-	 * @throws PosixException if it cannot be watched
-	 */
+	// See FolderWatches.watch: name null for every name in the folder.
 	void watchFolder(FolderWatches.Follower follower, Path folder, @Nullable String name) throws PosixException {
 		this.folders.watch(follower, folder, name);
 	}

@@ -87,6 +87,8 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
 	private int safetyNetTicks;
 
+	private final int phase;
+
 	private boolean rescan;
 
 	// Files were passed over for want of room since the last rescan.
@@ -105,9 +107,10 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	// Whether the report says what the first look at the folder found.
 	private volatile boolean reported;
 
-	WatchedPeerFolder(PeerFolder folder, Logger logger, PeerFolderListener listener, NativePosix posix,
+	WatchedPeerFolder(PeerFolder folder, int phase, Logger logger, PeerFolderListener listener, NativePosix posix,
 			LongSupplier clock) {
 		this.folder = folder;
+		this.phase = phase;
 		this.logger = logger;
 		this.listener = listener;
 		this.posix = posix;
@@ -682,9 +685,11 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		}
 	}
 
+	// Once every slices ticks, each folder on a tick of its own.
 	@Override
 	public void safetyNet(WatchLoop loop, int slices) {
-		if (++this.safetyNetTicks % slices == 0) {
+		this.safetyNetTicks++;
+		if ((this.safetyNetTicks + this.phase) % slices == 0) {
 			lookAgain(loop);
 		}
 	}

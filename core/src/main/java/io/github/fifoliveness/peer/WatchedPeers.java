@@ -29,6 +29,8 @@ final class WatchedPeers implements WatchGroup {
 
 	private int safetyNetCursor;
 
+	private int safetyNetTick;
+
 	// The configured probe says what to watch; the recorded one makes the probes.
 	WatchedPeers(Peers peers, PeerStatusTracker tracker, IntSupplier keys) {
 		peers.configuredProbes().forEach((name, probe) -> {
@@ -85,7 +87,10 @@ final class WatchedPeers implements WatchGroup {
 				probeSafely(loop, peer);
 			}
 		}
-		poll(loop);
+		// One round at the start, as a watcher that can poll makes.
+		if (loop.settings().watch() || !WatchSettings.isOff(loop.settings().pollInterval())) {
+			poll(loop);
+		}
 	}
 
 	/**
@@ -120,14 +125,17 @@ final class WatchedPeers implements WatchGroup {
 		}
 	}
 
-	// One slice of the peers, round-robin; hot code, so compiled, unlike a burst once a
-	// minute.
+	// An even share of the peers each tick, round-robin; hot code, so compiled, unlike a
+	// burst once a minute.
 	@Override
 	public void safetyNet(WatchLoop loop, int slices) {
-		int slice = (this.peers.size() + slices - 1) / slices;
-		for (int i = 0; i < slice; i++) {
+		int size = this.peers.size();
+		int tick = this.safetyNetTick;
+		this.safetyNetTick = (tick + 1) % slices;
+		int share = (int) ((long) size * (tick + 1) / slices - (long) size * tick / slices);
+		for (int i = 0; i < share; i++) {
 			WatchedPeer peer = this.peers.get(this.safetyNetCursor);
-			this.safetyNetCursor = (this.safetyNetCursor + 1) % this.peers.size();
+			this.safetyNetCursor = (this.safetyNetCursor + 1) % size;
 			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
 				probeSafely(loop, peer);
 			}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PeerFolderMember implements WatchLoop.Held {
 
-	private final WatchedPeerFolder folder;
+	private final FolderMembers folder;
 
 	private final String fileName;
 
@@ -23,7 +23,7 @@ final class PeerFolderMember implements WatchLoop.Held {
 
 	private @Nullable ProbeResult last;
 
-	PeerFolderMember(WatchedPeerFolder folder, String fileName, int key, FifoPeerProbe probe) {
+	PeerFolderMember(FolderMembers folder, String fileName, int key, FifoPeerProbe probe) {
 		this.folder = folder;
 		this.fileName = fileName;
 		this.name = PeerFolder.memberName(fileName);
@@ -31,7 +31,7 @@ final class PeerFolderMember implements WatchLoop.Held {
 		this.probe = probe;
 	}
 
-	WatchedPeerFolder folder() {
+	FolderMembers folder() {
 		return this.folder;
 	}
 

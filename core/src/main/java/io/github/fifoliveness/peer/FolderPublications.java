@@ -1,0 +1,264 @@
+package io.github.fifoliveness.peer;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link WatchedPeerFolder} publishes: its members' changes, as its tracker tells
+ * them, and its quorum, to its {@link PeerFolderListener}; its log lines, with one limit
+ * for joins, leaves and quorum changes; and what its start-up grace holds back. Confined
+ * to the watcher's thread, except for {@link #withStartupGrace(PeerFolderReport)}.
+ */
+final class FolderPublications {
+
+	private final PeerFolder folder;
+
+	private final Logger logger;
+
+	private final PeerFolderListener listener;
+
+	private final LongSupplier clock;
+
+	// The folder's report as last published: whether it is present, and its members.
+	private final Supplier<PeerFolderReport> report;
+
+	// The members' and the quorum's, shared with health requests.
+	private final StartupGrace startupGrace;
+
+	private volatile boolean quorumSeen;
+
+	private final Set<String> publishedUp = new HashSet<>();
+
+	private final ChangeLines lines = new ChangeLines();
+
+	private @Nullable Boolean quorum;
+
+	private boolean started;
+
+	// The folder's members now, and whether it is present, as it knows them.
+	private final IntSupplier members;
+
+	private final BooleanSupplier present;
+
+	FolderPublications(PeerFolder folder, Logger logger, PeerFolderListener listener, LongSupplier clock,
+			Supplier<PeerFolderReport> report, IntSupplier members, BooleanSupplier present) {
+		this.folder = folder;
+		this.members = members;
+		this.present = present;
+		this.logger = logger;
+		this.listener = listener;
+		this.clock = clock;
+		this.report = report;
+		this.startupGrace = new StartupGrace((member) -> folder.startupGrace(), clock);
+	}
+
+	StartupGrace startupGrace() {
+		return this.startupGrace;
+	}
+
+	/**
+	 * Whether the folder's first look is done, after which joins are logged and the
+	 * quorum is published.
+	 * @return {@code true} once started
+	 */
+	boolean isStarted() {
+		return this.started;
+	}
+
+	void started() {
+		this.started = true;
+	}
+
+	/**
+	 * Return a report with what the start-up grace holds back now: the members found down
+	 * that were never seen UP, and whether the folder never held its quorum, within the
+	 * grace. Notes who the report shows UP, so that a scan made by a health request ends
+	 * the grace too. Safe to call from any thread.
+	 * @param report the report, the watcher's or a scan's
+	 * @return the report with the grace
+	 */
+	PeerFolderReport withStartupGrace(PeerFolderReport report) {
+		if (this.folder.startupGrace().isZero()) {
+			return report;
+		}
+		if (report.quorum()) {
+			this.quorumSeen = true;
+		}
+		Set<String> notSeenYet = new HashSet<>();
+		report.members().forEach((name, result) -> {
+			if (result.alive()) {
+				this.startupGrace.seenUp(name);
+			}
+			else if (this.startupGrace.left(name).isPresent()) {
+				notSeenYet.add(name);
+			}
+		});
+		return new PeerFolderReport(report.folder(), report.present(), report.members(), notSeenYet,
+				quorumGraceLeft().orElse(null));
+	}
+
+	// How long the first quorum event may still wait for the quorum.
+	private Optional<Duration> quorumGraceLeft() {
+		return this.quorumSeen ? Optional.empty() : this.startupGrace.left(this.folder.startupGrace());
+	}
+
+	/**
+	 * Return when the start-up grace of a folder that has not published its quorum yet
+	 * ends.
+	 * @return a {@link System#nanoTime()} value, empty when nothing waits for it
+	 */
+	Optional<Long> startupGraceDue() {
+		if (!this.started || this.quorum != null) {
+			return Optional.empty();
+		}
+		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
+	}
+
+	/**
+	 * Publish the quorum lost, if the start-up grace held it back and has passed.
+	 */
+	void tickStartupGrace() {
+		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
+			publishQuorum();
+		}
+	}
+
+	// What the tracker publishes for a member: its first result is its joining.
+	void memberChanged(PeerStatusChange change) {
+		ProbeResult result = change.getResult();
+		PeerFolderChange.Kind kind = (change.getPreviousStatus() == PeerStatus.UNKNOWN)
+				? PeerFolderChange.Kind.MEMBER_JOINED
+				: result.alive() ? PeerFolderChange.Kind.MEMBER_UP : PeerFolderChange.Kind.MEMBER_DOWN;
+		if (result.alive()) {
+			this.publishedUp.add(change.getPeer());
+		}
+		else {
+			this.publishedUp.remove(change.getPeer());
+		}
+		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started) {
+			line(result.alive(), subject(change.getPeer()) + " joined"
+					+ (result.alive() ? "" : " down (" + result.reason() + "): " + result.message()));
+		}
+		publish(kind, change.getPeer(), result);
+		publishQuorum();
+	}
+
+	/**
+	 * Publish that a member left: its FIFO was removed, or the folder went.
+	 * @param member the member's name
+	 */
+	void memberLeft(String member) {
+		this.publishedUp.remove(member);
+		if (this.started) {
+			line(true, subject(member) + " left (its FIFO was removed): it stopped");
+		}
+		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
+		publishQuorum();
+	}
+
+	/**
+	 * Publish the quorum if it changed, once started and unless the start-up grace holds
+	 * back its first loss.
+	 */
+	void publishQuorum() {
+		if (!this.started) {
+			return;
+		}
+		int up = this.publishedUp.size();
+		boolean now = this.present.getAsBoolean() && up >= this.folder.minUp();
+		if (now) {
+			this.quorumSeen = true;
+		}
+		if (this.quorum != null && this.quorum == now) {
+			return;
+		}
+		if (this.quorum == null && !now && quorumGraceLeft().isPresent()) {
+			// Not held since the start: not lost until the start-up grace has passed.
+			return;
+		}
+		boolean first = this.quorum == null;
+		this.quorum = now;
+		String counts = up + " of " + this.members.getAsInt() + " members up, at least " + this.folder.minUp()
+				+ " needed";
+		if (now) {
+			line(true, "Peer folder '" + this.folder.name() + "' holds its quorum" + (first ? "" : " again") + ": "
+					+ counts);
+		}
+		else {
+			line(false, "Peer folder '" + this.folder.name() + "' " + (first ? "has no" : "lost its") + " quorum: "
+					+ counts);
+		}
+		publish(now ? PeerFolderChange.Kind.QUORUM_HELD : PeerFolderChange.Kind.QUORUM_LOST, null, null);
+	}
+
+	// A listener that throws must not end the following of the folder.
+	private void publish(PeerFolderChange.Kind kind, @Nullable String member, @Nullable ProbeResult result) {
+		PeerFolderChange change = new PeerFolderChange(this.folder.name(), kind, member, result,
+				this.publishedUp.size(), this.members.getAsInt(), this.folder.minUp());
+		try {
+			this.listener.peerFolderChanged(change);
+		}
+		catch (RuntimeException ex) {
+			this.logger.warn("A PeerFolderListener failed on " + change, ex);
+		}
+	}
+
+	private void line(boolean info, String line) {
+		if (!this.lines.log(this.clock.getAsLong())) {
+			return;
+		}
+		if (info) {
+			this.logger.info(line);
+		}
+		else {
+			this.logger.warn(line);
+		}
+	}
+
+	/**
+	 * Log the folder's own lines that are due: how many joins, leaves and quorum changes
+	 * went unlogged.
+	 */
+	void tickLines() {
+		long now = this.clock.getAsLong();
+		long count = this.lines.countLine(now);
+		if (count > 0) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " joins, leaves and quorum"
+					+ " changes in the last " + ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
+					+ ". Its health and gauges tell its state at every moment.");
+		}
+		long still = this.lines.stillLine(now);
+		if (still >= 0) {
+			this.logger
+				.info("Peer folder '" + this.folder.name() + "' has held still for " + ChangeLines.WINDOW.toSeconds()
+						+ " s" + ((still > 0) ? " (" + still + " more not logged)" : "") + ": " + describeNow());
+		}
+	}
+
+	/**
+	 * Return when {@link #tickLines()} is due, while lines are limited.
+	 * @return a {@link System#nanoTime()} value, empty when nothing is due
+	 */
+	Optional<Long> linesDue() {
+		return this.lines.isLimited() ? Optional.of(this.lines.due()) : Optional.empty();
+	}
+
+	private String describeNow() {
+		PeerFolderReport now = this.report.get();
+		return now.present() ? now.up() + " of " + now.members().size() + " members up" : "the folder is missing";
+	}
+
+	String subject(String member) {
+		return "Member '" + CStyleEscape.escape(member) + "' of peer folder '" + this.folder.name() + "'";
+	}
+
+}

@@ -195,12 +195,13 @@ final class FolderMembers {
 	}
 
 	/**
-	 * Probe again the members not held, such as those beyond the budget of descriptors.
+	 * Probe again the live members not held, such as those beyond the budget of
+	 * descriptors; the folder's watch tells of the down ones coming back.
 	 * @param holds how to probe members
 	 */
 	void pollUnheld(WatchLoop holds) {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
-			if (!member.isHeld()) {
+			if (!member.isHeld() && member.last() != null && member.last().alive()) {
 				examine(member.fileName(), holds, false);
 			}
 		}

@@ -5,23 +5,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.FollowPeerFolder;
+import io.github.fifoliveness.testsupport.OutputLines;
 import io.github.fifoliveness.testsupport.WatchOnce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for the peers {@link PeerWatcher} polls instead of watching, in a process of
- * their own, with a lower descriptor limit or as another user.
+ * Tests for the peers and folder members {@link PeerWatcher} polls instead of watching,
+ * in a process of its own, with a lower descriptor limit or as another user.
  */
 class PeerWatcherFallbackTests {
+
+	// More than the budget of descriptors under a limit of 256 open files.
+	private static final int MEMBERS = 300;
+
+	private static final List<String> LIMITED = List.of("sh", "-c", "ulimit -n 256 && exec \"$0\" \"$@\"");
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
@@ -29,14 +40,15 @@ class PeerWatcherFallbackTests {
 	@TempDir
 	Path dir;
 
+	private final NativePosix posix = NativePosix.get();
+
 	@Test
 	void peersBeyondTheDescriptorLimitArePolledAndTheLogSaysSo() throws Exception {
 		List<String> paths = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			paths.add(this.dir.resolve("peer-" + i + ".fifo").toString());
 		}
-		Process watcher = this.children.startJava(List.of("sh", "-c", "ulimit -n 256 && exec \"$0\" \"$@\""),
-				WatchOnce.class, paths.toArray(String[]::new));
+		Process watcher = this.children.startJava(LIMITED, WatchOnce.class, paths.toArray(String[]::new));
 		String output = outputOf(watcher);
 		assertThat(output).contains("the limit on open files (RLIMIT_NOFILE) is 256")
 			.contains("Raise the limit ('ulimit -n', or LimitNOFILE= in a systemd unit) to watch them all");
@@ -46,6 +58,29 @@ class PeerWatcherFallbackTests {
 		assertThat(polled).isPositive();
 		assertThat(watched + polled).isEqualTo(300);
 		assertThat(output).contains("peer-0 watched", "peer-299 polled");
+	}
+
+	@Test
+	void folderMembersBeyondTheDescriptorLimitArePolledWhileUpAndSeenComingBack() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		List<OpenFile> readers = new ArrayList<>();
+		try {
+			for (int i = 0; i < MEMBERS; i++) {
+				readers.add(this.posix.openReadEnd(Fifos.create(folder.resolve("worker-" + i + ".fifo"))));
+			}
+			OutputLines lines = OutputLines
+				.of(this.children.startJava(LIMITED, FollowPeerFolder.class, folder.toString()));
+			awaitEveryMember(lines, "MEMBER_JOINED");
+			closeAll(readers);
+			awaitEveryMember(lines, "MEMBER_DOWN");
+			for (int i = 0; i < MEMBERS; i++) {
+				readers.add(this.posix.openReadEnd(folder.resolve("worker-" + i + ".fifo")));
+			}
+			awaitEveryMember(lines, "MEMBER_UP");
+		}
+		finally {
+			closeAll(readers);
+		}
 	}
 
 	@Test
@@ -63,6 +98,18 @@ class PeerWatcherFallbackTests {
 			.contains(
 					"Peer 'peer-0' is probed every 1000 ms ('fifo-liveness.monitor.poll-interval') instead of watched:"
 							+ " inotify_add_watch(" + secret + ") failed: Permission denied (EACCES)");
+	}
+
+	private static void awaitEveryMember(OutputLines lines, String kind) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> lines.startingWith(kind + " ").stream().distinct().count() == MEMBERS);
+	}
+
+	private static void closeAll(List<OpenFile> files) {
+		for (OpenFile file : files) {
+			file.close();
+		}
+		files.clear();
 	}
 
 	private static String outputOf(Process process) throws Exception {

@@ -1,0 +1,39 @@
+package io.github.fifoliveness.testsupport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.fifoliveness.peer.PeerFolder;
+import io.github.fifoliveness.peer.PeerWatcher;
+import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.WatchSettings;
+import io.github.fifoliveness.posix.NativePosix;
+
+/**
+ * Watches the peer folder at the given path in a process of its own until it is killed,
+ * for tests that need other limits: prints {@code <kind> <member>} for every change of a
+ * member. Polling is every second and the safety net off.
+ */
+public final class FollowPeerFolder {
+
+	private FollowPeerFolder() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		PeerFolder folder = new PeerFolder("workers", Path.of(args[0]), PeerFolder.DEFAULT_PATTERN, 1, null, 10_000,
+				Duration.ZERO);
+		PeerWatcher watcher = new PeerWatcher(new Peers(Map.of()), List.of(folder),
+				new WatchSettings(true, Duration.ofSeconds(1), Duration.ZERO), (change) -> {
+				}, (change) -> {
+					if (change.member() != null) {
+						System.out.println(change.kind() + " " + change.member());
+						System.out.flush();
+					}
+				}, NativePosix.get());
+		watcher.start();
+		Thread.sleep(Duration.ofMinutes(10).toMillis());
+	}
+
+}

@@ -8,6 +8,8 @@ import io.github.fifoliveness.posix.FifoSupport;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching.CacheOverride;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -15,8 +17,8 @@ import org.springframework.util.StringUtils;
 /**
  * The {@link Feature features} an application uses, read from its environment alone,
  * before anything native is loaded: the one place that decides whether the native layer
- * is needed. The auto-configurations, the {@code nativePosix} bean and the preloader all
- * ask it.
+ * is needed. The filter that removes unused auto-configurations and the conditions of the
+ * others ask it.
  * <p>
  * The liveness beacon is on by default, except on a platform without FIFOs (Windows),
  * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In an
@@ -62,6 +64,14 @@ final class Features {
 	 * @return the features
 	 */
 	static Features of(Environment environment) {
+		// Boot caches the property names of each source only while binding; without the
+		// override, every lookup below would map them all again.
+		try (CacheOverride cache = ConfigurationPropertyCaching.get(environment).override()) {
+			return read(environment);
+		}
+	}
+
+	private static Features read(Environment environment) {
 		String osName = environment.getProperty("os.name", "");
 		boolean test = isTestContext(environment);
 		Boolean beaconEnabled = environment.getProperty(BEACON_ENABLED, Boolean.class);

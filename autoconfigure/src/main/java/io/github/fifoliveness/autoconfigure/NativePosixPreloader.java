@@ -2,26 +2,23 @@ package io.github.fifoliveness.autoconfigure;
 
 import io.github.fifoliveness.posix.NativePosix;
 
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.context.ApplicationListener;
-
 /**
- * Starts loading the native POSIX layer on a background thread once the application
- * context is initialized, when the application uses anything that needs it (see
- * {@link Features}). Loading it costs CPU on first use (jffi loads its native stub, the
- * foreign function API links its downcall handles); done here, that overlaps the rest of
- * startup instead of adding to it on the main thread.
+ * Starts loading the native POSIX layer on a background thread when the application uses
+ * anything that needs it (see {@link Features}). Loading it costs CPU on first use (jffi
+ * loads its native stub, the foreign function API links its downcall handles); done
+ * early, that overlaps the rest of startup instead of adding to it on the main thread.
  * <p>
- * Not earlier: the test support turns the beacons off in a context's initializers, and an
- * application that uses nothing must load nothing native. And a listener of its own
- * rather than Spring Boot's {@code BackgroundPreinitializer}, which runs for every
- * application and cannot see the environment.
+ * Started by {@link UnusedFeaturesFilter} when it first reads the features: after the
+ * context's initializers (the test support turns the beacons off there), before any
+ * auto-configuration is read. An application that uses nothing loads nothing native.
  */
-class NativePosixPreloader implements ApplicationListener<ApplicationContextInitializedEvent> {
+final class NativePosixPreloader {
 
-	@Override
-	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
-		if (Features.of(event.getApplicationContext().getEnvironment()).needNativeLayer()) {
+	private NativePosixPreloader() {
+	}
+
+	static void startIfNeeded(Features features) {
+		if (features.needNativeLayer()) {
 			Thread thread = new Thread(NativePosix::preload, "fifo-liveness-preload");
 			thread.setDaemon(true);
 			thread.start();

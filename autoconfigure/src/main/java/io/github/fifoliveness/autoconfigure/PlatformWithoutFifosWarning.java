@@ -3,21 +3,20 @@ package io.github.fifoliveness.autoconfigure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.context.ApplicationListener;
-
 /**
  * Says once per application context that the liveness beacon, on by default, is off
  * because the platform has no FIFOs (Windows), so that a developer there starts the
- * team's application without setting anything, and knows why no peer can see it.
+ * team's application without setting anything, and knows why no peer can see it. Said by
+ * {@link UnusedFeaturesFilter} when it first reads the features.
  */
-class PlatformWithoutFifosWarning implements ApplicationListener<ApplicationContextInitializedEvent> {
+final class PlatformWithoutFifosWarning {
 
 	private static final Log logger = LogFactory.getLog(PlatformWithoutFifosWarning.class);
 
-	@Override
-	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
-		Features features = Features.of(event.getApplicationContext().getEnvironment());
+	private PlatformWithoutFifosWarning() {
+	}
+
+	static void logIfBeaconOff(Features features) {
 		if (features.beaconOffForPlatform()) {
 			logger.warn("No liveness beacon: " + features.osName() + " has no FIFOs, so peers cannot watch this"
 					+ " application here. Set 'fifo-liveness.beacon.enabled=false' to silence this warning.");

@@ -21,6 +21,12 @@ import org.springframework.core.env.Environment;
  * unused costs no class read and no condition. Each removed class is reported with the
  * outcome its {@link ConditionalOnFeature} would have given. The others (health
  * contributors and metrics) follow beans that an application may define itself, and stay.
+ * <p>
+ * Spring asks a filter about every class it imports, one at a time, so the features are
+ * read only when one of ours is asked about, and then once per application context. That
+ * first reading is also where start-up acts on them: it starts loading the native layer
+ * in the background ({@link NativePosixPreloader}) and warns on a platform without FIFOs
+ * ({@link PlatformWithoutFifosWarning}), so that no listener reads them again.
  */
 class UnusedFeaturesFilter implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
 
@@ -38,6 +44,8 @@ class UnusedFeaturesFilter implements AutoConfigurationImportFilter, Environment
 
 	private @Nullable BeanFactory beanFactory;
 
+	private @Nullable ConditionOutcome outcome;
+
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
@@ -52,18 +60,30 @@ class UnusedFeaturesFilter implements AutoConfigurationImportFilter, Environment
 	public boolean[] match(@Nullable String[] autoConfigurationClasses,
 			AutoConfigurationMetadata autoConfigurationMetadata) {
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		Features features = (this.environment != null) ? Features.of(this.environment) : null;
-		ConditionOutcome outcome = (features != null)
-				? OnFeatureCondition.outcome(features, EnumSet.allOf(Feature.class)) : null;
 		for (int i = 0; i < matches.length; i++) {
 			String candidate = autoConfigurationClasses[i];
-			matches[i] = candidate == null || outcome == null || outcome.isMatch()
-					|| !FEATURE_GATED.contains(candidate);
+			matches[i] = candidate == null || !FEATURE_GATED.contains(candidate) || outcome().isMatch();
 			if (!matches[i]) {
-				report(candidate, outcome);
+				report(candidate, outcome());
 			}
 		}
 		return matches;
+	}
+
+	private ConditionOutcome outcome() {
+		ConditionOutcome outcome = this.outcome;
+		if (outcome == null) {
+			outcome = (this.environment != null) ? readFeatures(this.environment) : ConditionOutcome.match();
+			this.outcome = outcome;
+		}
+		return outcome;
+	}
+
+	private static ConditionOutcome readFeatures(Environment environment) {
+		Features features = Features.of(environment);
+		NativePosixPreloader.startIfNeeded(features);
+		PlatformWithoutFifosWarning.logIfBeaconOff(features);
+		return OnFeatureCondition.outcome(features, EnumSet.allOf(Feature.class));
 	}
 
 	private void report(String candidate, ConditionOutcome outcome) {

@@ -10,8 +10,9 @@ jars, jnr's still there) and without-starter.jar (without either). For each JAVA
     the beacon on;
   - the beacon's share of Spring Boot's start-up steps (BufferingApplicationStartup, read from
     /actuator/startup): each step that names a fifo-liveness bean or class, by duration;
-  - JFR's execution samples up to "Started", beacon on: how many have a fifo-liveness, jnr or
-    foreign-function frame.
+  - JFR's execution samples up to "Started", every 2 ms, everything off and beacon on: how many
+    have a fifo-liveness, jnr or foreign-function frame, and the fifo-liveness methods outermost
+    in them.
 """
 import json
 import os
@@ -86,9 +87,12 @@ def steps(java):
     return sorted(found, reverse=True)
 
 
-def samples(java):
+def samples(java, beacon):
+    """Samples every 2 ms of all threads to Started: how many, how many in our code or native
+    calls, and our outermost methods in them, most sampled first."""
     recording = os.path.join(WORK, "startup.jfr")
-    process, _ = start(java, "with-starter.jar", "jfr", True, ["-XX:StartFlightRecording:settings=profile"])
+    process, _ = start(java, "with-starter.jar", "jfr", beacon,
+                       ["-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=2ms"])
     jcmd = os.path.join(os.path.dirname(java), "jcmd")
     subprocess.run([jcmd, str(process.pid), "JFR.dump", "filename=" + recording], capture_output=True, check=True)
     stop(process)
@@ -96,9 +100,13 @@ def samples(java):
     printed = subprocess.run([tool, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", recording],
                              capture_output=True, text=True, check=True).stdout
     stacks = printed.split("jdk.ExecutionSample")[1:]
-    ours = sum(1 for s in stacks if "io.github.fifoliveness." in s and "fifoliveness.sample" not in s)
+    outermost = {}
+    for stack in stacks:
+        frames = re.findall(r"^\s+(io\.github\.fifoliveness\.(?!sample)[\w.$]+)\(", stack, re.MULTILINE)
+        if frames:
+            outermost[frames[-1]] = outermost.get(frames[-1], 0) + 1
     native = sum(1 for s in stacks if re.search(r"jnr\.|com\.kenai\.jffi|java\.lang\.foreign|jdk\.internal\.foreign", s))
-    return len(stacks), ours, native
+    return len(stacks), sum(outermost.values()), native, sorted(outermost.items(), key=lambda e: -e[1])
 
 
 for java in JAVAS:
@@ -119,7 +127,10 @@ for java in JAVAS:
     instantiated = sum(d for d, n, _ in found if n == "spring.beans.instantiate")
     print(f"{instantiated:8.1f} ms  in all, beans instantiated (nested steps overlap)")
     print()
-    total, ours, native = samples(java)
-    print(f"JFR execution samples to Started, beacon on: {total}; with a fifo-liveness frame: {ours};"
-          f" with a jnr, jffi or foreign-function frame: {native}")
+    for label, beacon in (("everything off", False), ("beacon on", True)):
+        total, ours, native, methods = samples(java, beacon)
+        print(f"JFR execution samples (2 ms) to Started, {label}: {total}; with a fifo-liveness frame: {ours};"
+              f" with a jnr, jffi or foreign-function frame: {native}")
+        for method, count in methods[:4]:
+            print(f"{count:8}  {method.replace('io.github.fifoliveness.', '')}")
     print()

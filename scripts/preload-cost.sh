@@ -26,7 +26,7 @@ final class NativePosixPreloader {
 
 }
 JAVA
-javac --release 17 -d "$WORK/classes" -cp "$(ls autoconfigure/target/fifo-liveness-spring-boot-*[0-9T].jar)" \
+"$(dirname "$FFM_JAVA")/javac" --release 17 -d "$WORK/classes" -cp "$(ls autoconfigure/target/fifo-liveness-spring-boot-*[0-9T].jar)" \
 	"$WORK/src/$PRELOADER.java"
 
 # The same jar with that class; nested jars stay stored, as Spring Boot's loader needs.

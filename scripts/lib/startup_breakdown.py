@@ -92,12 +92,13 @@ def samples(java, beacon):
     calls, and our outermost methods in them, most sampled first."""
     recording = os.path.join(WORK, "startup.jfr")
     process, _ = start(java, "with-starter.jar", "jfr", beacon,
-                       ["-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=2ms"])
+                       ["-XX:FlightRecorderOptions:stackdepth=256",
+                        "-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=2ms"])
     jcmd = os.path.join(os.path.dirname(java), "jcmd")
     subprocess.run([jcmd, str(process.pid), "JFR.dump", "filename=" + recording], capture_output=True, check=True)
     stop(process)
     tool = os.path.join(os.path.dirname(java), "jfr")
-    printed = subprocess.run([tool, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", recording],
+    printed = subprocess.run([tool, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "256", recording],
                              capture_output=True, text=True, check=True).stdout
     stacks = printed.split("jdk.ExecutionSample")[1:]
     outermost = {}

@@ -8,9 +8,9 @@ import io.github.fifoliveness.posix.NativePosix;
  * loads its native stub, the foreign function API links its downcall handles); done
  * early, that overlaps the rest of startup instead of adding to it on the main thread.
  * <p>
- * Started by {@link UnusedFeaturesFilter} when it first reads the features: after the
- * context's initializers (the test support turns the beacons off there), before any
- * auto-configuration is read. An application that uses nothing loads nothing native.
+ * Started by {@link StartupFeaturesListener}, rather than by Spring Boot's
+ * {@code BackgroundPreinitializer}, which runs for every application and cannot see the
+ * environment. An application that uses nothing loads nothing native.
  */
 final class NativePosixPreloader {
 

@@ -7,7 +7,7 @@ import org.apache.commons.logging.LogFactory;
  * Says once per application context that the liveness beacon, on by default, is off
  * because the platform has no FIFOs (Windows), so that a developer there starts the
  * team's application without setting anything, and knows why no peer can see it. Said by
- * {@link UnusedFeaturesFilter} when it first reads the features.
+ * {@link StartupFeaturesListener}.
  */
 final class PlatformWithoutFifosWarning {
 

@@ -23,10 +23,7 @@ import org.springframework.core.env.Environment;
  * contributors and metrics) follow beans that an application may define itself, and stay.
  * <p>
  * Spring asks a filter about every class it imports, one at a time, so the features are
- * read only when one of ours is asked about, and then once per application context. That
- * first reading is also where start-up acts on them: it starts loading the native layer
- * in the background ({@link NativePosixPreloader}) and warns on a platform without FIFOs
- * ({@link PlatformWithoutFifosWarning}), so that no listener reads them again.
+ * read only when one of ours is asked about, and then once.
  */
 class UnusedFeaturesFilter implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
 
@@ -73,17 +70,12 @@ class UnusedFeaturesFilter implements AutoConfigurationImportFilter, Environment
 	private ConditionOutcome outcome() {
 		ConditionOutcome outcome = this.outcome;
 		if (outcome == null) {
-			outcome = (this.environment != null) ? readFeatures(this.environment) : ConditionOutcome.match();
+			outcome = (this.environment != null)
+					? OnFeatureCondition.outcome(Features.of(this.environment), EnumSet.allOf(Feature.class))
+					: ConditionOutcome.match();
 			this.outcome = outcome;
 		}
 		return outcome;
-	}
-
-	private static ConditionOutcome readFeatures(Environment environment) {
-		Features features = Features.of(environment);
-		NativePosixPreloader.startIfNeeded(features);
-		PlatformWithoutFifosWarning.logIfBeaconOff(features);
-		return OnFeatureCondition.outcome(features, EnumSet.allOf(Feature.class));
 	}
 
 	private void report(String candidate, ConditionOutcome outcome) {

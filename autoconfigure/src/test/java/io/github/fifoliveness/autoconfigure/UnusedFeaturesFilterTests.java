@@ -2,7 +2,9 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.core.env.PropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,11 +88,40 @@ class UnusedFeaturesFilterTests {
 		assertThat(UnusedFeaturesFilter.FEATURE_GATED).containsExactlyInAnyOrderElementsOf(gated);
 	}
 
+	@Test
+	void readsTheEnvironmentOnlyWhenAskedAboutOneOfOursAndThenOnce() {
+		AtomicInteger reads = new AtomicInteger();
+		this.environment.getPropertySources().addFirst(new PropertySource<>("counting") {
+
+			@Override
+			public @Nullable Object getProperty(String name) {
+				reads.incrementAndGet();
+				return null;
+			}
+
+		});
+		UnusedFeaturesFilter filter = filter();
+		for (int i = 0; i < 100; i++) {
+			filter.match(new String[] { OTHER }, null);
+		}
+		assertThat(reads).hasValue(0);
+		filter.match(new String[] { PEERS }, null);
+		int once = reads.get();
+		assertThat(once).isPositive();
+		filter.match(new String[] { BEACON }, null);
+		filter.match(new String[] { OTHER, PEERS }, null);
+		assertThat(reads).hasValue(once);
+	}
+
 	private boolean[] match(String... candidates) {
+		return filter().match(candidates, null);
+	}
+
+	private UnusedFeaturesFilter filter() {
 		UnusedFeaturesFilter filter = new UnusedFeaturesFilter();
 		filter.setEnvironment(this.environment);
 		filter.setBeanFactory(this.beanFactory);
-		return filter.match(candidates, null);
+		return filter;
 	}
 
 }

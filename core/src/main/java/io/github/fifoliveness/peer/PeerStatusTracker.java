@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Remembers each peer's last probe result and, on every change, logs it once and tells a
  * {@link PeerStatusChange} to the listener: the first result (from
  * {@link PeerStatus#UNKNOWN}), going down, a change of the reason it is down, recovery.
- * The poller and the watcher share it, so both report exactly the same transitions.
+ * Watched and polled peers go through it alike, so both report exactly the same
+ * transitions.
  * <p>
  * A peer's {@link Peers#downAfter(String) grace period} holds back a DOWN after UP until
  * the peer has stayed down that long; back before then, nothing is published. A peer's

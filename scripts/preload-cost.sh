@@ -2,7 +2,7 @@
 # What the native-layer preloader saves at start-up: the sample daemon (beacon on) as built,
 # against the same jar whose NativePosixPreloader starts nothing (a class of that name compiled
 # here, with the same method doing nothing, put in place of the real one in the nested
-# auto-configuration jar), in pairs, on a JDK 22+ (java.lang.foreign) and a JDK 17-21 (jnr-posix),
+# auto-configuration jar), in pairs, on a JDK 22+ (java.lang.foreign) and a JDK 17-21 (jffi),
 # measured by the same driver as bench.sh's start-up table (StartupCost, every other pair the jar
 # with the preloader first).
 # PAIRS, FFM_JAVA and JNR_JAVA: see scripts/lib/startup-pairs.sh.

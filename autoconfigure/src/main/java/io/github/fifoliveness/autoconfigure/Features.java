@@ -17,8 +17,8 @@ import org.springframework.util.StringUtils;
 /**
  * The {@link Feature features} an application uses, read from its environment alone,
  * before anything native is loaded: the one place that decides whether the native layer
- * is needed. The filter that removes unused auto-configurations and the conditions of the
- * others ask it.
+ * is needed. The filter that removes unused auto-configurations, the conditions of the
+ * others and the start-up listener ask it.
  * <p>
  * The liveness beacon is on by default, except on a platform without FIFOs (Windows),
  * where only an explicit {@code fifo-liveness.beacon.enabled=true} turns it on. In an

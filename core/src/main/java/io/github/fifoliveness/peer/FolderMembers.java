@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.WriteEndHold;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -418,12 +418,12 @@ final class FolderMembers {
 	private ProbeResult probe(WatchLoop loop, PeerFolderMember member) {
 		release(loop, member);
 		try {
-			WriteEndHold hold = loop.holdWriteEnd(member.probe(), member, false);
+			WriteEndResult hold = loop.holdWriteEnd(member.probe(), member, false);
 			if (hold == null) {
 				return member.probe().probe();
 			}
 			member.held(hold.held());
-			return member.probe().resultOf(hold.result());
+			return member.probe().resultOf(hold);
 		}
 		catch (PosixException ex) {
 			// Alive, but its end cannot join the set: probed every poll interval instead.

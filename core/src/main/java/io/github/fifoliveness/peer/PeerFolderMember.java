@@ -1,6 +1,6 @@
 package io.github.fifoliveness.peer;
 
-import io.github.fifoliveness.posix.HeldWriteEnd;
+import io.github.fifoliveness.posix.OpenFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ final class PeerFolderMember implements WatchLoop.Held {
 
 	private final FifoPeerProbe probe;
 
-	private @Nullable HeldWriteEnd held;
+	private @Nullable OpenFile held;
 
 	private @Nullable ProbeResult last;
 
@@ -61,7 +61,7 @@ final class PeerFolderMember implements WatchLoop.Held {
 		return this.held != null;
 	}
 
-	void held(@Nullable HeldWriteEnd held) {
+	void held(@Nullable OpenFile held) {
 		this.held = held;
 	}
 

@@ -12,8 +12,8 @@ import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEventHandler;
 import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.ProcessWatch;
-import io.github.fifoliveness.posix.WriteEndHold;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -183,11 +183,11 @@ final class WatchLoop implements KernelEventHandler {
 	 * it with (or no event set), and it must be probed instead
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
-	@Nullable WriteEndHold holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
+	@Nullable WriteEndResult holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
 		if (this.events == null || (!reserved && !this.budget.take(this.held.size()))) {
 			return null;
 		}
-		WriteEndHold hold = null;
+		WriteEndResult hold = null;
 		try {
 			hold = this.events.holdWriteEnd(probe.nativePath(), probe.owner().uid(), who.key());
 			return hold;
@@ -209,8 +209,8 @@ final class WatchLoop implements KernelEventHandler {
 	 * @return the watch
 	 * @throws PosixException if no pidfd can be had
 	 */
-	ProcessWatch watchProcess(int pid, Held who) throws PosixException {
-		ProcessWatch watch = this.events.watchProcess(pid, who.key());
+	OpenFile watchProcess(int pid, Held who) throws PosixException {
+		OpenFile watch = this.events.watchProcess(pid, who.key());
 		this.held.put(who.key(), who);
 		return watch;
 	}

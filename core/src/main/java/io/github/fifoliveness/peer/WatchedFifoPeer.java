@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.github.fifoliveness.posix.FolderChange;
-import io.github.fifoliveness.posix.HeldWriteEnd;
+import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.WriteEndHold;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +24,7 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	private final FifoPeerProbe probe;
 
-	private @Nullable HeldWriteEnd held;
+	private @Nullable OpenFile held;
 
 	WatchedFifoPeer(WatchedPeers group, String name, int key, FifoPeerProbe probe, PeerProbe recorded) {
 		super(group, name, key, recorded);
@@ -38,9 +38,9 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	@Override
 	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
-		WriteEndHold hold = loop.holdWriteEnd(this.probe, this, true);
+		WriteEndResult hold = loop.holdWriteEnd(this.probe, this, true);
 		this.held = hold.held();
-		return this.probe.resultOf(hold.result());
+		return this.probe.resultOf(hold);
 	}
 
 	@Override

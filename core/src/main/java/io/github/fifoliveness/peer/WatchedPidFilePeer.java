@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.ProcessWatch;
+import io.github.fifoliveness.posix.OpenFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +23,10 @@ final class WatchedPidFilePeer extends WatchedPeer {
 
 	private final PidFilePeerProbe pidFile;
 
-	private @Nullable ProcessWatch held;
+	private @Nullable OpenFile held;
+
+	// The process the pidfd names.
+	private int heldPid;
 
 	WatchedPidFilePeer(WatchedPeers group, String name, int key, PidFilePeerProbe pidFile, PeerProbe recorded) {
 		super(group, name, key, recorded);
@@ -47,10 +50,11 @@ final class WatchedPidFilePeer extends WatchedPeer {
 		if (!result.alive() || result.pid() == null) {
 			return result;
 		}
-		ProcessWatch watch = loop.watchProcess(result.pid(), this);
+		OpenFile watch = loop.watchProcess(result.pid(), this);
 		ProbeResult again = probe().probe();
 		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
 			this.held = watch;
+			this.heldPid = result.pid();
 		}
 		else {
 			watch.close();
@@ -67,7 +71,7 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	@Override
 	boolean isStillHeld() {
 		ProbeResult result = probe().probe();
-		return result.alive() && Objects.equals(result.pid(), this.held.pid());
+		return result.alive() && Objects.equals(result.pid(), this.heldPid);
 	}
 
 	@Override

@@ -197,17 +197,17 @@ public final class KernelEvents implements AutoCloseable {
 	 * @param expectedOwner the uid that must own the FIFO, or
 	 * {@link NativePosix#ANY_OWNER}
 	 * @param key what to report, zero or more
-	 * @return the result, with the held end when a reader is present
+	 * @return the result, with the held end ({@link WriteEndResult#held()}) when a reader
+	 * is present
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
-	public WriteEndHold holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
-		WriteEnd end = this.posix.openWriteEnd(path, expectedOwner);
-		if (end.fd() < 0) {
-			return new WriteEndHold(end.result(), null);
+	public WriteEndResult holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
+		WriteEndResult result = this.posix.openWriteEnd(path, expectedOwner, this::release);
+		if (result.held() != null) {
+			// No EPOLLIN or EPOLLOUT: only EPOLLERR, which the kernel always reports.
+			register(result.held().fd(), EPOLLONESHOT, key, path);
 		}
-		// No EPOLLIN or EPOLLOUT: only EPOLLERR, which the kernel always reports.
-		register(end.fd(), EPOLLONESHOT, key, path);
-		return new WriteEndHold(end.result(), new HeldWriteEnd(this, end.fd(), end.status()));
+		return result;
 	}
 
 	/**
@@ -215,17 +215,17 @@ public final class KernelEvents implements AutoCloseable {
 	 * key once it exits, or at once if it has exited already.
 	 * @param pid the process id, as this process's PID namespace sees it
 	 * @param key what to report, zero or more
-	 * @return the watch
+	 * @return the pidfd, which closing stops the watch
 	 * @throws PosixException if no pidfd can be had ({@code ESRCH}: no such process;
 	 * {@code ENOSYS}: a kernel older than 5.3)
 	 */
-	public ProcessWatch watchProcess(int pid, int key) throws PosixException {
+	public OpenFile watchProcess(int pid, int key) throws PosixException {
 		int fd = this.calls.pidfdOpen(pid);
 		if (fd < 0) {
 			throw this.posix.exception("pidfd_open", pid, -fd);
 		}
 		register(fd, EPOLLIN | EPOLLONESHOT, key, "pidfd of " + pid);
-		return new ProcessWatch(this, fd, pid);
+		return new OpenFile(this.posix, fd, null, this::release);
 	}
 
 	private void register(int fd, int events, int key, Object target) throws PosixException {
@@ -378,10 +378,6 @@ public final class KernelEvents implements AutoCloseable {
 			throw this.posix.exception("getrlimit", "RLIMIT_NOFILE", (int) -limit);
 		}
 		return limit;
-	}
-
-	boolean names(NativePath path, FileStatus file) {
-		return this.posix.names(path, file);
 	}
 
 	void release(int fd) {

@@ -157,7 +157,7 @@ public final class NativePosix {
 			this.syscalls.close(fd);
 			throw exception("fstat", path, -result);
 		}
-		return new OpenFile(this, fd, stat.toFileStatus());
+		return new OpenFile(this, fd, stat.toFileStatus(), this::close);
 	}
 
 	/**
@@ -246,14 +246,14 @@ public final class NativePosix {
 	 * when a reader is present, for an event loop to learn when the last reader goes.
 	 * @param path the encoded path
 	 * @param expectedOwner the uid that must own the FIFO, or {@link #ANY_OWNER}
-	 * @return the result, with the open descriptor and its status when a reader is
-	 * present
+	 * @param release what closes the write end kept
+	 * @return the result, with the write end kept when a reader is present
 	 */
-	WriteEnd openWriteEnd(NativePath path, int expectedOwner) {
+	WriteEndResult openWriteEnd(NativePath path, int expectedOwner, IntConsumer release) {
 		StatBuffer stat = new StatBuffer();
 		int[] kept = { -1 };
 		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
-		return (kept[0] >= 0) ? new WriteEnd(result, kept[0], stat.toFileStatus()) : new WriteEnd(result, -1, null);
+		return (kept[0] < 0) ? result : result.holding(new OpenFile(this, kept[0], stat.toFileStatus(), release));
 	}
 
 	// Hands a checked write end with a reader to the keeper, or closes it when there is

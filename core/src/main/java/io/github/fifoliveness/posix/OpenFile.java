@@ -2,10 +2,14 @@ package io.github.fifoliveness.posix;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * A file descriptor held open, with the status of the file it names. Closing it is what
- * tells peers that the holder is gone; the kernel does the same when the process dies.
+ * A file descriptor held open: a beacon's read end or lock file, or, in a
+ * {@link KernelEvents} set, a peer's write end or pidfd. Closing it is what tells peers
+ * that the holder is gone; the kernel does the same when the process dies.
  */
 public final class OpenFile implements AutoCloseable {
 
@@ -13,21 +17,32 @@ public final class OpenFile implements AutoCloseable {
 
 	private final int fd;
 
-	private final FileStatus status;
+	private final @Nullable FileStatus status;
+
+	private final IntConsumer release;
 
 	private boolean closed;
 
-	OpenFile(NativePosix posix, int fd, FileStatus status) {
+	OpenFile(NativePosix posix, int fd, @Nullable FileStatus status, IntConsumer release) {
 		this.posix = posix;
 		this.fd = fd;
 		this.status = status;
+		this.release = release;
+	}
+
+	int fd() {
+		return this.fd;
 	}
 
 	/**
 	 * Return the status of the open file, taken with {@code fstat} when it was opened.
 	 * @return the status
+	 * @throws IllegalStateException for a pidfd, which names a process, not a file
 	 */
 	public FileStatus status() {
+		if (this.status == null) {
+			throw new IllegalStateException("A pidfd has no file status");
+		}
 		return this.status;
 	}
 
@@ -40,7 +55,18 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if the path cannot be examined
 	 */
 	public boolean isStillAt(Path path) throws PosixException {
-		return this.posix.statusOf(path).map((now) -> now.isSameFileAs(this.status)).orElse(false);
+		return this.posix.statusOf(path).map((now) -> now.isSameFileAs(status())).orElse(false);
+	}
+
+	/**
+	 * Like {@link #isStillAt(Path)}, with the path encoded once beforehand and without
+	 * allocating: an event loop asks it of every held write end.
+	 * @param path the encoded path the file was opened at
+	 * @return {@code true} if the path names this file, {@code false} if it names
+	 * another, nothing, or cannot be examined
+	 */
+	public boolean isStillAt(NativePath path) {
+		return this.posix.names(path, status());
 	}
 
 	/**
@@ -106,7 +132,8 @@ public final class OpenFile implements AutoCloseable {
 	}
 
 	/**
-	 * Close the descriptor. Calling it again does nothing.
+	 * Close the descriptor, which also removes it from its event set. Calling it again
+	 * does nothing.
 	 */
 	@Override
 	public synchronized void close() {
@@ -114,7 +141,7 @@ public final class OpenFile implements AutoCloseable {
 			this.closed = true;
 			// After close(2) the descriptor is gone even on EINTR, so there is nothing to
 			// retry.
-			this.posix.close(this.fd);
+			this.release.accept(this.fd);
 		}
 	}
 

@@ -54,7 +54,7 @@ class EventSyscallsTests {
 		Process reader = this.children.holdReadEnd(fifo);
 		try (KernelEvents events = open(calls)) {
 			NativePath path = NativePath.of(fifo);
-			WriteEndHold hold = await().pollInSameThread()
+			WriteEndResult hold = await().pollInSameThread()
 				.atMost(Duration.ofSeconds(10))
 				.until(() -> events.holdWriteEnd(path, NativePosix.ANY_OWNER, 7), (held) -> held.held() != null);
 			KernelEventsTests.Recorder recorder = new KernelEventsTests.Recorder();
@@ -87,7 +87,7 @@ class EventSyscallsTests {
 	void processWatchReportsTheExitAndWakeReturnsAtOnce(EventSyscalls calls) throws Exception {
 		Process sleeper = this.children.start("sleep", "600");
 		try (KernelEvents events = open(calls)) {
-			ProcessWatch watch = events.watchProcess((int) sleeper.pid(), 3);
+			OpenFile watch = events.watchProcess((int) sleeper.pid(), 3);
 			KernelEventsTests.Recorder recorder = new KernelEventsTests.Recorder();
 			events.wake();
 			events.await(60_000, recorder);

@@ -55,7 +55,7 @@ class KernelEventsTests {
 	void heldWriteEndReportsItsKeyOnceWhenTheReaderIsKilled() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		Process reader = this.children.holdReadEnd(fifo);
-		WriteEndHold hold = awaitReader(fifo, 7);
+		WriteEndResult hold = awaitReader(fifo, 7);
 		assertThat(hold.held().status().type()).isEqualTo(FileType.FIFO);
 		this.events.await(0, this.recorder);
 		assertThat(this.recorder.events).as("nothing while the reader lives: EPOLLOUT is not registered").isEmpty();
@@ -71,8 +71,8 @@ class KernelEventsTests {
 	@Test
 	void aFifoWithoutReaderIsNotHeld() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
-		WriteEndHold hold = this.events.holdWriteEnd(NativePath.of(fifo), NativePosix.ANY_OWNER, 1);
-		assertThat(hold.result().outcome()).isEqualTo(WriteEndOutcome.NO_READER);
+		WriteEndResult hold = this.events.holdWriteEnd(NativePath.of(fifo), NativePosix.ANY_OWNER, 1);
+		assertThat(hold.outcome()).isEqualTo(WriteEndOutcome.NO_READER);
 		assertThat(hold.held()).isNull();
 		// The set's own: epoll, inotify, eventfd and the mount table.
 		assertThat(FileDescriptors.count()).isEqualTo(this.descriptorsBefore + 4);
@@ -82,7 +82,7 @@ class KernelEventsTests {
 	void aHeldEndIsNotAReader() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		Process reader = this.children.holdReadEnd(fifo);
-		WriteEndHold hold = awaitReader(fifo, 1);
+		WriteEndResult hold = awaitReader(fifo, 1);
 		ChildProcesses.kill(reader);
 		assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER).outcome())
 			.isEqualTo(WriteEndOutcome.NO_READER);
@@ -93,7 +93,7 @@ class KernelEventsTests {
 	void heldEndKnowsWhenItsFifoIsReplacedAtThePath() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		this.children.holdReadEnd(fifo);
-		WriteEndHold hold = awaitReader(fifo, 1);
+		WriteEndResult hold = awaitReader(fifo, 1);
 		NativePath path = NativePath.of(fifo);
 		assertThat(hold.held().isStillAt(path)).isTrue();
 		Files.delete(fifo);
@@ -171,7 +171,7 @@ class KernelEventsTests {
 	@Test
 	void processWatchReportsTheExit() throws Exception {
 		Process sleeper = this.children.start("sleep", "600");
-		ProcessWatch watch = this.events.watchProcess((int) sleeper.pid(), 3);
+		OpenFile watch = this.events.watchProcess((int) sleeper.pid(), 3);
 		this.events.await(0, this.recorder);
 		assertThat(this.recorder.events).isEmpty();
 		ChildProcesses.kill(sleeper);
@@ -237,7 +237,7 @@ class KernelEventsTests {
 		}
 	}
 
-	private WriteEndHold awaitReader(Path fifo, int key) {
+	private WriteEndResult awaitReader(Path fifo, int key) {
 		NativePath path = NativePath.of(fifo);
 		return await().pollInSameThread()
 			.atMost(Duration.ofSeconds(10))

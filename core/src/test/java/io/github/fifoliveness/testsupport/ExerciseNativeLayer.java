@@ -12,7 +12,7 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.NotifySocket;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.WriteEndHold;
+import io.github.fifoliveness.posix.WriteEndResult;
 
 /**
  * Makes every native call fifo-liveness makes, in a folder given as the argument, then
@@ -76,7 +76,7 @@ public final class ExerciseNativeLayer {
 			events.openFileLimit();
 			events.watchFolder(dir);
 			events.watchProcess((int) ProcessHandle.current().pid(), 1);
-			WriteEndHold hold = events.holdWriteEnd(NativePath.of(fifo), NativePosix.ANY_OWNER, 2);
+			WriteEndResult hold = events.holdWriteEnd(NativePath.of(fifo), NativePosix.ANY_OWNER, 2);
 			events.wake();
 			events.await(1000, IGNORE);
 			hold.held().close();

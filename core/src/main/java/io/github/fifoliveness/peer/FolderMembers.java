@@ -15,8 +15,6 @@ import java.util.function.LongSupplier;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.NativePosix;
-import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.WriteEndResult;
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -309,9 +307,9 @@ final class FolderMembers {
 			member = new PeerFolderMember(this, fileName, holds.newKey(),
 					new FifoPeerProbe(this.folder.path().resolve(fileName), this.owner, this.posix));
 		}
-		ProbeResult result = probe(holds, member);
+		ProbeResult result = member.probeAndHold(holds);
 		if (!PeerFolderScan.isMember(result)) {
-			release(holds, member);
+			member.release(holds);
 			this.arriving.remove(fileName);
 			if (result.reason() == DownReason.FOREIGN_OWNER) {
 				warnForeign(fileName, result);
@@ -325,7 +323,7 @@ final class FolderMembers {
 		if (!known) {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
-				release(holds, member);
+				member.release(holds);
 				this.arriving.remove(fileName);
 				if (this.shadowed.size() < this.folder.maxMembers()) {
 					this.shadowed.add(fileName);
@@ -365,7 +363,7 @@ final class FolderMembers {
 	}
 
 	private void leave(PeerFolderMember member, WatchLoop holds) {
-		release(holds, member);
+		member.release(holds);
 		this.members.remove(member.fileName());
 		this.fileOfMember.remove(member.name());
 		this.tracker.forget(member.name());
@@ -411,30 +409,7 @@ final class FolderMembers {
 	 * @param holds the loop that holds them
 	 */
 	void release(WatchLoop holds) {
-		this.members.values().forEach((member) -> release(holds, member));
-	}
-
-	// Holds the write end of a live member where the budget allows, else probes it.
-	private ProbeResult probe(WatchLoop loop, PeerFolderMember member) {
-		release(loop, member);
-		try {
-			WriteEndResult hold = loop.holdWriteEnd(member.probe(), member, false);
-			if (hold == null) {
-				return member.probe().probe();
-			}
-			member.held(hold.held());
-			return member.probe().resultOf(hold);
-		}
-		catch (PosixException ex) {
-			// Alive, but its end cannot join the set: probed every poll interval instead.
-			return ProbeResult.ALIVE;
-		}
-	}
-
-	private void release(WatchLoop loop, PeerFolderMember member) {
-		if (member.release()) {
-			loop.released(member, false);
-		}
+		this.members.values().forEach((member) -> member.release(holds));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.fifoliveness.peer;
 
 import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.posix.PosixException;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,8 +63,25 @@ final class PeerFolderMember implements WatchLoop.Held {
 		return this.held != null;
 	}
 
-	void held(@Nullable OpenFile held) {
-		this.held = held;
+	/**
+	 * Probe the member, holding its write end while it is up where the budget allows.
+	 * @param loop the loop that holds it
+	 * @return the result
+	 */
+	ProbeResult probeAndHold(WatchLoop loop) {
+		release(loop);
+		try {
+			WriteEndResult result = loop.holdWriteEnd(this.probe, this, false);
+			if (result == null) {
+				return this.probe.probe();
+			}
+			this.held = result.held();
+			return this.probe.resultOf(result);
+		}
+		catch (PosixException ex) {
+			// Alive, but its end cannot join the set: probed every poll interval instead.
+			return ProbeResult.ALIVE;
+		}
 	}
 
 	/**
@@ -74,16 +93,15 @@ final class PeerFolderMember implements WatchLoop.Held {
 	}
 
 	/**
-	 * Close the held end, if any.
-	 * @return whether something was held
+	 * Close the held end, if any, and give its descriptor back to the budget.
+	 * @param loop the loop that held it
 	 */
-	boolean release() {
-		if (this.held == null) {
-			return false;
+	void release(WatchLoop loop) {
+		if (this.held != null) {
+			this.held.close();
+			this.held = null;
+			loop.released(this, false);
 		}
-		this.held.close();
-		this.held = null;
-		return true;
 	}
 
 	@Nullable ProbeResult last() {

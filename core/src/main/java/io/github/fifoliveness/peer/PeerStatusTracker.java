@@ -3,10 +3,8 @@ package io.github.fifoliveness.peer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,12 +53,6 @@ final class PeerStatusTracker {
 
 	// The peers with something due later, so that ticks never walk every peer.
 	private final Set<String> waiting = new LinkedHashSet<>();
-
-	private static final int SLOW_ROUNDS_TO_REPORT = 3;
-
-	private int slowRounds;
-
-	private boolean slowRoundsReported;
 
 	/**
 	 * Create a tracker.
@@ -199,38 +191,8 @@ final class PeerStatusTracker {
 		return this.last.get(peer);
 	}
 
-	/**
-	 * Probe each peer once and record the results. Warns once, not per round, when a
-	 * round takes longer than the interval: that means probing back to back.
-	 * @param probes the probes by peer name
-	 * @param interval how often rounds start
-	 */
-	void probeRound(Map<String, PeerProbe> probes, Duration interval) {
-		Map<String, ProbeResult> results = new LinkedHashMap<>();
-		long start = System.nanoTime();
-		probes.forEach((name, probe) -> results.put(name, probe.probe()));
-		Duration round = Duration.ofNanos(System.nanoTime() - start);
-		results.forEach(this::record);
-		reportSlowRounds(probes.size(), round, interval);
-	}
-
-	// Probes only, not the listeners; once, after several slow rounds in a row, not per
-	// round.
-	private void reportSlowRounds(int peers, Duration round, Duration interval) {
-		boolean slow = !interval.isNegative() && !interval.isZero() && round.compareTo(interval) > 0;
-		this.slowRounds = slow ? this.slowRounds + 1 : 0;
-		if (this.slowRounds == SLOW_ROUNDS_TO_REPORT && !this.slowRoundsReported) {
-			this.slowRoundsReported = true;
-			this.logger.warn("Probing " + peers + " peers took " + describe(round) + ", " + SLOW_ROUNDS_TO_REPORT
-					+ " rounds in a row longer than 'fifo-liveness.monitor.poll-interval' (" + describe(interval)
-					+ "): the watcher probes back to back and keeps a core busy."
-					+ " Raise 'fifo-liveness.monitor.poll-interval'.");
-		}
-	}
-
-	private static String describe(Duration duration) {
-		return (duration.toMillis() >= 10) ? duration.toMillis() + " ms"
-				: String.format(Locale.ROOT, "%.3f ms", duration.toNanos() / 1e6);
+	Logger logger() {
+		return this.logger;
 	}
 
 	private void report(String peer, ProbeResult result) {

@@ -23,6 +23,8 @@ final class WatchedPeers implements WatchGroup {
 
 	private final PeerStatusTracker tracker;
 
+	private final ProbeRounds rounds;
+
 	private final Map<String, PeerProbe> polled = new LinkedHashMap<>();
 
 	private final List<WatchedPeer> touched = new ArrayList<>();
@@ -39,6 +41,7 @@ final class WatchedPeers implements WatchGroup {
 			this.byName.put(name, peer);
 		});
 		this.tracker = tracker;
+		this.rounds = new ProbeRounds(tracker);
 	}
 
 	/**
@@ -121,7 +124,7 @@ final class WatchedPeers implements WatchGroup {
 	@Override
 	public void poll(WatchLoop loop) {
 		if (!this.polled.isEmpty()) {
-			this.tracker.probeRound(this.polled, loop.settings().pollInterval());
+			this.rounds.probe(this.polled, loop.settings().pollInterval());
 		}
 	}
 

@@ -136,7 +136,8 @@ class PeerWatcherPollingTests {
 		Peers peers = new Peers(probes);
 		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class), (event) -> {
 		}, peers);
-		Runnable poller = () -> tracker.probeRound(peers.probes(), Duration.ofNanos(1000));
+		ProbeRounds rounds = new ProbeRounds(tracker);
+		Runnable poller = () -> rounds.probe(peers.probes(), Duration.ofNanos(1000));
 		poller.run();
 		poller.run();
 		assertThat(this.output.text()).as("not after two rounds").doesNotContain("Probing 2000 peers took");
@@ -230,7 +231,8 @@ class PeerWatcherPollingTests {
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
 		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class),
 				(event) -> this.events.add(event), peers);
-		return () -> tracker.probeRound(peers.probes(), interval);
+		ProbeRounds rounds = new ProbeRounds(tracker);
+		return () -> rounds.probe(peers.probes(), interval);
 	}
 
 }

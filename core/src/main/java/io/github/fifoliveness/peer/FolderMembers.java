@@ -1,11 +1,8 @@
 package io.github.fifoliveness.peer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class FolderMembers {
 
-	// A FIFO that appears without a reader gets this long to be opened before it joins
-	// as down: a beacon or a shell holder creates its FIFO and opens it a moment later.
-	static final Duration ARRIVAL = Duration.ofSeconds(1);
-
 	private final PeerFolder folder;
 
 	private final Logger logger;
 
 	private final NativePosix posix;
-
-	private final LongSupplier clock;
 
 	private final PeerStatusTracker tracker;
 
@@ -48,14 +39,7 @@ final class FolderMembers {
 	// Member name to file name: two files that make one member name make one member.
 	private final Map<String, String> fileOfMember = new HashMap<>();
 
-	// Files that appeared without a reader, by the time they join anyway.
-	private final Map<String, Long> arriving = new LinkedHashMap<>();
-
-	// FIFOs of another owner, warned of once; bounded like the members.
-	private final Set<String> foreign = new HashSet<>();
-
-	// Files that make the name of a member another file makes already; bounded likewise.
-	private final Set<String> shadowed = new HashSet<>();
+	private final FolderCandidates candidates;
 
 	private final Set<String> pending = new LinkedHashSet<>();
 
@@ -64,11 +48,6 @@ final class FolderMembers {
 	private boolean present;
 
 	private boolean rescan;
-
-	// Files were passed over for want of room since the last rescan.
-	private boolean full;
-
-	private boolean fullWarned;
 
 	private boolean changed;
 
@@ -82,12 +61,12 @@ final class FolderMembers {
 		this.folder = folder;
 		this.logger = logger;
 		this.posix = posix;
-		this.clock = clock;
 		this.publications = new FolderPublications(folder, logger, listener, clock, () -> this.report,
 				this.members::size, () -> this.present);
 		this.tracker = new PeerStatusTracker(logger, this.publications::memberChanged, (member) -> folder.downAfter(),
 				(member) -> null, this.publications::subject, this.publications.startupGrace(), clock);
 		this.report = new PeerFolderReport(folder, false, Map.of());
+		this.candidates = new FolderCandidates(folder, logger, clock);
 	}
 
 	PeerFolder folder() {
@@ -133,7 +112,7 @@ final class FolderMembers {
 		// (one not held is probed every poll interval instead); a FIFO that is no
 		// member tells nothing by being opened.
 		boolean alive = member != null && member.last() != null && member.last().alive();
-		if (openOrClose && (alive || this.foreign.contains(fileName) || this.shadowed.contains(fileName))) {
+		if (openOrClose && (alive || this.candidates.isForeignOrShadowed(fileName))) {
 			return;
 		}
 		if (change == FolderChange.CLOSED_AFTER_WRITING) {
@@ -207,14 +186,6 @@ final class FolderMembers {
 	}
 
 	/**
-	 * Return when a FIFO that appeared without a reader joins anyway.
-	 * @return a {@link System#nanoTime()} value, empty when none waits
-	 */
-	Optional<Long> arrivalDue() {
-		return this.arriving.values().stream().findFirst();
-	}
-
-	/**
 	 * Look at the whole folder: who joined, who left, who changed.
 	 * @param holds how to probe members
 	 */
@@ -238,19 +209,14 @@ final class FolderMembers {
 				leave(member, holds);
 			}
 		}
-		this.arriving.keySet().retainAll(listed);
-		this.foreign.retainAll(listed);
-		this.shadowed.clear();
-		this.full = false;
+		this.candidates.rescanning(listed);
 		for (String name : names.get()) {
 			PeerFolderMember member = this.members.get(name);
 			if (member == null || !member.isStillHeld()) {
 				examine(name, holds, !this.publications.isStarted());
 			}
 		}
-		if (!this.full) {
-			this.fullWarned = false;
-		}
+		this.candidates.rescanned();
 	}
 
 	/**
@@ -261,9 +227,7 @@ final class FolderMembers {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			leave(member, holds);
 		}
-		this.arriving.clear();
-		this.foreign.clear();
-		this.shadowed.clear();
+		this.candidates.clear();
 		if (this.present) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path()
 					+ "' is gone: its members count as stopped until it is back");
@@ -299,9 +263,9 @@ final class FolderMembers {
 		PeerFolderMember member = this.members.get(fileName);
 		boolean known = member != null;
 		if (!known) {
-			if (this.members.size() + this.arriving.size() >= this.folder.maxMembers()
-					&& !this.arriving.containsKey(fileName)) {
-				beyondMaxMembers(fileName);
+			if (this.members.size() + this.candidates.arriving() >= this.folder.maxMembers()
+					&& !this.candidates.isArriving(fileName)) {
+				this.candidates.passedOver(fileName);
 				return;
 			}
 			member = new PeerFolderMember(this, fileName, holds.newKey(),
@@ -310,31 +274,28 @@ final class FolderMembers {
 		ProbeResult result = member.probeAndHold(holds);
 		if (!PeerFolderScan.isMember(result)) {
 			member.release(holds);
-			this.arriving.remove(fileName);
+			this.candidates.stopWaiting(fileName);
 			if (result.reason() == DownReason.FOREIGN_OWNER) {
-				warnForeign(fileName, result);
+				this.candidates.foreign(fileName, result);
 			}
 			if (known) {
 				leave(member, holds);
 			}
 			return;
 		}
-		this.foreign.remove(fileName);
+		this.candidates.notForeign(fileName);
 		if (!known) {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
 				member.release(holds);
-				this.arriving.remove(fileName);
-				if (this.shadowed.size() < this.folder.maxMembers()) {
-					this.shadowed.add(fileName);
-				}
+				this.candidates.stopWaiting(fileName);
+				this.candidates.shadowed(fileName);
 				return;
 			}
-			if (!result.alive() && !joinNow && !isDue(fileName)) {
-				this.arriving.putIfAbsent(fileName, this.clock.getAsLong() + ARRIVAL.toNanos());
+			if (!result.alive() && !joinNow && this.candidates.mustWait(fileName)) {
 				return;
 			}
-			this.arriving.remove(fileName);
+			this.candidates.stopWaiting(fileName);
 			this.members.put(fileName, member);
 			this.fileOfMember.put(member.name(), fileName);
 		}
@@ -343,23 +304,9 @@ final class FolderMembers {
 		this.tracker.record(member.name(), result);
 	}
 
-	private boolean isDue(String fileName) {
-		Long due = this.arriving.get(fileName);
-		return due != null && this.clock.getAsLong() - due >= 0;
-	}
-
 	// FIFOs that appeared without a reader and got none in time join as down.
 	private void arrive(WatchLoop holds) {
-		long now = this.clock.getAsLong();
-		List<String> due = new ArrayList<>();
-		for (Iterator<Map.Entry<String, Long>> it = this.arriving.entrySet().iterator(); it.hasNext();) {
-			Map.Entry<String, Long> arrival = it.next();
-			if (now - arrival.getValue() < 0) {
-				break;
-			}
-			due.add(arrival.getKey());
-		}
-		due.forEach((name) -> examine(name, holds, true));
+		this.candidates.arrived().forEach((name) -> examine(name, holds, true));
 	}
 
 	private void leave(PeerFolderMember member, WatchLoop holds) {
@@ -368,30 +315,12 @@ final class FolderMembers {
 		this.fileOfMember.remove(member.name());
 		this.tracker.forget(member.name());
 		this.changed = true;
-		if (this.full || !this.shadowed.isEmpty()) {
+		if (this.candidates.waitForRoom()) {
 			// Files were passed over for want of room, or for the member's name: one may
 			// take the place.
 			this.rescan = true;
 		}
 		this.publications.memberLeft(member.name());
-	}
-
-	private void beyondMaxMembers(String fileName) {
-		this.full = true;
-		if (!this.fullWarned) {
-			this.fullWarned = true;
-			this.logger.warn("Peer folder '" + this.folder.name() + "' has " + this.folder.maxMembers()
-					+ " members, its 'max-members': '" + CStyleEscape.escape(fileName)
-					+ "' and any other new FIFO are not followed until members leave. Raise 'max-members' if the"
-					+ " pool is meant to be this large.");
-		}
-	}
-
-	private void warnForeign(String fileName, ProbeResult result) {
-		if (this.foreign.size() < this.folder.maxMembers() && this.foreign.add(fileName)) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
-					+ "' is not a member: " + result.message());
-		}
 	}
 
 	private void publishReport() {
@@ -421,7 +350,7 @@ final class FolderMembers {
 		if (hasWork()) {
 			return 0;
 		}
-		long next = Math.min(due(arrivalDue(), now),
+		long next = Math.min(due(this.candidates.arrivalDue(), now),
 				Math.min(due(this.publications.linesDue(), now), due(this.publications.startupGraceDue(), now)));
 		return this.tracker.isWaiting() ? Math.min(next, this.tracker.due() - now) : next;
 	}

@@ -1,0 +1,165 @@
+package io.github.fifoliveness.peer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+
+/**
+ * The files of a peer folder that are not members: FIFOs that appeared without a reader,
+ * FIFOs of another owner, files whose member name another file makes already, and whether
+ * any file was passed over for want of room. Each is bounded like the members.
+ */
+final class FolderCandidates {
+
+	// A FIFO that appears without a reader gets this long to be opened before it joins
+	// as down: a beacon or a shell holder creates its FIFO and opens it a moment later.
+	static final Duration ARRIVAL = Duration.ofSeconds(1);
+
+	private final PeerFolder folder;
+
+	private final Logger logger;
+
+	private final LongSupplier clock;
+
+	// Files that appeared without a reader, by the time they join anyway.
+	private final Map<String, Long> arriving = new LinkedHashMap<>();
+
+	// Warned of once.
+	private final Set<String> foreign = new HashSet<>();
+
+	private final Set<String> shadowed = new HashSet<>();
+
+	// Files were passed over for want of room since the last rescan.
+	private boolean full;
+
+	private boolean fullWarned;
+
+	FolderCandidates(PeerFolder folder, Logger logger, LongSupplier clock) {
+		this.folder = folder;
+		this.logger = logger;
+		this.clock = clock;
+	}
+
+	// Their opens and closes tell nothing.
+	boolean isForeignOrShadowed(String fileName) {
+		return this.foreign.contains(fileName) || this.shadowed.contains(fileName);
+	}
+
+	boolean isArriving(String fileName) {
+		return this.arriving.containsKey(fileName);
+	}
+
+	int arriving() {
+		return this.arriving.size();
+	}
+
+	/**
+	 * Whether a FIFO found without a reader must still wait before it joins as down; its
+	 * wait starts the first time it is asked.
+	 * @param fileName the FIFO's name
+	 * @return {@code false} once it has waited {@link #ARRIVAL}
+	 */
+	boolean mustWait(String fileName) {
+		long now = this.clock.getAsLong();
+		Long due = this.arriving.get(fileName);
+		if (due != null && now - due >= 0) {
+			return false;
+		}
+		this.arriving.putIfAbsent(fileName, now + ARRIVAL.toNanos());
+		return true;
+	}
+
+	void stopWaiting(String fileName) {
+		this.arriving.remove(fileName);
+	}
+
+	/**
+	 * Return when the first FIFO that appeared without a reader joins anyway.
+	 * @return a {@link System#nanoTime()} value, empty when none waits
+	 */
+	Optional<Long> arrivalDue() {
+		return this.arriving.values().stream().findFirst();
+	}
+
+	/**
+	 * Return the FIFOs that waited long enough.
+	 * @return their names, in the order they appeared
+	 */
+	List<String> arrived() {
+		long now = this.clock.getAsLong();
+		List<String> due = new ArrayList<>();
+		for (Map.Entry<String, Long> arrival : this.arriving.entrySet()) {
+			if (now - arrival.getValue() < 0) {
+				break;
+			}
+			due.add(arrival.getKey());
+		}
+		return due;
+	}
+
+	void foreign(String fileName, ProbeResult result) {
+		if (this.foreign.size() < this.folder.maxMembers() && this.foreign.add(fileName)) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
+					+ "' is not a member: " + result.message());
+		}
+	}
+
+	void notForeign(String fileName) {
+		this.foreign.remove(fileName);
+	}
+
+	void shadowed(String fileName) {
+		if (this.shadowed.size() < this.folder.maxMembers()) {
+			this.shadowed.add(fileName);
+		}
+	}
+
+	void passedOver(String fileName) {
+		this.full = true;
+		if (!this.fullWarned) {
+			this.fullWarned = true;
+			this.logger.warn("Peer folder '" + this.folder.name() + "' has " + this.folder.maxMembers()
+					+ " members, its 'max-members': '" + CStyleEscape.escape(fileName)
+					+ "' and any other new FIFO are not followed until members leave. Raise 'max-members' if the"
+					+ " pool is meant to be this large.");
+		}
+	}
+
+	// A member that leaves may make room for one of them.
+	boolean waitForRoom() {
+		return this.full || !this.shadowed.isEmpty();
+	}
+
+	/**
+	 * Start a rescan: forget what is no longer listed, and who was passed over.
+	 * @param listed the names in the folder now
+	 */
+	void rescanning(Set<String> listed) {
+		this.arriving.keySet().retainAll(listed);
+		this.foreign.retainAll(listed);
+		this.shadowed.clear();
+		this.full = false;
+	}
+
+	// Warn again the next time the folder is full, if this rescan found room for all.
+	void rescanned() {
+		if (!this.full) {
+			this.fullWarned = false;
+		}
+	}
+
+	void clear() {
+		this.arriving.clear();
+		this.foreign.clear();
+		this.shadowed.clear();
+	}
+
+}

@@ -29,17 +29,8 @@ final class PolledPeer extends WatchedPeer {
 	}
 
 	@Override
-	boolean isHeld() {
-		return false;
-	}
-
-	@Override
 	boolean isStillHeld() {
 		return false;
-	}
-
-	@Override
-	void release(WatchLoop loop) {
 	}
 
 	@Override

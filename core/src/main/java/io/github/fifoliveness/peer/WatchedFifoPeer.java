@@ -8,7 +8,6 @@ import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.WriteEndResult;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A FIFO peer: while up, the write end of its FIFO is held, and the kernel reports it
@@ -24,8 +23,6 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	private final FifoPeerProbe probe;
 
-	private @Nullable OpenFile held;
-
 	WatchedFifoPeer(WatchedPeers group, String name, int key, FifoPeerProbe probe, PeerProbe recorded) {
 		super(group, name, key, recorded);
 		this.probe = probe;
@@ -39,27 +36,14 @@ final class WatchedFifoPeer extends WatchedPeer {
 	@Override
 	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
 		WriteEndResult hold = loop.holdWriteEnd(this.probe, this, true);
-		this.held = hold.held();
+		hold(hold.held());
 		return this.probe.resultOf(hold);
 	}
 
 	@Override
-	boolean isHeld() {
-		return this.held != null;
-	}
-
-	@Override
 	boolean isStillHeld() {
-		return this.held.isStillAt(this.probe.nativePath());
-	}
-
-	@Override
-	void release(WatchLoop loop) {
-		if (this.held != null) {
-			this.held.close();
-			this.held = null;
-			loop.released(this, true);
-		}
+		OpenFile held = held();
+		return held != null && held.isStillAt(this.probe.nativePath());
 	}
 
 	/**

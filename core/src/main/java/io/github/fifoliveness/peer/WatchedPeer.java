@@ -3,6 +3,7 @@ package io.github.fifoliveness.peer;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.posix.FolderChange;
+import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 	private final int key;
 
 	private final PeerProbe probe;
+
+	private @Nullable OpenFile held;
 
 	private @Nullable ProbeResult last;
 
@@ -78,7 +81,17 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 	 * Whether something is held that will report the peer's death.
 	 * @return {@code true} while held
 	 */
-	abstract boolean isHeld();
+	final boolean isHeld() {
+		return this.held != null;
+	}
+
+	final @Nullable OpenFile held() {
+		return this.held;
+	}
+
+	final void hold(@Nullable OpenFile held) {
+		this.held = held;
+	}
 
 	/**
 	 * Whether what is held still stands for the peer as its path names it now; the safety
@@ -88,10 +101,16 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 	abstract boolean isStillHeld();
 
 	/**
-	 * Close what is held, if anything.
+	 * Close what is held, if anything, and give its reserved descriptor back.
 	 * @param loop the loop that holds it
 	 */
-	abstract void release(WatchLoop loop);
+	final void release(WatchLoop loop) {
+		if (this.held != null) {
+			this.held.close();
+			this.held = null;
+			loop.released(this, true);
+		}
+	}
 
 	/**
 	 * React to a change of the peer's file while the peer is down, by calling

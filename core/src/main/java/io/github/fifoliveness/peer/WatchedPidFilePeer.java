@@ -8,7 +8,6 @@ import java.util.Set;
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.OpenFile;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A PID-file peer: while up, a pidfd of its process is held, and the kernel reports the
@@ -22,8 +21,6 @@ final class WatchedPidFilePeer extends WatchedPeer {
 			FolderChange.MOVED_IN, FolderChange.DELETED, FolderChange.MOVED_OUT, FolderChange.ATTRIBUTES_CHANGED);
 
 	private final PidFilePeerProbe pidFile;
-
-	private @Nullable OpenFile held;
 
 	// The process the pidfd names.
 	private int heldPid;
@@ -53,7 +50,7 @@ final class WatchedPidFilePeer extends WatchedPeer {
 		OpenFile watch = loop.watchProcess(result.pid(), this);
 		ProbeResult again = probe().probe();
 		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
-			this.held = watch;
+			hold(watch);
 			this.heldPid = result.pid();
 		}
 		else {
@@ -64,23 +61,9 @@ final class WatchedPidFilePeer extends WatchedPeer {
 	}
 
 	@Override
-	boolean isHeld() {
-		return this.held != null;
-	}
-
-	@Override
 	boolean isStillHeld() {
 		ProbeResult result = probe().probe();
 		return result.alive() && Objects.equals(result.pid(), this.heldPid);
-	}
-
-	@Override
-	void release(WatchLoop loop) {
-		if (this.held != null) {
-			this.held.close();
-			this.held = null;
-			loop.released(this, true);
-		}
 	}
 
 	@Override

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The members of one peer folder, by file name: who joined, who left and who changed, as
- * the names the kernel reported since the last settle and rescans tell, with the write
- * end of each live member held where the budget allows, each member's status through a
+ * the names the kernel reported since the last settle and rescans tell, each live member
+ * holding its write end where the budget allows, each member's status through a
  * {@link PeerStatusTracker} (the folder's grace period and flap limits), and the report
  * health reads. Confined to the loop's thread, except for {@link #report()}.
  */

@@ -55,10 +55,6 @@ final class PeerFolderMember implements WatchLoop.Held {
 		this.folder.readerGone(this);
 	}
 
-	FifoPeerProbe probe() {
-		return this.probe;
-	}
-
 	boolean isHeld() {
 		return this.held != null;
 	}

@@ -35,9 +35,9 @@ final class WatchedFifoPeer extends WatchedPeer {
 
 	@Override
 	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
-		WriteEndResult hold = loop.holdWriteEnd(this.probe, this, true);
-		hold(hold.held());
-		return this.probe.resultOf(hold);
+		WriteEndResult result = loop.holdWriteEnd(this.probe, this, true);
+		hold(result.held());
+		return this.probe.resultOf(result);
 	}
 
 	@Override

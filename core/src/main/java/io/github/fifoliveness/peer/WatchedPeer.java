@@ -101,7 +101,7 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 	abstract boolean isStillHeld();
 
 	/**
-	 * Close what is held, if anything, and give its reserved descriptor back.
+	 * Close what is held, if anything; the peer keeps its reserved descriptor.
 	 * @param loop the loop that holds it
 	 */
 	final void release(WatchLoop loop) {

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A file descriptor held open: a beacon's read end or lock file, or, in a
- * {@link KernelEvents} set, a peer's write end or pidfd. Closing it is what tells peers
- * that the holder is gone; the kernel does the same when the process dies. A held write
- * end is not a reader, so it changes nothing for the FIFO's reader, and nothing is ever
- * written to it.
+ * {@link KernelEvents} set, a peer's write end or pidfd. Closing a beacon's read end is
+ * what tells peers that the holder is gone; the kernel does the same when the process
+ * dies. A held write end is not a reader, so it changes nothing for the FIFO's reader,
+ * and nothing is ever written to it. A pidfd has no file status.
  */
 public final class OpenFile implements AutoCloseable {
 

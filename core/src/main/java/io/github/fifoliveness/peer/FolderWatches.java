@@ -51,7 +51,7 @@ final class FolderWatches {
 			FolderWatch watch = null;
 			while (watch == null) {
 				try {
-					watch = this.events.watchFolder(path);
+					watch = this.events.folders().watch(path);
 				}
 				catch (PosixException ex) {
 					boolean absent = ex.isMissing() || "ENOTDIR".equals(ex.getErrorName());
@@ -95,7 +95,7 @@ final class FolderWatches {
 		Folder folder = this.byWatch.get(interest.watch().id());
 		if (folder != null && folder.remove(interest)) {
 			this.byWatch.remove(interest.watch().id());
-			this.events.unwatch(interest.watch());
+			this.events.folders().unwatch(interest.watch());
 		}
 	}
 
@@ -133,7 +133,7 @@ final class FolderWatches {
 		}
 		List<Interest> gone = folder.all();
 		// A moved folder keeps its watch: remove it (a deleted one's is gone already).
-		this.events.unwatch(gone.get(0).watch());
+		this.events.folders().unwatch(gone.get(0).watch());
 		gone.forEach((interest) -> this.byFollower.remove(interest.follower()));
 		gone.forEach((interest) -> interest.follower().watchAgain());
 	}
@@ -145,7 +145,7 @@ final class FolderWatches {
 	void moved() {
 		List<Integer> moved = new ArrayList<>();
 		this.byWatch.forEach((id, folder) -> {
-			if (!this.events.isStillAt(folder.all().get(0).watch())) {
+			if (!this.events.folders().isStillAt(folder.all().get(0).watch())) {
 				moved.add(id);
 			}
 		});
@@ -159,7 +159,7 @@ final class FolderWatches {
 	 */
 	boolean isStillAt(Follower follower) {
 		Interest interest = this.byFollower.get(follower);
-		return interest != null && this.events.isStillAt(interest.watch());
+		return interest != null && this.events.folders().isStillAt(interest.watch());
 	}
 
 	/**

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param folder the folder's path when the watch was added
  * @param status the folder's status (device and inode) taken just before the watch was
  * added, {@code null} if it could not be taken; a mount over the path or from under it
- * makes the path name another folder, which {@link KernelEvents#isStillAt(FolderWatch)}
- * tells
+ * makes the path name another folder, which {@link Inotify#isStillAt(FolderWatch)} tells
  */
 public record FolderWatch(int id, Path folder, @Nullable FileStatus status) {
 

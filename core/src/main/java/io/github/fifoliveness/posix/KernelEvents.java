@@ -2,12 +2,9 @@ package io.github.fifoliveness.posix;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
@@ -33,10 +30,6 @@ public final class KernelEvents implements AutoCloseable {
 
 	private static final int EINTR = PosixConstants.current().eintr();
 
-	private static final int EAGAIN = PosixConstants.current().ewouldblock();
-
-	private static final int EINVAL = PosixConstants.current().einval();
-
 	// Also what inotify_init1 says when the user has max_user_instances already.
 	private static final int EMFILE = PosixConstants.current().emfile();
 
@@ -46,21 +39,7 @@ public final class KernelEvents implements AutoCloseable {
 
 	private static final long MOUNT_TABLE = -3;
 
-	private static final Path MOUNT_TABLE_PATH = Path.of("/proc/self/mountinfo");
-
 	private static final int MAX_READY = 256;
-
-	// One read of the inotify descriptor; a busy folder is drained in a few reads at
-	// most.
-	private static final int MAX_READS = 64;
-
-	private static final int FOLDER_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
-			| InotifyRecords.IN_MOVED_FROM | InotifyRecords.IN_MOVED_TO | InotifyRecords.IN_OPEN
-			| InotifyRecords.IN_CLOSE_WRITE | InotifyRecords.IN_ATTRIB | InotifyRecords.IN_DELETE_SELF
-			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_ONLYDIR | InotifyRecords.IN_EXCL_UNLINK;
-
-	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
-			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
 	private final EventSyscalls calls;
 
@@ -70,7 +49,7 @@ public final class KernelEvents implements AutoCloseable {
 
 	private final int epoll;
 
-	private final int inotify;
+	private final Inotify inotify;
 
 	private final int wakeUp;
 
@@ -78,16 +57,12 @@ public final class KernelEvents implements AutoCloseable {
 
 	private final ByteBuffer readyView;
 
-	private final byte[] folderEvents = new byte[64 * 1024];
-
 	// Held ends and pidfds not closed yet, so that close() leaves none behind.
 	private final Set<Integer> registered = new HashSet<>();
 
 	private final Object wakeLock = new Object();
 
-	private int mountTable = -1;
-
-	private @Nullable String mountsUnfollowed;
+	private final MountTableWatch mountTable;
 
 	private boolean closed;
 
@@ -97,10 +72,11 @@ public final class KernelEvents implements AutoCloseable {
 		this.posix = posix;
 		this.layout = layout;
 		this.epoll = epoll;
-		this.inotify = inotify;
+		this.inotify = new Inotify(calls, posix, inotify);
 		this.wakeUp = wakeUp;
 		this.ready = new byte[MAX_READY * layout.size()];
 		this.readyView = ByteBuffer.wrap(this.ready).order(ByteOrder.nativeOrder());
+		this.mountTable = MountTableWatch.follow(calls, posix, epoll, layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
 	}
 
 	/**
@@ -155,29 +131,7 @@ public final class KernelEvents implements AutoCloseable {
 					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
-		KernelEvents events = new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
-		events.followMounts();
-		return events;
-	}
-
-	// The kernel raises EPOLLPRI|EPOLLERR on this descriptor once per change of the mount
-	// table: its poll marks the change seen, so nothing needs reading (EPOLLIN is always
-	// set: never register it). Edge-triggered too, so that no kernel reports one change
-	// in a loop.
-	private void followMounts() {
-		NativePath path = NativePath.of(MOUNT_TABLE_PATH);
-		int fd = this.posix.openReadOnly(path);
-		int result = (fd < 0) ? fd : this.calls.epollCtl(this.epoll, EventSyscalls.EPOLL_CTL_ADD, fd,
-				this.layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
-		if (result < 0) {
-			if (fd >= 0) {
-				this.calls.close(fd);
-			}
-			this.mountsUnfollowed = this.posix.exception((fd < 0) ? "open" : "epoll_ctl", MOUNT_TABLE_PATH, -result)
-				.getMessage();
-			return;
-		}
-		this.mountTable = fd;
+		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
 	}
 
 	/**
@@ -186,7 +140,7 @@ public final class KernelEvents implements AutoCloseable {
 	 * @return the reason, empty when mount changes are reported
 	 */
 	public Optional<String> whyMountsUnfollowed() {
-		return Optional.ofNullable(this.mountsUnfollowed);
+		return Optional.ofNullable(this.mountTable.unfollowed());
 	}
 
 	/**
@@ -238,50 +192,11 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	/**
-	 * Watch a folder for changes to the files in it. Watching a folder watched already
-	 * returns the same id.
-	 * @param folder the folder
-	 * @return the watch
-	 * @throws PosixException if the folder cannot be watched: {@code ENOENT} or
-	 * {@code ENOTDIR} when it does not exist, {@code EACCES} when this user may not read
-	 * it, {@code ENOSPC} when the user's inotify watches are used up
+	 * Return the folders this set watches.
+	 * @return its inotify instance
 	 */
-	public FolderWatch watchFolder(Path folder) throws PosixException {
-		NativePath path = NativePath.of(folder);
-		// Before the watch: a mount in between then makes isStillAt say false, never
-		// true.
-		FileStatus status = this.posix.statusFollowingLinks(path);
-		int wd = this.calls.inotifyAddWatch(this.inotify, path.bytes(), FOLDER_MASK);
-		if (wd < 0) {
-			throw this.posix.exception("inotify_add_watch", folder, -wd);
-		}
-		return new FolderWatch(wd, folder, status);
-	}
-
-	/**
-	 * Whether a watch's path still names the folder watched (same device and inode),
-	 * following a symbolic link as the watch did. After a mount over the path, or an
-	 * unmount from under it, it names another folder, of which the watch sees nothing.
-	 * @param watch the watch
-	 * @return {@code false} if the folder must be watched again
-	 */
-	public boolean isStillAt(FolderWatch watch) {
-		FileStatus now = this.posix.statusFollowingLinks(NativePath.of(watch.folder()));
-		return now != null && watch.status() != null && now.isSameFileAs(watch.status());
-	}
-
-	/**
-	 * Stop watching a folder. Its id may still appear in events already queued, and
-	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed
-	 * it.
-	 * @param watch the watch
-	 */
-	public void unwatch(FolderWatch watch) {
-		// EINVAL: the kernel removed it already (the folder was deleted).
-		int result = this.calls.inotifyRmWatch(this.inotify, watch.id());
-		if (result < 0 && result != -EINVAL) {
-			throw new IllegalStateException(this.posix.exception("inotify_rm_watch", watch.folder(), -result));
-		}
+	public Inotify folders() {
+		return this.inotify;
 	}
 
 	/**
@@ -304,7 +219,7 @@ public final class KernelEvents implements AutoCloseable {
 		for (int i = 0; i < count; i++) {
 			long data = this.layout.data(this.readyView, i);
 			if (data == FOLDER_EVENTS) {
-				readFolderEvents(handler);
+				this.inotify.read(handler);
 			}
 			else if (data == WAKE_UP) {
 				this.calls.read(this.wakeUp, new byte[8]);
@@ -314,41 +229,6 @@ public final class KernelEvents implements AutoCloseable {
 			}
 			else {
 				handler.ready((int) data);
-			}
-		}
-	}
-
-	private void readFolderEvents(KernelEventHandler handler) throws PosixException {
-		for (int reads = 0; reads < MAX_READS; reads++) {
-			int length = this.calls.read(this.inotify, this.folderEvents);
-			if (length == -EAGAIN) {
-				return;
-			}
-			if (length == -EINTR) {
-				continue;
-			}
-			if (length < 0) {
-				throw this.posix.exception("read", "inotify", -length);
-			}
-			InotifyRecords records = new InotifyRecords(this.folderEvents, length);
-			while (records.next()) {
-				report(records, handler);
-			}
-		}
-	}
-
-	private static void report(InotifyRecords records, KernelEventHandler handler) {
-		int mask = records.mask();
-		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
-			handler.eventsLost();
-		}
-		else if ((mask & FOLDER_GONE) != 0) {
-			handler.folderGone(records.wd());
-		}
-		else if (records.name() != null) {
-			FolderChange change = FolderChange.of(mask);
-			if (change != null) {
-				handler.folderChanged(records.wd(), records.name(), change);
 			}
 		}
 	}
@@ -400,10 +280,8 @@ public final class KernelEvents implements AutoCloseable {
 			this.closed = true;
 			this.registered.forEach(this.calls::close);
 			this.registered.clear();
-			this.calls.close(this.inotify);
-			if (this.mountTable >= 0) {
-				this.calls.close(this.mountTable);
-			}
+			this.inotify.close();
+			this.mountTable.close(this.calls);
 			this.calls.close(this.wakeUp);
 			this.calls.close(this.epoll);
 		}

@@ -71,7 +71,7 @@ class EventSyscallsTests {
 	@MethodSource("implementations")
 	void folderWatchReadsTheNamesOfWhatAppears(EventSyscalls calls) throws Exception {
 		try (KernelEvents events = open(calls)) {
-			FolderWatch watch = events.watchFolder(this.dir);
+			FolderWatch watch = events.folders().watch(this.dir);
 			Fifos.create(this.dir.resolve("a-rather-long-name-that-takes-more-than-one-record-slot.fifo"));
 			KernelEventsTests.Recorder recorder = new KernelEventsTests.Recorder();
 			String expected = "CREATED a-rather-long-name-that-takes-more-than-one-record-slot.fifo@" + watch.id();

@@ -104,7 +104,7 @@ class KernelEventsTests {
 
 	@Test
 	void folderWatchReportsCreationsOpensClosesAndDeletionsByName() throws Exception {
-		FolderWatch watch = this.events.watchFolder(this.dir);
+		FolderWatch watch = this.events.folders().watch(this.dir);
 		String at = "@" + watch.id();
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		assertThat(awaitFolderEvent("CREATED a.fifo" + at)).doesNotContain("OPENED a.fifo" + at);
@@ -122,7 +122,7 @@ class KernelEventsTests {
 	void inotifyMergesAnOpenIntoTheIdenticalOpenBeforeIt() throws Exception {
 		// So an open followed by a close after writing may hide a reader's open: not a
 		// probe's own for sure.
-		FolderWatch watch = this.events.watchFolder(this.dir);
+		FolderWatch watch = this.events.folders().watch(this.dir);
 		String at = "@" + watch.id();
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		awaitFolderEvent("CREATED a.fifo" + at);
@@ -152,8 +152,8 @@ class KernelEventsTests {
 	@Test
 	void aDeletedFolderIsReportedGone() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("peers"));
-		FolderWatch watch = this.events.watchFolder(folder);
-		assertThat(this.events.watchFolder(folder).id()).as("same folder, same watch").isEqualTo(watch.id());
+		FolderWatch watch = this.events.folders().watch(folder);
+		assertThat(this.events.folders().watch(folder).id()).as("same folder, same watch").isEqualTo(watch.id());
 		Files.delete(folder);
 		await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> {
 			this.events.await(100, this.recorder);
@@ -164,7 +164,7 @@ class KernelEventsTests {
 	@Test
 	void aMissingFolderCannotBeWatched() {
 		assertThatExceptionOfType(PosixException.class)
-			.isThrownBy(() -> this.events.watchFolder(this.dir.resolve("not-yet")))
+			.isThrownBy(() -> this.events.folders().watch(this.dir.resolve("not-yet")))
 			.satisfies((ex) -> assertThat(ex.isMissing()).isTrue());
 	}
 
@@ -208,7 +208,7 @@ class KernelEventsTests {
 		this.events = KernelEvents.open(this.posix);
 		awaitReader(fifo, 1);
 		this.events.watchProcess((int) ProcessHandle.current().pid(), 2);
-		this.events.watchFolder(this.dir);
+		this.events.folders().watch(this.dir);
 		assertThat(FileDescriptors.count()).isEqualTo(this.descriptorsBefore + 6);
 		this.events.close();
 		assertThat(FileDescriptors.count()).isEqualTo(this.descriptorsBefore);

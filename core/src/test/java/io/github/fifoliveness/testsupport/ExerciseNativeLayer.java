@@ -74,7 +74,7 @@ public final class ExerciseNativeLayer {
 	private static void exerciseKernelEvents(NativePosix posix, Path fifo, Path dir) throws Exception {
 		try (KernelEvents events = KernelEvents.open(posix); OpenFile readEnd = posix.openReadEnd(fifo)) {
 			events.openFileLimit();
-			events.watchFolder(dir);
+			events.folders().watch(dir);
 			events.watchProcess((int) ProcessHandle.current().pid(), 1);
 			WriteEndResult hold = events.holdWriteEnd(NativePath.of(fifo), NativePosix.ANY_OWNER, 2);
 			events.wake();

@@ -1,0 +1,130 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.file.Path;
+
+/**
+ * The inotify instance of a {@link KernelEvents} set: the folders it watches, and the
+ * reading of what changed in them. Not thread-safe.
+ */
+public final class Inotify {
+
+	private static final int EINTR = PosixConstants.current().eintr();
+
+	private static final int EAGAIN = PosixConstants.current().ewouldblock();
+
+	private static final int EINVAL = PosixConstants.current().einval();
+
+	// One read of the inotify descriptor; a busy folder is drained in a few reads at
+	// most.
+	private static final int MAX_READS = 64;
+
+	private static final int FOLDER_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
+			| InotifyRecords.IN_MOVED_FROM | InotifyRecords.IN_MOVED_TO | InotifyRecords.IN_OPEN
+			| InotifyRecords.IN_CLOSE_WRITE | InotifyRecords.IN_ATTRIB | InotifyRecords.IN_DELETE_SELF
+			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_ONLYDIR | InotifyRecords.IN_EXCL_UNLINK;
+
+	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
+			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
+
+	private final EventSyscalls calls;
+
+	private final NativePosix posix;
+
+	private final int fd;
+
+	private final byte[] records = new byte[64 * 1024];
+
+	Inotify(EventSyscalls calls, NativePosix posix, int fd) {
+		this.calls = calls;
+		this.posix = posix;
+		this.fd = fd;
+	}
+
+	/**
+	 * Watch a folder for changes to the files in it. Watching a folder watched already
+	 * returns the same id.
+	 * @param folder the folder
+	 * @return the watch
+	 * @throws PosixException if the folder cannot be watched: {@code ENOENT} or
+	 * {@code ENOTDIR} when it does not exist, {@code EACCES} when this user may not read
+	 * it, {@code ENOSPC} when the user's inotify watches are used up
+	 */
+	public FolderWatch watch(Path folder) throws PosixException {
+		NativePath path = NativePath.of(folder);
+		// Before the watch: a mount in between then makes isStillAt say false, never
+		// true.
+		FileStatus status = this.posix.statusFollowingLinks(path);
+		int wd = this.calls.inotifyAddWatch(this.fd, path.bytes(), FOLDER_MASK);
+		if (wd < 0) {
+			throw this.posix.exception("inotify_add_watch", folder, -wd);
+		}
+		return new FolderWatch(wd, folder, status);
+	}
+
+	/**
+	 * Whether a watch's path still names the folder watched (same device and inode),
+	 * following a symbolic link as the watch did. After a mount over the path, or an
+	 * unmount from under it, it names another folder, of which the watch sees nothing.
+	 * @param watch the watch
+	 * @return {@code false} if the folder must be watched again
+	 */
+	public boolean isStillAt(FolderWatch watch) {
+		FileStatus now = this.posix.statusFollowingLinks(NativePath.of(watch.folder()));
+		return now != null && watch.status() != null && now.isSameFileAs(watch.status());
+	}
+
+	/**
+	 * Stop watching a folder. Its id may still appear in events already queued, and
+	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed
+	 * it.
+	 * @param watch the watch
+	 */
+	public void unwatch(FolderWatch watch) {
+		// EINVAL: the kernel removed it already (the folder was deleted).
+		int result = this.calls.inotifyRmWatch(this.fd, watch.id());
+		if (result < 0 && result != -EINVAL) {
+			throw new IllegalStateException(this.posix.exception("inotify_rm_watch", watch.folder(), -result));
+		}
+	}
+
+	void read(KernelEventHandler handler) throws PosixException {
+		for (int reads = 0; reads < MAX_READS; reads++) {
+			int length = this.calls.read(this.fd, this.records);
+			if (length == -EAGAIN) {
+				return;
+			}
+			if (length == -EINTR) {
+				continue;
+			}
+			if (length < 0) {
+				throw this.posix.exception("read", "inotify", -length);
+			}
+			InotifyRecords records = new InotifyRecords(this.records, length);
+			while (records.next()) {
+				report(records, handler);
+			}
+		}
+	}
+
+	private static void report(InotifyRecords records, KernelEventHandler handler) {
+		int mask = records.mask();
+		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
+			handler.eventsLost();
+		}
+		else if ((mask & FOLDER_GONE) != 0) {
+			handler.folderGone(records.wd());
+		}
+		else if (records.name() != null) {
+			FolderChange change = FolderChange.of(mask);
+			if (change != null) {
+				handler.folderChanged(records.wd(), records.name(), change);
+			}
+		}
+	}
+
+	// Closing the instance removes its watches.
+	void close() {
+		this.calls.close(this.fd);
+	}
+
+}

@@ -1,13 +1,8 @@
 package io.github.fifoliveness.beacon;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
-import io.github.fifoliveness.posix.FileStatus;
-import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +24,9 @@ public class FifoBeacon {
 
 	private final Path path;
 
-	private final boolean singleInstance;
+	private final SingleInstanceLock lock;
 
 	private final NativePosix posix;
-
-	private @Nullable BeaconLock lock;
 
 	private @Nullable BeaconFifo fifo;
 
@@ -71,7 +64,7 @@ public class FifoBeacon {
 	public FifoBeacon(String name, Path path, boolean singleInstance, NativePosix posix) {
 		this.name = name;
 		this.path = path;
-		this.singleInstance = singleInstance;
+		this.lock = new SingleInstanceLock(name, path, singleInstance, posix);
 		this.posix = posix;
 	}
 
@@ -103,7 +96,9 @@ public class FifoBeacon {
 	 * @return the status
 	 */
 	public synchronized BeaconStatus status() {
-		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
+		return (this.status.held() && this.fifo != null)
+				? BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval)
+				: this.status;
 	}
 
 	/**
@@ -116,9 +111,7 @@ public class FifoBeacon {
 			return;
 		}
 		BeaconFolder.prepare(this.path, this.posix);
-		if (this.singleInstance) {
-			this.lock = BeaconLock.acquire(this.path, this.posix);
-		}
+		this.lock.take();
 		try {
 			if (!this.suspended) {
 				this.fifo = BeaconFifo.hold(this.path, this.posix);
@@ -131,7 +124,7 @@ public class FifoBeacon {
 			}
 		}
 		catch (RuntimeException ex) {
-			releaseLock();
+			this.lock.release();
 			throw ex;
 		}
 		this.holding = true;
@@ -148,14 +141,12 @@ public class FifoBeacon {
 		if (!this.holding) {
 			return;
 		}
-		// Exclusive only while this beacon's own lock file is in place: another
-		// instance may have taken a lock file that replaced it.
-		boolean exclusive = this.lock != null && this.lock.isInPlace();
+		boolean exclusive = this.lock.isExclusive();
 		BeaconRelease.release(this.fifo, this.path, exclusive, this.posix);
 		BeaconRelease.release(this.suspendedFifo, this.path, exclusive, this.posix);
 		this.fifo = null;
 		this.suspendedFifo = null;
-		releaseLock();
+		this.lock.release();
 		this.holding = false;
 		this.status = BeaconStatus.RELEASED;
 		logger.info(this.name + " released FIFO '" + this.path + "'; peers now see the application down");
@@ -215,7 +206,7 @@ public class FifoBeacon {
 			logger.info(this.name + " holds FIFO '" + this.path + "' (resumed); peers see the application alive");
 		}
 		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR,
+			report(new BeaconStatus(BeaconDownReason.ERROR,
 					"The FIFO cannot be held again: " + ex.getMessage() + ". Peers see the application down."));
 		}
 	}
@@ -229,14 +220,16 @@ public class FifoBeacon {
 		if (!this.holding || this.suspended) {
 			return;
 		}
-		if (!holdsLock()) {
+		BeaconStatus lockLost = this.lock.keep(this.status);
+		if (lockLost != null) {
+			report(lockLost);
 			return;
 		}
 		if (this.fifo == null) {
 			recreate();
 			return;
 		}
-		BeaconStatus now = statusOfPath();
+		BeaconStatus now = BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval);
 		if (now.held()) {
 			if (!this.status.held()) {
 				logger.info(this.name + " at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
@@ -250,86 +243,6 @@ public class FifoBeacon {
 			return;
 		}
 		report(now);
-	}
-
-	// What is at the path now, compared with the FIFO held.
-	private BeaconStatus statusOfPath() {
-		Optional<FileStatus> now;
-		try {
-			now = this.posix.statusOf(this.path);
-		}
-		catch (IOException ex) {
-			return down(BeaconDownReason.ERROR,
-					"The FIFO's path cannot be examined: " + ex.getMessage() + ". Peers may not find the FIFO either.");
-		}
-		if (now.isPresent() && now.get().isSameFileAs(this.fifo.readEnd().status())) {
-			return BeaconStatus.HELD;
-		}
-		if (now.isEmpty()) {
-			return down(BeaconDownReason.MISSING, "The FIFO was removed while the application ran; peers see MISSING"
-					+ recreation("until the beacon recreates it", "so it stays missing until the application restarts")
-					+ ".");
-		}
-		if (now.get().type() != FileType.FIFO) {
-			return down(BeaconDownReason.NOT_A_FIFO,
-					now.get().type().sentenceStart()
-							+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
-							+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
-							+ " Peers see the application down (NOT_A_FIFO).");
-		}
-		if (now.get().ownerUid() != this.posix.effectiveUid()) {
-			return down(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()
-					+ ") took the FIFO's place; the beacon does not trust it: remove it"
-					+ recreation("and the beacon recreates the FIFO", "and restart the application") + "."
-					+ " Peers that check the owner see the application down (FOREIGN_OWNER); a monitor running as root"
-					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
-		}
-		return down(BeaconDownReason.MISSING,
-				"Another FIFO took the place of the one the beacon holds; peers see" + " NO_READER "
-						+ recreation("until the beacon holds the new one", "until the application restarts") + ".");
-	}
-
-	// What happens next, with the watcher on or off.
-	private String recreation(String watched, String unwatched) {
-		boolean watching = !this.watchInterval.isZero() && !this.watchInterval.isNegative();
-		return watching ? " " + watched + " (every 'fifo-liveness.beacon.watch-interval')"
-				: "; the watcher is off ('fifo-liveness.beacon.watch-interval=0'), " + unwatched;
-	}
-
-	// With a single-instance beacon, takes the lock again if a cleaner removed its file.
-	private boolean holdsLock() {
-		if (this.lock == null || this.lock.isInPlace()) {
-			return true;
-		}
-		try {
-			BeaconFolder.prepare(this.path, this.posix);
-			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
-			this.lock.release();
-			this.lock = replacement;
-			if (this.status.reason() == BeaconDownReason.LOCK_LOST) {
-				logger.info(this.name + " at '" + this.path + "': the other instance released the lock file; this one"
-						+ " holds it again");
-			}
-			else {
-				logger.warn(this.name + "'s lock file '" + BeaconLock.pathFor(this.path) + "' was removed while the"
-						+ " application ran (tmp cleaners do this); the beacon locked it again, so a second instance on"
-						+ " this path is still refused. Exclude the folder from the cleaner.");
-			}
-			return true;
-		}
-		catch (BeaconLockHeldException ex) {
-			report(down(BeaconDownReason.LOCK_LOST,
-					"Another instance" + ex.holderDescription() + " took the lock file '"
-							+ BeaconLock.pathFor(this.path)
-							+ "' while it was missing and holds this FIFO too: peers cannot tell"
-							+ " the two apart. Stop one of them."));
-			return false;
-		}
-		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR,
-					"The lock file was removed and cannot be taken again: " + ex.getMessage()));
-			return false;
-		}
 	}
 
 	private void recreate() {
@@ -347,13 +260,9 @@ public class FifoBeacon {
 					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
 		}
 		catch (BeaconException ex) {
-			report(down(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: " + ex.getMessage()
-					+ ". Peers see the application down."));
+			report(new BeaconStatus(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: "
+					+ ex.getMessage() + ". Peers see the application down."));
 		}
-	}
-
-	private static BeaconStatus down(BeaconDownReason reason, String message) {
-		return new BeaconStatus(reason, message);
 	}
 
 	// Logs once per problem, not once per check.
@@ -362,13 +271,6 @@ public class FifoBeacon {
 			logger.warn(this.name + " at '" + this.path + "': " + problem.message());
 		}
 		this.status = problem;
-	}
-
-	private void releaseLock() {
-		if (this.lock != null) {
-			this.lock.release();
-			this.lock = null;
-		}
 	}
 
 }

@@ -1,0 +1,222 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.OpenFile;
+import io.github.fifoliveness.testsupport.ConsoleOutput;
+import io.github.fifoliveness.testsupport.Fifos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for when a peer folder publishes its members' changes and its quorum, driven by
+ * the test's clock: the grace period before a member's DOWN, the start-up grace before a
+ * quorum never held is lost, the wait of a FIFO that appears without a reader, and the
+ * limit on the folder's own log lines. The members are real FIFOs whose read ends this
+ * process holds and closes; the folder is looked at by a loop without kernel events, one
+ * settle at a time, so nothing here waits for time to pass.
+ */
+class FolderMembersTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(FolderMembersTests.class);
+
+	private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
+
+	@TempDir
+	Path dir;
+
+	private final NativePosix posix = NativePosix.get();
+
+	private final List<PeerFolderChange> changes = new ArrayList<>();
+
+	private final Map<String, OpenFile> readEnds = new HashMap<>();
+
+	private final AtomicInteger keys = new AtomicInteger();
+
+	private final WatchLoop loop = new WatchLoop(List.of(), null,
+			new WatchSettings(false, Duration.ofSeconds(1), Duration.ZERO), this.keys::incrementAndGet, logger, () -> {
+			});
+
+	private long now = 1_000 * SECOND;
+
+	@AfterEach
+	void closeReadEnds() {
+		this.readEnds.values().forEach(OpenFile::close);
+	}
+
+	@Test
+	void theQuorumIsHeldWhileMinUpMembersAreUpAndLostWhenOneDies() throws Exception {
+		alive("a");
+		alive("b");
+		FolderMembers members = start(folder(2, Duration.ZERO, Duration.ZERO));
+		assertThat(kinds()).containsExactlyInAnyOrder("MEMBER_JOINED a", "MEMBER_JOINED b", "QUORUM_HELD");
+		assertThat(this.changes.get(this.changes.size() - 1).up()).isEqualTo(2);
+		this.changes.clear();
+		dies("a", members);
+		assertThat(kinds()).containsExactly("MEMBER_DOWN a", "QUORUM_LOST");
+		this.changes.clear();
+		comesBack("a", members);
+		assertThat(kinds()).containsExactly("MEMBER_UP a", "QUORUM_HELD");
+		assertThat(members.report().up()).isEqualTo(2);
+	}
+
+	@Test
+	void aMemberDownIsPublishedOnlyOnceItHasStayedDownForDownAfter() throws Exception {
+		alive("a");
+		FolderMembers members = start(folder(1, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		dies("a", members);
+		assertThat(this.changes).isEmpty();
+		assertThat(members.due(this.now)).isEqualTo(5 * SECOND);
+		this.now += 4 * SECOND;
+		members.settle(this.loop);
+		assertThat(this.changes).isEmpty();
+		this.now += SECOND;
+		assertThat(members.due(this.now)).isZero();
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_DOWN a", "QUORUM_LOST");
+	}
+
+	@Test
+	void aMemberBackWithinDownAfterPublishesNothing() throws Exception {
+		alive("a");
+		FolderMembers members = start(folder(1, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		dies("a", members);
+		this.now += 3 * SECOND;
+		comesBack("a", members);
+		this.now += 10 * SECOND;
+		members.settle(this.loop);
+		assertThat(this.changes).isEmpty();
+		assertThat(members.report().quorum()).isTrue();
+	}
+
+	@Test
+	void aMemberNeverUpAndAQuorumNeverHeldAreDownOnlyOnceTheStartupGraceHasPassed() throws Exception {
+		Fifos.create(this.dir.resolve("a.fifo"));
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ofSeconds(30)));
+		assertThat(kinds()).isEmpty();
+		assertThat(members.due(this.now)).isEqualTo(30 * SECOND);
+		this.now += 29 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).isEmpty();
+		this.now += SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_JOINED a", "QUORUM_LOST");
+		assertThat(this.changes.get(0).result().reason()).isEqualTo(DownReason.NO_READER);
+		this.now += 60 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_JOINED a", "QUORUM_LOST");
+	}
+
+	@Test
+	void aQuorumHeldWithinTheStartupGraceIsNeverLostWhenTheGraceEnds() throws Exception {
+		Fifos.create(this.dir.resolve("a.fifo"));
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ofSeconds(30)));
+		this.now += 10 * SECOND;
+		comesBack("a", members);
+		assertThat(kinds()).containsExactly("MEMBER_JOINED a", "QUORUM_HELD");
+		assertThat(this.changes.get(0).result().alive()).isTrue();
+		this.now += 30 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_JOINED a", "QUORUM_HELD");
+	}
+
+	@Test
+	void aFifoThatAppearsWithoutAReaderJoinsDownOnlyAfterItsArrivalWait() throws Exception {
+		alive("a");
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));
+		this.changes.clear();
+		Fifos.create(this.dir.resolve("b.fifo"));
+		members.mustRescan();
+		members.settle(this.loop);
+		assertThat(this.changes).isEmpty();
+		assertThat(members.due(this.now)).isEqualTo(FolderCandidates.ARRIVAL.toNanos());
+		this.now += FolderCandidates.ARRIVAL.toNanos();
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_JOINED b");
+		assertThat(this.changes.get(0).result().reason()).isEqualTo(DownReason.NO_READER);
+	}
+
+	@Test
+	void aFlappingQuorumLogsSixLinesThenHowManyWereNotOnceStill() throws Exception {
+		alive("a");
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));
+		this.now += ChangeLines.WINDOW.toNanos();
+		int before = folderLines().size();
+		this.changes.clear();
+		for (int i = 0; i < 20; i++) {
+			this.now += SECOND / 10;
+			dies("a", members);
+			this.now += SECOND / 10;
+			comesBack("a", members);
+		}
+		assertThat(this.changes).hasSize(80);
+		assertThat(folderLines()).hasSize(before + ChangeLines.MAX_LINES);
+		this.now += ChangeLines.WINDOW.toNanos();
+		members.settle(this.loop);
+		assertThat(folderLines()).hasSize(before + ChangeLines.MAX_LINES + 1)
+			.last()
+			.asString()
+			.contains("Peer folder 'workers' has held still for 10 s (34 more not logged): 1 of 1 members up");
+	}
+
+	private PeerFolder folder(int minUp, Duration downAfter, Duration startupGrace) {
+		return new PeerFolder("workers", this.dir, PeerFolder.DEFAULT_PATTERN, minUp, null,
+				PeerFolder.DEFAULT_MAX_MEMBERS, downAfter, startupGrace);
+	}
+
+	private FolderMembers start(PeerFolder folder) {
+		FolderMembers members = new FolderMembers(folder, logger, this.changes::add, this.posix, () -> this.now);
+		members.start(this.loop);
+		return members;
+	}
+
+	private void alive(String member) throws Exception {
+		Path fifo = this.dir.resolve(member + ".fifo");
+		if (!Files.exists(fifo)) {
+			Fifos.create(fifo);
+		}
+		this.readEnds.put(member, this.posix.openReadEnd(fifo));
+	}
+
+	private void dies(String member, FolderMembers members) {
+		this.readEnds.remove(member).close();
+		members.mustRescan();
+		members.settle(this.loop);
+	}
+
+	private void comesBack(String member, FolderMembers members) throws Exception {
+		alive(member);
+		members.mustRescan();
+		members.settle(this.loop);
+	}
+
+	private List<String> kinds() {
+		return this.changes.stream()
+			.map((change) -> change.kind() + ((change.member() != null) ? " " + change.member() : ""))
+			.toList();
+	}
+
+	private List<String> folderLines() {
+		return this.output.text().lines().filter((line) -> line.contains("Peer folder 'workers'")).toList();
+	}
+
+}

@@ -53,12 +53,19 @@ final class FolderCandidates {
 		return this.foreign.contains(fileName) || this.shadowed.contains(fileName);
 	}
 
-	boolean isArriving(String fileName) {
-		return this.arriving.containsKey(fileName);
-	}
-
-	int arriving() {
-		return this.arriving.size();
+	/**
+	 * Whether a new name may become a member, or must be passed over for want of room:
+	 * the members and the FIFOs waiting to join fill {@code max-members}.
+	 * @param fileName the name
+	 * @param members how many members the folder has
+	 * @return {@code false} when it is passed over
+	 */
+	boolean hasRoomFor(String fileName, int members) {
+		if (members + this.arriving.size() < this.folder.maxMembers() || this.arriving.containsKey(fileName)) {
+			return true;
+		}
+		passedOver(fileName);
+		return false;
 	}
 
 	/**
@@ -105,8 +112,11 @@ final class FolderCandidates {
 		return due;
 	}
 
-	void foreign(String fileName, ProbeResult result) {
-		if (this.foreign.size() < this.folder.maxMembers() && this.foreign.add(fileName)) {
+	// Not a member: no FIFO, or one of another owner, which is said once.
+	void notAMember(String fileName, ProbeResult result) {
+		this.arriving.remove(fileName);
+		if (result.reason() == DownReason.FOREIGN_OWNER && this.foreign.size() < this.folder.maxMembers()
+				&& this.foreign.add(fileName)) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
 					+ "' is not a member: " + result.message());
 		}
@@ -117,12 +127,13 @@ final class FolderCandidates {
 	}
 
 	void shadowed(String fileName) {
+		this.arriving.remove(fileName);
 		if (this.shadowed.size() < this.folder.maxMembers()) {
 			this.shadowed.add(fileName);
 		}
 	}
 
-	void passedOver(String fileName) {
+	private void passedOver(String fileName) {
 		this.full = true;
 		if (!this.fullWarned) {
 			this.fullWarned = true;

@@ -51,50 +51,20 @@ final class FolderMembers {
 
 	private boolean changed;
 
-	private volatile PeerFolderReport report;
-
-	// Whether the report says what the first look at the folder found.
-	private volatile boolean reported;
-
 	FolderMembers(PeerFolder folder, Logger logger, PeerFolderListener listener, NativePosix posix,
 			LongSupplier clock) {
 		this.folder = folder;
 		this.logger = logger;
 		this.posix = posix;
-		this.publications = new FolderPublications(folder, logger, listener, clock, () -> this.report,
-				this.members::size, () -> this.present);
+		this.publications = new FolderPublications(folder, logger, listener, clock, this.members::size,
+				() -> this.present);
 		this.tracker = new PeerStatusTracker(logger, this.publications::memberChanged, (member) -> folder.downAfter(),
 				(member) -> null, this.publications::subject, this.publications.startupGrace(), clock);
-		this.report = new PeerFolderReport(folder, false, Map.of());
 		this.candidates = new FolderCandidates(folder, logger, clock);
 	}
 
-	PeerFolder folder() {
-		return this.folder;
-	}
-
-	PeerFolderReport report() {
-		return this.report;
-	}
-
-	/**
-	 * Whether {@link #report()} says what the folder held at the first look, or later.
-	 * @return {@code false} before the watcher's first look
-	 */
-	boolean isReported() {
-		return this.reported;
-	}
-
-	PeerStatusTracker tracker() {
-		return this.tracker;
-	}
-
-	PeerFolderReport withStartupGrace(PeerFolderReport report) {
-		return this.publications.withStartupGrace(report);
-	}
-
-	boolean isPresent() {
-		return this.present;
+	FolderPublications publications() {
+		return this.publications;
 	}
 
 	/**
@@ -121,28 +91,15 @@ final class FolderMembers {
 		this.pending.add(fileName);
 	}
 
-	/**
-	 * Note that a member's held end reported its last reader gone.
-	 * @param member the member
-	 */
+	// A member's held end reported its last reader gone.
 	void readerGone(PeerFolderMember member) {
 		this.pending.add(member.fileName());
 	}
 
-	/**
-	 * Note that every name must be looked at again: events were lost, the folder was
-	 * mounted over, or the safety net is due.
-	 */
+	// Every name must be looked at again: events were lost, the folder was mounted over,
+	// or the safety net is due.
 	void mustRescan() {
 		this.rescan = true;
-	}
-
-	/**
-	 * Whether something noted waits to be looked at.
-	 * @return {@code true} if {@link #settle(WatchLoop)} has work to do now
-	 */
-	boolean hasWork() {
-		return this.rescan || !this.pending.isEmpty();
 	}
 
 	/**
@@ -152,8 +109,7 @@ final class FolderMembers {
 	void settle(WatchLoop holds) {
 		settleMembers(holds);
 		this.tracker.tick();
-		this.publications.tickStartupGrace();
-		this.publications.tickLines();
+		this.publications.tick();
 	}
 
 	private void settleMembers(WatchLoop holds) {
@@ -185,10 +141,7 @@ final class FolderMembers {
 		publishReport();
 	}
 
-	/**
-	 * Look at the whole folder: who joined, who left, who changed.
-	 * @param holds how to probe members
-	 */
+	// Looks at the whole folder: who joined, who left, who changed.
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
@@ -219,11 +172,8 @@ final class FolderMembers {
 		this.candidates.rescanned();
 	}
 
-	/**
-	 * The folder is gone, or cannot be read: every member left with it.
-	 * @param holds how to release members
-	 */
-	void gone(WatchLoop holds) {
+	// The folder is gone, or cannot be read: every member left with it.
+	private void gone(WatchLoop holds) {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			leave(member, holds);
 		}
@@ -246,12 +196,7 @@ final class FolderMembers {
 		rescan(holds);
 		this.publications.started();
 		publishReport();
-		this.reported = true;
-		PeerFolderReport now = this.report;
-		this.logger.info("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "': "
-				+ (now.present() ? now.members().size() + " members, " + now.up() + " up" : "missing") + "; at least "
-				+ this.folder.minUp() + " must be up");
-		this.publications.publishQuorum();
+		this.publications.firstLookDone();
 	}
 
 	// The name may have joined, left, gone down or come back.
@@ -263,9 +208,7 @@ final class FolderMembers {
 		PeerFolderMember member = this.members.get(fileName);
 		boolean known = member != null;
 		if (!known) {
-			if (this.members.size() + this.candidates.arriving() >= this.folder.maxMembers()
-					&& !this.candidates.isArriving(fileName)) {
-				this.candidates.passedOver(fileName);
+			if (!this.candidates.hasRoomFor(fileName, this.members.size())) {
 				return;
 			}
 			member = new PeerFolderMember(this, fileName, holds.newKey(),
@@ -274,10 +217,7 @@ final class FolderMembers {
 		ProbeResult result = member.probeAndHold(holds);
 		if (!PeerFolderScan.isMember(result)) {
 			member.release(holds);
-			this.candidates.stopWaiting(fileName);
-			if (result.reason() == DownReason.FOREIGN_OWNER) {
-				this.candidates.foreign(fileName, result);
-			}
+			this.candidates.notAMember(fileName, result);
 			if (known) {
 				leave(member, holds);
 			}
@@ -288,7 +228,6 @@ final class FolderMembers {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
 				member.release(holds);
-				this.candidates.stopWaiting(fileName);
 				this.candidates.shadowed(fileName);
 				return;
 			}
@@ -330,13 +269,10 @@ final class FolderMembers {
 		this.changed = false;
 		Map<String, ProbeResult> results = new HashMap<>();
 		this.members.values().forEach((member) -> results.put(member.name(), member.last()));
-		this.report = new PeerFolderReport(this.folder, this.present, results);
+		this.publications.report(new PeerFolderReport(this.folder, this.present, results));
 	}
 
-	/**
-	 * Release every member's held end.
-	 * @param holds the loop that holds them
-	 */
+	// Closes every member's held end.
 	void release(WatchLoop holds) {
 		this.members.values().forEach((member) -> member.release(holds));
 	}
@@ -347,25 +283,15 @@ final class FolderMembers {
 	 * @return nanoseconds, zero for now, {@link Long#MAX_VALUE} for never
 	 */
 	long due(long now) {
-		if (hasWork()) {
+		if (this.rescan || !this.pending.isEmpty()) {
 			return 0;
 		}
-		long next = Math.min(due(this.candidates.arrivalDue(), now),
-				Math.min(due(this.publications.linesDue(), now), due(this.publications.startupGraceDue(), now)));
+		long next = Math.min(due(this.candidates.arrivalDue(), now), due(this.publications.due(), now));
 		return this.tracker.isWaiting() ? Math.min(next, this.tracker.due() - now) : next;
 	}
 
 	private static long due(Optional<Long> due, long now) {
 		return due.map((at) -> at - now).orElse(Long.MAX_VALUE);
-	}
-
-	/**
-	 * Return the members whose held end may no longer stand for their path, after a
-	 * change of the mount table.
-	 * @return the file names
-	 */
-	List<PeerFolderMember> members() {
-		return new ArrayList<>(this.members.values());
 	}
 
 }

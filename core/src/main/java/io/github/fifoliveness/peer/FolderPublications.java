@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +28,12 @@ final class FolderPublications {
 
 	private final LongSupplier clock;
 
-	// The folder's report as last published: whether it is present, and its members.
-	private final Supplier<PeerFolderReport> report;
+	// The folder's report as last published, which health reads: whether it is present,
+	// and its members.
+	private volatile PeerFolderReport report;
+
+	// Whether the report says what the first look at the folder found.
+	private volatile boolean reported;
 
 	// The members' and the quorum's, shared with health requests.
 	private final StartupGrace startupGrace;
@@ -50,14 +54,14 @@ final class FolderPublications {
 	private final BooleanSupplier present;
 
 	FolderPublications(PeerFolder folder, Logger logger, PeerFolderListener listener, LongSupplier clock,
-			Supplier<PeerFolderReport> report, IntSupplier members, BooleanSupplier present) {
+			IntSupplier members, BooleanSupplier present) {
 		this.folder = folder;
 		this.members = members;
 		this.present = present;
 		this.logger = logger;
 		this.listener = listener;
 		this.clock = clock;
-		this.report = report;
+		this.report = new PeerFolderReport(folder, false, Map.of());
 		this.startupGrace = new StartupGrace((member) -> folder.startupGrace(), clock);
 	}
 
@@ -76,6 +80,24 @@ final class FolderPublications {
 
 	void started() {
 		this.started = true;
+	}
+
+	PeerFolderReport report() {
+		return this.report;
+	}
+
+	void report(PeerFolderReport report) {
+		this.report = report;
+		// Made once started, a report includes what the first look found.
+		this.reported |= this.started;
+	}
+
+	/**
+	 * Whether {@link #report()} says what the folder held at the first look, or later.
+	 * @return {@code false} before the watcher's first look
+	 */
+	boolean isReported() {
+		return this.reported;
 	}
 
 	/**
@@ -112,24 +134,50 @@ final class FolderPublications {
 	}
 
 	/**
-	 * Return when the start-up grace of a folder that has not published its quorum yet
-	 * ends.
-	 * @return a {@link System#nanoTime()} value, empty when nothing waits for it
+	 * Publish what came due: the quorum lost, if the start-up grace held it back and has
+	 * passed; the folder's own lines, such as how many joins, leaves and quorum changes
+	 * went unlogged.
 	 */
-	Optional<Long> startupGraceDue() {
-		if (!this.started || this.quorum != null) {
-			return Optional.empty();
-		}
-		return quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
-	}
-
-	/**
-	 * Publish the quorum lost, if the start-up grace held it back and has passed.
-	 */
-	void tickStartupGrace() {
+	void tick() {
 		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
 			publishQuorum();
 		}
+		long now = this.clock.getAsLong();
+		long count = this.lines.countLine(now);
+		if (count > 0) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " joins, leaves and quorum"
+					+ " changes in the last " + ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
+					+ ". Its health and gauges tell its state at every moment.");
+		}
+		long still = this.lines.stillLine(now);
+		if (still >= 0) {
+			this.logger
+				.info("Peer folder '" + this.folder.name() + "' has held still for " + ChangeLines.WINDOW.toSeconds()
+						+ " s" + ((still > 0) ? " (" + still + " more not logged)" : "") + ": " + describeNow());
+		}
+	}
+
+	/**
+	 * Return when {@link #tick()} is due: the end of the start-up grace of a folder that
+	 * has not published its quorum yet, or the next of its limited lines.
+	 * @return a {@link System#nanoTime()} value, empty when nothing is due
+	 */
+	Optional<Long> due() {
+		Optional<Long> grace = (!this.started || this.quorum != null) ? Optional.empty()
+				: quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
+		Optional<Long> lines = this.lines.isLimited() ? Optional.of(this.lines.due()) : Optional.empty();
+		return (grace.isEmpty() || lines.isPresent() && lines.get() - grace.get() < 0) ? lines : grace;
+	}
+
+	/**
+	 * Say what the first look found in one line, then publish the quorum.
+	 */
+	void firstLookDone() {
+		this.logger.info("Peer folder '"
+				+ this.folder.name() + "' at '" + this.folder.path() + "': " + (this.report.present()
+						? this.report.members().size() + " members, " + this.report.up() + " up" : "missing")
+				+ "; at least " + this.folder.minUp() + " must be up");
+		publishQuorum();
 	}
 
 	// What the tracker publishes for a member: its first result is its joining.
@@ -169,7 +217,7 @@ final class FolderPublications {
 	 * Publish the quorum if it changed, once started and unless the start-up grace holds
 	 * back its first loss.
 	 */
-	void publishQuorum() {
+	private void publishQuorum() {
 		if (!this.started) {
 			return;
 		}
@@ -224,36 +272,8 @@ final class FolderPublications {
 		}
 	}
 
-	/**
-	 * Log the folder's own lines that are due: how many joins, leaves and quorum changes
-	 * went unlogged.
-	 */
-	void tickLines() {
-		long now = this.clock.getAsLong();
-		long count = this.lines.countLine(now);
-		if (count > 0) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " joins, leaves and quorum"
-					+ " changes in the last " + ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
-					+ ". Its health and gauges tell its state at every moment.");
-		}
-		long still = this.lines.stillLine(now);
-		if (still >= 0) {
-			this.logger
-				.info("Peer folder '" + this.folder.name() + "' has held still for " + ChangeLines.WINDOW.toSeconds()
-						+ " s" + ((still > 0) ? " (" + still + " more not logged)" : "") + ": " + describeNow());
-		}
-	}
-
-	/**
-	 * Return when {@link #tickLines()} is due, while lines are limited.
-	 * @return a {@link System#nanoTime()} value, empty when nothing is due
-	 */
-	Optional<Long> linesDue() {
-		return this.lines.isLimited() ? Optional.of(this.lines.due()) : Optional.empty();
-	}
-
 	private String describeNow() {
-		PeerFolderReport now = this.report.get();
+		PeerFolderReport now = this.report;
 		return now.present() ? now.up() + " of " + now.members().size() + " members up" : "the folder is missing";
 	}
 

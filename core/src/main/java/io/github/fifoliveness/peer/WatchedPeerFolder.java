@@ -49,7 +49,7 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	}
 
 	PeerFolderReport report() {
-		return this.members.report();
+		return this.members.publications().report();
 	}
 
 	/**
@@ -57,11 +57,11 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	 * @return {@code false} before the watcher's first look
 	 */
 	boolean isReported() {
-		return this.members.isReported();
+		return this.members.publications().isReported();
 	}
 
 	PeerFolderReport withStartupGrace(PeerFolderReport report) {
-		return this.members.withStartupGrace(report);
+		return this.members.publications().withStartupGrace(report);
 	}
 
 	/**

@@ -74,7 +74,7 @@ class FolderMembersTests {
 		this.changes.clear();
 		comesBack("a", members);
 		assertThat(kinds()).containsExactly("MEMBER_UP a", "QUORUM_HELD");
-		assertThat(members.report().up()).isEqualTo(2);
+		assertThat(members.publications().report().up()).isEqualTo(2);
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class FolderMembersTests {
 		this.now += 10 * SECOND;
 		members.settle(this.loop);
 		assertThat(this.changes).isEmpty();
-		assertThat(members.report().quorum()).isTrue();
+		assertThat(members.publications().report().quorum()).isTrue();
 	}
 
 	@Test

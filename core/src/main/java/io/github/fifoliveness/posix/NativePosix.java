@@ -1,7 +1,6 @@
 package io.github.fifoliveness.posix;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -44,11 +43,14 @@ public final class NativePosix {
 
 	private final Syscalls syscalls;
 
+	private final CheckedOpens checkedOpens;
+
 	// One stat buffer per thread keeps probes free of allocation.
 	private final ThreadLocal<StatBuffer> statBuffer = ThreadLocal.withInitial(StatBuffer::new);
 
 	NativePosix(Syscalls syscalls) {
 		this.syscalls = syscalls;
+		this.checkedOpens = new CheckedOpens(syscalls, this);
 	}
 
 	/**
@@ -128,7 +130,7 @@ public final class NativePosix {
 			return true;
 		}
 		int errno = -result;
-		if (errno == Values.EEXIST) {
+		if (errno == NativeValues.EEXIST) {
 			return false;
 		}
 		throw exception("mkfifo", path, errno);
@@ -143,7 +145,7 @@ public final class NativePosix {
 	 * {@code ELOOP})
 	 */
 	public OpenFile openReadEnd(Path path) throws PosixException {
-		return openAndStat(path, Values.READ_END_FLAGS, 0);
+		return openAndStat(path, NativeValues.READ_END_FLAGS, 0);
 	}
 
 	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
@@ -169,7 +171,7 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be created
 	 */
 	public OpenFile createFile(Path path, int permissions) throws PosixException {
-		return openAndStat(path, Values.LOCK_FILE_FLAGS | Values.O_CREAT_EXCL, permissions);
+		return openAndStat(path, NativeValues.LOCK_FILE_FLAGS | NativeValues.O_CREAT_EXCL, permissions);
 	}
 
 	/**
@@ -180,7 +182,7 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be opened
 	 */
 	public OpenFile openFile(Path path) throws PosixException {
-		return openAndStat(path, Values.LOCK_FILE_FLAGS, 0);
+		return openAndStat(path, NativeValues.LOCK_FILE_FLAGS, 0);
 	}
 
 	/**
@@ -196,10 +198,10 @@ public final class NativePosix {
 			return ProcessExistence.EXISTS;
 		}
 		int errno = -result;
-		if (errno == Values.ESRCH) {
+		if (errno == NativeValues.ESRCH) {
 			return ProcessExistence.NONE;
 		}
-		if (errno == Values.EPERM) {
+		if (errno == NativeValues.EPERM) {
 			return ProcessExistence.EXISTS_OTHER_USER;
 		}
 		throw exception("kill", pid + ", 0", errno);
@@ -238,7 +240,7 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		return openCheckedWriteEnd(path, expectedOwner, this.statBuffer.get(), null);
+		return this.checkedOpens.openWriteEndAndClose(path, expectedOwner, this.statBuffer.get());
 	}
 
 	/**
@@ -250,68 +252,7 @@ public final class NativePosix {
 	 * @return the result, with the write end kept when a reader is present
 	 */
 	WriteEndResult openWriteEnd(NativePath path, int expectedOwner, IntConsumer release) {
-		StatBuffer stat = new StatBuffer();
-		int[] kept = { -1 };
-		WriteEndResult result = openCheckedWriteEnd(path, expectedOwner, stat, (fd) -> kept[0] = fd);
-		return (kept[0] < 0) ? result : result.holding(new OpenFile(this, kept[0], stat.toFileStatus(), release));
-	}
-
-	// Hands a checked write end with a reader to the keeper, or closes it when there is
-	// none.
-	private WriteEndResult openCheckedWriteEnd(NativePath path, int expectedOwner, StatBuffer stat,
-			@Nullable IntConsumer keeper) {
-		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its
-		// target.
-		int statResult = this.syscalls.stat(path.bytes(), false, stat);
-		if (statResult < 0) {
-			int errno = -statResult;
-			if (errno == Values.ENOENT) {
-				return WriteEndResult.MISSING;
-			}
-			return (errno == Values.EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
-		}
-		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
-		if (refused != null) {
-			return refused;
-		}
-		int fd = open(path, Values.WRITE_END_FLAGS, 0);
-		if (fd < 0) {
-			int errno = -fd;
-			if (errno == Values.ENXIO) {
-				return WriteEndResult.NO_READER;
-			}
-			if (errno == Values.ENOENT) {
-				return WriteEndResult.MISSING;
-			}
-			if (errno == Values.EACCES || errno == Values.EPERM) {
-				return WriteEndResult.ACCESS_DENIED;
-			}
-			// The FIFO was swapped for another file between stat and open.
-			if (errno == Values.EISDIR) {
-				return WriteEndResult.notAFifo(FileType.DIRECTORY);
-			}
-			return failed(errno);
-		}
-		int result = this.syscalls.fstat(fd, stat);
-		refused = (result < 0) ? failed(-result) : refuseUnlessFifoOf(stat, expectedOwner);
-		if (refused != null || keeper == null) {
-			this.syscalls.close(fd);
-		}
-		else {
-			keeper.accept(fd);
-		}
-		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
-	}
-
-	private static @Nullable WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
-		FileType type = stat.type();
-		if (type != FileType.FIFO) {
-			return WriteEndResult.notAFifo(type);
-		}
-		if (expectedOwner != ANY_OWNER && stat.ownerUid != expectedOwner) {
-			return WriteEndResult.foreignOwner(stat.ownerUid);
-		}
-		return null;
+		return this.checkedOpens.openWriteEnd(path, expectedOwner, release);
 	}
 
 	/**
@@ -329,37 +270,7 @@ public final class NativePosix {
 	 * ({@link PosixException#isMissing()} when nothing is there)
 	 */
 	public SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
-		NativePath nativePath = NativePath.of(path);
-		StatBuffer stat = new StatBuffer();
-		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
-		if (result < 0) {
-			throw exception("stat", path, -result);
-		}
-		if (stat.type() != FileType.REGULAR_FILE) {
-			return new SmallFile(stat.toFileStatus(), modified(stat), null);
-		}
-		int fd = open(nativePath, Values.READ_ONLY_FLAGS, 0);
-		if (fd < 0) {
-			throw exception("open", path, -fd);
-		}
-		try {
-			result = this.syscalls.fstat(fd, stat);
-			if (result < 0) {
-				throw exception("fstat", path, -result);
-			}
-			if (stat.type() != FileType.REGULAR_FILE) {
-				return new SmallFile(stat.toFileStatus(), modified(stat), null);
-			}
-			byte[] buffer = new byte[maxBytes];
-			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
-			if (read < 0) {
-				throw exception("pread", path, -read);
-			}
-			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
-		}
-		finally {
-			this.syscalls.close(fd);
-		}
+		return this.checkedOpens.readSmallFile(path, maxBytes);
 	}
 
 	/**
@@ -383,7 +294,7 @@ public final class NativePosix {
 		StatBuffer stat = new StatBuffer();
 		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
 		if (result < 0) {
-			if (-result == Values.ENOENT) {
+			if (-result == NativeValues.ENOENT) {
 				return Optional.empty();
 			}
 			throw exception("lstat", path, -result);
@@ -419,37 +330,15 @@ public final class NativePosix {
 	// does.
 
 	int openReadOnly(NativePath path) {
-		return open(path, Values.READ_ONLY_FLAGS, 0);
+		return open(path, NativeValues.READ_ONLY_FLAGS, 0);
 	}
 
 	int close(int fd) {
 		return this.syscalls.close(fd);
 	}
 
-	int changePermissions(int fd, int permissions) {
-		return this.syscalls.fchmod(fd, permissions);
-	}
-
-	int lockExclusiveNonBlocking(int fd) {
-		int result;
-		do {
-			result = this.syscalls.flock(fd, LOCK_EX | LOCK_NB);
-		}
-		while (result == -Values.EINTR);
-		return result;
-	}
-
-	int replaceContent(int fd, byte[] bytes) {
-		int result = this.syscalls.ftruncate(fd, 0);
-		if (result == 0) {
-			result = this.syscalls.pwrite(fd, bytes, bytes.length, 0);
-		}
-		// A short write of a few bytes to a regular file is the file system failing.
-		return (result < 0 || result == bytes.length) ? result : -Values.EIO;
-	}
-
-	int readAt(int fd, byte[] buffer) {
-		return this.syscalls.pread(fd, buffer, buffer.length, 0);
+	Syscalls syscalls() {
+		return this.syscalls;
 	}
 
 	PosixException exception(String call, Object target, int errno) {
@@ -457,76 +346,13 @@ public final class NativePosix {
 				PosixConstants.errorDescription(errno));
 	}
 
-	private int open(NativePath path, int flags, int permissions) {
+	int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
 			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd == -Values.EINTR);
+		while (fd == -NativeValues.EINTR);
 		return fd;
-	}
-
-	private static WriteEndResult failed(int errno) {
-		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
-	}
-
-	private static Instant modified(StatBuffer stat) {
-		return Instant.ofEpochSecond(stat.modifiedSeconds);
-	}
-
-	/**
-	 * The open flags and errno values, read on first use rather than when this class is
-	 * loaded: by then the calls are loaded, so where the values come from jnr-constants,
-	 * jnr-posix (which brings it) is known to be on the class path.
-	 */
-	static final class Values {
-
-		private static final PosixConstants CONSTANTS = PosixConstants.current();
-
-		private static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-				| CONSTANTS.oNofollow();
-
-		// O_NOCTTY: a probe pointed at a terminal must not make it the controlling
-		// terminal. O_NOFOLLOW: a link someone planted at the path would lead the probe
-		// to
-		// a FIFO (or a device) of their choosing.
-		private static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-				| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
-
-		private static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-				| CONSTANTS.oNofollow();
-
-		// Reading a small file: never blocks on a FIFO, never makes a terminal ours,
-		// never
-		// follows a planted link.
-		private static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
-				| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
-
-		private static final int O_CREAT_EXCL = CONSTANTS.oCreat() | CONSTANTS.oExcl();
-
-		private static final int EINTR = CONSTANTS.eintr();
-
-		private static final int ENXIO = CONSTANTS.enxio();
-
-		private static final int ENOENT = CONSTANTS.enoent();
-
-		private static final int EISDIR = CONSTANTS.eisdir();
-
-		private static final int EACCES = CONSTANTS.eacces();
-
-		private static final int EPERM = CONSTANTS.eperm();
-
-		private static final int EEXIST = CONSTANTS.eexist();
-
-		static final int EWOULDBLOCK = CONSTANTS.ewouldblock();
-
-		private static final int ESRCH = CONSTANTS.esrch();
-
-		private static final int EIO = CONSTANTS.eio();
-
-		private Values() {
-		}
-
 	}
 
 }

@@ -77,7 +77,7 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if the change fails
 	 */
 	public synchronized void changePermissions(int permissions) throws PosixException {
-		int result = this.posix.changePermissions(this.fd, permissions);
+		int result = this.posix.syscalls().fchmod(this.fd, permissions);
 		if (result < 0) {
 			throw this.posix.exception("fchmod", "fd " + this.fd, -result);
 		}
@@ -91,12 +91,16 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if locking fails for another reason
 	 */
 	public synchronized boolean tryLockExclusive() throws PosixException {
-		int result = this.posix.lockExclusiveNonBlocking(this.fd);
+		int result;
+		do {
+			result = this.posix.syscalls().flock(this.fd, NativePosix.LOCK_EX | NativePosix.LOCK_NB);
+		}
+		while (result == -NativeValues.EINTR);
 		if (result == 0) {
 			return true;
 		}
 		int errno = -result;
-		if (errno == NativePosix.Values.EWOULDBLOCK) {
+		if (errno == NativeValues.EWOULDBLOCK) {
 			return false;
 		}
 		throw this.posix.exception("flock", "fd " + this.fd, errno);
@@ -108,9 +112,15 @@ public final class OpenFile implements AutoCloseable {
 	 * @throws PosixException if the file cannot be written
 	 */
 	public synchronized void replaceContent(String text) throws PosixException {
-		int result = this.posix.replaceContent(this.fd, text.getBytes(StandardCharsets.UTF_8));
-		if (result < 0) {
-			throw this.posix.exception("write", "fd " + this.fd, -result);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		Syscalls calls = this.posix.syscalls();
+		int result = calls.ftruncate(this.fd, 0);
+		if (result == 0) {
+			result = calls.pwrite(this.fd, bytes, bytes.length, 0);
+		}
+		// A short write of a few bytes to a regular file is the file system failing.
+		if (result < 0 || result != bytes.length) {
+			throw this.posix.exception("write", "fd " + this.fd, (result < 0) ? -result : NativeValues.EIO);
 		}
 	}
 
@@ -121,7 +131,7 @@ public final class OpenFile implements AutoCloseable {
 	 */
 	public synchronized String readContent(int maxBytes) {
 		byte[] buffer = new byte[maxBytes];
-		int read = this.posix.readAt(this.fd, buffer);
+		int read = this.posix.syscalls().pread(this.fd, buffer, maxBytes, 0);
 		return (read > 0) ? new String(buffer, 0, read, StandardCharsets.UTF_8) : "";
 	}
 

@@ -1,0 +1,139 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens of a path someone else may control, made only once {@code lstat} says what is
+ * there and checked again with {@code fstat} on what was opened, so that nothing but what
+ * was asked for is ever opened: a FIFO's write end, as a probe opens it (see
+ * {@link NativePosix#openWriteEndAndClose(Path, int)}), and a small regular file (see
+ * {@link NativePosix#readSmallFile(Path, int)}).
+ */
+final class CheckedOpens {
+
+	private final Syscalls syscalls;
+
+	private final NativePosix posix;
+
+	CheckedOpens(Syscalls syscalls, NativePosix posix) {
+		this.syscalls = syscalls;
+		this.posix = posix;
+	}
+
+	WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner, StatBuffer stat) {
+		return openChecked(path, expectedOwner, stat, null);
+	}
+
+	WriteEndResult openWriteEnd(NativePath path, int expectedOwner, IntConsumer release) {
+		StatBuffer stat = new StatBuffer();
+		int[] kept = { -1 };
+		WriteEndResult result = openChecked(path, expectedOwner, stat, (fd) -> kept[0] = fd);
+		return (kept[0] < 0) ? result : result.holding(new OpenFile(this.posix, kept[0], stat.toFileStatus(), release));
+	}
+
+	// Hands a checked write end with a reader to the keeper, or closes it when there is
+	// none.
+	private WriteEndResult openChecked(NativePath path, int expectedOwner, StatBuffer stat,
+			@Nullable IntConsumer keeper) {
+		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its
+		// target.
+		int statResult = this.syscalls.stat(path.bytes(), false, stat);
+		if (statResult < 0) {
+			int errno = -statResult;
+			if (errno == NativeValues.ENOENT) {
+				return WriteEndResult.MISSING;
+			}
+			return (errno == NativeValues.EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
+		}
+		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null) {
+			return refused;
+		}
+		int fd = this.posix.open(path, NativeValues.WRITE_END_FLAGS, 0);
+		if (fd < 0) {
+			int errno = -fd;
+			if (errno == NativeValues.ENXIO) {
+				return WriteEndResult.NO_READER;
+			}
+			if (errno == NativeValues.ENOENT) {
+				return WriteEndResult.MISSING;
+			}
+			if (errno == NativeValues.EACCES || errno == NativeValues.EPERM) {
+				return WriteEndResult.ACCESS_DENIED;
+			}
+			// The FIFO was swapped for another file between stat and open.
+			if (errno == NativeValues.EISDIR) {
+				return WriteEndResult.notAFifo(FileType.DIRECTORY);
+			}
+			return failed(errno);
+		}
+		int result = this.syscalls.fstat(fd, stat);
+		refused = (result < 0) ? failed(-result) : refuseUnlessFifoOf(stat, expectedOwner);
+		if (refused != null || keeper == null) {
+			this.syscalls.close(fd);
+		}
+		else {
+			keeper.accept(fd);
+		}
+		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
+	}
+
+	private static @Nullable WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
+		FileType type = stat.type();
+		if (type != FileType.FIFO) {
+			return WriteEndResult.notAFifo(type);
+		}
+		if (expectedOwner != NativePosix.ANY_OWNER && stat.ownerUid != expectedOwner) {
+			return WriteEndResult.foreignOwner(stat.ownerUid);
+		}
+		return null;
+	}
+
+	SmallFile readSmallFile(Path path, int maxBytes) throws PosixException {
+		NativePath nativePath = NativePath.of(path);
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
+		if (result < 0) {
+			throw this.posix.exception("stat", path, -result);
+		}
+		if (stat.type() != FileType.REGULAR_FILE) {
+			return new SmallFile(stat.toFileStatus(), modified(stat), null);
+		}
+		int fd = this.posix.open(nativePath, NativeValues.READ_ONLY_FLAGS, 0);
+		if (fd < 0) {
+			throw this.posix.exception("open", path, -fd);
+		}
+		try {
+			result = this.syscalls.fstat(fd, stat);
+			if (result < 0) {
+				throw this.posix.exception("fstat", path, -result);
+			}
+			if (stat.type() != FileType.REGULAR_FILE) {
+				return new SmallFile(stat.toFileStatus(), modified(stat), null);
+			}
+			byte[] buffer = new byte[maxBytes];
+			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
+			if (read < 0) {
+				throw this.posix.exception("pread", path, -read);
+			}
+			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
+		}
+		finally {
+			this.syscalls.close(fd);
+		}
+	}
+
+	private static WriteEndResult failed(int errno) {
+		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
+	}
+
+	private static Instant modified(StatBuffer stat) {
+		return Instant.ofEpochSecond(stat.modifiedSeconds);
+	}
+
+}

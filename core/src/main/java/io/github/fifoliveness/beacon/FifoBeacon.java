@@ -96,9 +96,7 @@ public class FifoBeacon {
 	 * @return the status
 	 */
 	public synchronized BeaconStatus status() {
-		return (this.status.held() && this.fifo != null)
-				? BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval)
-				: this.status;
+		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
 	}
 
 	/**
@@ -229,7 +227,7 @@ public class FifoBeacon {
 			recreate();
 			return;
 		}
-		BeaconStatus now = BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval);
+		BeaconStatus now = statusOfPath();
 		if (now.held()) {
 			if (!this.status.held()) {
 				logger.info(this.name + " at '" + this.path + "' holds its FIFO again (it was " + this.status.reason()
@@ -263,6 +261,11 @@ public class FifoBeacon {
 			report(new BeaconStatus(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: "
 					+ ex.getMessage() + ". Peers see the application down."));
 		}
+	}
+
+	// What is at the path now, compared with the FIFO held.
+	private BeaconStatus statusOfPath() {
+		return BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval);
 	}
 
 	// Logs once per problem, not once per check.

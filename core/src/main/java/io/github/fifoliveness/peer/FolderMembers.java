@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * the names the kernel reported since the last settle and rescans tell, each live member
  * holding its write end where the budget allows, each member's status through a
  * {@link PeerStatusTracker} (the folder's grace period and flap limits), and the report
- * health reads. Confined to the loop's thread, except for {@link #report()}.
+ * they make for health, which {@link FolderPublications} keeps. Confined to the loop's
+ * thread.
  */
 final class FolderMembers {
 

@@ -2,12 +2,12 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a {@link WatchedPeerFolder} publishes: its members' changes, as its tracker tells
  * them, and its quorum, to its {@link PeerFolderListener}; its log lines, with one limit
- * for joins, leaves and quorum changes; and what its start-up grace holds back. Confined
- * to the watcher's thread, except for {@link #withStartupGrace(PeerFolderReport)}.
+ * for joins, leaves and quorum changes; what its start-up grace holds back; and the
+ * report health reads. Confined to the watcher's thread, except for {@link #report()},
+ * {@link #isReported()} and {@link #withStartupGrace(PeerFolderReport)}.
  */
 final class FolderPublications {
 

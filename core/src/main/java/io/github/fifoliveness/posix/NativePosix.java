@@ -9,8 +9,10 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place that makes system calls. Everything above it speaks in {@link Path},
- * {@link FileStatus} and {@link WriteEndResult}, never in descriptors or errno numbers.
+ * The native calls, for everything above {@code posix}: the calls themselves are made
+ * here, in {@link CheckedOpens} and in {@link OpenFile}, on its descriptor. Everything
+ * above it speaks in {@link Path}, {@link FileStatus} and {@link WriteEndResult}, never
+ * in descriptors or errno numbers.
  * <p>
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
  * end, and a child process never inherits a descriptor that would keep a dead application
@@ -326,9 +328,7 @@ public final class NativePosix {
 		return (this.syscalls.stat(path.bytes(), true, stat) == 0) ? stat.toFileStatus() : null;
 	}
 
-	// The methods below return 0 or more on success and -errno on failure, as Syscalls
-	// does.
-
+	// Returns the descriptor, or -errno, as Syscalls does.
 	int openReadOnly(NativePath path) {
 		return open(path, NativeValues.READ_ONLY_FLAGS, 0);
 	}

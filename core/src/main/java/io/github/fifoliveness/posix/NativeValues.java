@@ -12,18 +12,16 @@ final class NativeValues {
 	static final int READ_END_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNofollow();
 
-	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling
-	// terminal. O_NOFOLLOW: a link someone planted at the path would lead the probe
-	// to
-	// a FIFO (or a device) of their choosing.
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
+	// O_NOFOLLOW: a link someone planted at the path would lead the probe to a FIFO (or a
+	// device) of their choosing.
 	static final int WRITE_END_FLAGS = CONSTANTS.oWronly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 
 	static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours,
-	// never
+	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never
 	// follows a planted link.
 	static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();

@@ -119,7 +119,7 @@ public final class OpenFile implements AutoCloseable {
 			result = calls.pwrite(this.fd, bytes, bytes.length, 0);
 		}
 		// A short write of a few bytes to a regular file is the file system failing.
-		if (result < 0 || result != bytes.length) {
+		if (result != bytes.length) {
 			throw this.posix.exception("write", "fd " + this.fd, (result < 0) ? -result : NativeValues.EIO);
 		}
 	}

@@ -8,11 +8,12 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens of a path someone else may control, made only once {@code lstat} says what is
- * there and checked again with {@code fstat} on what was opened, so that nothing but what
- * was asked for is ever opened: a FIFO's write end, as a probe opens it (see
- * {@link NativePosix#openWriteEndAndClose(Path, int)}), and a small regular file (see
- * {@link NativePosix#readSmallFile(Path, int)}).
+ * The opens, each checked with {@code fstat} on what was opened. Of a path someone else
+ * may control, the open is made only once {@code lstat} says what is there, so that
+ * nothing but what was asked for is ever opened: a FIFO's write end, as a probe opens it
+ * (see {@link NativePosix#openWriteEndAndClose(Path, int)}), and a small regular file
+ * (see {@link NativePosix#readSmallFile(Path, int)}). A beacon's own read end and lock
+ * file are opened without following a symbolic link.
  */
 final class CheckedOpens {
 
@@ -54,7 +55,7 @@ final class CheckedOpens {
 		if (refused != null) {
 			return refused;
 		}
-		int fd = this.posix.open(path, NativeValues.WRITE_END_FLAGS, 0);
+		int fd = open(path, NativeValues.WRITE_END_FLAGS, 0);
 		if (fd < 0) {
 			int errno = -fd;
 			if (errno == NativeValues.ENXIO) {
@@ -99,19 +100,19 @@ final class CheckedOpens {
 		StatBuffer stat = new StatBuffer();
 		int result = this.syscalls.stat(nativePath.bytes(), false, stat);
 		if (result < 0) {
-			throw this.posix.exception("stat", path, -result);
+			throw PosixException.of("stat", path, -result);
 		}
 		if (stat.type() != FileType.REGULAR_FILE) {
 			return new SmallFile(stat.toFileStatus(), modified(stat), null);
 		}
-		int fd = this.posix.open(nativePath, NativeValues.READ_ONLY_FLAGS, 0);
+		int fd = open(nativePath, NativeValues.READ_ONLY_FLAGS, 0);
 		if (fd < 0) {
-			throw this.posix.exception("open", path, -fd);
+			throw PosixException.of("open", path, -fd);
 		}
 		try {
 			result = this.syscalls.fstat(fd, stat);
 			if (result < 0) {
-				throw this.posix.exception("fstat", path, -result);
+				throw PosixException.of("fstat", path, -result);
 			}
 			if (stat.type() != FileType.REGULAR_FILE) {
 				return new SmallFile(stat.toFileStatus(), modified(stat), null);
@@ -119,13 +120,43 @@ final class CheckedOpens {
 			byte[] buffer = new byte[maxBytes];
 			int read = this.syscalls.pread(fd, buffer, maxBytes, 0);
 			if (read < 0) {
-				throw this.posix.exception("pread", path, -read);
+				throw PosixException.of("pread", path, -read);
 			}
 			return new SmallFile(stat.toFileStatus(), modified(stat), Arrays.copyOf(buffer, read));
 		}
 		finally {
 			this.syscalls.close(fd);
 		}
+	}
+
+	// Open and fstat, for a file this process makes or keeps: a beacon's read end or lock
+	// file.
+	OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
+		int fd = open(NativePath.of(path), flags, permissions);
+		if (fd < 0) {
+			throw PosixException.of("open", path, -fd);
+		}
+		StatBuffer stat = new StatBuffer();
+		int result = this.syscalls.fstat(fd, stat);
+		if (result < 0) {
+			this.syscalls.close(fd);
+			throw PosixException.of("fstat", path, -result);
+		}
+		return new OpenFile(this.posix, fd, stat.toFileStatus(), this.syscalls::close);
+	}
+
+	// Returns the descriptor, or -errno, as Syscalls does.
+	int openReadOnly(NativePath path) {
+		return open(path, NativeValues.READ_ONLY_FLAGS, 0);
+	}
+
+	private int open(NativePath path, int flags, int permissions) {
+		int fd;
+		do {
+			fd = this.syscalls.open(path.bytes(), flags, permissions);
+		}
+		while (fd == -NativeValues.EINTR);
+		return fd;
 	}
 
 	private static WriteEndResult failed(int errno) {

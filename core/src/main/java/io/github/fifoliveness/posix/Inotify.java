@@ -2,6 +2,8 @@ package io.github.fifoliveness.posix;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The inotify instance of a {@link KernelEvents} set: the folders it watches, and the
  * reading of what changed in them. Not thread-safe.
@@ -53,10 +55,10 @@ public final class Inotify {
 		NativePath path = NativePath.of(folder);
 		// Before the watch: a mount in between then makes isStillAt say false, never
 		// true.
-		FileStatus status = this.posix.statusFollowingLinks(path);
+		FileStatus status = statusFollowingLinks(path);
 		int wd = this.calls.inotifyAddWatch(this.fd, path.bytes(), FOLDER_MASK);
 		if (wd < 0) {
-			throw this.posix.exception("inotify_add_watch", folder, -wd);
+			throw PosixException.of("inotify_add_watch", folder, -wd);
 		}
 		return new FolderWatch(wd, folder, status);
 	}
@@ -69,7 +71,7 @@ public final class Inotify {
 	 * @return {@code false} if the folder must be watched again
 	 */
 	public boolean isStillAt(FolderWatch watch) {
-		FileStatus now = this.posix.statusFollowingLinks(NativePath.of(watch.folder()));
+		FileStatus now = statusFollowingLinks(NativePath.of(watch.folder()));
 		return now != null && watch.status() != null && now.isSameFileAs(watch.status());
 	}
 
@@ -83,7 +85,7 @@ public final class Inotify {
 		// EINVAL: the kernel removed it already (the folder was deleted).
 		int result = this.calls.inotifyRmWatch(this.fd, watch.id());
 		if (result < 0 && result != -EINVAL) {
-			throw new IllegalStateException(this.posix.exception("inotify_rm_watch", watch.folder(), -result));
+			throw new IllegalStateException(PosixException.of("inotify_rm_watch", watch.folder(), -result));
 		}
 	}
 
@@ -97,7 +99,7 @@ public final class Inotify {
 				continue;
 			}
 			if (length < 0) {
-				throw this.posix.exception("read", "inotify", -length);
+				throw PosixException.of("read", "inotify", -length);
 			}
 			InotifyRecords records = new InotifyRecords(this.records, length);
 			while (records.next()) {
@@ -125,6 +127,12 @@ public final class Inotify {
 	// Closing the instance removes its watches.
 	void close() {
 		this.calls.close(this.fd);
+	}
+
+	// As inotify_add_watch resolves a folder: following a symbolic link there.
+	private @Nullable FileStatus statusFollowingLinks(NativePath path) {
+		StatBuffer stat = StatBuffer.perThread();
+		return (this.posix.syscalls().stat(path.bytes(), true, stat) == 0) ? stat.toFileStatus() : null;
 	}
 
 }

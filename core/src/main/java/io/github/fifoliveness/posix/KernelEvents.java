@@ -126,7 +126,7 @@ public final class KernelEvents implements AutoCloseable {
 					calls.close(fd);
 				}
 			}
-			PosixException error = posix.exception("epoll_create1, inotify_init1 or eventfd", "", -failed);
+			PosixException error = PosixException.of("epoll_create1, inotify_init1 or eventfd", "", -failed);
 			String hint = (failed == -EMFILE)
 					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
@@ -176,7 +176,7 @@ public final class KernelEvents implements AutoCloseable {
 	public OpenFile watchProcess(int pid, int key) throws PosixException {
 		int fd = this.calls.pidfdOpen(pid);
 		if (fd < 0) {
-			throw this.posix.exception("pidfd_open", pid, -fd);
+			throw PosixException.of("pidfd_open", pid, -fd);
 		}
 		register(fd, EPOLLIN | EPOLLONESHOT, key, "pidfd of " + pid);
 		return new OpenFile(this.posix, fd, null, this::release);
@@ -186,7 +186,7 @@ public final class KernelEvents implements AutoCloseable {
 		int result = this.calls.epollCtl(this.epoll, EventSyscalls.EPOLL_CTL_ADD, fd, this.layout.encode(events, key));
 		if (result < 0) {
 			this.calls.close(fd);
-			throw this.posix.exception("epoll_ctl", target, -result);
+			throw PosixException.of("epoll_ctl", target, -result);
 		}
 		this.registered.add(fd);
 	}
@@ -214,7 +214,7 @@ public final class KernelEvents implements AutoCloseable {
 			return;
 		}
 		if (count < 0) {
-			throw this.posix.exception("epoll_wait", "epoll set", -count);
+			throw PosixException.of("epoll_wait", "epoll set", -count);
 		}
 		for (int i = 0; i < count; i++) {
 			long data = this.layout.data(this.readyView, i);
@@ -255,7 +255,7 @@ public final class KernelEvents implements AutoCloseable {
 	public long openFileLimit() throws PosixException {
 		long limit = this.calls.openFileLimit();
 		if (limit < 0) {
-			throw this.posix.exception("getrlimit", "RLIMIT_NOFILE", (int) -limit);
+			throw PosixException.of("getrlimit", "RLIMIT_NOFILE", (int) -limit);
 		}
 		return limit;
 	}

@@ -18,7 +18,7 @@ record MountTableWatch(int fd, @Nullable String unfollowed) {
 	private static final Path PATH = Path.of("/proc/self/mountinfo");
 
 	static MountTableWatch follow(EventSyscalls calls, NativePosix posix, int epoll, byte[] event) {
-		int fd = posix.openReadOnly(NativePath.of(PATH));
+		int fd = posix.checkedOpens().openReadOnly(NativePath.of(PATH));
 		int result = (fd < 0) ? fd : calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, fd, event);
 		if (result >= 0) {
 			return new MountTableWatch(fd, null);
@@ -26,7 +26,7 @@ record MountTableWatch(int fd, @Nullable String unfollowed) {
 		if (fd >= 0) {
 			calls.close(fd);
 		}
-		return new MountTableWatch(-1, posix.exception((fd < 0) ? "open" : "epoll_ctl", PATH, -result).getMessage());
+		return new MountTableWatch(-1, PosixException.of((fd < 0) ? "open" : "epoll_ctl", PATH, -result).getMessage());
 	}
 
 	void close(EventSyscalls calls) {

@@ -47,9 +47,6 @@ public final class NativePosix {
 
 	private final CheckedOpens checkedOpens;
 
-	// One stat buffer per thread keeps probes free of allocation.
-	private final ThreadLocal<StatBuffer> statBuffer = ThreadLocal.withInitial(StatBuffer::new);
-
 	NativePosix(Syscalls syscalls) {
 		this.syscalls = syscalls;
 		this.checkedOpens = new CheckedOpens(syscalls, this);
@@ -135,7 +132,7 @@ public final class NativePosix {
 		if (errno == NativeValues.EEXIST) {
 			return false;
 		}
-		throw exception("mkfifo", path, errno);
+		throw PosixException.of("mkfifo", path, errno);
 	}
 
 	/**
@@ -147,21 +144,7 @@ public final class NativePosix {
 	 * {@code ELOOP})
 	 */
 	public OpenFile openReadEnd(Path path) throws PosixException {
-		return openAndStat(path, NativeValues.READ_END_FLAGS, 0);
-	}
-
-	private OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
-		int fd = open(NativePath.of(path), flags, permissions);
-		if (fd < 0) {
-			throw exception("open", path, -fd);
-		}
-		StatBuffer stat = new StatBuffer();
-		int result = this.syscalls.fstat(fd, stat);
-		if (result < 0) {
-			this.syscalls.close(fd);
-			throw exception("fstat", path, -result);
-		}
-		return new OpenFile(this, fd, stat.toFileStatus(), this::close);
+		return this.checkedOpens.openAndStat(path, NativeValues.READ_END_FLAGS, 0);
 	}
 
 	/**
@@ -173,7 +156,8 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be created
 	 */
 	public OpenFile createFile(Path path, int permissions) throws PosixException {
-		return openAndStat(path, NativeValues.LOCK_FILE_FLAGS | NativeValues.O_CREAT_EXCL, permissions);
+		return this.checkedOpens.openAndStat(path, NativeValues.LOCK_FILE_FLAGS | NativeValues.O_CREAT_EXCL,
+				permissions);
 	}
 
 	/**
@@ -184,7 +168,7 @@ public final class NativePosix {
 	 * @throws PosixException if the file cannot be opened
 	 */
 	public OpenFile openFile(Path path) throws PosixException {
-		return openAndStat(path, NativeValues.LOCK_FILE_FLAGS, 0);
+		return this.checkedOpens.openAndStat(path, NativeValues.LOCK_FILE_FLAGS, 0);
 	}
 
 	/**
@@ -206,7 +190,7 @@ public final class NativePosix {
 		if (errno == NativeValues.EPERM) {
 			return ProcessExistence.EXISTS_OTHER_USER;
 		}
-		throw exception("kill", pid + ", 0", errno);
+		throw PosixException.of("kill", pid + ", 0", errno);
 	}
 
 	/**
@@ -242,7 +226,7 @@ public final class NativePosix {
 	 * @return the result
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		return this.checkedOpens.openWriteEndAndClose(path, expectedOwner, this.statBuffer.get());
+		return this.checkedOpens.openWriteEndAndClose(path, expectedOwner, StatBuffer.perThread());
 	}
 
 	/**
@@ -299,60 +283,17 @@ public final class NativePosix {
 			if (-result == NativeValues.ENOENT) {
 				return Optional.empty();
 			}
-			throw exception("lstat", path, -result);
+			throw PosixException.of("lstat", path, -result);
 		}
 		return Optional.of(stat.toFileStatus());
-	}
-
-	/**
-	 * Whether a path, not following a symbolic link there (as a probe does not), names
-	 * the given file.
-	 * @param path the path
-	 * @param file the file's status
-	 * @return {@code true} if the path names that file now
-	 */
-	boolean names(NativePath path, FileStatus file) {
-		StatBuffer stat = this.statBuffer.get();
-		return this.syscalls.stat(path.bytes(), false, stat) == 0 && stat.device == file.device()
-				&& stat.inode == file.inode();
-	}
-
-	/**
-	 * Return the status of a path, following a symbolic link there, as
-	 * {@code inotify_add_watch} resolves a folder.
-	 * @param path the path
-	 * @return the status, or {@code null} if the path cannot be examined
-	 */
-	@Nullable FileStatus statusFollowingLinks(NativePath path) {
-		StatBuffer stat = this.statBuffer.get();
-		return (this.syscalls.stat(path.bytes(), true, stat) == 0) ? stat.toFileStatus() : null;
-	}
-
-	// Returns the descriptor, or -errno, as Syscalls does.
-	int openReadOnly(NativePath path) {
-		return open(path, NativeValues.READ_ONLY_FLAGS, 0);
-	}
-
-	int close(int fd) {
-		return this.syscalls.close(fd);
 	}
 
 	Syscalls syscalls() {
 		return this.syscalls;
 	}
 
-	PosixException exception(String call, Object target, int errno) {
-		return new PosixException(call, target, PosixConstants.errorName(errno),
-				PosixConstants.errorDescription(errno));
-	}
-
-	int open(NativePath path, int flags, int permissions) {
-		int fd;
-		do {
-			fd = this.syscalls.open(path.bytes(), flags, permissions);
-		}
-		while (fd == -NativeValues.EINTR);
-		return fd;
+	CheckedOpens checkedOpens() {
+		return this.checkedOpens;
 	}
 
 }

@@ -45,7 +45,7 @@ public final class NotifySocket implements AutoCloseable {
 		EventSyscalls calls = calls(posix);
 		int fd = calls.socket(EventSyscalls.AF_UNIX, EventSyscalls.SOCK_DGRAM | EventSyscalls.SOCK_CLOEXEC_NONBLOCK);
 		if (fd < 0) {
-			throw posix.exception("socket", address, -fd);
+			throw PosixException.of("socket", address, -fd);
 		}
 		return new NotifySocket(calls, posix, address, encoded, fd);
 	}
@@ -75,7 +75,7 @@ public final class NotifySocket implements AutoCloseable {
 		}
 		int result = this.calls.sendto(this.fd, message.getBytes(StandardCharsets.UTF_8), this.encodedAddress);
 		if (result < 0) {
-			throw this.posix.exception("sendto", this.address, -result);
+			throw PosixException.of("sendto", this.address, -result);
 		}
 	}
 

@@ -68,7 +68,9 @@ public final class OpenFile implements AutoCloseable {
 	 * another, nothing, or cannot be examined
 	 */
 	public boolean isStillAt(NativePath path) {
-		return this.posix.names(path, status());
+		StatBuffer now = StatBuffer.perThread();
+		return this.posix.syscalls().stat(path.bytes(), false, now) == 0 && now.device == status().device()
+				&& now.inode == status().inode();
 	}
 
 	/**
@@ -79,7 +81,7 @@ public final class OpenFile implements AutoCloseable {
 	public synchronized void changePermissions(int permissions) throws PosixException {
 		int result = this.posix.syscalls().fchmod(this.fd, permissions);
 		if (result < 0) {
-			throw this.posix.exception("fchmod", "fd " + this.fd, -result);
+			throw PosixException.of("fchmod", "fd " + this.fd, -result);
 		}
 	}
 
@@ -103,7 +105,7 @@ public final class OpenFile implements AutoCloseable {
 		if (errno == NativeValues.EWOULDBLOCK) {
 			return false;
 		}
-		throw this.posix.exception("flock", "fd " + this.fd, errno);
+		throw PosixException.of("flock", "fd " + this.fd, errno);
 	}
 
 	/**
@@ -120,7 +122,7 @@ public final class OpenFile implements AutoCloseable {
 		}
 		// A short write of a few bytes to a regular file is the file system failing.
 		if (result != bytes.length) {
-			throw this.posix.exception("write", "fd " + this.fd, (result < 0) ? -result : NativeValues.EIO);
+			throw PosixException.of("write", "fd " + this.fd, (result < 0) ? -result : NativeValues.EIO);
 		}
 	}
 

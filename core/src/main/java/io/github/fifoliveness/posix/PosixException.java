@@ -15,6 +15,11 @@ public class PosixException extends IOException {
 		this.errorName = errorName;
 	}
 
+	static PosixException of(String call, Object target, int errno) {
+		return new PosixException(call, target, PosixConstants.errorName(errno),
+				PosixConstants.errorDescription(errno));
+	}
+
 	/**
 	 * Whether the call failed because nothing exists at the path ({@code ENOENT}).
 	 * @return {@code true} for a missing file

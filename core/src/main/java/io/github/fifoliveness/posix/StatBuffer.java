@@ -7,6 +7,8 @@ package io.github.fifoliveness.posix;
  */
 final class StatBuffer {
 
+	private static final ThreadLocal<StatBuffer> PER_THREAD = ThreadLocal.withInitial(StatBuffer::new);
+
 	long device;
 
 	long inode;
@@ -16,6 +18,11 @@ final class StatBuffer {
 	int ownerUid;
 
 	long modifiedSeconds;
+
+	// One per thread keeps probes free of allocation.
+	static StatBuffer perThread() {
+		return PER_THREAD.get();
+	}
 
 	FileType type() {
 		return FileType.fromMode(this.mode);

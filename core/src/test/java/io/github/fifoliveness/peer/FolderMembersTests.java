@@ -94,6 +94,24 @@ class FolderMembersTests {
 		assertThat(kinds()).containsExactly("MEMBER_DOWN a", "QUORUM_LOST");
 	}
 
+	// System.nanoTime() may be anywhere, even about to wrap around: only differences
+	// count.
+	@Test
+	void aGracePeriodAcrossTheClockWrappingAroundEndsOnTime() throws Exception {
+		this.now = Long.MAX_VALUE - 2 * SECOND;
+		alive("a");
+		FolderMembers members = start(folder(1, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		dies("a", members);
+		this.now += 4 * SECOND;
+		members.settle(this.loop);
+		assertThat(this.changes).isEmpty();
+		assertThat(members.due(this.now)).isEqualTo(SECOND);
+		this.now += SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_DOWN a", "QUORUM_LOST");
+	}
+
 	@Test
 	void aMemberBackWithinDownAfterPublishesNothing() throws Exception {
 		alive("a");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.fifoliveness.peer.PeerFolderChange.Kind;
 import io.github.fifoliveness.posix.NativePosix;
@@ -176,6 +177,7 @@ class WatchedThingContractTests {
 			Process holder = startAlive();
 			watch(EVENTS_ONLY);
 			awaitStates("UP");
+			assertThat(this.watcher.isWatched()).isTrue();
 			ChildProcesses.kill(holder);
 			awaitStates("UP", downAfterSigkill());
 		}
@@ -193,10 +195,16 @@ class WatchedThingContractTests {
 
 		@Test
 		void aThingStartedAfterTheMonitorIsUpWhenItStarts() throws Exception {
-			watch(EVENTS_ONLY);
-			await().atMost(WITHIN).until(this.watcher::isRunning);
+			AtomicInteger waits = new AtomicInteger();
+			this.watcher = watcher(EVENTS_ONLY);
+			this.watcher.beforeEachWait(waits::incrementAndGet);
+			this.watcher.start();
+			// The loop waits for events once its first look is done: without the thing.
+			await().atMost(WITHIN).until(() -> waits.get() > 0);
+			assertThat(this.states).doesNotContain("UP");
 			startAlive();
 			await().atMost(WITHIN).untilAsserted(() -> assertThat(this.states).last().isEqualTo("UP"));
+			assertThat(this.watcher.isWatched()).isTrue();
 		}
 
 		@Test

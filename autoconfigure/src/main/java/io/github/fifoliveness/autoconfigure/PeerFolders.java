@@ -43,23 +43,11 @@ final class PeerFolders {
 							+ ": give the peer folder another name.");
 		}
 		Path path = PathProperty.absolute(prefix + ".path", folder.getPath());
-		try {
-			PeerFolder.matcher(folder.getPattern());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".pattern", folder.getPattern(),
-					"Give a glob on file names without '/', such as '*.fifo' or 'worker-*.fifo' (" + ex.getMessage()
-							+ ").");
-		}
-		if (folder.getMinUp() < 1) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".min-up", folder.getMinUp(),
-					"At least one member must be up for the group to be UP: give 1 or more.");
-		}
-		if (folder.getMaxMembers() < folder.getMinUp()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".max-members", folder.getMaxMembers(),
-					"The group could never be UP with fewer members followed than 'min-up' (" + folder.getMinUp()
-							+ ") asks to be up: give at least that many.");
-		}
+		PropertyRules.check(prefix + ".pattern", folder.getPattern(), () -> PeerFolder.matcher(folder.getPattern()));
+		int minUp = PropertyRules.check(prefix + ".min-up", folder.getMinUp(),
+				() -> PeerFolder.minUp(folder.getMinUp()));
+		PropertyRules.check(prefix + ".max-members", folder.getMaxMembers(),
+				() -> PeerFolder.maxMembers(folder.getMaxMembers(), minUp));
 		ExpectedOwner owner = (folder.getOwner() != null)
 				? PeerProbes.owner(prefix + ".owner", folder.getOwner(), posix) : null;
 		Duration memberDownAfter = (folder.getDownAfter() != null)

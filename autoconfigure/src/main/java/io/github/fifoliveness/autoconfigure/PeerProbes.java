@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.GracePeriods;
 import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.Peers;
 import io.github.fifoliveness.peer.PidFilePeerProbe;
@@ -17,7 +18,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.core.env.Environment;
 
@@ -51,24 +51,12 @@ final class PeerProbes {
 	}
 
 	static Duration startupGrace(String property, @Nullable Duration value, Duration otherwise) {
-		if (value == null) {
-			return otherwise;
-		}
-		if (value.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(property, value,
-					"A start-up grace cannot be negative; give 0 for none, or how long after the monitor starts a"
-							+ " peer not seen UP yet is not DOWN, such as 30s.");
-		}
-		return value;
+		return (value != null) ? PropertyRules.check(property, value, () -> GracePeriods.startupGrace(value))
+				: otherwise;
 	}
 
 	static Duration notNegative(String property, Duration value) {
-		if (value.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(property, value,
-					"A grace period cannot be negative; give 0 to publish every DOWN at once, or how long a peer"
-							+ " must stay down first, such as 5s.");
-		}
-		return value;
+		return PropertyRules.check(property, value, () -> GracePeriods.downAfter(value));
 	}
 
 	private static PeerProbe of(String name, PeerProperties peer, NativePosix posix) {
@@ -97,10 +85,8 @@ final class PeerProbes {
 		if (value == null) {
 			return ExpectedOwner.of(null, posix.effectiveUid());
 		}
-		return ExpectedOwner.named(value, posix)
-			.orElseThrow(() -> new InvalidConfigurationPropertyValueException(property, value,
-					"No user of that name exists on this machine; give an existing user name or a numeric uid,"
-							+ " or remove the property to expect the monitor's own user."));
+		return PropertyRules.check(property, value, () -> ExpectedOwner.configured(value, posix),
+				"Remove the property to expect the monitor's own user instead.");
 	}
 
 }

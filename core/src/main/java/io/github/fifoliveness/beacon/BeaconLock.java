@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class BeaconLock {
 
+	static final String SUFFIX = ".lock";
+
 	private static final int ATTEMPTS = 5;
 
 	private static final int PERMISSIONS = 0600;
@@ -48,7 +50,7 @@ final class BeaconLock {
 	}
 
 	static Path pathFor(Path fifo) {
-		return fifo.resolveSibling(fifo.getFileName() + ".lock");
+		return fifo.resolveSibling(fifo.getFileName() + SUFFIX);
 	}
 
 	static BeaconLock acquire(Path fifo, NativePosix posix) {

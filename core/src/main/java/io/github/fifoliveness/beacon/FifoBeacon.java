@@ -3,6 +3,7 @@ package io.github.fifoliveness.beacon;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.fifoliveness.posix.ConfiguredPath;
 import io.github.fifoliveness.posix.NativePosix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,20 @@ public class FifoBeacon {
 
 	synchronized void watchedEvery(Duration interval) {
 		this.watchInterval = interval;
+	}
+
+	/**
+	 * Return the path a configured value names for a beacon's FIFO, by the rules of
+	 * {@link ConfiguredPath}: with a single-instance lock, {@code <name>.lock} must fit
+	 * beside it too.
+	 * @param value the configured value
+	 * @param singleInstance whether the beacon takes the single-instance lock
+	 * @return the absolute path
+	 * @throws IllegalArgumentException saying what is wrong with the value
+	 */
+	public static Path configuredPath(@Nullable String value, boolean singleInstance) {
+		return singleInstance ? ConfiguredPath.withSibling(value, BeaconLock.SUFFIX, "lock file")
+				: ConfiguredPath.of(value);
 	}
 
 	/**

@@ -46,6 +46,18 @@ public record ExpectedOwner(int uid) {
 		return uid.isPresent() ? Optional.of(new ExpectedOwner(uid.getAsInt())) : Optional.empty();
 	}
 
+	/**
+	 * Return the owner a configured user name or numeric uid names.
+	 * @param user a user name, or a decimal uid
+	 * @param posix the native calls, to look the name up
+	 * @return the expected owner
+	 * @throws IllegalArgumentException if no user has that name
+	 */
+	public static ExpectedOwner configured(String user, NativePosix posix) {
+		return named(user, posix).orElseThrow(() -> new IllegalArgumentException(
+				"No user of that name exists on this machine; give an existing user name or a numeric uid."));
+	}
+
 	// Numeric uids need no passwd entry (OpenShift assigns ones such as 1000680000).
 	private static OptionalInt uid(long value) {
 		return (value <= Integer.MAX_VALUE) ? OptionalInt.of((int) value) : OptionalInt.empty();

@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;
+import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,23 +82,11 @@ public final class PeerFolder {
 		this.path = path.normalize();
 		this.pattern = pattern;
 		this.matcher = matcher(pattern);
-		if (minUp < 1) {
-			throw new IllegalArgumentException("At least one member must be up: min-up " + minUp);
-		}
-		if (maxMembers < 1) {
-			throw new IllegalArgumentException("A folder takes at least one member: max-members " + maxMembers);
-		}
-		if (downAfter.isNegative()) {
-			throw new IllegalArgumentException("A grace period cannot be negative: " + downAfter);
-		}
-		if (startupGrace.isNegative()) {
-			throw new IllegalArgumentException("A start-up grace cannot be negative: " + startupGrace);
-		}
-		this.minUp = minUp;
+		this.minUp = minUp(minUp);
+		this.maxMembers = maxMembers(maxMembers, minUp);
+		this.downAfter = GracePeriods.downAfter(downAfter);
+		this.startupGrace = GracePeriods.startupGrace(startupGrace);
 		this.owner = owner;
-		this.maxMembers = maxMembers;
-		this.downAfter = downAfter;
-		this.startupGrace = startupGrace;
 	}
 
 	/**
@@ -108,10 +97,45 @@ public final class PeerFolder {
 	 */
 	public static PathMatcher matcher(String pattern) {
 		if (pattern.isEmpty() || pattern.indexOf('/') >= 0) {
-			throw new IllegalArgumentException(
-					"A pattern matches file names in the folder, so it cannot be empty or hold '/': " + pattern);
+			throw new IllegalArgumentException("A pattern matches file names in the folder, so it cannot be empty or"
+					+ " hold '/': give a glob on file names, such as '*.fifo' or 'worker-*.fifo'.");
 		}
-		return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+		try {
+			return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalArgumentException("Not a glob (" + ex.getDescription()
+					+ "): give a glob on file names without '/', such as '*.fifo' or 'worker-*.fifo'.");
+		}
+	}
+
+	/**
+	 * Return how many members must be up for the folder to be up.
+	 * @param minUp the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is less than 1
+	 */
+	public static int minUp(int minUp) {
+		if (minUp < 1) {
+			throw new IllegalArgumentException(
+					"At least one member must be up for the group to be UP: give 1 or more.");
+		}
+		return minUp;
+	}
+
+	/**
+	 * Return how many members a folder takes at most.
+	 * @param maxMembers the configured value
+	 * @param minUp how many members must be up
+	 * @return the value
+	 * @throws IllegalArgumentException if the folder could never be up with that many
+	 */
+	public static int maxMembers(int maxMembers, int minUp) {
+		if (maxMembers < Math.max(minUp, 1)) {
+			throw new IllegalArgumentException("The group could never be UP with fewer members followed than 'min-up' ("
+					+ minUp + ") asks to be up: give at least that many.");
+		}
+		return maxMembers;
 	}
 
 	/**

@@ -1,0 +1,42 @@
+package io.github.fifoliveness.peer;
+
+import java.time.Duration;
+
+/**
+ * The rules of a peer's or a peer folder's grace periods, in one place: neither can be
+ * negative, and zero means none.
+ */
+public final class GracePeriods {
+
+	private GracePeriods() {
+	}
+
+	/**
+	 * Return how long a peer that was up must stay down before its DOWN is published.
+	 * @param value the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static Duration downAfter(Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException("A grace period cannot be negative; give 0 to publish every DOWN at"
+					+ " once, or how long a peer must stay down first, such as 5s.");
+		}
+		return value;
+	}
+
+	/**
+	 * Return how long after the monitor starts a peer not seen UP yet is not DOWN.
+	 * @param value the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static Duration startupGrace(Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException("A start-up grace cannot be negative; give 0 for none, or how long"
+					+ " after the monitor starts a peer not seen UP yet is not DOWN, such as 30s.");
+		}
+		return value;
+	}
+
+}

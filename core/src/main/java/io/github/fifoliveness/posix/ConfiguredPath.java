@@ -1,0 +1,99 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of a path given in configuration (a FIFO's, a PID file's), in one place:
+ * absolute, so that every process finds the same file; within the system's limits; and
+ * without {@code .} or {@code ..}, because folders are created along it.
+ */
+public final class ConfiguredPath {
+
+	// Linux's limits; macOS and the BSDs allow less for PATH_MAX (1024), and say so at
+	// open.
+	private static final int PATH_MAX = 4096;
+
+	private static final int NAME_MAX = 255;
+
+	private ConfiguredPath() {
+	}
+
+	/**
+	 * Return the path a configured value names.
+	 * @param value the value
+	 * @return the absolute path
+	 * @throws IllegalArgumentException saying what is wrong with the value
+	 */
+	public static Path of(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("A path is required.");
+		}
+		Path path;
+		try {
+			path = Path.of(value);
+		}
+		catch (InvalidPathException ex) {
+			throw new IllegalArgumentException("Not a valid path (" + ex.getReason() + ").");
+		}
+		int bytes = bytes(value);
+		if (bytes >= PATH_MAX) {
+			throw new IllegalArgumentException(
+					"The path is " + bytes + " bytes long; the system allows less than " + PATH_MAX + " (PATH_MAX).");
+		}
+		for (Path name : path) {
+			if (bytes(name.toString()) > NAME_MAX) {
+				throw new IllegalArgumentException(
+						"A name in the path is longer than " + NAME_MAX + " bytes (NAME_MAX).");
+			}
+			// Folders are created along the path: "a/../b" would leave a stray "a"
+			// behind.
+			if (name.toString().equals(".") || name.toString().equals("..")) {
+				throw new IllegalArgumentException("The path has a '" + name
+						+ "' segment; write it without '.' and '..', so that the folders created along it are the ones it names.");
+			}
+		}
+		if (!path.isAbsolute()) {
+			throw new IllegalArgumentException("The path must be absolute, so that every process finds the same file.");
+		}
+		if (path.getFileName() == null) {
+			throw new IllegalArgumentException("The path names a folder, not a file in it.");
+		}
+		return path;
+	}
+
+	/**
+	 * Like {@link #of(String)}, for a path beside which a file of its name and a suffix
+	 * must fit too, such as a beacon's lock file.
+	 * @param value the value
+	 * @param suffix the suffix of the file beside it, such as {@code .lock}
+	 * @param sibling what the file beside it is, such as {@code lock file}
+	 * @return the absolute path
+	 * @throws IllegalArgumentException saying what is wrong with the value
+	 */
+	public static Path withSibling(@Nullable String value, String suffix, String sibling) {
+		Path path = of(value);
+		int nameBytes = bytes(path.getFileName().toString());
+		if (nameBytes + suffix.length() > NAME_MAX) {
+			throw new IllegalArgumentException(
+					"The file name is " + nameBytes + " bytes long, which leaves no room for the " + sibling
+							+ " '<name>" + suffix + "' beside it (NAME_MAX is " + NAME_MAX
+							+ " bytes): use a name of at most " + (NAME_MAX - suffix.length()) + " bytes.");
+		}
+		int pathBytes = bytes(value);
+		if (pathBytes + suffix.length() >= PATH_MAX) {
+			throw new IllegalArgumentException(
+					"The path is " + pathBytes + " bytes long, which leaves no room for the " + sibling + " '<path>"
+							+ suffix + "' within the system's limit of less than " + PATH_MAX + " bytes (PATH_MAX).");
+		}
+		return path;
+	}
+
+	private static int bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+}

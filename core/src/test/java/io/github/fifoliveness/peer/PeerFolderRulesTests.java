@@ -1,0 +1,59 @@
+package io.github.fifoliveness.peer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for the rules of a peer folder's and a peer's configured values, in the core
+ * types that keep them: {@link PeerFolder} and {@link GracePeriods}.
+ */
+class PeerFolderRulesTests {
+
+	@Test
+	void aPatternIsAGlobOnFileNames() {
+		assertThat(PeerFolder.matcher("worker-*.fifo").matches(Path.of("worker-1.fifo"))).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.matcher("run/*.fifo"))
+			.withMessageStartingWith("A pattern matches file names in the folder, so it cannot be empty or hold '/'");
+		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.matcher(""))
+			.withMessageStartingWith("A pattern matches file names in the folder");
+		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.matcher("[a"))
+			.withMessageStartingWith("Not a glob (");
+	}
+
+	@Test
+	void minUpIsAtLeastOneAndMaxMembersAtLeastMinUp() {
+		assertThat(PeerFolder.minUp(1)).isOne();
+		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.minUp(0))
+			.withMessage("At least one member must be up for the group to be UP: give 1 or more.");
+		assertThat(PeerFolder.maxMembers(3, 3)).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.maxMembers(2, 3))
+			.withMessageStartingWith("The group could never be UP with fewer members followed than 'min-up' (3)");
+	}
+
+	@Test
+	void gracePeriodsAreZeroOrPositive() {
+		assertThat(GracePeriods.downAfter(Duration.ZERO)).isZero();
+		assertThat(GracePeriods.startupGrace(Duration.ofSeconds(30))).hasSeconds(30);
+		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.downAfter(Duration.ofSeconds(-1)))
+			.withMessageStartingWith("A grace period cannot be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.startupGrace(Duration.ofSeconds(-1)))
+			.withMessageStartingWith("A start-up grace cannot be negative");
+	}
+
+	@Test
+	void aFolderIsMadeOnlyOfValuesThatKeepTheRules() {
+		Path folder = Path.of("/run/workers");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PeerFolder("workers", folder, "*.fifo", 3, null, 2, Duration.ZERO))
+			.withMessageStartingWith("The group could never be UP");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PeerFolder("workers", folder, "*.fifo", 1, null, 1, Duration.ofSeconds(-5)))
+			.withMessageStartingWith("A grace period cannot be negative");
+	}
+
+}

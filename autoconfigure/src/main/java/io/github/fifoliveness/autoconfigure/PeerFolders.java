@@ -49,7 +49,7 @@ final class PeerFolders {
 		PropertyRules.check(prefix + ".max-members", folder.getMaxMembers(),
 				() -> PeerFolder.maxMembers(folder.getMaxMembers(), minUp));
 		ExpectedOwner owner = (folder.getOwner() != null)
-				? PeerProbes.owner(prefix + ".owner", folder.getOwner(), posix) : null;
+				? PeerProbes.owner(prefix + ".owner", folder.getOwner(), posix, "the folder's owner") : null;
 		Duration memberDownAfter = (folder.getDownAfter() != null)
 				? PeerProbes.notNegative(prefix + ".down-after", folder.getDownAfter()) : downAfter;
 		return new PeerFolder(name, path, folder.getPattern(), folder.getMinUp(), owner, folder.getMaxMembers(),

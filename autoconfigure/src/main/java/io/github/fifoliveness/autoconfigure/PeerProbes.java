@@ -85,8 +85,12 @@ final class PeerProbes {
 		if (value == null) {
 			return ExpectedOwner.of(null, posix.effectiveUid());
 		}
+		return owner(property, value, posix, "the monitor's own user");
+	}
+
+	static ExpectedOwner owner(String property, String value, NativePosix posix, String otherwise) {
 		return PropertyRules.check(property, value, () -> ExpectedOwner.configured(value, posix),
-				"Remove the property to expect the monitor's own user instead.");
+				"Remove the property to expect " + otherwise + " instead.");
 	}
 
 }

@@ -41,8 +41,9 @@ public record ExpectedOwner(int uid) {
 	 */
 	public static Optional<ExpectedOwner> named(String user, NativePosix posix) {
 		String name = user.strip();
+		// A NUL would end the name early, and name another user.
 		OptionalInt uid = name.matches("[0-9]{1,10}") ? uid(Long.parseLong(name))
-				: name.isEmpty() ? OptionalInt.empty() : posix.userId(name);
+				: (name.isEmpty() || name.indexOf('\0') >= 0) ? OptionalInt.empty() : posix.userId(name);
 		return uid.isPresent() ? Optional.of(new ExpectedOwner(uid.getAsInt())) : Optional.empty();
 	}
 

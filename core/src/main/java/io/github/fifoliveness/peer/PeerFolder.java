@@ -47,7 +47,7 @@ public final class PeerFolder {
 	 * @param pattern a glob on file names, without '/'
 	 * @param minUp how many members must be up for the folder to be up, at least 1
 	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
-	 * @param maxMembers how many members to take at most, at least 1
+	 * @param maxMembers how many members to take at most, at least {@code minUp}
 	 * @param downAfter how long a member that was up must stay down before its DOWN is
 	 * published
 	 * @throws IllegalArgumentException if a value is out of range or the pattern is not a
@@ -65,7 +65,7 @@ public final class PeerFolder {
 	 * @param pattern a glob on file names, without '/'
 	 * @param minUp how many members must be up for the folder to be up, at least 1
 	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
-	 * @param maxMembers how many members to take at most, at least 1
+	 * @param maxMembers how many members to take at most, at least {@code minUp}
 	 * @param downAfter how long a member that was up must stay down before its DOWN is
 	 * published
 	 * @param startupGrace how long after the monitor started a member not seen UP yet,

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The native calls, for everything above {@code posix}: the calls themselves are made
- * here, in {@link CheckedOpens} and in {@link OpenFile}, on its descriptor. Everything
- * above it speaks in {@link Path}, {@link FileStatus} and {@link WriteEndResult}, never
- * in descriptors or errno numbers.
+ * here, in {@link CheckedOpens}, in {@link OpenFile} on its descriptor, and in the event
+ * set's classes ({@link KernelEvents}, {@link Inotify}). Everything above it speaks in
+ * {@link Path}, {@link FileStatus} and {@link WriteEndResult}, never in descriptors or
+ * errno numbers.
  * <p>
  * Every open is non-blocking and close-on-exec: a FIFO open never waits for the other
  * end, and a child process never inherits a descriptor that would keep a dead application

@@ -15,17 +15,14 @@ public final class NotifySocket implements AutoCloseable {
 
 	private final EventSyscalls calls;
 
-	private final NativePosix posix;
-
 	private final String address;
 
 	private final byte[] encodedAddress;
 
 	private int fd;
 
-	private NotifySocket(EventSyscalls calls, NativePosix posix, String address, byte[] encodedAddress, int fd) {
+	private NotifySocket(EventSyscalls calls, String address, byte[] encodedAddress, int fd) {
 		this.calls = calls;
-		this.posix = posix;
 		this.address = address;
 		this.encodedAddress = encodedAddress;
 		this.fd = fd;
@@ -47,7 +44,7 @@ public final class NotifySocket implements AutoCloseable {
 		if (fd < 0) {
 			throw PosixException.of("socket", address, -fd);
 		}
-		return new NotifySocket(calls, posix, address, encoded, fd);
+		return new NotifySocket(calls, address, encoded, fd);
 	}
 
 	static EventSyscalls calls(NativePosix posix) {

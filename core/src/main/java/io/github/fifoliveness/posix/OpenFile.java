@@ -68,9 +68,10 @@ public final class OpenFile implements AutoCloseable {
 	 * another, nothing, or cannot be examined
 	 */
 	public boolean isStillAt(NativePath path) {
+		FileStatus file = status();
 		StatBuffer now = StatBuffer.perThread();
-		return this.posix.syscalls().stat(path.bytes(), false, now) == 0 && now.device == status().device()
-				&& now.inode == status().inode();
+		return this.posix.syscalls().stat(path.bytes(), false, now) == 0 && now.device == file.device()
+				&& now.inode == file.inode();
 	}
 
 	/**

@@ -38,7 +38,8 @@ final class PropertyRules {
 		}
 		catch (IllegalArgumentException ex) {
 			String reason = (action != null) ? ex.getMessage() + " " + action : ex.getMessage();
-			// A NUL would cut the failure analysis short where it is printed.
+			// Shown escaped: a NUL would print as nothing, and the value would look
+			// valid.
 			Object shown = (value instanceof String text) ? text.replace("\0", "\\0") : value;
 			throw new InvalidConfigurationPropertyValueException(property, shown, reason);
 		}

@@ -3,6 +3,7 @@ package io.github.fifoliveness.peer;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for the rules of a peer folder's and a peer's configured values, in the core
- * types that keep them: {@link PeerFolder} and {@link GracePeriods}.
+ * types that keep them: {@link PeerFolder}, {@link GracePeriods} and
+ * {@link ExpectedOwner}.
  */
 class PeerFolderRulesTests {
 
@@ -43,6 +45,17 @@ class PeerFolderRulesTests {
 			.withMessageStartingWith("A grace period cannot be negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.startupGrace(Duration.ofSeconds(-1)))
 			.withMessageStartingWith("A start-up grace cannot be negative");
+	}
+
+	@Test
+	void anOwnerIsAUserOfThisMachineOrANumericUid() {
+		NativePosix posix = NativePosix.get();
+		assertThat(ExpectedOwner.configured("root", posix).uid()).isZero();
+		assertThat(ExpectedOwner.configured("1000680000", posix).uid()).isEqualTo(1000680000);
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("no-such-user-42", posix))
+			.withMessageStartingWith("No user of that name exists on this machine");
+		// The NUL would end the name early: "root\0x" must not be root.
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("root\0x", posix));
 	}
 
 	@Test

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -52,13 +51,9 @@ public final class SystemdNotifyAutoConfiguration {
 	@ConditionalOnProperty(EXTEND_TIMEOUT)
 	static SystemdStartExtension systemdStartExtension(Environment environment,
 			ObjectProvider<SystemdNotifier> systemdNotifier) {
-		Duration extension = Binder.get(environment).bind(EXTEND_TIMEOUT, Duration.class).orElse(Duration.ZERO);
-		if (extension.isNegative() || extension.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(EXTEND_TIMEOUT,
-					environment.getProperty(EXTEND_TIMEOUT),
-					"An extension of the start timeout must be positive, such as 60s; leave it unset to keep the"
-							+ " unit's TimeoutStartSec= as it is.");
-		}
+		Duration configured = Binder.get(environment).bind(EXTEND_TIMEOUT, Duration.class).orElse(Duration.ZERO);
+		Duration extension = PropertyRules.check(EXTEND_TIMEOUT, environment.getProperty(EXTEND_TIMEOUT),
+				() -> SystemdNotifier.startTimeoutExtension(configured));
 		return new SystemdStartExtension(systemdNotifier::getObject, extension);
 	}
 

@@ -157,6 +157,20 @@ public final class SystemdNotifier implements AutoCloseable {
 	}
 
 	/**
+	 * Return how much more time to ask for at each step of a start, as configured.
+	 * @param extension the configured extension
+	 * @return the extension
+	 * @throws IllegalArgumentException if it is not positive
+	 */
+	public static Duration startTimeoutExtension(Duration extension) {
+		if (extension.isNegative() || extension.isZero()) {
+			throw new IllegalArgumentException("An extension of the start timeout must be positive, such as 60s;"
+					+ " leave it unset to keep the unit's TimeoutStartSec= as it is.");
+		}
+		return extension;
+	}
+
+	/**
 	 * Send a watchdog ping ({@code WATCHDOG=1}).
 	 */
 	public void watchdog() {

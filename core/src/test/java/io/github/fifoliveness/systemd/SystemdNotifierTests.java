@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -128,6 +129,15 @@ class SystemdNotifierTests {
 		Map<String, String> environment = new HashMap<>(variables);
 		environment.put("NOTIFY_SOCKET", receiver.address());
 		return SystemdNotifier.fromEnvironment(environment::get, NativePosix::get).orElseThrow();
+	}
+
+	@Test
+	void aStartTimeoutExtensionIsPositive() {
+		assertThat(SystemdNotifier.startTimeoutExtension(Duration.ofSeconds(60))).hasSeconds(60);
+		assertThatIllegalArgumentException().isThrownBy(() -> SystemdNotifier.startTimeoutExtension(Duration.ZERO))
+			.withMessageStartingWith("An extension of the start timeout must be positive");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SystemdNotifier.startTimeoutExtension(Duration.ofSeconds(-1)));
 	}
 
 }

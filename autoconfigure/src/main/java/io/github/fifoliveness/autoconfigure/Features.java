@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
  * application context of Spring's test support, the beacons and the PID file are off
  * unless the test opts in (see {@link AutoConfigureFifoLiveness}). systemd's
  * notifications are used where {@code NOTIFY_SOCKET} is set, outside tests, unless
- * {@code fifo-liveness.systemd.enabled=false}.
+ * {@code fifo-liveness.systemd.enabled=false}. Its properties are bound as the
+ * configuration properties are, so that a value means the same to both.
  */
 final class Features {
 
@@ -74,34 +75,38 @@ final class Features {
 	private static Features read(Environment environment) {
 		String osName = environment.getProperty("os.name", "");
 		boolean test = isTestContext(environment);
-		Boolean beaconEnabled = environment.getProperty(BEACON_ENABLED, Boolean.class);
-		boolean beaconOn = (!test || environment.getProperty(TEST_BEACON, Boolean.class, false))
+		Binder binder = Binder.get(environment);
+		Boolean beaconEnabled = binder.bind(BEACON_ENABLED, Boolean.class).orElse(null);
+		boolean beaconOn = (!test || binder.bind(TEST_BEACON, Boolean.class).orElse(false))
 				&& ((beaconEnabled != null) ? beaconEnabled : true);
-		boolean pidFileOn = !test || environment.getProperty(TEST_PID_FILE, Boolean.class, false);
+		boolean pidFileOn = !test || binder.bind(TEST_PID_FILE, Boolean.class).orElse(false);
 		boolean fifos = FifoSupport.isSupported(osName);
 		Set<Feature> used = EnumSet.noneOf(Feature.class);
 		if (beaconOn && (fifos || beaconEnabled != null)) {
 			used.add(Feature.LIVENESS_BEACON);
 		}
-		if (beaconOn && StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.readiness-path"))) {
+		if (beaconOn && hasText(binder, "fifo-liveness.beacon.readiness-path")) {
 			used.add(Feature.READINESS_BEACON);
 		}
-		if (pidFileOn && (StringUtils.hasText(environment.getProperty("fifo-liveness.pid-file"))
-				|| StringUtils.hasText(environment.getProperty("fifo-liveness.beacon.pid-file")))) {
+		if (pidFileOn
+				&& (hasText(binder, "fifo-liveness.pid-file") || hasText(binder, "fifo-liveness.beacon.pid-file"))) {
 			used.add(Feature.PID_FILE);
 		}
 		// A test JVM can inherit the variable from a build run by systemd: tests notify
-		// nobody.
+		// nobody. The variable is not a property name, so it is read as it is.
 		if (!test && StringUtils.hasText(environment.getProperty(NOTIFY_SOCKET))
-				&& environment.getProperty("fifo-liveness.systemd.enabled", Boolean.class, true)) {
+				&& binder.bind("fifo-liveness.systemd.enabled", Boolean.class).orElse(true)) {
 			used.add(Feature.SYSTEMD_NOTIFY);
 		}
-		Binder binder = Binder.get(environment);
 		if (!binder.bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()
 				|| !binder.bind("fifo-liveness.peer-folders", PEERS).orElse(Map.of()).isEmpty()) {
 			used.add(Feature.PEERS);
 		}
 		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName);
+	}
+
+	private static boolean hasText(Binder binder, String property) {
+		return StringUtils.hasText(binder.bind(property, String.class).orElse(null));
 	}
 
 	private static boolean isTestContext(Environment environment) {

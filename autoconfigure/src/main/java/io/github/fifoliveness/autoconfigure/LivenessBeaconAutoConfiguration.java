@@ -1,9 +1,11 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.github.fifoliveness.beacon.DefaultBeaconPath;
 import io.github.fifoliveness.beacon.FifoBeacon;
+import io.github.fifoliveness.beacon.FifoBeaconWatcher;
 import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
@@ -34,7 +36,7 @@ public final class LivenessBeaconAutoConfiguration {
 		Path path = (beacon.getPath() != null)
 				? PathProperty.beacon("fifo-liveness.beacon.path", beacon.getPath(), beacon.isSingleInstance())
 				: DefaultBeaconPath.forApplication(environment.getProperty("spring.application.name"), posix);
-		return new LivenessBeacon(new FifoBeacon(path, beacon.isSingleInstance(), posix), beacon.getWatchInterval(),
+		return new LivenessBeacon(new FifoBeacon(path, beacon.isSingleInstance(), posix), watchInterval(beacon),
 				beacon.isFollowLivenessState());
 	}
 
@@ -44,7 +46,13 @@ public final class LivenessBeaconAutoConfiguration {
 	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
 		BeaconProperties beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
-		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), beacon.getWatchInterval());
+		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), watchInterval(beacon));
+	}
+
+	private static Duration watchInterval(BeaconProperties beacon) {
+		Duration interval = beacon.getWatchInterval();
+		return PropertyRules.check("fifo-liveness.beacon.watch-interval", interval,
+				() -> FifoBeaconWatcher.interval(interval));
 	}
 
 }

@@ -12,8 +12,8 @@ public class MonitorProperties {
 	/**
 	 * How often to probe, and publish a PeerStatusChangedEvent for each change, every
 	 * peer that is not watched: all of them when watching is off or unavailable (no epoll
-	 * and inotify, as on macOS and the BSDs), else those that cannot be watched. Zero or
-	 * negative turns polling off.
+	 * and inotify, as on macOS and the BSDs), else those that cannot be watched. Zero
+	 * turns polling off.
 	 */
 	private Duration pollInterval = Duration.ofSeconds(1);
 
@@ -80,7 +80,7 @@ public class MonitorProperties {
 
 		/**
 		 * How often to probe the watched peers anyway, as a safety net under the kernel's
-		 * events. Zero or negative turns it off.
+		 * events. Zero turns it off.
 		 */
 		private Duration safetyNetInterval = Duration.ofSeconds(60);
 

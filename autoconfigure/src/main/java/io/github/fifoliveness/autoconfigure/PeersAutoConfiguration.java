@@ -1,5 +1,7 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.fifoliveness.autoconfigure.peer.PeerFolderEventPublisher;
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusEventPublisher;
 import io.github.fifoliveness.peer.PeerWatcher;
@@ -40,8 +42,13 @@ public final class PeersAutoConfiguration {
 		MonitorProperties monitor = properties.getMonitor();
 		PeerStatusEventPublisher events = new PeerStatusEventPublisher(publisher);
 		PeerFolderEventPublisher folderEvents = new PeerFolderEventPublisher(publisher);
-		WatchSettings settings = new WatchSettings(monitor.getWatch().isEnabled(), monitor.getPollInterval(),
-				monitor.getWatch().getSafetyNetInterval());
+		Duration pollInterval = monitor.getPollInterval();
+		Duration safetyNetInterval = monitor.getWatch().getSafetyNetInterval();
+		WatchSettings settings = new WatchSettings(monitor.getWatch().isEnabled(),
+				PropertyRules.check("fifo-liveness.monitor.poll-interval", pollInterval,
+						() -> WatchSettings.pollInterval(pollInterval)),
+				PropertyRules.check("fifo-liveness.monitor.watch.safety-net-interval", safetyNetInterval,
+						() -> WatchSettings.safetyNetInterval(safetyNetInterval)));
 		PeerWatcher watcher = new PeerWatcher(peers, PeerFolders.of(properties, environment, posix), settings, events,
 				folderEvents, posix);
 		events.setSource(watcher);

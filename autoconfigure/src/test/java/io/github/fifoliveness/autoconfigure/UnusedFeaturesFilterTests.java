@@ -2,6 +2,7 @@ package io.github.fifoliveness.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,17 @@ class UnusedFeaturesFilterTests {
 	void systemdAskingForNotificationsAloneKeepsThemAll() {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
 		this.environment.setProperty("NOTIFY_SOCKET", "/run/systemd/notify");
+		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+	}
+
+	@Test
+	void readsTheFeaturesAsBindingReadsTheProperties() {
+		// Bound, not looked up: relaxed names count as they do for the properties.
+		this.environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("FIFOLIVENESS_BEACON_ENABLED", "false")));
+		assertThat(match(PEERS, BEACON)).containsExactly(false, false);
+		this.environment.setProperty("fifo-liveness.peerFolders.workers.path", "/run/workers");
 		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
 	}
 

@@ -27,19 +27,34 @@ public final class FifoBeaconWatcher {
 	/**
 	 * Create a watcher of the given beacon.
 	 * @param beacon the beacon to check
-	 * @param interval the time between two checks; zero or negative for none
+	 * @param interval the time between two checks; zero for none
+	 * @throws IllegalArgumentException if the interval is negative
 	 */
 	public FifoBeaconWatcher(FifoBeacon beacon, Duration interval) {
 		this.beacon = beacon;
-		this.interval = interval;
+		this.interval = interval(interval);
 		beacon.watchedEvery(interval);
 	}
 
 	/**
-	 * Start checking, unless started already or the interval is not positive.
+	 * Return how often to check a beacon's path: off or positive.
+	 * @param value the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static Duration interval(Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException("A watch interval cannot be negative; give 0 to never check the"
+					+ " beacon's path, or how often to check it, such as 2s.");
+		}
+		return value;
+	}
+
+	/**
+	 * Start checking, unless started already or the interval is zero.
 	 */
 	public synchronized void start() {
-		if (this.scheduler != null || this.interval.isZero() || this.interval.isNegative()) {
+		if (this.scheduler != null || this.interval.isZero()) {
 			return;
 		}
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {

@@ -66,12 +66,13 @@ public class PeerWatcher {
 	/**
 	 * Create a watcher of peers only.
 	 * @param peers the peers to watch
-	 * @param pollInterval how often to probe the peers that cannot be watched; zero or
-	 * negative never probes them
-	 * @param safetyNetInterval how often to probe the watched peers anyway; zero or
-	 * negative never does
+	 * @param pollInterval how often to probe the peers that cannot be watched; zero never
+	 * probes them
+	 * @param safetyNetInterval how often to probe the watched peers anyway; zero never
+	 * does
 	 * @param listener what is told of each change, on this watcher's thread
 	 * @param posix the native calls
+	 * @throws IllegalArgumentException if an interval is negative
 	 */
 	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval, PeerStatusListener listener,
 			NativePosix posix) {

@@ -7,12 +7,47 @@ import java.time.Duration;
  *
  * @param watch whether to watch through the kernel's events; {@code false} polls only
  * @param pollInterval how often to probe what is not watched (peers and live members
- * beyond the budget of descriptors, folders that cannot be watched); zero or negative
- * never does
- * @param safetyNetInterval how often to look at what is watched anyway; zero or negative
- * never does
+ * beyond the budget of descriptors, folders that cannot be watched); zero never does
+ * @param safetyNetInterval how often to look at what is watched anyway; zero never does
  */
 public record WatchSettings(boolean watch, Duration pollInterval, Duration safetyNetInterval) {
+
+	/**
+	 * Create settings.
+	 * @throws IllegalArgumentException if an interval is negative
+	 */
+	public WatchSettings {
+		pollInterval(pollInterval);
+		safetyNetInterval(safetyNetInterval);
+	}
+
+	/**
+	 * Return how often to probe what is not watched: off or positive.
+	 * @param value the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static Duration pollInterval(Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException("A poll interval cannot be negative; give 0 to probe nothing in the"
+					+ " background, or how often to probe, such as 1s.");
+		}
+		return value;
+	}
+
+	/**
+	 * Return how often to look at what is watched anyway: off or positive.
+	 * @param value the configured value
+	 * @return the value
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static Duration safetyNetInterval(Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException("A safety-net interval cannot be negative; give 0 to rely on the"
+					+ " kernel's events alone, or how often to probe anyway, such as 60s.");
+		}
+		return value;
+	}
 
 	/**
 	 * Say how what is not watched is probed.
@@ -25,7 +60,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 	}
 
 	static boolean isOff(Duration interval) {
-		return interval.isZero() || interval.isNegative();
+		return interval.isZero();
 	}
 
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for the rules of a peer folder's and a peer's configured values, in the core
- * types that keep them: {@link PeerFolder}, {@link GracePeriods} and
- * {@link ExpectedOwner}.
+ * types that keep them: {@link PeerFolder}, {@link GracePeriods}, {@link WatchSettings}
+ * and {@link ExpectedOwner}.
  */
 class PeerFolderRulesTests {
 
@@ -45,6 +45,20 @@ class PeerFolderRulesTests {
 			.withMessageStartingWith("A grace period cannot be negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.startupGrace(Duration.ofSeconds(-1)))
 			.withMessageStartingWith("A start-up grace cannot be negative");
+	}
+
+	@Test
+	void intervalsAreOffOrPositive() {
+		WatchSettings off = new WatchSettings(true, Duration.ZERO, Duration.ZERO);
+		assertThat(off.pollInterval()).isZero();
+		assertThat(WatchSettings.pollInterval(Duration.ofSeconds(1))).hasSeconds(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> WatchSettings.pollInterval(Duration.ofSeconds(-1)))
+			.withMessageStartingWith("A poll interval cannot be negative; give 0 to probe nothing");
+		assertThatIllegalArgumentException().isThrownBy(() -> WatchSettings.safetyNetInterval(Duration.ofMillis(-1)))
+			.withMessageStartingWith("A safety-net interval cannot be negative");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WatchSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(-60)))
+			.withMessageStartingWith("A safety-net interval cannot be negative");
 	}
 
 	@Test

@@ -39,7 +39,7 @@ public class AvailabilityBeacon implements SmartLifecycle, ApplicationListener<A
 	 * Create a beacon.
 	 * @param fifo the FIFO to hold
 	 * @param watchInterval how often to check that the path still names the held FIFO;
-	 * zero or negative never checks
+	 * zero never checks; negative is refused
 	 * @param holdingState the state in which the FIFO is held; the FIFO is closed in any
 	 * other state of its type; {@code null} holds it whatever the state
 	 */

@@ -30,7 +30,7 @@ public class LivenessBeacon extends AvailabilityBeacon {
 	 * Create a liveness beacon.
 	 * @param fifo the FIFO to hold
 	 * @param watchInterval how often to check that the path still names the held FIFO;
-	 * zero or negative never checks
+	 * zero never checks; negative is refused
 	 * @param followLivenessState whether to close the FIFO while the liveness state is
 	 * BROKEN
 	 */

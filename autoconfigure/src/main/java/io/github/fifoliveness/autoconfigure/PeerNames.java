@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.github.fifoliveness.peer.Peers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -54,7 +55,7 @@ final class PeerNames {
 		List<Spelling> spellings = spellings(environment, prefix);
 		spellings.forEach(PeerNames::refuseDroppedCharacters);
 		refuseSpellingsOfOnePeer(spellings);
-		boundNames.forEach((name) -> refuseSlash(prefix, name));
+		boundNames.forEach((name) -> refuseBadName(prefix, name));
 	}
 
 	private static List<Spelling> spellings(Environment environment, ConfigurationPropertyName prefix) {
@@ -146,11 +147,15 @@ final class PeerNames {
 		}
 	}
 
-	private static void refuseSlash(ConfigurationPropertyName prefix, String name) {
-		if (name.contains("/")) {
-			throw new InvalidPeerNameException("Peer name '" + name + "' (" + prefix + "[" + name
-					+ "]) contains '/', which the health endpoint cannot address: '/' separates the parts of"
-					+ " /actuator/health/peers/<name>.", "Rename the peer without '/'. " + RULE);
+	// The core's rule of names, said as the name was configured.
+	private static void refuseBadName(ConfigurationPropertyName prefix, String name) {
+		try {
+			Peers.name(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidPeerNameException(
+					"Peer name '" + name + "' (" + prefix + "[" + name + "]) is refused. " + ex.getMessage(),
+					"Rename the peer without '/'. " + RULE);
 		}
 	}
 

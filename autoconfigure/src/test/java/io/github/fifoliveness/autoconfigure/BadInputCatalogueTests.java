@@ -280,7 +280,8 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.[orders/eu].path=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) contains '/'")
+			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be empty or"
+					+ " contain '/'")
 			.contains("Rename the peer without '/'")
 			.doesNotContain("Application run failed");
 	}

@@ -78,7 +78,7 @@ public final class PeerFolder {
 		if (!path.isAbsolute()) {
 			throw new IllegalArgumentException("The folder's path must be absolute: " + path);
 		}
-		this.name = name;
+		this.name = Peers.name(name);
 		this.path = path.normalize();
 		this.pattern = pattern;
 		this.matcher = matcher(pattern);

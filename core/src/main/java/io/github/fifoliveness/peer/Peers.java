@@ -66,6 +66,7 @@ public final class Peers {
 
 	Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter, Map<String, Duration> startupGrace,
 			LongSupplier clock) {
+		probes.keySet().forEach(Peers::name);
 		Map<String, Duration> graces = Map.copyOf(startupGrace);
 		this.startupGrace = new StartupGrace((peer) -> graces.getOrDefault(peer, Duration.ZERO), clock);
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(probes));
@@ -78,6 +79,22 @@ public final class Peers {
 		this.recorded = Collections.unmodifiableMap(recorded);
 		this.downs = Collections.unmodifiableMap(downs);
 		this.downAfter = Map.copyOf(downAfter);
+	}
+
+	/**
+	 * Return a peer's or a peer folder's name, by the rule of names: not empty, and no
+	 * {@code /}, which separates the parts of the paths a name is one part of, such as
+	 * {@code /actuator/health/peers/<name>}.
+	 * @param value the configured name
+	 * @return the name
+	 * @throws IllegalArgumentException if the name breaks the rule
+	 */
+	public static String name(String value) {
+		if (value.isEmpty() || value.indexOf('/') >= 0) {
+			throw new IllegalArgumentException("A name cannot be empty or contain '/', which separates the parts of"
+					+ " the paths it is one part of, such as /actuator/health/peers/<name>.");
+		}
+		return value;
 	}
 
 	/**

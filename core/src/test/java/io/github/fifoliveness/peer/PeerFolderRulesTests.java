@@ -2,6 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for the rules of a peer folder's and a peer's configured values, in the core
- * types that keep them: {@link PeerFolder}, {@link GracePeriods}, {@link WatchSettings}
- * and {@link ExpectedOwner}.
+ * types that keep them: {@link Peers}, {@link PeerFolder}, {@link GracePeriods},
+ * {@link WatchSettings} and {@link ExpectedOwner}.
  */
 class PeerFolderRulesTests {
 
@@ -59,6 +60,18 @@ class PeerFolderRulesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WatchSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(-60)))
 			.withMessageStartingWith("A safety-net interval cannot be negative");
+	}
+
+	@Test
+	void aNameIsNotEmptyAndHasNoSlash() {
+		assertThat(Peers.name("orders-eu")).isEqualTo("orders-eu");
+		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name("orders/eu"))
+			.withMessageStartingWith("A name cannot be empty or contain '/'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(""));
+		PeerProbe probe = new FifoPeerProbe(Path.of("/run/orders.fifo"), NativePosix.get());
+		assertThatIllegalArgumentException().isThrownBy(() -> new Peers(Map.of("orders/eu", probe)));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new PeerFolder("workers/eu", Path.of("/run/workers"), "*.fifo", 1, null, 1, Duration.ZERO));
 	}
 
 	@Test

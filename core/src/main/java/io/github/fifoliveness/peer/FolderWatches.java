@@ -62,8 +62,10 @@ final class FolderWatches {
 					path = path.getParent();
 				}
 			}
-			Interest interest = new Interest(follower, watch, (child != null) ? child : name, child == null);
-			this.byWatch.computeIfAbsent(watch.id(), (id) -> new Folder()).add(interest);
+			Folder watched = this.byWatch.computeIfAbsent(watch.id(), (id) -> new Folder());
+			Interest interest = new Interest(follower, watched.shared(watch), (child != null) ? child : name,
+					child == null);
+			watched.add(interest);
 			this.byFollower.put(follower, interest);
 			// The next folder down may have appeared before the watch: then watch it
 			// instead.
@@ -192,6 +194,13 @@ final class FolderWatches {
 		private final Map<String, List<Interest>> named = new HashMap<>();
 
 		private final List<Interest> everyName = new ArrayList<>(1);
+
+		// One record per path watched, so that thousands of peers in one folder keep one.
+		private final Map<Path, FolderWatch> byPath = new HashMap<>(2);
+
+		FolderWatch shared(FolderWatch watch) {
+			return this.byPath.computeIfAbsent(watch.folder(), (path) -> watch);
+		}
 
 		void add(Interest interest) {
 			if (interest.name() == null) {

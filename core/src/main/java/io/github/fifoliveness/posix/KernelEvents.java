@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
@@ -59,6 +60,10 @@ public final class KernelEvents implements AutoCloseable {
 
 	// Held ends and pidfds not closed yet, so that close() leaves none behind.
 	private final Set<Integer> registered = new HashSet<>();
+
+	// One for every descriptor held: a method reference made per hold would cost each
+	// one.
+	private final IntConsumer release = this::release;
 
 	private final Object wakeLock = new Object();
 
@@ -156,7 +161,7 @@ public final class KernelEvents implements AutoCloseable {
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	public WriteEndResult holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
-		WriteEndResult result = this.posix.openWriteEnd(path, expectedOwner, this::release);
+		WriteEndResult result = this.posix.openWriteEnd(path, expectedOwner, this.release);
 		if (result.held() != null) {
 			// No EPOLLIN or EPOLLOUT: only EPOLLERR, which the kernel always reports.
 			register(result.held().fd(), EPOLLONESHOT, key, path);
@@ -179,7 +184,7 @@ public final class KernelEvents implements AutoCloseable {
 			throw PosixException.of("pidfd_open", pid, -fd);
 		}
 		register(fd, EPOLLIN | EPOLLONESHOT, key, "pidfd of " + pid);
-		return new OpenFile(this.posix, fd, null, this::release);
+		return new OpenFile(this.posix, fd, null, this.release);
 	}
 
 	private void register(int fd, int events, int key, Object target) throws PosixException {

@@ -282,7 +282,7 @@ class BadInputCatalogueTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be empty or"
 					+ " contain '/'")
-			.contains("Rename the peer without '/'")
+			.contains("Rename the peer: not empty, and without '/'")
 			.doesNotContain("Application run failed");
 	}
 
@@ -389,6 +389,16 @@ class BadInputCatalogueTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '-1s' for configuration property '" + property + "'")
 			.contains(reason);
+	}
+
+	@Test
+	void featureSwitchThatIsNotABoolean(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=maybe"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under 'fifo-liveness.beacon.enabled' to java.lang.Boolean")
+			.contains("Value: \"maybe\"")
+			.contains("Invalid boolean value 'maybe'");
+		assertThat(this.dir).isEmptyDirectory();
 	}
 
 	@ParameterizedTest

@@ -67,7 +67,7 @@ final class BeaconPathStatus {
 
 	// What happens next, with the watcher on or off.
 	private static String recreation(Duration watchInterval, String watched, String unwatched) {
-		boolean watching = !watchInterval.isZero() && !watchInterval.isNegative();
+		boolean watching = !watchInterval.isZero();
 		return watching ? " " + watched + " (every 'fifo-liveness.beacon.watch-interval')"
 				: "; the watcher is off ('fifo-liveness.beacon.watch-interval=0'), " + unwatched;
 	}

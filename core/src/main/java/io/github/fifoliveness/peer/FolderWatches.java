@@ -147,7 +147,9 @@ final class FolderWatches {
 	void moved() {
 		List<Integer> moved = new ArrayList<>();
 		this.byWatch.forEach((id, folder) -> {
-			if (!this.events.folders().isStillAt(folder.all().get(0).watch())) {
+			// Each path it was watched through, as one of them may name another folder
+			// now.
+			if (!folder.all().stream().map(Interest::watch).distinct().allMatch(this.events.folders()::isStillAt)) {
 				moved.add(id);
 			}
 		});
@@ -195,11 +197,15 @@ final class FolderWatches {
 
 		private final List<Interest> everyName = new ArrayList<>(1);
 
-		// One record per path watched, so that thousands of peers in one folder keep one.
-		private final Map<Path, FolderWatch> byPath = new HashMap<>(2);
+		private @Nullable FolderWatch latest;
 
+		// A record equal to the latest is that one, so that thousands of peers in one
+		// folder keep one; any other (another path, another status) is kept as it is.
 		FolderWatch shared(FolderWatch watch) {
-			return this.byPath.computeIfAbsent(watch.folder(), (path) -> watch);
+			if (!watch.equals(this.latest)) {
+				this.latest = watch;
+			}
+			return this.latest;
 		}
 
 		void add(Interest interest) {

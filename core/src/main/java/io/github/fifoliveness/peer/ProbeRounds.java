@@ -40,7 +40,7 @@ final class ProbeRounds {
 
 	// Times the probes only, not the listeners.
 	private void reportSlowRounds(int peers, Duration round, Duration interval) {
-		boolean slow = !interval.isNegative() && !interval.isZero() && round.compareTo(interval) > 0;
+		boolean slow = !WatchSettings.isOff(interval) && round.compareTo(interval) > 0;
 		this.slowRounds = slow ? this.slowRounds + 1 : 0;
 		if (this.slowRounds == SLOW_ROUNDS_TO_REPORT && !this.slowRoundsReported) {
 			this.slowRoundsReported = true;

@@ -133,7 +133,7 @@ final class WatchLoop implements KernelEventHandler {
 	}
 
 	static long later(long now, Duration interval) {
-		return (interval.isZero() || interval.isNegative()) ? now + Long.MAX_VALUE : now + interval.toNanos();
+		return WatchSettings.isOff(interval) ? now + Long.MAX_VALUE : now + interval.toNanos();
 	}
 
 	/**

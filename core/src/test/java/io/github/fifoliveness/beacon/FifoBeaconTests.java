@@ -3,6 +3,7 @@ package io.github.fifoliveness.beacon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.posix.FileType;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link FifoBeacon} against real FIFOs in a temporary folder.
@@ -34,6 +36,16 @@ class FifoBeaconTests {
 		if (this.beacon != null) {
 			this.beacon.release();
 		}
+	}
+
+	@Test
+	void watchIntervalIsOffOrPositive() {
+		assertThat(FifoBeaconWatcher.interval(Duration.ZERO)).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> FifoBeaconWatcher.interval(Duration.ofSeconds(-2)))
+			.withMessageStartingWith("A watch interval cannot be negative; give 0 to never check");
+		FifoBeacon beacon = new FifoBeacon(this.dir.resolve("app.fifo"), true, this.posix);
+		assertThatIllegalArgumentException().isThrownBy(() -> new FifoBeaconWatcher(beacon, Duration.ofMillis(-1)));
+		assertThat(this.dir).isEmptyDirectory();
 	}
 
 	@Test

@@ -60,6 +60,9 @@ class PeerFolderRulesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WatchSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(-60)))
 			.withMessageStartingWith("A safety-net interval cannot be negative");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WatchSettings(false, Duration.ofSeconds(-1), Duration.ZERO))
+			.withMessageStartingWith("A poll interval cannot be negative");
 	}
 
 	@Test
@@ -67,11 +70,15 @@ class PeerFolderRulesTests {
 		assertThat(Peers.name("orders-eu")).isEqualTo("orders-eu");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name("orders/eu"))
 			.withMessageStartingWith("A name cannot be empty or contain '/'");
-		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(""))
+			.withMessageStartingWith("A name cannot be empty");
 		PeerProbe probe = new FifoPeerProbe(Path.of("/run/orders.fifo"), NativePosix.get());
-		assertThatIllegalArgumentException().isThrownBy(() -> new Peers(Map.of("orders/eu", probe)));
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new PeerFolder("workers/eu", Path.of("/run/workers"), "*.fifo", 1, null, 1, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Peers(Map.of("orders/eu", probe)))
+			.withMessageStartingWith("A name cannot be empty or contain '/'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> new PeerFolder("workers/eu", Path.of("/run/workers"), "*.fifo", 1, null, 1, Duration.ZERO))
+			.withMessageStartingWith("A name cannot be empty or contain '/'");
 	}
 
 	@Test

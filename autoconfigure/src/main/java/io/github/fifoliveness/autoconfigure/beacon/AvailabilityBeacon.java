@@ -39,9 +39,10 @@ public class AvailabilityBeacon implements SmartLifecycle, ApplicationListener<A
 	 * Create a beacon.
 	 * @param fifo the FIFO to hold
 	 * @param watchInterval how often to check that the path still names the held FIFO;
-	 * zero never checks; negative is refused
+	 * zero never checks
 	 * @param holdingState the state in which the FIFO is held; the FIFO is closed in any
 	 * other state of its type; {@code null} holds it whatever the state
+	 * @throws IllegalArgumentException if the watch interval is negative
 	 */
 	public AvailabilityBeacon(FifoBeacon fifo, Duration watchInterval, @Nullable AvailabilityState holdingState) {
 		this.fifo = fifo;

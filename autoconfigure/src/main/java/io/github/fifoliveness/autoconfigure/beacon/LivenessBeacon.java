@@ -30,9 +30,10 @@ public class LivenessBeacon extends AvailabilityBeacon {
 	 * Create a liveness beacon.
 	 * @param fifo the FIFO to hold
 	 * @param watchInterval how often to check that the path still names the held FIFO;
-	 * zero never checks; negative is refused
+	 * zero never checks
 	 * @param followLivenessState whether to close the FIFO while the liveness state is
 	 * BROKEN
+	 * @throws IllegalArgumentException if the watch interval is negative
 	 */
 	public LivenessBeacon(FifoBeacon fifo, Duration watchInterval, boolean followLivenessState) {
 		super(fifo, watchInterval, followLivenessState ? LivenessState.CORRECT : null);

@@ -16,6 +16,7 @@ public class ReadinessBeacon extends AvailabilityBeacon {
 	 * Create a readiness beacon.
 	 * @param fifo the readiness FIFO
 	 * @param watchInterval how often to check that the path still names the held FIFO
+	 * @throws IllegalArgumentException if the watch interval is negative
 	 */
 	public ReadinessBeacon(FifoBeacon fifo, Duration watchInterval) {
 		super(fifo, watchInterval, ReadinessState.ACCEPTING_TRAFFIC);

@@ -50,8 +50,8 @@ public final class PeerFolder {
 	 * @param maxMembers how many members to take at most, at least {@code minUp}
 	 * @param downAfter how long a member that was up must stay down before its DOWN is
 	 * published
-	 * @throws IllegalArgumentException if a value is out of range or the pattern is not a
-	 * glob on file names
+	 * @throws IllegalArgumentException if the name breaks {@link Peers#name}'s rule, a
+	 * value is out of range or the pattern is not a glob on file names
 	 */
 	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
 			Duration downAfter) {
@@ -70,8 +70,8 @@ public final class PeerFolder {
 	 * published
 	 * @param startupGrace how long after the monitor started a member not seen UP yet,
 	 * and the quorum not held yet, are not DOWN; zero for none
-	 * @throws IllegalArgumentException if a value is out of range or the pattern is not a
-	 * glob on file names
+	 * @throws IllegalArgumentException if the name breaks {@link Peers#name}'s rule, a
+	 * value is out of range or the pattern is not a glob on file names
 	 */
 	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
 			Duration downAfter, Duration startupGrace) {

@@ -36,6 +36,7 @@ public final class Peers {
 	/**
 	 * Create the set of peers, each DOWN published at once.
 	 * @param probes the probes by peer name, in the order to report them
+	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes) {
 		this(probes, Map.of());
@@ -46,6 +47,7 @@ public final class Peers {
 	 * @param probes the probes by peer name, in the order to report them
 	 * @param downAfter by peer name, how long a peer that was up must stay down before
 	 * its DOWN is published; a peer not named, or zero, publishes it at once
+	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter) {
 		this(probes, downAfter, Map.of());
@@ -58,6 +60,7 @@ public final class Peers {
 	 * its DOWN is published; a peer not named, or zero, publishes it at once
 	 * @param startupGrace by peer name, how long after now a peer not seen UP yet is not
 	 * DOWN; a peer not named, or zero, has none
+	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter,
 			Map<String, Duration> startupGrace) {

@@ -85,9 +85,11 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 		return WRITTEN_OUT ? LinuxErrno.description(errno) : Errno.valueOf(errno).toString();
 	}
 
+	// The tables are constants, so identity: a record's equals() would bootstrap
+	// java.lang.runtime.ObjectMethods, tens of milliseconds in a JVM that has not yet.
 	private static PosixConstants load() {
 		return LinuxSyscallTable.current()
-			.map((table) -> table.equals(LinuxSyscallTable.AARCH64) ? LINUX_AARCH64 : LINUX_X86_64)
+			.map((table) -> (table == LinuxSyscallTable.AARCH64) ? LINUX_AARCH64 : LINUX_X86_64)
 			.orElseGet(PosixConstants::fromJnrConstants);
 	}
 

@@ -20,7 +20,7 @@ final class ForeignDowncalls {
 
 	private static final Linker LINKER = Linker.nativeLinker();
 
-	private static final List<String> LINKED = new CopyOnWriteArrayList<>();
+	private static final List<Linked> LINKED = new CopyOnWriteArrayList<>();
 
 	private ForeignDowncalls() {
 	}
@@ -47,10 +47,9 @@ final class ForeignDowncalls {
 					.find(symbol)
 					.orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + symbol)),
 				descriptor, options.toArray(Linker.Option[]::new));
-		String entry = metadata(descriptor, firstVariadicArg, captureErrno);
-		if (!LINKED.contains(entry)) {
-			LINKED.add(entry);
-		}
+		// Kept as given and written out only when asked: the JSON's streams and lambdas
+		// would cost start-up time in every application for the sake of one test.
+		LINKED.add(new Linked(descriptor, firstVariadicArg, captureErrno));
 		return handle;
 	}
 
@@ -60,10 +59,13 @@ final class ForeignDowncalls {
 	 * @return the entries, as JSON objects
 	 */
 	static List<String> linked() {
-		return List.copyOf(LINKED);
+		return LINKED.stream().map(ForeignDowncalls::metadata).distinct().toList();
 	}
 
-	private static String metadata(FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
+	private static String metadata(Linked linked) {
+		FunctionDescriptor descriptor = linked.descriptor();
+		int firstVariadicArg = linked.firstVariadicArg();
+		boolean captureErrno = linked.captureErrno();
 		String returnType = descriptor.returnLayout().map(ForeignDowncalls::type).orElse("void");
 		String parameterTypes = descriptor.argumentLayouts()
 			.stream()
@@ -92,6 +94,10 @@ final class ForeignDowncalls {
 			return "void*";
 		}
 		throw new IllegalArgumentException("No reachability-metadata type for " + layout);
+	}
+
+	private record Linked(FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
+
 	}
 
 }

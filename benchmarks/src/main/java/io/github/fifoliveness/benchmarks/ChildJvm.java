@@ -41,6 +41,17 @@ final class ChildJvm implements AutoCloseable {
 				concat(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName())), args);
 	}
 
+	/**
+	 * Run a main class from the given class path, such as another build's benchmarks jar.
+	 * @param mainClass the class to run
+	 * @param classPath the class path
+	 * @param args its arguments
+	 */
+	ChildJvm(Class<?> mainClass, String classPath, List<String> args) throws IOException {
+		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				List.of("-cp", classPath, mainClass.getName()), args);
+	}
+
 	private ChildJvm(String java, List<String> launch, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(java);

@@ -19,11 +19,15 @@ import io.github.fifoliveness.posix.OpenFile;
  * safety net interval (60 s), in which the safety net checks every watched peer once;
  * then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over
  * the monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a
- * CPU); descriptors are counted in {@code /proc/<pid>/fd}; heap is what is in use after a
- * full GC; kernel memory is what the {@code filp} and {@code eventpoll_epi} slabs of
- * {@code /proc/slabinfo} (open files, epoll entries) give back when the monitor exits,
- * which other processes on the machine blur. Usage:
- * {@code PeersIdleCost <watch|poll> <N> <window seconds> <settle seconds>}.
+ * CPU), and apart the part of it on fifo-liveness's own threads (the rest is the JVM's:
+ * its compilers, collector and periodic tasks); descriptors are counted in
+ * {@code /proc/<pid>/fd}; heap is what is in use after a full GC; kernel memory is what
+ * the {@code filp} and {@code eventpoll_epi} slabs of {@code /proc/slabinfo} (open files,
+ * epoll entries) give back when the monitor exits, which other processes on the machine
+ * blur. Usage:
+ * {@code PeersIdleCost <watch|poll> <N> <window seconds> <settle seconds> [<benchmarks.jar>]};
+ * given another build's {@code benchmarks.jar}, the monitor is that build's, so that two
+ * builds are measured by one driver.
  */
 public final class PeersIdleCost {
 
@@ -39,26 +43,28 @@ public final class PeersIdleCost {
 		int peers = Integer.parseInt(args[1]);
 		long window = Long.parseLong(args[2]);
 		long settle = Long.parseLong(args[3]);
-		Cost small = measure(mode, 2, window, settle);
-		Cost large = measure(mode, peers, window, settle);
-		System.out.printf("%-7s %7s %14s %12s %13s %12s %12s%n", "mode", "peers", "CPU", "% of a core", "descriptors",
-				"heap", "kernel");
+		String classPath = (args.length > 4) ? args[4] : System.getProperty("java.class.path");
+		Cost small = measure(mode, 2, window, settle, classPath);
+		Cost large = measure(mode, peers, window, settle, classPath);
+		System.out.printf("%-7s %7s %14s %12s %13s %12s %12s %14s%n", "mode", "peers", "CPU", "% of a core",
+				"descriptors", "heap", "kernel", "CPU, ours");
 		for (Cost cost : List.of(small, large)) {
-			System.out.printf("%-7s %7d %11.1f ms %11.4f%% %13d %9.1f MB %9.1f kB%n", mode, cost.peers,
+			System.out.printf("%-7s %7d %11.1f ms %11.4f%% %13d %9.1f MB %9.1f kB %11.1f ms%n", mode, cost.peers,
 					cost.cpuNanos / 1e6, 100.0 * cost.cpuNanos / (window * 1e9), cost.descriptors, cost.heapBytes / 1e6,
-					cost.kernelBytes / 1e3);
+					cost.kernelBytes / 1e3, cost.ownNanos / 1e6);
 		}
 		int added = peers - 2;
 		// Every other peer is alive: only those hold a descriptor.
 		int addedAlive = (peers + 1) / 2 - 1;
-		System.out.printf("%-7s %7s %11.1f ms %11.4f%% %13s %12s %12s%n", mode, "diff",
+		System.out.printf("%-7s %7s %11.1f ms %11.4f%% %13s %12s %12s %11.1f ms%n", mode, "diff",
 				(large.cpuNanos - small.cpuNanos) / 1e6, 100.0 * (large.cpuNanos - small.cpuNanos) / (window * 1e9),
 				String.format("%.2f/live", (double) (large.descriptors - small.descriptors) / addedAlive),
 				String.format("%.0f B/peer", (double) (large.heapBytes - small.heapBytes) / added),
-				String.format("%.0f B/live", (double) (large.kernelBytes - small.kernelBytes) / addedAlive));
+				String.format("%.0f B/live", (double) (large.kernelBytes - small.kernelBytes) / addedAlive),
+				(large.ownNanos - small.ownNanos) / 1e6);
 	}
 
-	private static Cost measure(String mode, int count, long window, long settle) throws Exception {
+	private static Cost measure(String mode, int count, long window, long settle, String classPath) throws Exception {
 		Path dir = Files.createTempDirectory("fifo-liveness-idle");
 		NativePosix posix = NativePosix.get();
 		List<OpenFile> readers = new ArrayList<>();
@@ -73,19 +79,20 @@ public final class PeersIdleCost {
 				paths.add(fifo.toString());
 			}
 			Path list = Files.write(dir.resolve("peers.txt"), paths);
-			try (ChildJvm monitor = new ChildJvm(IdleMonitor.class, List.of(), List.of(mode, list.toString()))) {
+			try (ChildJvm monitor = new ChildJvm(IdleMonitor.class, classPath, List.of(mode, list.toString()))) {
 				monitor.readUntil(ARMED);
 				Thread.sleep(settle * 1000);
-				long before = cpuNanos(monitor.pid());
+				long[] before = cpuNanos(monitor.pid());
 				Thread.sleep(window * 1000);
-				long cpu = cpuNanos(monitor.pid()) - before;
+				long[] after = cpuNanos(monitor.pid());
 				long descriptors = descriptors(monitor.pid());
 				monitor.send("heap");
 				long heap = Long.parseLong(monitor.readUntil(HEAP).group(1));
 				long held = slabBytes();
 				monitor.send("exit");
 				monitor.process().waitFor();
-				return new Cost(count, cpu, descriptors, heap, held - slabBytes());
+				return new Cost(count, after[0] - before[0], after[1] - before[1], descriptors, heap,
+						held - slabBytes());
 			}
 		}
 		finally {
@@ -96,13 +103,16 @@ public final class PeersIdleCost {
 		}
 	}
 
-	// Threads that exit within the window are missed; a monitor at rest starts none.
-	private static long cpuNanos(long pid) throws IOException {
-		long total = 0;
+	// All threads, then fifo-liveness's own (named fifo-liveness-…). Threads that exit
+	// within the window are missed; a monitor at rest starts none.
+	private static long[] cpuNanos(long pid) throws IOException {
+		long[] total = new long[2];
 		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
 			for (Path task : tasks.toList()) {
 				try {
-					total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+					long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+					total[0] += nanos;
+					total[1] += Files.readString(task.resolve("comm")).startsWith("fifo-liveness") ? nanos : 0;
 				}
 				catch (IOException ex) {
 					// The thread ended meanwhile.
@@ -136,7 +146,7 @@ public final class PeersIdleCost {
 		}
 	}
 
-	private record Cost(int peers, long cpuNanos, long descriptors, long heapBytes, long kernelBytes) {
+	private record Cost(int peers, long cpuNanos, long ownNanos, long descriptors, long heapBytes, long kernelBytes) {
 
 	}
 

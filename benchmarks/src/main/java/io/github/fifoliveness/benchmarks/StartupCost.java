@@ -20,11 +20,12 @@ import io.github.fifoliveness.posix.NativePosix;
  * enabled and disabled, in pairs that alternate which of the two starts first, timed by
  * Spring Boot's own "Started ... in" line, with the CPU time the process has used (user
  * and system, all threads, from {@code /proc/<pid>/stat}) the moment that line appears
- * and again 5 seconds later, so work pushed to a background thread is counted too. In
- * every enabled run the FIFO is probed as soon as the line appears, to prove the beacon
- * really holds it by then. Usage:
- * {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon runs on
- * this JVM's java unless another is given. Given two jars instead,
+ * and again 5 seconds later, so work pushed to a background thread is counted too; and
+ * the CPU at that line split into the JIT compilers' threads and all others, since the
+ * compilers take about half of a start and most of its spread. In every enabled run the
+ * FIFO is probed as soon as the line appears, to prove the beacon really holds it by
+ * then. Usage: {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the
+ * daemon runs on this JVM's java unless another is given. Given two jars instead,
  * {@code StartupCost <a.jar> <b.jar> <pairs> [<java executable>]} compares them the same
  * way, with the beacon enabled in both, each column named after its jar's file name;
  * {@code StartupCost --beacon-off <a.jar> <b.jar> …} with the beacon disabled in both.
@@ -94,6 +95,15 @@ public final class StartupCost {
 		System.out.printf("%-5s %59s %s   (quartiles of the differences)%n", "p25", "",
 				Start.quantile(differences, 0.25).format(true));
 		System.out.printf("%-5s %59s %s%n", "p75", "", Start.quantile(differences, 0.75).format(true));
+		System.out.println("CPU at Started by thread: median of the pairs' differences (p25 to p75)");
+		printSpread("JIT compiler threads", differences.stream().map(Start::compilersAtStarted).toList());
+		printSpread("all other threads",
+				differences.stream().map((start) -> start.cpuAtStarted() - start.compilersAtStarted()).toList());
+	}
+
+	private static void printSpread(String label, List<Double> differences) {
+		System.out.printf("  %-22s %+7.0f ms (%+.0f to %+.0f)%n", label, median(differences),
+				quantile(differences, 0.25), quantile(differences, 0.75));
 	}
 
 	private static Start start(String java, Variant variant, Path fifo) throws Exception {
@@ -104,20 +114,45 @@ public final class StartupCost {
 						"--fifo-liveness.beacon.readiness-path=" + fifo.resolveSibling("sample-daemon-ready.fifo")))) {
 			Matcher started = daemon.await(STARTED);
 			double cpuAtStarted = cpuMillis(daemon.pid());
+			double compilersAtStarted = compilerMillis(daemon.pid());
 			if (beacon && !new FifoPeerProbe(fifo, NativePosix.get()).probe().alive()) {
 				throw new IllegalStateException(
 						"The beacon did not hold " + fifo + " when the application reported started");
 			}
 			Thread.sleep(SETTLE_MILLIS);
-			return new Start(Double.parseDouble(started.group(1)) * 1000, cpuAtStarted, cpuMillis(daemon.pid()));
+			return new Start(Double.parseDouble(started.group(1)) * 1000, cpuAtStarted, cpuMillis(daemon.pid()),
+					compilersAtStarted);
 		}
+	}
+
+	private static double cpuMillis(long pid) throws IOException {
+		return statMillis(Path.of("/proc", String.valueOf(pid), "stat"));
+	}
+
+	// HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1", … (15 characters
+	// of which a thread's comm keeps).
+	private static double compilerMillis(long pid) throws IOException {
+		double total = 0;
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+						total += statMillis(task.resolve("stat"));
+					}
+				}
+				catch (IOException ex) {
+					// The thread ended meanwhile.
+				}
+			}
+		}
+		return total;
 	}
 
 	// utime and stime are fields 14 and 15; the command name (field 2) may contain
 	// spaces.
-	private static double cpuMillis(long pid) throws IOException {
-		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+	private static double statMillis(Path stat) throws IOException {
+		String line = Files.readString(stat);
+		String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
 	}
 
@@ -147,14 +182,14 @@ public final class StartupCost {
 	}
 
 	/**
-	 * One start-up: Spring Boot's "Started in", and the process's CPU time then and 5
-	 * seconds later, in milliseconds.
+	 * One start-up: Spring Boot's "Started in", the process's CPU time then and 5 seconds
+	 * later, and the JIT compilers' part of the first, in milliseconds.
 	 */
-	private record Start(double startedIn, double cpuAtStarted, double cpuSettled) {
+	private record Start(double startedIn, double cpuAtStarted, double cpuSettled, double compilersAtStarted) {
 
 		Start minus(Start other) {
 			return new Start(this.startedIn - other.startedIn, this.cpuAtStarted - other.cpuAtStarted,
-					this.cpuSettled - other.cpuSettled);
+					this.cpuSettled - other.cpuSettled, this.compilersAtStarted - other.compilersAtStarted);
 		}
 
 		String format(boolean signed) {
@@ -170,7 +205,8 @@ public final class StartupCost {
 		static Start quantile(List<Start> starts, double fraction) {
 			return new Start(StartupCost.quantile(starts.stream().map(Start::startedIn).toList(), fraction),
 					StartupCost.quantile(starts.stream().map(Start::cpuAtStarted).toList(), fraction),
-					StartupCost.quantile(starts.stream().map(Start::cpuSettled).toList(), fraction));
+					StartupCost.quantile(starts.stream().map(Start::cpuSettled).toList(), fraction),
+					StartupCost.quantile(starts.stream().map(Start::compilersAtStarted).toList(), fraction));
 		}
 
 	}

@@ -19,8 +19,8 @@ import io.github.fifoliveness.posix.OpenFile;
  * safety net interval (60 s), in which the safety net checks every watched peer once;
  * then the same monitor with 2 peers, whose cost is subtracted. CPU time is the sum over
  * the monitor's threads of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a
- * CPU), and apart the part of it on fifo-liveness's own threads (the rest is the JVM's:
- * its compilers, collector and periodic tasks); descriptors are counted in
+ * CPU), and separately the part of it on fifo-liveness's own threads (the rest is the
+ * JVM's: its compilers, collector and periodic tasks); descriptors are counted in
  * {@code /proc/<pid>/fd}; heap is what is in use after a full GC; kernel memory is what
  * the {@code filp} and {@code eventpoll_epi} slabs of {@code /proc/slabinfo} (open files,
  * epoll entries) give back when the monitor exits, which other processes on the machine
@@ -110,9 +110,10 @@ public final class PeersIdleCost {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
 			for (Path task : tasks.toList()) {
 				try {
+					boolean ours = Files.readString(task.resolve("comm")).startsWith("fifo-liveness");
 					long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
 					total[0] += nanos;
-					total[1] += Files.readString(task.resolve("comm")).startsWith("fifo-liveness") ? nanos : 0;
+					total[1] += ours ? nanos : 0;
 				}
 				catch (IOException ex) {
 					// The thread ended meanwhile.

@@ -21,11 +21,12 @@ import io.github.fifoliveness.posix.NativePosix;
  * Spring Boot's own "Started ... in" line, with the CPU time the process has used (user
  * and system, all threads, from {@code /proc/<pid>/stat}) the moment that line appears
  * and again 5 seconds later, so work pushed to a background thread is counted too; and
- * the CPU at that line split into the JIT compilers' threads and all others, since the
- * compilers take about half of a start and most of its spread. In every enabled run the
- * FIFO is probed as soon as the line appears, to prove the beacon really holds it by
- * then. Usage: {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the
- * daemon runs on this JVM's java unless another is given. Given two jars instead,
+ * the CPU at that line split into the JIT compilers' threads and all others (a compiler
+ * thread that ended by then counts among the others), since the compilers take about half
+ * of a start and much of its spread. In every enabled run the FIFO is probed as soon as
+ * the line appears, to prove the beacon really holds it by then. Usage:
+ * {@code StartupCost <sample-daemon.jar> <pairs> [<java executable>]}; the daemon runs on
+ * this JVM's java unless another is given. Given two jars instead,
  * {@code StartupCost <a.jar> <b.jar> <pairs> [<java executable>]} compares them the same
  * way, with the beacon enabled in both, each column named after its jar's file name;
  * {@code StartupCost --beacon-off <a.jar> <b.jar> …} with the beacon disabled in both.

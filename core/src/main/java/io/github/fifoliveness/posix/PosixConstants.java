@@ -86,7 +86,8 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 	}
 
 	// The tables are constants, so identity: a record's equals() would bootstrap
-	// java.lang.runtime.ObjectMethods: tens of milliseconds in a fresh JVM (a check).
+	// java.lang.runtime.ObjectMethods, tens of milliseconds in a fresh JVM such as a
+	// check's.
 	private static PosixConstants load() {
 		return LinuxSyscallTable.current()
 			.map((table) -> (table == LinuxSyscallTable.AARCH64) ? LINUX_AARCH64 : LINUX_X86_64)

@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Links every downcall of the foreign implementation, and remembers each in the form a
- * GraalVM native image's {@code reachability-metadata.json} registers it, so a test can
- * compare that file with what the code really links.
+ * Links every downcall of the foreign implementation, and remembers each, so that a test
+ * can compare GraalVM native image's {@code reachability-metadata.json} with what the
+ * code really links.
  */
 final class ForeignDowncalls {
 

@@ -31,18 +31,8 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Run a main class of this JVM's own class path (the benchmarks jar).
-	 * @param mainClass the class to run
-	 * @param jvmOptions options such as {@code -Xmx512m}
-	 * @param args its arguments
-	 */
-	ChildJvm(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
-		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				concat(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName())), args);
-	}
-
-	/**
-	 * Run a main class from the given class path, such as another build's benchmarks jar.
+	 * Run a main class from the given class path: this JVM's own (the benchmarks jar), or
+	 * another build's benchmarks jar.
 	 * @param mainClass the class to run
 	 * @param classPath the class path
 	 * @param args its arguments
@@ -59,12 +49,6 @@ final class ChildJvm implements AutoCloseable {
 		command.addAll(args);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.output = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-	}
-
-	private static List<String> concat(List<String> first, List<String> second) {
-		List<String> all = new ArrayList<>(first);
-		all.addAll(second);
-		return all;
 	}
 
 	/**

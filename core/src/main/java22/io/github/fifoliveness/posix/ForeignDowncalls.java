@@ -59,13 +59,13 @@ final class ForeignDowncalls {
 	 * @return the entries, as JSON objects
 	 */
 	static List<String> linked() {
-		return LINKED.stream().map(ForeignDowncalls::metadata).distinct().toList();
+		return LINKED.stream()
+			.map((linked) -> metadata(linked.descriptor(), linked.firstVariadicArg(), linked.captureErrno()))
+			.distinct()
+			.toList();
 	}
 
-	private static String metadata(Linked linked) {
-		FunctionDescriptor descriptor = linked.descriptor();
-		int firstVariadicArg = linked.firstVariadicArg();
-		boolean captureErrno = linked.captureErrno();
+	private static String metadata(FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
 		String returnType = descriptor.returnLayout().map(ForeignDowncalls::type).orElse("void");
 		String parameterTypes = descriptor.argumentLayouts()
 			.stream()

@@ -8,7 +8,7 @@ import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.posix.PosixException;
-import io.github.fifoliveness.posix.WriteEndOutcome;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,7 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 		Optional<FileStatus> found = statusOf(path, posix);
 		refuseForeign(path, found, posix);
 		boolean adopted = found.isPresent() && found.get().permissions() == PERMISSIONS
-				&& posix.openWriteEndAndClose(path, posix.effectiveUid()).outcome() == WriteEndOutcome.NO_READER;
+				&& posix.openWriteEndAndClose(path, posix.effectiveUid()) instanceof WriteEndResult.NoReader;
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);
 		// The moment peers can see the application alive, to the microsecond for those

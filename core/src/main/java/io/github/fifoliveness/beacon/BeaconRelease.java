@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.fifoliveness.posix.NativePosix;
-import io.github.fifoliveness.posix.WriteEndOutcome;
+import io.github.fifoliveness.posix.WriteEndResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +37,8 @@ final class BeaconRelease {
 		held.readEnd().close();
 		// Another instance (single-instance off) may still hold it: removing it would
 		// show that one down.
-		if (held.removable() && posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER)
-			.outcome() != WriteEndOutcome.READER_PRESENT) {
+		if (held.removable()
+				&& !(posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER) instanceof WriteEndResult.ReaderPresent)) {
 			remove(held, path);
 		}
 	}

@@ -96,19 +96,30 @@ public final class FifoPeerProbe implements PeerProbe {
 	 * @return the probe result
 	 */
 	ProbeResult resultOf(WriteEndResult result) {
-		return switch (result.outcome()) {
-			case READER_PRESENT -> ProbeResult.ALIVE;
-			case NO_READER -> NO_READER;
-			case MISSING -> MISSING;
-			case ACCESS_DENIED -> PERMISSION_DENIED;
-			case NOT_A_FIFO -> ProbeResult.down(DownReason.NOT_A_FIFO, result.foundType().sentenceStart()
+		if (result instanceof WriteEndResult.ReaderPresent) {
+			return ProbeResult.ALIVE;
+		}
+		if (result instanceof WriteEndResult.NoReader) {
+			return NO_READER;
+		}
+		if (result instanceof WriteEndResult.Missing) {
+			return MISSING;
+		}
+		if (result instanceof WriteEndResult.AccessDenied) {
+			return PERMISSION_DENIED;
+		}
+		if (result instanceof WriteEndResult.NotAFifo notAFifo) {
+			return ProbeResult.down(DownReason.NOT_A_FIFO, notAFifo.foundType().sentenceStart()
 					+ " is at the path, not a FIFO: point the peer's path at the FIFO its beacon holds");
-			case FOREIGN_OWNER -> ProbeResult.down(DownReason.FOREIGN_OWNER, "The FIFO belongs to uid "
-					+ result.ownerUid() + ", not to uid " + this.owner.uid()
+		}
+		if (result instanceof WriteEndResult.ForeignOwner foreign) {
+			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The FIFO belongs to uid " + foreign.ownerUid()
+					+ ", not to uid " + this.owner.uid()
 					+ ": another user may have put it there, so it proves nothing. Set the peer's 'owner' if that user runs the peer");
-			case FAILED -> ProbeResult.error(result.errorName(),
-					"Opening the FIFO failed: " + result.errorDescription() + " (" + result.errorName() + ")");
-		};
+		}
+		WriteEndResult.Failed failed = (WriteEndResult.Failed) result;
+		return ProbeResult.error(failed.errorName(),
+				"Opening the FIFO failed: " + failed.errorDescription() + " (" + failed.errorName() + ")");
 	}
 
 	@Override

@@ -17,6 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class CheckedOpens {
 
+	// Shared instances keep the common outcomes free of allocation.
+	private static final WriteEndResult READER_PRESENT = new WriteEndResult.ReaderPresent(null);
+
+	private static final WriteEndResult NO_READER = new WriteEndResult.NoReader();
+
+	private static final WriteEndResult MISSING = new WriteEndResult.Missing();
+
+	private static final WriteEndResult ACCESS_DENIED = new WriteEndResult.AccessDenied();
+
 	private final Syscalls syscalls;
 
 	private final NativePosix posix;
@@ -34,7 +43,8 @@ final class CheckedOpens {
 		StatBuffer stat = new StatBuffer();
 		int[] kept = { -1 };
 		WriteEndResult result = openChecked(path, expectedOwner, stat, (fd) -> kept[0] = fd);
-		return (kept[0] < 0) ? result : result.holding(new OpenFile(this.posix, kept[0], stat.toFileStatus(), release));
+		return (kept[0] < 0) ? result
+				: new WriteEndResult.ReaderPresent(new OpenFile(this.posix, kept[0], stat.toFileStatus(), release));
 	}
 
 	// Hands a checked write end with a reader to the keeper, or closes it when there is
@@ -47,9 +57,9 @@ final class CheckedOpens {
 		if (statResult < 0) {
 			int errno = -statResult;
 			if (errno == NativeValues.ENOENT) {
-				return WriteEndResult.MISSING;
+				return MISSING;
 			}
-			return (errno == NativeValues.EACCES) ? WriteEndResult.ACCESS_DENIED : failed(errno);
+			return (errno == NativeValues.EACCES) ? ACCESS_DENIED : failed(errno);
 		}
 		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
 		if (refused != null) {
@@ -59,17 +69,17 @@ final class CheckedOpens {
 		if (fd < 0) {
 			int errno = -fd;
 			if (errno == NativeValues.ENXIO) {
-				return WriteEndResult.NO_READER;
+				return NO_READER;
 			}
 			if (errno == NativeValues.ENOENT) {
-				return WriteEndResult.MISSING;
+				return MISSING;
 			}
 			if (errno == NativeValues.EACCES || errno == NativeValues.EPERM) {
-				return WriteEndResult.ACCESS_DENIED;
+				return ACCESS_DENIED;
 			}
 			// The FIFO was swapped for another file between stat and open.
 			if (errno == NativeValues.EISDIR) {
-				return WriteEndResult.notAFifo(FileType.DIRECTORY);
+				return new WriteEndResult.NotAFifo(FileType.DIRECTORY);
 			}
 			return failed(errno);
 		}
@@ -81,16 +91,16 @@ final class CheckedOpens {
 		else {
 			keeper.accept(fd);
 		}
-		return (refused != null) ? refused : WriteEndResult.READER_PRESENT;
+		return (refused != null) ? refused : READER_PRESENT;
 	}
 
 	private static @Nullable WriteEndResult refuseUnlessFifoOf(StatBuffer stat, int expectedOwner) {
 		FileType type = stat.type();
 		if (type != FileType.FIFO) {
-			return WriteEndResult.notAFifo(type);
+			return new WriteEndResult.NotAFifo(type);
 		}
 		if (expectedOwner != NativePosix.ANY_OWNER && stat.ownerUid != expectedOwner) {
-			return WriteEndResult.foreignOwner(stat.ownerUid);
+			return new WriteEndResult.ForeignOwner(stat.ownerUid);
 		}
 		return null;
 	}
@@ -160,7 +170,7 @@ final class CheckedOpens {
 	}
 
 	private static WriteEndResult failed(int errno) {
-		return WriteEndResult.failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
+		return new WriteEndResult.Failed(PosixConstants.errorName(errno), PosixConstants.errorDescription(errno));
 	}
 
 	private static Instant modified(StatBuffer stat) {

@@ -207,7 +207,7 @@ public final class NativePosix {
 	 * it at once. Nothing is written, and nothing but a FIFO is opened: an {@code lstat}
 	 * learns the type first, so a regular file is never opened for writing (file watchers
 	 * would see it modified), and a symbolic link is not followed (it is
-	 * {@link WriteEndOutcome#NOT_A_FIFO}: whoever planted it could point it at any FIFO).
+	 * {@link WriteEndResult.NotAFifo}: whoever planted it could point it at any FIFO).
 	 * The opened descriptor is checked again with {@code fstat}, so a path swapped
 	 * between the two calls is never reported as a FIFO with a reader. Four calls when a
 	 * reader is present: {@code stat}, {@code open}, {@code fstat}, {@code close}.

@@ -3,50 +3,63 @@ package io.github.fifoliveness.posix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of opening the write end of a path and closing it at once.
- *
- * @param outcome what happened
- * @param foundType the kind of file found when the outcome is
- * {@link WriteEndOutcome#NOT_A_FIFO}, else {@code null}
- * @param ownerUid the owner of the FIFO found when the outcome is
- * {@link WriteEndOutcome#FOREIGN_OWNER}, else {@code null}
- * @param errorName the error name, such as {@code ELOOP}, when the outcome is
- * {@link WriteEndOutcome#FAILED}, else {@code null}
- * @param errorDescription the error's text when the outcome is
- * {@link WriteEndOutcome#FAILED}, else {@code null}
- * @param held the write end kept open when the outcome is
- * {@link WriteEndOutcome#READER_PRESENT} and it was asked for (by
- * {@link KernelEvents#holdWriteEnd}), else {@code null}
+ * What opening the write end of a path without blocking found: one record per outcome,
+ * each with what it alone knows.
  */
-public record WriteEndResult(WriteEndOutcome outcome, @Nullable FileType foundType, @Nullable Integer ownerUid,
-		@Nullable String errorName, @Nullable String errorDescription, @Nullable OpenFile held) {
+public sealed interface WriteEndResult {
 
-	// Shared instances keep the common outcomes free of allocation.
-	static final WriteEndResult READER_PRESENT = new WriteEndResult(WriteEndOutcome.READER_PRESENT, null, null, null,
-			null, null);
-
-	static final WriteEndResult NO_READER = new WriteEndResult(WriteEndOutcome.NO_READER, null, null, null, null, null);
-
-	static final WriteEndResult MISSING = new WriteEndResult(WriteEndOutcome.MISSING, null, null, null, null, null);
-
-	static final WriteEndResult ACCESS_DENIED = new WriteEndResult(WriteEndOutcome.ACCESS_DENIED, null, null, null,
-			null, null);
-
-	static WriteEndResult notAFifo(FileType foundType) {
-		return new WriteEndResult(WriteEndOutcome.NOT_A_FIFO, foundType, null, null, null, null);
+	/**
+	 * Return the write end kept open, when a reader is present and it was asked for (by
+	 * {@link KernelEvents#holdWriteEnd}).
+	 * @return the held end, or {@code null}
+	 */
+	default @Nullable OpenFile held() {
+		return null;
 	}
 
-	static WriteEndResult foreignOwner(int ownerUid) {
-		return new WriteEndResult(WriteEndOutcome.FOREIGN_OWNER, FileType.FIFO, ownerUid, null, null, null);
+	/**
+	 * A FIFO with at least one reader: the open succeeded.
+	 *
+	 * @param held the write end kept open, if asked for, else {@code null}
+	 */
+	record ReaderPresent(@Nullable OpenFile held) implements WriteEndResult {
 	}
 
-	WriteEndResult holding(OpenFile held) {
-		return new WriteEndResult(this.outcome, this.foundType, this.ownerUid, this.errorName, this.errorDescription,
-				held);
+	/** A FIFO that nobody holds open for reading ({@code ENXIO}). */
+	record NoReader() implements WriteEndResult {
 	}
 
-	static WriteEndResult failed(String errorName, String errorDescription) {
-		return new WriteEndResult(WriteEndOutcome.FAILED, null, null, errorName, errorDescription, null);
+	/** Nothing at the path ({@code ENOENT}). */
+	record Missing() implements WriteEndResult {
+	}
+
+	/** The caller may not open the path ({@code EACCES} or {@code EPERM}). */
+	record AccessDenied() implements WriteEndResult {
+	}
+
+	/**
+	 * Something other than a FIFO is at the path.
+	 *
+	 * @param foundType the kind of file found
+	 */
+	record NotAFifo(FileType foundType) implements WriteEndResult {
+	}
+
+	/**
+	 * A FIFO owned by another user than the expected one; it was not trusted.
+	 *
+	 * @param ownerUid the FIFO's owner
+	 */
+	record ForeignOwner(int ownerUid) implements WriteEndResult {
+	}
+
+	/**
+	 * Any other failure.
+	 *
+	 * @param errorName the error's name, such as {@code ELOOP}
+	 * @param errorDescription the error's text
+	 */
+	record Failed(String errorName, String errorDescription) implements WriteEndResult {
 	}
 
 }

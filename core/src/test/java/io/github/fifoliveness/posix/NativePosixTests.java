@@ -105,13 +105,13 @@ class NativePosixTests {
 		Path fifo = this.dir.resolve("a.fifo");
 		this.posix.createFifo(fifo, 0600);
 		OpenFile readEnd = this.posix.openReadEnd(fifo);
-		assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER).outcome())
-			.isEqualTo(WriteEndOutcome.READER_PRESENT);
+		assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER))
+			.isInstanceOf(WriteEndResult.ReaderPresent.class);
 		readEnd.close();
 		readEnd.close();
 		assertThat(readEnd.isClosed()).isTrue();
-		assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER).outcome())
-			.isEqualTo(WriteEndOutcome.NO_READER);
+		assertThat(this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER))
+			.isInstanceOf(WriteEndResult.NoReader.class);
 	}
 
 }

@@ -175,9 +175,7 @@ final class FolderMembers {
 
 	// The folder is gone, or cannot be read: every member left with it.
 	private void gone(WatchLoop holds) {
-		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
-			leave(member, holds);
-		}
+		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, holds));
 		this.candidates.clear();
 		if (this.present) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path()
@@ -212,15 +210,17 @@ final class FolderMembers {
 			if (!this.candidates.hasRoomFor(fileName, this.members.size())) {
 				return;
 			}
-			member = new PeerFolderMember(this, fileName, holds.newKey(),
+			member = new PeerFolderMember(this, fileName, holds.keys().take(),
 					new FifoPeerProbe(this.folder.path().resolve(fileName), this.owner, this.posix));
 		}
 		ProbeResult result = member.probeAndHold(holds);
 		if (!PeerFolderScan.isMember(result)) {
-			member.release(holds);
 			this.candidates.notAMember(fileName, result);
 			if (known) {
 				leave(member, holds);
+			}
+			else {
+				member.drop(holds);
 			}
 			return;
 		}
@@ -228,11 +228,12 @@ final class FolderMembers {
 		if (!known) {
 			String other = this.fileOfMember.get(member.name());
 			if (other != null) {
-				member.release(holds);
+				member.drop(holds);
 				this.candidates.shadowed(fileName);
 				return;
 			}
 			if (!result.alive() && !joinNow && this.candidates.mustWait(fileName)) {
+				member.drop(holds);
 				return;
 			}
 			this.candidates.stopWaiting(fileName);
@@ -250,7 +251,7 @@ final class FolderMembers {
 	}
 
 	private void leave(PeerFolderMember member, WatchLoop holds) {
-		member.release(holds);
+		member.drop(holds);
 		this.members.remove(member.fileName());
 		this.fileOfMember.remove(member.name());
 		this.tracker.forget(member.name());

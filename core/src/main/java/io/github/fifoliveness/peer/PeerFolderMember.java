@@ -108,4 +108,13 @@ final class PeerFolderMember implements WatchLoop.Held {
 		this.last = last;
 	}
 
+	/**
+	 * Release the member for good, freeing its key.
+	 * @param loop the loop that held it
+	 */
+	void drop(WatchLoop loop) {
+		release(loop);
+		loop.keys().free(this.key);
+	}
+
 }

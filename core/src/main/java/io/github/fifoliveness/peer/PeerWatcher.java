@@ -59,9 +59,7 @@ public class PeerWatcher {
 	private Runnable beforeEachWait = () -> {
 	};
 
-	// Keys outlive a run, as members do: a restart must not give a new member a live
-	// one's. Used by the watcher's thread only, after construction.
-	private int nextKey;
+	private final WatchKeys keys = new WatchKeys();
 
 	/**
 	 * Create a watcher of peers only.
@@ -95,15 +93,9 @@ public class PeerWatcher {
 		this.posix = posix;
 		this.settings = settings;
 		this.tracker = new PeerStatusTracker(logger, listener, peers);
-		this.peers = peers.configuredProbes().isEmpty() ? null : new WatchedPeers(peers, this.tracker, this::newKey);
+		this.peers = peers.configuredProbes().isEmpty() ? null : new WatchedPeers(peers, this.tracker, this.keys::take);
 		folders.forEach((folder) -> this.folders.put(folder.name(),
 				new WatchedPeerFolder(folder, this.folders.size(), logger, folderListener, posix, System::nanoTime)));
-	}
-
-	private int newKey() {
-		int key = this.nextKey;
-		this.nextKey = (key == Integer.MAX_VALUE) ? 0 : key + 1;
-		return key;
 	}
 
 	/**
@@ -232,7 +224,7 @@ public class PeerWatcher {
 			groups.add(this.peers);
 		}
 		groups.addAll(this.folders.values());
-		WatchLoop loop = new WatchLoop(groups, events, settings, this::newKey, logger, beforeEachWait);
+		WatchLoop loop = new WatchLoop(groups, events, settings, this.keys, logger, beforeEachWait);
 		try {
 			this.thread.events(events);
 			this.watching = events != null;

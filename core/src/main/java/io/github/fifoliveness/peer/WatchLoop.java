@@ -2,11 +2,8 @@ package io.github.fifoliveness.peer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 
 import io.github.fifoliveness.posix.FolderChange;
 import io.github.fifoliveness.posix.KernelEventHandler;
@@ -37,19 +34,17 @@ final class WatchLoop implements KernelEventHandler {
 
 	private final WatchSettings settings;
 
-	private final IntSupplier keys;
+	private final WatchKeys keys;
 
 	private final Logger logger;
 
 	private final Runnable beforeEachWait;
 
-	private final Map<Integer, Held> held = new HashMap<>();
-
 	private final int slices;
 
 	private @Nullable DescriptorBudget budget;
 
-	WatchLoop(List<WatchGroup> groups, @Nullable KernelEvents events, WatchSettings settings, IntSupplier keys,
+	WatchLoop(List<WatchGroup> groups, @Nullable KernelEvents events, WatchSettings settings, WatchKeys keys,
 			Logger logger, Runnable beforeEachWait) {
 		this.groups = groups;
 		this.events = events;
@@ -159,8 +154,8 @@ final class WatchLoop implements KernelEventHandler {
 		return this.logger;
 	}
 
-	int newKey() {
-		return this.keys.getAsInt();
+	WatchKeys keys() {
+		return this.keys;
 	}
 
 	// Descriptors for a group's holds, set aside up front: all without an event set.
@@ -184,7 +179,7 @@ final class WatchLoop implements KernelEventHandler {
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	@Nullable WriteEndResult holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
-		if (this.events == null || (!reserved && !this.budget.take(this.held.size()))) {
+		if (this.events == null || (!reserved && !this.budget.take(this.keys.heldCount()))) {
 			return null;
 		}
 		WriteEndResult hold = null;
@@ -194,7 +189,7 @@ final class WatchLoop implements KernelEventHandler {
 		}
 		finally {
 			if (hold != null && hold.held() != null) {
-				this.held.put(who.key(), who);
+				this.keys.hold(who);
 			}
 			else if (!reserved) {
 				this.budget.giveBack();
@@ -211,13 +206,13 @@ final class WatchLoop implements KernelEventHandler {
 	 */
 	OpenFile watchProcess(int pid, Held who) throws PosixException {
 		OpenFile watch = this.events.watchProcess(pid, who.key());
-		this.held.put(who.key(), who);
+		this.keys.hold(who);
 		return watch;
 	}
 
 	// Forget a hold that was closed; reserved as it was held.
 	void released(Held who, boolean reserved) {
-		if (this.held.remove(who.key()) != null && !reserved) {
+		if (this.keys.release(who) && !reserved) {
 			this.budget.giveBack();
 		}
 	}
@@ -243,7 +238,7 @@ final class WatchLoop implements KernelEventHandler {
 
 	@Override
 	public void ready(int key) {
-		Held who = this.held.get(key);
+		Held who = this.keys.holder(key);
 		if (who != null) {
 			who.reported();
 		}

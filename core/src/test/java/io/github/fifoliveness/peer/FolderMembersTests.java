@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -48,10 +47,10 @@ class FolderMembersTests {
 
 	private final Map<String, OpenFile> readEnds = new HashMap<>();
 
-	private final AtomicInteger keys = new AtomicInteger();
+	private final WatchKeys keys = new WatchKeys();
 
 	private final WatchLoop loop = new WatchLoop(List.of(), null,
-			new WatchSettings(false, Duration.ofSeconds(1), Duration.ZERO), this.keys::incrementAndGet, logger, () -> {
+			new WatchSettings(false, Duration.ofSeconds(1), Duration.ZERO), this.keys, logger, () -> {
 			});
 
 	private long now = 1_000 * SECOND;
@@ -194,6 +193,21 @@ class FolderMembersTests {
 			.last()
 			.asString()
 			.contains("Peer folder 'workers' has held still for 10 s (34 more not logged): 1 of 1 members up");
+	}
+
+	@Test
+	void membersThatLeaveAndFilesThatNeverJoinGiveTheirKeysBack() throws Exception {
+		Files.createFile(this.dir.resolve("plain.fifo"));
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));
+		for (int i = 0; i < 50; i++) {
+			comesBack("m" + i, members);
+			dies("m" + i, members);
+			Files.delete(this.dir.resolve("m" + i + ".fifo"));
+			members.mustRescan();
+			members.settle(this.loop);
+		}
+		assertThat(members.publications().report().members()).isEmpty();
+		assertThat(this.keys.take()).isZero();
 	}
 
 	private PeerFolder folder(int minUp, Duration downAfter, Duration startupGrace) {

@@ -1,0 +1,63 @@
+package io.github.fifoliveness.peer;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The keys that peers and folder members are registered under in the event set, and what
+ * holds each now. A new key is the lowest free one, so an array indexed by key finds a
+ * holder without a boxed key or a map entry. Keys outlive a run, as members do: a restart
+ * must not give a new member a live one's. Used by the watcher's thread only, after
+ * construction.
+ */
+final class WatchKeys {
+
+	private final BitSet taken = new BitSet();
+
+	private WatchLoop.@Nullable Held[] held = new WatchLoop.Held[16];
+
+	private int heldCount;
+
+	int take() {
+		int key = this.taken.nextClearBit(0);
+		this.taken.set(key);
+		return key;
+	}
+
+	// For a member dropped for good, once released.
+	void free(int key) {
+		this.taken.clear(key);
+	}
+
+	void hold(WatchLoop.Held who) {
+		int key = who.key();
+		if (key >= this.held.length) {
+			this.held = Arrays.copyOf(this.held, Math.max(key + 1, this.held.length * 2));
+		}
+		if (this.held[key] == null) {
+			this.heldCount++;
+		}
+		this.held[key] = who;
+	}
+
+	boolean release(WatchLoop.Held who) {
+		int key = who.key();
+		if (key >= this.held.length || this.held[key] != who) {
+			return false;
+		}
+		this.held[key] = null;
+		this.heldCount--;
+		return true;
+	}
+
+	WatchLoop.@Nullable Held holder(int key) {
+		return (key < this.held.length) ? this.held[key] : null;
+	}
+
+	int heldCount() {
+		return this.heldCount;
+	}
+
+}

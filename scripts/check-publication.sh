@@ -36,8 +36,8 @@ core=$group/fifo-liveness-core
 unzip -l "$(ls "$core"/*/*-javadoc.jar)" | grep >/dev/null 'io/github/fifoliveness/peer/FifoPeerProbe.html' \
 	|| { echo "FAIL: the core's Javadoc jar has no FifoPeerProbe.html" >&2; fail=1; }
 jar=$(ls "$core"/*/*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' -e '-tests\.jar$')
-unzip -l "$jar" | grep >/dev/null 'META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscalls.class' \
-	|| { echo "FAIL: the core's jar has no META-INF/versions/22/.../ForeignSyscalls.class (java.lang.foreign, JDK 22+)" >&2; fail=1; }
+unzip -l "$jar" | grep >/dev/null 'META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscall.class' \
+	|| { echo "FAIL: the core's jar has no META-INF/versions/22/.../ForeignSyscall.class (java.lang.foreign, JDK 22+)" >&2; fail=1; }
 unzip -p "$jar" META-INF/MANIFEST.MF | grep >/dev/null '^Multi-Release: true' \
 	|| { echo "FAIL: the core's jar is not Multi-Release" >&2; fail=1; }
 unzip -l "$(ls "$core"/*/*-sources.jar)" | grep >/dev/null 'io/github/fifoliveness/peer/FifoPeerProbe.java' \

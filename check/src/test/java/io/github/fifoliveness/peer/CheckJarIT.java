@@ -98,13 +98,13 @@ class CheckJarIT {
 		assertThat(missing.output()).startsWith("DOWN MISSING");
 		List<String> loaded = Files.readAllLines(classLog);
 		if (Runtime.version().feature() >= 22) {
-			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
+			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "))
 				.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" com.kenai.jffi."));
 		}
 		else {
-			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscalls "))
+			assertThat(loaded).anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscall "))
 				.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi."))
-				.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "));
+				.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "));
 		}
 	}
 
@@ -120,7 +120,7 @@ class CheckJarIT {
 			// Without it, Java 22 and later would skip META-INF/versions/22 and fail
 			// to load the foreign function API's classes.
 			assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
-			assertThat(names).contains("META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscalls.class");
+			assertThat(names).contains("META-INF/versions/22/io/github/fifoliveness/posix/ForeignSyscall.class");
 		}
 	}
 

@@ -33,7 +33,7 @@ final class EventSyscallsBinding {
 			else {
 				// Not a method reference to JnrEventSyscalls: creating one would load
 				// jnr-ffi.
-				bound = (table != null) ? JffiEventSyscalls.load(table) : JnrEventSyscalls.load();
+				bound = (table != null) ? new TableEventSyscalls(table, JffiSyscall.load()) : JnrEventSyscalls.load();
 			}
 			BOUND.put(implementation, bound);
 		}

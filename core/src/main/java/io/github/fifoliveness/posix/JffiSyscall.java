@@ -1,20 +1,22 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.ByteBuffer;
+
 import com.kenai.jffi.CallContext;
 import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.HeapInvocationBuffer;
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.LastError;
 import com.kenai.jffi.Library;
+import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 
 /**
- * libc's {@code syscall(3)} through jffi: the one native function through which
- * {@link JffiSyscalls} and {@link JffiEventSyscalls} make every system call, with errno
- * saved by jffi right after each call, on the calling thread. The jffi counterpart of the
- * foreign implementation's {@code ForeignSyscall}.
+ * The {@link SyscallGate} through jffi, the native layer beneath jnr-posix, on Java 17 to
+ * 21: libc's {@code syscall(3)}, with errno saved by jffi right after each call, on the
+ * calling thread.
  */
-final class JffiSyscall {
+final class JffiSyscall implements SyscallGate {
 
 	private static final Type[] SIX_LONGS = { Type.SINT64, Type.SINT64, Type.SINT64, Type.SINT64, Type.SINT64,
 			Type.SINT64 };
@@ -40,7 +42,7 @@ final class JffiSyscall {
 
 	/**
 	 * Load jffi's native stub and find {@code syscall} in the process's libc.
-	 * @return the system call
+	 * @return the gate
 	 * @throws RuntimeException or {@link LinkageError} if jffi's stub cannot be loaded or
 	 * libc has no {@code syscall}
 	 */
@@ -48,13 +50,7 @@ final class JffiSyscall {
 		return new JffiSyscall(symbol("syscall"));
 	}
 
-	/**
-	 * Return the address of a function of the process's libc.
-	 * @param name the function's name
-	 * @return its address
-	 * @throws IllegalStateException if libc has no such function
-	 */
-	static long symbol(String name) {
+	private static long symbol(String name) {
 		long address = Library.getDefault().getSymbolAddress(name);
 		if (address == 0) {
 			throw new IllegalStateException("libc has no '" + name + "': " + Library.getLastError());
@@ -62,40 +58,18 @@ final class JffiSyscall {
 		return address;
 	}
 
-	/**
-	 * Return the invoker the calls go through, for other functions of libc.
-	 * @return the invoker
-	 */
-	Invoker invoker() {
-		return this.invoker;
+	@Override
+	public NativeImplementation implementation() {
+		return NativeImplementation.JNR;
 	}
 
-	/**
-	 * Make a system call of up to five arguments, unused ones zero.
-	 * @param number the system call's number
-	 * @param a1 the first argument
-	 * @param a2 the second argument
-	 * @param a3 the third argument
-	 * @param a4 the fourth argument
-	 * @param a5 the fifth argument
-	 * @return the call's result, or {@code -errno}
-	 */
-	long call(long number, long a1, long a2, long a3, long a4, long a5) {
+	@Override
+	public long call(long number, long a1, long a2, long a3, long a4, long a5) {
 		return result(this.invoker.invokeN6(this.upToFive, this.address, number, a1, a2, a3, a4, a5));
 	}
 
-	/**
-	 * Make a system call of six arguments, such as {@code sendto}.
-	 * @param number the system call's number
-	 * @param a1 the first argument
-	 * @param a2 the second argument
-	 * @param a3 the third argument
-	 * @param a4 the fourth argument
-	 * @param a5 the fifth argument
-	 * @param a6 the sixth argument
-	 * @return the call's result, or {@code -errno}
-	 */
-	long call(long number, long a1, long a2, long a3, long a4, long a5, long a6) {
+	@Override
+	public long call6(long number, long a1, long a2, long a3, long a4, long a5, long a6) {
 		HeapInvocationBuffer arguments = new HeapInvocationBuffer(this.six);
 		for (long argument : new long[] { number, a1, a2, a3, a4, a5, a6 }) {
 			arguments.putLong(argument);
@@ -103,8 +77,29 @@ final class JffiSyscall {
 		return result(this.invoker.invokeLong(this.six, this.address, arguments));
 	}
 
+	@Override
+	public int getpwnam(long name, long entry, long buffer, long size, long found) {
+		return (int) this.invoker.invokeN5(UserLookup.CONTEXT, UserLookup.GETPWNAM_R, name, entry, buffer, size, found);
+	}
+
+	@Override
+	public long address(ByteBuffer buffer) {
+		return MemoryIO.getInstance().getDirectBufferAddress(buffer);
+	}
+
 	private static long result(long result) {
 		return (result != -1) ? result : -LastError.getInstance().get();
+	}
+
+	// Found on first use only.
+	private static final class UserLookup {
+
+		static final long GETPWNAM_R = symbol("getpwnam_r");
+
+		static final CallContext CONTEXT = CallContext.getCallContext(Type.SINT32,
+				new Type[] { Type.POINTER, Type.POINTER, Type.POINTER, Type.UINT64, Type.POINTER },
+				CallingConvention.DEFAULT, false);
+
 	}
 
 }

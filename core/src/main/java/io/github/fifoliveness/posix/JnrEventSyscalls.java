@@ -10,7 +10,7 @@ import jnr.ffi.types.ssize_t;
 
 /**
  * {@link EventSyscalls} through jnr-ffi, where {@link LinuxSyscallTable} does not know
- * the platform (elsewhere {@link JffiEventSyscalls} makes the same calls through
+ * the platform (elsewhere {@link TableEventSyscalls} makes the same calls through
  * {@code syscall(3)}): the notify socket on other Linux architectures. jnr-posix binds
  * none of these calls, so this binds the few it needs from libc, with jnr-ffi, which
  * comes with jnr-posix. Arrays are copied to native memory and back around each call

@@ -61,7 +61,7 @@ final class SyscallsLoader {
 		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
 		if (implementation == NativeImplementation.JNR) {
 			if (table.isPresent()) {
-				return JffiSyscalls.load(table.get());
+				return loadJffi(table.get());
 			}
 			// Before JnrSyscalls is touched, since it needs jnr-posix, and the values
 			// (PosixConstants) jnr-constants, which comes with it. Not a method reference
@@ -82,6 +82,15 @@ final class SyscallsLoader {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw NativePosixUnavailableException.foreignFailed(ex.toString(), ex);
+		}
+	}
+
+	private static Syscalls loadJffi(LinuxSyscallTable table) {
+		try {
+			return new TableSyscalls(table, JffiSyscall.load());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw NativePosixUnavailableException.jnrFailed("jffi failed to load: " + ex, ex);
 		}
 	}
 

@@ -11,8 +11,10 @@ final class ForeignBindings {
 	private ForeignBindings() {
 	}
 
+	// Links the downcall now, so that denied native access fails the load, not a later
+	// call.
 	static Syscalls syscalls(LinuxSyscallTable table) {
-		return new ForeignSyscalls(table);
+		return new TableSyscalls(table, ForeignSyscall.INSTANCE);
 	}
 
 	/**
@@ -25,7 +27,7 @@ final class ForeignBindings {
 	}
 
 	static EventSyscalls eventSyscalls(LinuxSyscallTable table) {
-		return new ForeignEventSyscalls(table);
+		return new TableEventSyscalls(table, ForeignSyscall.INSTANCE);
 	}
 
 }

@@ -7,15 +7,19 @@ import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
 
 /**
- * The one downcall handle through which the foreign-function implementations make every
- * system call: libc's {@code syscall(3)}, with errno captured by the call itself. One
- * handle means one generated binding, which is most of the foreign function API's
+ * The {@link SyscallGate} through Java's foreign function API (Java 22 and later): one
+ * downcall handle to libc's {@code syscall(3)}, with errno captured by the call itself.
+ * One handle means one generated binding, which is most of the foreign function API's
  * start-up cost. Not critical: some calls block ({@code open} on a network file system,
  * {@code epoll_pwait}) and must not hold up the JVM's safepoints meanwhile.
+ * <p>
+ * Only in {@code META-INF/versions/22} of the multi-release jar, created by
+ * {@link ForeignBindings}: Java 17 to 21 never see this class.
  */
-final class ForeignSyscall {
+final class ForeignSyscall implements SyscallGate {
 
 	// long syscall(long number, ...): six arguments whatever the call, unused ones zero.
 	private static final MethodHandle SYSCALL = ForeignDowncalls.link("syscall",
@@ -27,54 +31,63 @@ final class ForeignSyscall {
 	private static final long ERRNO_OFFSET = Linker.Option.captureStateLayout()
 		.byteOffset(PathElement.groupElement("errno"));
 
+	static final ForeignSyscall INSTANCE = new ForeignSyscall();
+
+	// Where each thread's calls capture errno; freed by the garbage collector with it.
+	private final ThreadLocal<MemorySegment> callState = ThreadLocal
+		.withInitial(() -> Arena.ofAuto().allocate(Linker.Option.captureStateLayout()));
+
 	private ForeignSyscall() {
 	}
 
-	/**
-	 * Allocate where a thread's calls capture errno.
-	 * @param arena the arena to allocate in
-	 * @return the call state
-	 */
-	static MemorySegment callState(Arena arena) {
-		return arena.allocate(Linker.Option.captureStateLayout());
+	@Override
+	public NativeImplementation implementation() {
+		return NativeImplementation.FFM;
 	}
 
-	/**
-	 * Make a system call.
-	 * @param callState the calling thread's call state
-	 * @param number the system call's number
-	 * @param a1 the first argument
-	 * @param a2 the second argument
-	 * @param a3 the third argument
-	 * @param a4 the fourth argument
-	 * @param a5 the fifth argument
-	 * @return the call's result, or {@code -errno}
-	 */
-	static long call(MemorySegment callState, long number, long a1, long a2, long a3, long a4, long a5) {
-		return call(callState, number, a1, a2, a3, a4, a5, 0L);
+	@Override
+	public long call(long number, long a1, long a2, long a3, long a4, long a5) {
+		return call6(number, a1, a2, a3, a4, a5, 0L);
 	}
 
-	/**
-	 * Make a system call of six arguments, such as {@code sendto}.
-	 * @param callState the calling thread's call state
-	 * @param number the system call's number
-	 * @param a1 the first argument
-	 * @param a2 the second argument
-	 * @param a3 the third argument
-	 * @param a4 the fourth argument
-	 * @param a5 the fifth argument
-	 * @param a6 the sixth argument
-	 * @return the call's result, or {@code -errno}
-	 */
-	static long call(MemorySegment callState, long number, long a1, long a2, long a3, long a4, long a5, long a6) {
+	@Override
+	public long call6(long number, long a1, long a2, long a3, long a4, long a5, long a6) {
+		MemorySegment state = this.callState.get();
 		long result;
 		try {
-			result = (long) SYSCALL.invokeExact(callState, number, a1, a2, a3, a4, a5, a6);
+			result = (long) SYSCALL.invokeExact(state, number, a1, a2, a3, a4, a5, a6);
 		}
 		catch (Throwable ex) {
 			throw new IllegalStateException("syscall " + number + " failed to run", ex);
 		}
-		return (result != -1) ? result : -callState.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
+		return (result != -1) ? result : -state.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
+	}
+
+	@Override
+	public int getpwnam(long name, long entry, long buffer, long size, long found) {
+		try {
+			return (int) UserLookup.GETPWNAM_R.invokeExact(MemorySegment.ofAddress(name),
+					MemorySegment.ofAddress(entry), MemorySegment.ofAddress(buffer), size,
+					MemorySegment.ofAddress(found));
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("getpwnam_r failed to run", ex);
+		}
+	}
+
+	@Override
+	public long address(ByteBuffer buffer) {
+		return MemorySegment.ofBuffer(buffer).address();
+	}
+
+	// Linked on first use only.
+	private static final class UserLookup {
+
+		static final MethodHandle GETPWNAM_R = ForeignDowncalls.link("getpwnam_r",
+				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+						ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
+				-1, false);
+
 	}
 
 }

@@ -59,8 +59,8 @@ class NativeImplementationTests {
 		Exercise exercise = exercise();
 		assertThat(exercise.output()).contains("implementation FFM").noneMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses()).isNotEmpty()
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.ffi.") || line.contains(" jnr.posix.")
 					|| line.contains(" jnr.constants.") || line.contains(" com.kenai.jffi."));
 	}
@@ -71,13 +71,12 @@ class NativeImplementationTests {
 		Exercise exercise = exercise();
 		assertThat(exercise.output()).contains("implementation JNR").anyMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses())
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscalls "))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiEventSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscall "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi.")
 					|| line.contains(" jnr.constants."))
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"))
-			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscalls "))
-			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignEventSyscalls "));
+			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "));
 	}
 
 	@Test

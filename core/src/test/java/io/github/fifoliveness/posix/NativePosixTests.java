@@ -50,7 +50,8 @@ class NativePosixTests {
 	void whereTheTableIsKnownJnrPosixIsNotNeeded() {
 		Syscalls syscalls = SyscallsLoader.loadSyscalls(NativeImplementation.JNR, LinuxSyscallTable.current(),
 				() -> false);
-		assertThat(syscalls).isInstanceOf(JffiSyscalls.class);
+		assertThat(syscalls).isInstanceOf(TableSyscalls.class);
+		assertThat(syscalls.implementation()).isEqualTo(NativeImplementation.JNR);
 		assertThat(syscalls.geteuid()).isEqualTo(this.posix.effectiveUid());
 	}
 

@@ -78,8 +78,10 @@ class WithoutJnrPosixTests {
 		boolean foreign = Runtime.version().feature() >= 22 && !jnrAsked;
 		assertThat(output.lines()).contains("notify ECONNREFUSED", "implementation " + (foreign ? "FFM" : "JNR"));
 		List<String> loaded = Files.readAllLines(classLog);
-		assertThat(loaded).anyMatch((line) -> line
-			.contains(foreign ? "io.github.fifoliveness.posix.ForeignEventSyscalls " : "posix.JffiEventSyscalls "));
+		assertThat(loaded)
+			.anyMatch((line) -> line
+				.contains(foreign ? "io.github.fifoliveness.posix.ForeignSyscall " : "posix.JffiSyscall "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "));
 		assertThat(loaded).noneMatch((line) -> JNR_CLASS.matcher(line).find())
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"));
 	}

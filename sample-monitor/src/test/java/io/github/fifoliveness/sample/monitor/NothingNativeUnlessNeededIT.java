@@ -69,11 +69,11 @@ class NothingNativeUnlessNeededIT {
 		Loaded loaded = start("on", "--fifo-liveness.beacon.path=" + this.dir.resolve("run/daemon.fifo"),
 				"--fifo-liveness.beacon.readiness-path=" + this.dir.resolve("run/daemon-ready.fifo"));
 		if (Runtime.version().feature() >= 22) {
-			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.ForeignSyscalls"));
+			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.ForeignSyscall "));
 		}
 		else {
 			// jffi's syscall, without jnr-posix's hundreds of bindings.
-			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.JffiSyscalls"))
+			assertThat(loaded.nativeClasses()).anyMatch((line) -> line.contains("posix.JffiSyscall "))
 				.noneMatch((line) -> line.contains(" jnr.posix."));
 			assertThat(loaded.nativeMappings()).isNotEmpty();
 		}

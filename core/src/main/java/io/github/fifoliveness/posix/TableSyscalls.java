@@ -1,0 +1,169 @@
+package io.github.fifoliveness.posix;
+
+import java.nio.ByteBuffer;
+
+/**
+ * {@link Syscalls} on the Linux architectures that {@link LinuxSyscallTable} knows: every
+ * call goes through libc's {@code syscall(3)} with the table's number and the kernel's
+ * own {@code struct stat} layout, one native function instead of the hundreds jnr-posix
+ * binds on first use, and unlike the wrappers glibc only exports since 2.33. The
+ * {@link SyscallGate} is jffi's on Java 17 to 21, the foreign function API's on 22 and
+ * later.
+ */
+final class TableSyscalls implements Syscalls {
+
+	// A call's path first, then the struct stat that stat and fstat fill.
+	private static final int STAT_OFFSET = CallArea.PATH_CAPACITY;
+
+	private static final int ENAMETOOLONG = PosixConstants.current().enametoolong();
+
+	private static final int ENOENT = PosixConstants.current().enoent();
+
+	private static final int ERANGE = PosixConstants.current().erange();
+
+	private final LinuxSyscallTable table;
+
+	private final SyscallGate gate;
+
+	// Per thread, so that calls allocate nothing.
+	private final ThreadLocal<CallArea> area;
+
+	TableSyscalls(LinuxSyscallTable table, SyscallGate gate) {
+		this.table = table;
+		this.gate = gate;
+		this.area = ThreadLocal.withInitial(() -> new CallArea(gate, STAT_OFFSET + table.statSize()));
+	}
+
+	@Override
+	public NativeImplementation implementation() {
+		return this.gate.implementation();
+	}
+
+	@Override
+	public int open(byte[] path, int flags, int mode) {
+		if (path.length > CallArea.PATH_CAPACITY) {
+			return -ENAMETOOLONG;
+		}
+		long address = this.area.get().copyIn(path, path.length);
+		return (int) call(this.table.openat(), LinuxSyscallTable.AT_FDCWD, address, flags, mode, 0);
+	}
+
+	@Override
+	public int close(int fd) {
+		return (int) call(this.table.close(), fd, 0, 0, 0, 0);
+	}
+
+	@Override
+	public int fstat(int fd, StatBuffer into) {
+		CallArea area = this.area.get();
+		int result = (int) call(this.table.fstat(), fd, area.address(0) + STAT_OFFSET, 0, 0, 0);
+		return (result < 0) ? result : read(area, into);
+	}
+
+	@Override
+	public int stat(byte[] path, boolean followLinks, StatBuffer into) {
+		if (path.length > CallArea.PATH_CAPACITY) {
+			return -ENAMETOOLONG;
+		}
+		CallArea area = this.area.get();
+		long address = area.copyIn(path, path.length);
+		int flags = followLinks ? 0 : LinuxSyscallTable.AT_SYMLINK_NOFOLLOW;
+		int result = (int) call(this.table.newfstatat(), LinuxSyscallTable.AT_FDCWD, address, address + STAT_OFFSET,
+				flags, 0);
+		return (result < 0) ? result : read(area, into);
+	}
+
+	@Override
+	public int mkfifo(byte[] path, int mode) {
+		if (path.length > CallArea.PATH_CAPACITY) {
+			return -ENAMETOOLONG;
+		}
+		long address = this.area.get().copyIn(path, path.length);
+		return (int) call(this.table.mknodat(), LinuxSyscallTable.AT_FDCWD, address, LinuxSyscallTable.S_IFIFO | mode,
+				0, 0);
+	}
+
+	@Override
+	public int flock(int fd, int operation) {
+		return (int) call(this.table.flock(), fd, operation, 0, 0, 0);
+	}
+
+	@Override
+	public int kill(int pid, int signal) {
+		return (int) call(this.table.kill(), pid, signal, 0, 0, 0);
+	}
+
+	@Override
+	public int pread(int fd, byte[] buffer, int length, long offset) {
+		CallArea area = this.area.get();
+		int result = (int) call(this.table.pread64(), fd, area.address(length), length, offset, 0);
+		if (result > 0) {
+			area.copyOut(buffer, result);
+		}
+		return result;
+	}
+
+	@Override
+	public int pwrite(int fd, byte[] bytes, int length, long offset) {
+		long address = this.area.get().copyIn(bytes, length);
+		return (int) call(this.table.pwrite64(), fd, address, length, offset, 0);
+	}
+
+	@Override
+	public int ftruncate(int fd, long length) {
+		return (int) call(this.table.ftruncate(), fd, length, 0, 0, 0);
+	}
+
+	@Override
+	public int fchmod(int fd, int mode) {
+		return (int) call(this.table.fchmod(), fd, mode, 0, 0, 0);
+	}
+
+	@Override
+	public long userId(byte[] name) {
+		CallArea area = this.area.get();
+		// The name, then the struct passwd, the pointer to it, and room for its strings.
+		int entry = align(name.length);
+		int found = align(entry + LinuxSyscallTable.PASSWD_SIZE);
+		int strings = found + Long.BYTES;
+		// getpwnam_r reports ERANGE until the buffer holds the whole entry.
+		for (int size = 1024; size <= 1024 * 1024; size *= 4) {
+			area.address(strings + size);
+			long base = area.copyIn(name, name.length);
+			int error = this.gate.getpwnam(base, base + entry, base + strings, size, base + found);
+			if (error == 0) {
+				ByteBuffer bytes = area.bytes();
+				return (bytes.getLong(found) != 0)
+						? Integer.toUnsignedLong(bytes.getInt(entry + LinuxSyscallTable.PASSWD_UID_OFFSET)) : -ENOENT;
+			}
+			if (error != ERANGE) {
+				return -error;
+			}
+		}
+		return -ERANGE;
+	}
+
+	@Override
+	public int geteuid() {
+		return (int) call(this.table.geteuid(), 0, 0, 0, 0, 0);
+	}
+
+	private long call(long number, long a1, long a2, long a3, long a4, long a5) {
+		return this.gate.call(number, a1, a2, a3, a4, a5);
+	}
+
+	private int read(CallArea area, StatBuffer into) {
+		ByteBuffer stat = area.bytes();
+		into.modifiedSeconds = stat.getLong(STAT_OFFSET + this.table.statModifiedOffset());
+		into.device = stat.getLong(STAT_OFFSET + LinuxSyscallTable.STAT_DEVICE_OFFSET);
+		into.inode = stat.getLong(STAT_OFFSET + LinuxSyscallTable.STAT_INODE_OFFSET);
+		into.mode = stat.getInt(STAT_OFFSET + this.table.statModeOffset());
+		into.ownerUid = stat.getInt(STAT_OFFSET + this.table.statUidOffset());
+		return 0;
+	}
+
+	private static int align(int offset) {
+		return (offset + 15) & ~15;
+	}
+
+}

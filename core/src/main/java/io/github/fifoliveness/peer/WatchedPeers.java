@@ -1,6 +1,7 @@
 package io.github.fifoliveness.peer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ final class WatchedPeers implements WatchGroup {
 
 	private final List<WatchedPeer> peers = new ArrayList<>();
 
-	// Read by health requests and metrics scrapes.
-	private final Map<String, WatchedPeer> byName = new LinkedHashMap<>();
+	// Read by health requests and metrics scrapes; a plain map, as only get is used.
+	private final Map<String, WatchedPeer> byName = new HashMap<>();
 
 	private final PeerStatusTracker tracker;
 

@@ -117,9 +117,11 @@ public final class FifoPeerProbe implements PeerProbe {
 					+ ", not to uid " + this.owner.uid()
 					+ ": another user may have put it there, so it proves nothing. Set the peer's 'owner' if that user runs the peer");
 		}
-		WriteEndResult.Failed failed = (WriteEndResult.Failed) result;
-		return ProbeResult.error(failed.errorName(),
-				"Opening the FIFO failed: " + failed.errorDescription() + " (" + failed.errorName() + ")");
+		if (result instanceof WriteEndResult.Failed failed) {
+			return ProbeResult.error(failed.errorName(),
+					"Opening the FIFO failed: " + failed.errorDescription() + " (" + failed.errorName() + ")");
+		}
+		throw new IllegalStateException("No probe result for " + result);
 	}
 
 	@Override

@@ -20,6 +20,12 @@ final class WatchKeys {
 
 	private int heldCount;
 
+	// A new run starts with nothing held, whatever an earlier run failed to release.
+	void forgetHolders() {
+		Arrays.fill(this.held, null);
+		this.heldCount = 0;
+	}
+
 	int take() {
 		int key = this.taken.nextClearBit(0);
 		this.taken.set(key);

@@ -51,6 +51,7 @@ final class WatchLoop implements KernelEventHandler {
 		this.folders = (events != null) ? new FolderWatches(events) : null;
 		this.settings = settings;
 		this.keys = keys;
+		keys.forgetHolders();
 		this.logger = logger;
 		this.beforeEachWait = beforeEachWait;
 		int parts = groups.stream().mapToInt(WatchGroup::size).sum();

@@ -5,13 +5,19 @@ import java.nio.ByteOrder;
 
 /**
  * One thread's native memory for its system calls: a direct buffer that grows to the
- * largest request, never pinned Java arrays, since some calls block. A thread local keeps
- * it reachable during each call; the garbage collector frees it once its thread is gone.
+ * largest request, never pinned Java arrays, since some calls block. One per thread, in a
+ * static thread local, so that it stays reachable during every call, whoever makes it;
+ * the garbage collector frees it once its thread is gone.
  */
 final class CallArea {
 
 	/** {@code PATH_MAX}: a path longer than this fails with {@code ENAMETOOLONG}. */
 	static final int PATH_CAPACITY = 4096;
+
+	// Room for a path and a struct stat (at most 144 bytes) from the start.
+	private static final int INITIAL_CAPACITY = PATH_CAPACITY + 256;
+
+	private static final ThreadLocal<CallArea> CURRENT = new ThreadLocal<>();
 
 	private final SyscallGate gate;
 
@@ -22,6 +28,21 @@ final class CallArea {
 	CallArea(SyscallGate gate, int capacity) {
 		this.gate = gate;
 		allocate(capacity);
+	}
+
+	/**
+	 * Return the calling thread's area, creating it on first use. Any gate gives a direct
+	 * buffer's true address, so one area serves both.
+	 * @param gate the gate that finds its address
+	 * @return the area
+	 */
+	static CallArea current(SyscallGate gate) {
+		CallArea area = CURRENT.get();
+		if (area == null) {
+			area = new CallArea(gate, INITIAL_CAPACITY);
+			CURRENT.set(area);
+		}
+		return area;
 	}
 
 	/**

@@ -15,13 +15,9 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	private final SyscallGate gate;
 
-	// Per thread: the watcher's own, and whichever thread wakes it.
-	private final ThreadLocal<CallArea> area;
-
 	TableEventSyscalls(LinuxSyscallTable table, SyscallGate gate) {
 		this.table = table;
 		this.gate = gate;
-		this.area = ThreadLocal.withInitial(() -> new CallArea(gate, CallArea.PATH_CAPACITY));
 	}
 
 	@Override
@@ -31,13 +27,13 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	@Override
 	public int epollCtl(int epfd, int op, int fd, byte[] event) {
-		long address = this.area.get().copyIn(event, event.length);
+		long address = CallArea.current(this.gate).copyIn(event, event.length);
 		return (int) call(this.table.epollCtl(), epfd, op, fd, address, 0);
 	}
 
 	@Override
 	public int epollWait(int epfd, byte[] events, int maxEvents, int timeoutMillis) {
-		CallArea area = this.area.get();
+		CallArea area = CallArea.current(this.gate);
 		// No signal mask: epoll_pwait then waits as epoll_wait does, which arm64 lacks.
 		int count = (int) call(this.table.epollPwait(), epfd, area.address(events.length), maxEvents, timeoutMillis, 0);
 		if (count > 0) {
@@ -56,7 +52,7 @@ final class TableEventSyscalls implements EventSyscalls {
 		if (path.length > CallArea.PATH_CAPACITY) {
 			return -ENAMETOOLONG;
 		}
-		long address = this.area.get().copyIn(path, path.length);
+		long address = CallArea.current(this.gate).copyIn(path, path.length);
 		return (int) call(this.table.inotifyAddWatch(), fd, address, mask & 0xFFFFFFFFL, 0, 0);
 	}
 
@@ -77,7 +73,7 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	@Override
 	public int read(int fd, byte[] buffer) {
-		CallArea area = this.area.get();
+		CallArea area = CallArea.current(this.gate);
 		int count = (int) call(this.table.read(), fd, area.address(buffer.length), buffer.length, 0, 0);
 		if (count > 0) {
 			area.copyOut(buffer, count);
@@ -87,7 +83,7 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	@Override
 	public int write(int fd, byte[] buffer) {
-		long address = this.area.get().copyIn(buffer, buffer.length);
+		long address = CallArea.current(this.gate).copyIn(buffer, buffer.length);
 		return (int) call(this.table.write(), fd, address, buffer.length, 0, 0);
 	}
 
@@ -103,13 +99,13 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	@Override
 	public int bind(int fd, byte[] address) {
-		long buffer = this.area.get().copyIn(address, address.length);
+		long buffer = CallArea.current(this.gate).copyIn(address, address.length);
 		return (int) call(this.table.bind(), fd, buffer, address.length, 0, 0);
 	}
 
 	@Override
 	public int sendto(int fd, byte[] message, byte[] address) {
-		CallArea area = this.area.get();
+		CallArea area = CallArea.current(this.gate);
 		// The message first, then the address, aligned as the buffer is.
 		int addressOffset = (message.length + 15) & ~15;
 		long buffer = area.address(addressOffset + address.length);
@@ -121,7 +117,7 @@ final class TableEventSyscalls implements EventSyscalls {
 
 	@Override
 	public long openFileLimit() {
-		CallArea area = this.area.get();
+		CallArea area = CallArea.current(this.gate);
 		// prlimit64(0: this process, resource, no new limit, the old one here).
 		long result = call(this.table.prlimit64(), 0, RLIMIT_NOFILE, 0, area.address(16), 0);
 		if (result < 0) {

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.posix;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 /**
@@ -25,13 +26,9 @@ final class TableSyscalls implements Syscalls {
 
 	private final SyscallGate gate;
 
-	// Per thread, so that calls allocate nothing.
-	private final ThreadLocal<CallArea> area;
-
 	TableSyscalls(LinuxSyscallTable table, SyscallGate gate) {
 		this.table = table;
 		this.gate = gate;
-		this.area = ThreadLocal.withInitial(() -> new CallArea(gate, STAT_OFFSET + table.statSize()));
 	}
 
 	@Override
@@ -44,7 +41,7 @@ final class TableSyscalls implements Syscalls {
 		if (path.length > CallArea.PATH_CAPACITY) {
 			return -ENAMETOOLONG;
 		}
-		long address = this.area.get().copyIn(path, path.length);
+		long address = area().copyIn(path, path.length);
 		return (int) call(this.table.openat(), LinuxSyscallTable.AT_FDCWD, address, flags, mode, 0);
 	}
 
@@ -55,8 +52,9 @@ final class TableSyscalls implements Syscalls {
 
 	@Override
 	public int fstat(int fd, StatBuffer into) {
-		CallArea area = this.area.get();
-		int result = (int) call(this.table.fstat(), fd, area.address(0) + STAT_OFFSET, 0, 0, 0);
+		CallArea area = area();
+		int result = (int) call(this.table.fstat(), fd, area.address(STAT_OFFSET + this.table.statSize()) + STAT_OFFSET,
+				0, 0, 0);
 		return (result < 0) ? result : read(area, into);
 	}
 
@@ -65,7 +63,9 @@ final class TableSyscalls implements Syscalls {
 		if (path.length > CallArea.PATH_CAPACITY) {
 			return -ENAMETOOLONG;
 		}
-		CallArea area = this.area.get();
+		CallArea area = area();
+		// Room for the struct stat first: growing would lose the path.
+		area.address(STAT_OFFSET + this.table.statSize());
 		long address = area.copyIn(path, path.length);
 		int flags = followLinks ? 0 : LinuxSyscallTable.AT_SYMLINK_NOFOLLOW;
 		int result = (int) call(this.table.newfstatat(), LinuxSyscallTable.AT_FDCWD, address, address + STAT_OFFSET,
@@ -78,7 +78,7 @@ final class TableSyscalls implements Syscalls {
 		if (path.length > CallArea.PATH_CAPACITY) {
 			return -ENAMETOOLONG;
 		}
-		long address = this.area.get().copyIn(path, path.length);
+		long address = area().copyIn(path, path.length);
 		return (int) call(this.table.mknodat(), LinuxSyscallTable.AT_FDCWD, address, LinuxSyscallTable.S_IFIFO | mode,
 				0, 0);
 	}
@@ -95,7 +95,7 @@ final class TableSyscalls implements Syscalls {
 
 	@Override
 	public int pread(int fd, byte[] buffer, int length, long offset) {
-		CallArea area = this.area.get();
+		CallArea area = area();
 		int result = (int) call(this.table.pread64(), fd, area.address(length), length, offset, 0);
 		if (result > 0) {
 			area.copyOut(buffer, result);
@@ -105,7 +105,7 @@ final class TableSyscalls implements Syscalls {
 
 	@Override
 	public int pwrite(int fd, byte[] bytes, int length, long offset) {
-		long address = this.area.get().copyIn(bytes, length);
+		long address = area().copyIn(bytes, length);
 		return (int) call(this.table.pwrite64(), fd, address, length, offset, 0);
 	}
 
@@ -119,20 +119,23 @@ final class TableSyscalls implements Syscalls {
 		return (int) call(this.table.fchmod(), fd, mode, 0, 0, 0);
 	}
 
+	// An area of its own, as the entry may need up to a megabyte that a thread should not
+	// keep: the name, then the struct passwd, the pointer to it, and room for its
+	// strings.
 	@Override
 	public long userId(byte[] name) {
-		CallArea area = this.area.get();
-		// The name, then the struct passwd, the pointer to it, and room for its strings.
 		int entry = align(name.length);
 		int found = align(entry + LinuxSyscallTable.PASSWD_SIZE);
 		int strings = found + Long.BYTES;
 		// getpwnam_r reports ERANGE until the buffer holds the whole entry.
 		for (int size = 1024; size <= 1024 * 1024; size *= 4) {
-			area.address(strings + size);
+			CallArea area = new CallArea(this.gate, strings + size);
 			long base = area.copyIn(name, name.length);
 			int error = this.gate.getpwnam(base, base + entry, base + strings, size, base + found);
+			ByteBuffer bytes = area.bytes();
+			// Until here: the buffer must outlive the call.
+			Reference.reachabilityFence(area);
 			if (error == 0) {
-				ByteBuffer bytes = area.bytes();
 				return (bytes.getLong(found) != 0)
 						? Integer.toUnsignedLong(bytes.getInt(entry + LinuxSyscallTable.PASSWD_UID_OFFSET)) : -ENOENT;
 			}
@@ -146,6 +149,10 @@ final class TableSyscalls implements Syscalls {
 	@Override
 	public int geteuid() {
 		return (int) call(this.table.geteuid(), 0, 0, 0, 0, 0);
+	}
+
+	private CallArea area() {
+		return CallArea.current(this.gate);
 	}
 
 	private long call(long number, long a1, long a2, long a3, long a4, long a5) {

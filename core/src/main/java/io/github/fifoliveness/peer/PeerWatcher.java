@@ -180,12 +180,13 @@ public class PeerWatcher {
 	}
 
 	/**
-	 * Stop following.
+	 * Stop following. A thread held up by a listener ends once that returns, and a
+	 * {@link #start()} meanwhile waits for it.
 	 */
 	public void stop() {
 		if (!this.thread.stop()) {
 			logger.warn("The peer watcher did not stop within a second, most likely held up by a listener; it stops"
-					+ " and closes its descriptors once that returns");
+					+ " and closes its descriptors once that returns, and a start before then waits for that");
 		}
 	}
 

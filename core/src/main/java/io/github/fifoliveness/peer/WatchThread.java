@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread a watcher runs on: started once, and stopped by waking its event set (or
- * interrupting its sleep, without one) and waiting a moment for it to end.
+ * interrupting its sleep, without one) and waiting a moment for it to end. A run that did
+ * not end in that moment still ends before the next one begins, as both would serve the
+ * same peers and keys.
  */
 final class WatchThread {
 
@@ -15,28 +17,47 @@ final class WatchThread {
 
 	private final String name;
 
-	private volatile boolean stopping;
+	// The current run's thread; any other that asks is told to stop.
+	private volatile @Nullable Thread thread;
+
+	private @Nullable Thread stopped;
 
 	private volatile @Nullable KernelEvents events;
-
-	private @Nullable Thread thread;
 
 	WatchThread(String name) {
 		this.name = name;
 	}
 
 	/**
-	 * Start the body on a daemon thread, unless running.
+	 * Start the body on a daemon thread, unless running; after the last run has ended.
 	 * @param body what the thread runs
 	 */
 	synchronized void start(Runnable body) {
 		if (this.thread != null) {
 			return;
 		}
-		this.stopping = false;
-		this.thread = new Thread(body, this.name);
-		this.thread.setDaemon(true);
-		this.thread.start();
+		Thread previous = this.stopped;
+		Thread started = new Thread(() -> {
+			if (hasEnded(previous)) {
+				body.run();
+			}
+		}, this.name);
+		started.setDaemon(true);
+		this.thread = started;
+		started.start();
+	}
+
+	// False when stopped meanwhile.
+	private boolean hasEnded(@Nullable Thread previous) {
+		try {
+			if (previous != null) {
+				previous.join();
+			}
+			return !isStopping();
+		}
+		catch (InterruptedException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -47,12 +68,12 @@ final class WatchThread {
 		Thread running;
 		synchronized (this) {
 			running = this.thread;
+			if (running == null) {
+				return true;
+			}
 			this.thread = null;
+			this.stopped = running;
 		}
-		if (running == null) {
-			return true;
-		}
-		this.stopping = true;
 		KernelEvents current = this.events;
 		if (current != null) {
 			current.wake();
@@ -67,12 +88,16 @@ final class WatchThread {
 		return !running.isAlive();
 	}
 
-	synchronized boolean isRunning() {
+	boolean isRunning() {
 		return this.thread != null;
 	}
 
+	/**
+	 * Whether the calling run is told to stop: it is not the current one.
+	 * @return {@code true} once stopped, or when another run has begun since
+	 */
 	boolean isStopping() {
-		return this.stopping;
+		return this.thread != Thread.currentThread();
 	}
 
 	/**

@@ -409,6 +409,49 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aRestartAfterASlowStopRunsAfterTheOldRunEndsNotBesideIt() {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		Process orders = this.children.holdReadEnd(fifo);
+		awaitReader(fifo);
+		CountDownLatch release = new CountDownLatch(1);
+		List<Thread> heldUp = new CopyOnWriteArrayList<>();
+		// A listener held up past stop()'s second, deaf to its interrupt.
+		start(Map.of("orders", fifo), (event) -> {
+			if (event.getStatus() == PeerStatus.DOWN && heldUp.isEmpty()) {
+				heldUp.add(Thread.currentThread());
+				awaitUninterruptibly(release);
+			}
+		});
+		awaitEvents("Peer 'orders' UNKNOWN -> UP");
+		ChildProcesses.kill(orders);
+		await().atMost(WITHIN).until(() -> !heldUp.isEmpty());
+		this.watcher.stop();
+		assertThat(this.output.text()).contains("The peer watcher did not stop within a second");
+
+		this.watcher.start();
+		this.children.holdReadEnd(fifo);
+		release.countDown();
+		await().atMost(WITHIN).until(() -> !heldUp.get(0).isAlive());
+		awaitEvents("Peer 'orders' UNKNOWN -> UP", "Peer 'orders' UP -> DOWN (NO_READER)", "Peer 'orders' DOWN -> UP");
+		assertThat(this.watcher.isWatched("orders")).isTrue();
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (latch.getCount() > 0) {
+			try {
+				latch.await();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void aHolderThatStartsLateWithinTheStartupGraceIsUpWithNoDownBefore() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, this.posix)), Map.of(),

@@ -53,6 +53,14 @@ final class DescriptorBudget {
 	}
 
 	/**
+	 * Give back descriptors {@link #reserve(long) reserved} and no longer needed.
+	 * @param count how many
+	 */
+	void unreserve(long count) {
+		this.reserved -= count;
+	}
+
+	/**
 	 * Say what the budget was made from.
 	 * @return such as "256 and 12 are open"
 	 */

@@ -164,6 +164,12 @@ final class WatchLoop implements KernelEventHandler {
 		return (this.budget != null) ? this.budget.reserve(wanted) : wanted;
 	}
 
+	void unreserve(long count) {
+		if (this.budget != null) {
+			this.budget.unreserve(count);
+		}
+	}
+
 	String describeBudget() {
 		return (this.budget != null) ? this.budget.describe() : "unused";
 	}

@@ -106,6 +106,10 @@ final class WatchedPeers implements WatchGroup {
 		if (this.polled.containsKey(peer.name())) {
 			return;
 		}
+		if (peer.isWatched()) {
+			// Watched peers had a descriptor reserved: folder members may use it now.
+			loop.unreserve(1);
+		}
 		peer.watched(false);
 		loop.unwatchFolder(peer);
 		peer.release(loop);

@@ -47,7 +47,18 @@ final class WatchedPidFilePeer extends WatchedPeer {
 		if (!result.alive() || result.pid() == null) {
 			return result;
 		}
-		OpenFile watch = loop.watchProcess(result.pid(), this);
+		OpenFile watch;
+		try {
+			watch = loop.watchProcess(result.pid(), this);
+		}
+		catch (PosixException ex) {
+			if (!"ESRCH".equals(ex.getErrorName())) {
+				throw ex;
+			}
+			// It exited since the probe: the next probe says so, and the peer stays
+			// watched.
+			return probe().probe();
+		}
 		ProbeResult again = probe().probe();
 		if (again.alive() && Objects.equals(again.pid(), result.pid())) {
 			hold(watch);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -100,9 +101,51 @@ class PeerWatcherFallbackTests {
 							+ " inotify_add_watch(" + secret + ") failed: Permission denied (EACCES)");
 	}
 
+	@Test
+	void aPeerPolledAfterTheStartLeavesItsDescriptorToFolderMembers() throws Exception {
+		// A thread's id, not a process's: alive to kill(2), but pidfd_open(2) refuses it,
+		// so each such peer is polled once its first probe finds it alive.
+		Path pidFile = Files.writeString(this.dir.resolve("thread.pid"), otherThreadOfThisProcess() + "\n");
+		List<String> args = new ArrayList<>();
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		args.add(folder.toString());
+		for (int i = 0; i < 120; i++) {
+			args.add(pidFile.toString());
+		}
+		int members = 100;
+		List<OpenFile> readers = new ArrayList<>();
+		try {
+			for (int i = 0; i < members; i++) {
+				readers.add(this.posix.openReadEnd(Fifos.create(folder.resolve("worker-" + i + ".fifo"))));
+			}
+			OutputLines lines = OutputLines
+				.of(this.children.startJava(LIMITED, FollowPeerFolder.class, args.toArray(String[]::new)));
+			awaitEveryMember(lines, "MEMBER_JOINED", members);
+			assertThat(lines.containing("instead of watched: pidfd_open(")).hasSize(120);
+			assertThat(lines.containing("Peer folders hold")).isEmpty();
+		}
+		finally {
+			closeAll(readers);
+		}
+	}
+
+	private static long otherThreadOfThisProcess() throws Exception {
+		long pid = ProcessHandle.current().pid();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			return tasks.mapToLong((task) -> Long.parseLong(task.getFileName().toString()))
+				.filter((task) -> task != pid)
+				.min()
+				.orElseThrow();
+		}
+	}
+
 	private static void awaitEveryMember(OutputLines lines, String kind) {
+		awaitEveryMember(lines, kind, MEMBERS);
+	}
+
+	private static void awaitEveryMember(OutputLines lines, String kind, int members) {
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> lines.startingWith(kind + " ").stream().distinct().count() == MEMBERS);
+			.until(() -> lines.startingWith(kind + " ").stream().distinct().count() == members);
 	}
 
 	private static void closeAll(List<OpenFile> files) {

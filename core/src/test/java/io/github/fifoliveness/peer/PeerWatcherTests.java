@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.beacon.FifoBeacon;
@@ -225,6 +226,47 @@ class PeerWatcherTests {
 		assertThat(this.watcher.isWatched("daemon")).isTrue();
 		ChildProcesses.kill(daemon);
 		awaitEvents("Peer 'daemon' UNKNOWN -> UP", "Peer 'daemon' UP -> DOWN (STALE_PID)");
+	}
+
+	@Test
+	void aPidFilePeerThatExitsBetweenItsProbeAndItsPidfdStaysWatched() throws Exception {
+		Process daemon = this.children.start("sleep", "600");
+		Path pidFile = Files.writeString(this.dir.resolve("daemon.pid"), daemon.pid() + "\n");
+		PidFilePeerProbe pidFileProbe = new PidFilePeerProbe(pidFile, this.posix);
+		AtomicBoolean first = new AtomicBoolean(true);
+		PeerProbe exitsAfterItsFirstProbe = new PeerProbe() {
+
+			@Override
+			public ProbeResult probe() {
+				ProbeResult result = pidFileProbe.probe();
+				if (first.getAndSet(false)) {
+					ChildProcesses.kill(daemon);
+				}
+				return result;
+			}
+
+			@Override
+			public String kind() {
+				return pidFileProbe.kind();
+			}
+
+			@Override
+			public Map<String, Object> inputs() {
+				return pidFileProbe.inputs();
+			}
+
+			@Override
+			public WatchTarget watchTarget() {
+				return pidFileProbe.watchTarget();
+			}
+
+		};
+		startWatching(Map.of("daemon", exitsAfterItsFirstProbe), OFF, OFF);
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (STALE_PID)");
+		assertThat(this.watcher.isWatched("daemon")).isTrue();
+		Process restarted = this.children.start("sleep", "600");
+		Files.writeString(pidFile, restarted.pid() + "\n");
+		awaitEvents("Peer 'daemon' UNKNOWN -> DOWN (STALE_PID)", "Peer 'daemon' DOWN -> UP");
 	}
 
 	@Test

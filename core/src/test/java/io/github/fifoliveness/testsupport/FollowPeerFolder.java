@@ -2,19 +2,23 @@ package io.github.fifoliveness.testsupport;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.PeerFolder;
+import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.PidFilePeerProbe;
 import io.github.fifoliveness.peer.WatchSettings;
 import io.github.fifoliveness.posix.NativePosix;
 
 /**
  * Watches the peer folder at the given path in a process of its own until it is killed,
  * for tests that need other limits: prints {@code <kind> <member>} for every change of a
- * member. Polling is every second and the safety net off.
+ * member. Any further arguments are PID files, watched as peers. Polling is every second
+ * and the safety net off.
  */
 public final class FollowPeerFolder {
 
@@ -24,7 +28,11 @@ public final class FollowPeerFolder {
 	public static void main(String[] args) throws InterruptedException {
 		PeerFolder folder = new PeerFolder("workers", Path.of(args[0]), PeerFolder.DEFAULT_PATTERN, 1, null, 10_000,
 				Duration.ZERO);
-		PeerWatcher watcher = new PeerWatcher(new Peers(Map.of()), List.of(folder),
+		Map<String, PeerProbe> pidFiles = new LinkedHashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			pidFiles.put("peer-" + i, new PidFilePeerProbe(Path.of(args[i]), NativePosix.get()));
+		}
+		PeerWatcher watcher = new PeerWatcher(new Peers(pidFiles), List.of(folder),
 				new WatchSettings(true, Duration.ofSeconds(1), Duration.ZERO), (change) -> {
 				}, (change) -> {
 					if (change.member() != null) {

@@ -65,6 +65,15 @@ public final class OutputLines {
 	}
 
 	/**
+	 * Return the lines printed so far that contain a text.
+	 * @param text the text
+	 * @return the lines
+	 */
+	public List<String> containing(String text) {
+		return this.lines.stream().filter((line) -> line.contains(text)).toList();
+	}
+
+	/**
 	 * Return the lines printed so far that start with a prefix.
 	 * @param prefix the prefix
 	 * @return the lines

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * The folders the loop watches with inotify, for peers that are down (one name each) and
  * for peer folders (every name): one watch per folder, shared by everything in it and
  * removed with the last. A folder that does not exist yet is watched at its nearest
- * existing ancestor, for the creation of the next folder down.
+ * existing ancestor, for the creation of the next folder down. A folder's parent is
+ * watched too, for its name: the kernel reports a deleted folder's own deletion only once
+ * no process holds a file in it, and a live member's holder may never let go.
  */
 final class FolderWatches {
 
@@ -29,6 +31,8 @@ final class FolderWatches {
 	private final Map<Integer, Folder> byWatch = new HashMap<>();
 
 	private final Map<Follower, Interest> byFollower = new HashMap<>();
+
+	private final Map<Follower, Interest> inParent = new HashMap<>();
 
 	FolderWatches(KernelEvents events) {
 		this.events = events;
@@ -62,17 +66,38 @@ final class FolderWatches {
 					path = path.getParent();
 				}
 			}
-			Folder watched = this.byWatch.computeIfAbsent(watch.id(), (id) -> new Folder());
-			Interest interest = new Interest(follower, watched.shared(watch), (child != null) ? child : name,
-					child == null);
-			watched.add(interest);
-			this.byFollower.put(follower, interest);
+			this.byFollower.put(follower, add(follower, watch, (child != null) ? child : name, child == null));
+			if (child == null) {
+				watchParent(follower, folder);
+				return;
+			}
 			// The next folder down may have appeared before the watch: then watch it
 			// instead.
-			if (child == null || !Files.isDirectory(path.resolve(child))) {
+			if (!Files.isDirectory(path.resolve(child))) {
 				return;
 			}
 		}
+	}
+
+	// Without it (an unreadable parent, say), a deletion is seen by the safety net.
+	private void watchParent(Follower follower, Path folder) {
+		if (folder.getParent() == null) {
+			return;
+		}
+		try {
+			FolderWatch watch = this.events.folders().watch(folder.getParent());
+			this.inParent.put(follower, add(follower, watch, folder.getFileName().toString(), false));
+		}
+		catch (PosixException ex) {
+			// Watched in itself all the same.
+		}
+	}
+
+	private Interest add(Follower follower, FolderWatch watch, @Nullable String name, boolean inFolder) {
+		Folder watched = this.byWatch.computeIfAbsent(watch.id(), (id) -> new Folder());
+		Interest interest = new Interest(follower, watched.shared(watch), name, inFolder);
+		watched.add(interest);
+		return interest;
 	}
 
 	/**
@@ -90,7 +115,11 @@ final class FolderWatches {
 	 * @param follower the follower
 	 */
 	void unwatch(Follower follower) {
-		Interest interest = this.byFollower.remove(follower);
+		remove(this.byFollower.remove(follower));
+		remove(this.inParent.remove(follower));
+	}
+
+	private void remove(@Nullable Interest interest) {
 		if (interest == null) {
 			return;
 		}
@@ -112,15 +141,19 @@ final class FolderWatches {
 		if (folder == null) {
 			return;
 		}
+		List<Follower> again = new ArrayList<>();
 		for (Interest interest : folder.interested(name)) {
 			if (interest.inFolder()) {
 				interest.follower().fileChanged(name, change);
 			}
-			else {
-				// A folder on the way appeared or changed: watch further down.
-				interest.follower().watchAgain();
+			else if (change != FolderChange.OPENED && change != FolderChange.CLOSED_AFTER_WRITING) {
+				again.add(interest.follower());
 			}
 		}
+		// A folder on the way, or the folder itself, appeared, went or changed: watch
+		// again (not for an open: a scan of the folder opens it).
+		again.forEach(this::unwatch);
+		again.forEach(Follower::watchAgain);
 	}
 
 	/**
@@ -129,15 +162,14 @@ final class FolderWatches {
 	 * @param watch the folder's watch id
 	 */
 	void gone(int watch) {
-		Folder folder = this.byWatch.remove(watch);
+		Folder folder = this.byWatch.get(watch);
 		if (folder == null) {
 			return;
 		}
-		List<Interest> gone = folder.all();
-		// A moved folder keeps its watch: remove it (a deleted one's is gone already).
-		this.events.folders().unwatch(gone.get(0).watch());
-		gone.forEach((interest) -> this.byFollower.remove(interest.follower()));
-		gone.forEach((interest) -> interest.follower().watchAgain());
+		// Unwatching the last removes the watch, which a moved folder keeps.
+		List<Follower> followers = folder.all().stream().map(Interest::follower).distinct().toList();
+		followers.forEach(this::unwatch);
+		followers.forEach(Follower::watchAgain);
 	}
 
 	/**

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * @param readEnd the open read end
  * @param created whether this call created the FIFO
  * @param removable whether the beacon removes the FIFO when it stops: it created it, or
- * adopted one that its own earlier run left behind (this user's, mode 0600, no reader);
- * never one it found held
+ * adopted one that its own crashed run left behind (this user's, mode 0600, no reader,
+ * and the run's lock file left beside it); never one it found held, nor one another
+ * program made
  */
 record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 
@@ -32,11 +33,11 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 	private static final String NEVER_REPLACE = "fifo-liveness never replaces a file it did not create:"
 			+ " move that file away, or choose another path.";
 
-	static BeaconFifo hold(Path path, NativePosix posix) {
+	static BeaconFifo hold(Path path, boolean crashLeftItsLock, NativePosix posix) {
 		// Checked before opening: opening a device can have side effects.
 		Optional<FileStatus> found = statusOf(path, posix);
 		refuseForeign(path, found, posix);
-		boolean adopted = found.isPresent() && found.get().permissions() == PERMISSIONS
+		boolean adopted = crashLeftItsLock && found.isPresent() && found.get().permissions() == PERMISSIONS
 				&& posix.openWriteEndAndClose(path, posix.effectiveUid()) instanceof WriteEndResult.NoReader;
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);

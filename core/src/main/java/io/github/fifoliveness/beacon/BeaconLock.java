@@ -49,6 +49,10 @@ final class BeaconLock {
 		this.created = created;
 	}
 
+	boolean isCreated() {
+		return this.created;
+	}
+
 	static Path pathFor(Path fifo) {
 		return fifo.resolveSibling(fifo.getFileName() + SUFFIX);
 	}

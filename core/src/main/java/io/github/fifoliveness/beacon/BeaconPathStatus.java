@@ -61,7 +61,7 @@ final class BeaconPathStatus {
 					+ " without 'fifo-liveness.peers.<name>.owner' sees whoever holds that FIFO.");
 		}
 		return new BeaconStatus(BeaconDownReason.MISSING,
-				"Another FIFO took the place of the one the beacon holds; peers see" + " NO_READER " + recreation(
+				"Another FIFO took the place of the one the beacon holds; peers see NO_READER" + recreation(
 						watchInterval, "until the beacon holds the new one", "until the application restarts") + ".");
 	}
 

@@ -127,7 +127,7 @@ public class FifoBeacon {
 		this.lock.take();
 		try {
 			if (!this.suspended) {
-				this.fifo = BeaconFifo.hold(this.path, this.posix);
+				this.fifo = BeaconFifo.hold(this.path, this.lock.foundLeftBehind(), this.posix);
 				this.status = BeaconStatus.HELD;
 			}
 			else {
@@ -210,7 +210,7 @@ public class FifoBeacon {
 			return;
 		}
 		try {
-			BeaconFifo reopened = BeaconFifo.hold(this.path, this.posix);
+			BeaconFifo reopened = BeaconFifo.hold(this.path, false, this.posix);
 			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
 			boolean removable = reopened.removable() || (this.suspendedFifo != null && this.suspendedFifo.removable());
 			this.fifo = new BeaconFifo(reopened.readEnd(), created, removable);
@@ -261,14 +261,14 @@ public class FifoBeacon {
 	private void recreate() {
 		try {
 			BeaconFolder.prepare(this.path, this.posix);
-			BeaconFifo replacement = BeaconFifo.hold(this.path, this.posix);
+			BeaconFifo replacement = BeaconFifo.hold(this.path, false, this.posix);
 			if (this.fifo != null) {
 				this.fifo.readEnd().close();
 			}
 			this.fifo = replacement;
 			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
-			logger.warn("Liveness FIFO '" + this.path + "' was removed or replaced while the application ran"
+			logger.warn(this.name + "'s FIFO '" + this.path + "' was removed or replaced while the application ran"
 					+ " (tmp cleaners such as systemd-tmpfiles do this); the beacon holds it again, so peers see the"
 					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
 		}

@@ -38,6 +38,11 @@ final class SingleInstanceLock {
 		}
 	}
 
+	// A lock file this run did not create was left by a run that crashed.
+	boolean foundLeftBehind() {
+		return this.lock != null && !this.lock.isCreated();
+	}
+
 	// Exclusive only while this beacon's own lock file is in place: another instance may
 	// have taken a lock file that replaced it.
 	boolean isExclusive() {

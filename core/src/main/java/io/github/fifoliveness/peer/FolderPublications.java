@@ -224,6 +224,7 @@ final class FolderPublications {
 		}
 		int up = this.publishedUp.size();
 		boolean now = this.present.getAsBoolean() && up >= this.folder.minUp();
+		boolean heldBefore = this.quorumSeen;
 		if (now) {
 			this.quorumSeen = true;
 		}
@@ -239,7 +240,7 @@ final class FolderPublications {
 		String counts = up + " of " + this.members.getAsInt() + " members up, at least " + this.folder.minUp()
 				+ " needed";
 		if (now) {
-			line(true, "Peer folder '" + this.folder.name() + "' holds its quorum" + (first ? "" : " again") + ": "
+			line(true, "Peer folder '" + this.folder.name() + "' holds its quorum" + (heldBefore ? " again" : "") + ": "
 					+ counts);
 		}
 		else {

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.beacon;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,12 +77,31 @@ class FifoBeaconTests {
 	@Test
 	void fifoLeftBehindByACrashIsAdoptedAndRemovedOnStop() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
+		leaveLockFileOfACrashedRun(fifo);
 		long inode = this.posix.statusOf(fifo).orElseThrow().inode();
 		start(fifo);
 		assertThat(probeAlive(fifo)).isTrue();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().inode()).isEqualTo(inode);
 		this.beacon.release();
 		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
+	void fifoAnotherProgramMadeIsHeldButKeptOnStop() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
+		start(fifo);
+		assertThat(probeAlive(fifo)).isTrue();
+		this.beacon.release();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
+	}
+
+	@Test
+	void fifoFoundWithoutTheSingleInstanceLockIsKeptOnStop() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
+		this.beacon = new FifoBeacon(fifo, false, this.posix);
+		this.beacon.hold();
+		this.beacon.release();
+		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);
 	}
 
 	@Test
@@ -123,8 +143,7 @@ class FifoBeaconTests {
 	@Test
 	void lockFileLeftBehindByACrashIsReused() throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
-		Path lock = Files.writeString(BeaconLock.pathFor(fifo), "999999\n");
-		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+		Path lock = leaveLockFileOfACrashedRun(fifo);
 		start(fifo);
 		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
 	}
@@ -231,6 +250,12 @@ class FifoBeaconTests {
 
 	private boolean probeAlive(Path fifo) {
 		return new FifoPeerProbe(fifo, this.posix).probe().alive();
+	}
+
+	private static Path leaveLockFileOfACrashedRun(Path fifo) throws IOException {
+		Path lock = Files.writeString(BeaconLock.pathFor(fifo), "999999\n");
+		Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+		return lock;
 	}
 
 }

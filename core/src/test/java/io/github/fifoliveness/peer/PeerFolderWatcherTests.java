@@ -249,6 +249,10 @@ class PeerFolderWatcherTests {
 	void beaconThatAdoptedItsCrashedFifoLeavesOnStop() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = Fifos.create(folder.resolve("worker-1.fifo"));
+		// The crashed run's lock file, which tells its FIFO from one another program
+		// made.
+		Files.writeString(folder.resolve("worker-1.fifo.lock"), "999999\n");
+		Fifos.run("chmod", "600", folder.resolve("worker-1.fifo.lock").toString());
 		start(folder, 1, 1000);
 		PeerFolderChange crashed = awaitChange(Kind.MEMBER_JOINED, "worker-1");
 		assertThat(crashed.result().reason()).isEqualTo(DownReason.NO_READER);

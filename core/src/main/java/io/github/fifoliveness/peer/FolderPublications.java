@@ -193,9 +193,9 @@ final class FolderPublications {
 		else {
 			this.publishedUp.remove(change.getPeer());
 		}
-		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started) {
-			line(result.alive(), subject(change.getPeer()) + " joined"
-					+ (result.alive() ? "" : " down (" + result.reason() + "): " + result.message()));
+		// One that joins down is logged as DOWN by the tracker already.
+		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
+			line(true, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
 		publishQuorum();

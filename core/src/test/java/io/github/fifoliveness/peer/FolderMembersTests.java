@@ -170,6 +170,9 @@ class FolderMembersTests {
 		members.settle(this.loop);
 		assertThat(kinds()).containsExactly("MEMBER_JOINED b");
 		assertThat(this.changes.get(0).result().reason()).isEqualTo(DownReason.NO_READER);
+		assertThat(this.output.text().lines().filter((line) -> line.contains("'b'"))).singleElement()
+			.asString()
+			.contains("is DOWN (NO_READER)");
 	}
 
 	@Test

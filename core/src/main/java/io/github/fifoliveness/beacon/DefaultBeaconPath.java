@@ -1,5 +1,6 @@
 package io.github.fifoliveness.beacon;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
@@ -10,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where an application's liveness FIFO goes when no path is configured:
- * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder,
- * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
- * places, so other users can neither hold the read end nor replace the FIFO. Where the
- * JVM cannot name the user ({@code user.name} is {@code ?} for a uid without a passwd
- * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no two
- * users share a folder.
+ * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder (unset, or
+ * naming no folder), {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both
+ * are owner-only places, so other users can neither hold the read end nor replace the
+ * FIFO. Where the JVM cannot name the user ({@code user.name} is {@code ?} for a uid
+ * without a passwd entry), or the name is not a plain file name, {@code <user>} is the
+ * uid, so that no two users share a folder.
  */
 public final class DefaultBeaconPath {
 
@@ -50,7 +51,10 @@ public final class DefaultBeaconPath {
 			UnaryOperator<@Nullable String> systemProperties, IntSupplier uid) {
 		String app = safeName(applicationName, FALLBACK_APPLICATION_NAME);
 		String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
-		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()) {
+		// One that does not exist is not created: the login manager makes it, and only
+		// it.
+		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()
+				&& Files.isDirectory(Path.of(runtimeDir))) {
 			return Path.of(runtimeDir, app, app + ".fifo");
 		}
 		String userName = systemProperties.apply("user.name");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +18,20 @@ class DefaultBeaconPathTests {
 
 	private static final int UID = 4711;
 
+	@TempDir
+	Path runtime;
+
 	@Test
 	void runtimeFolderIsPreferred() {
-		assertThat(path("orders", Map.of("XDG_RUNTIME_DIR", "/run/user/1000")::get, SYSTEM::get))
-			.isEqualTo(Path.of("/run/user/1000/orders/orders.fifo"));
+		assertThat(path("orders", runtimeFolder(), SYSTEM::get)).isEqualTo(this.runtime.resolve("orders/orders.fifo"));
+	}
+
+	@Test
+	void aRuntimeFolderThatDoesNotExistIsNeitherCreatedNorUsed() {
+		Path missing = this.runtime.resolve("missing");
+		assertThat(path("orders", Map.of("XDG_RUNTIME_DIR", missing.toString())::get, SYSTEM::get))
+			.isEqualTo(Path.of("/var/tmp/fifo-liveness-alice/orders/orders.fifo"));
+		assertThat(missing).doesNotExist();
 	}
 
 	@Test
@@ -39,16 +50,16 @@ class DefaultBeaconPathTests {
 
 	@Test
 	void applicationWithoutNameUsesFallbackName() {
-		assertThat(path(null, Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get, SYSTEM::get))
-			.isEqualTo(Path.of("/run/user/0/application/application.fifo"));
+		assertThat(path(null, runtimeFolder(), SYSTEM::get))
+			.isEqualTo(this.runtime.resolve("application/application.fifo"));
 	}
 
 	@Test
 	void namesThatCouldClimbOrSplitThePathStayOneSegment() {
-		assertThat(path("../etc/x y", Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get, SYSTEM::get))
-			.isEqualTo(Path.of("/run/user/0/.._etc_x_y/.._etc_x_y.fifo"));
-		assertThat(path("..", Map.of("XDG_RUNTIME_DIR", "/run/user/0")::get, SYSTEM::get))
-			.isEqualTo(Path.of("/run/user/0/application/application.fifo"));
+		assertThat(path("../etc/x y", runtimeFolder(), SYSTEM::get))
+			.isEqualTo(this.runtime.resolve(".._etc_x_y/.._etc_x_y.fifo"));
+		assertThat(path("..", runtimeFolder(), SYSTEM::get))
+			.isEqualTo(this.runtime.resolve("application/application.fifo"));
 	}
 
 	@Test
@@ -74,6 +85,10 @@ class DefaultBeaconPathTests {
 		assertThat(path("orders", Map.<String, String>of()::get,
 				Map.of("user.name", "svc_orders-2.eu", "java.io.tmpdir", "/var/tmp")::get))
 			.isEqualTo(Path.of("/var/tmp/fifo-liveness-svc_orders-2.eu/orders/orders.fifo"));
+	}
+
+	private UnaryOperator<String> runtimeFolder() {
+		return Map.of("XDG_RUNTIME_DIR", this.runtime.toString())::get;
 	}
 
 	private static Path path(String applicationName, UnaryOperator<String> environment,

@@ -121,6 +121,21 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void somethingElseAtThePidFilePathIsExplainedAndLeftAsItWas(CapturedOutput output) throws Exception {
+		Path pidFile = Files.createDirectory(this.dir.resolve("app.pid"));
+		Map<Path, FileSnapshot> before = FileSnapshot.ofTree(this.dir);
+		assertThatException()
+			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.pid-file=" + pidFile));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The application's PID file cannot be written at '" + pidFile
+					+ "' (fifo-liveness.pid-file): a directory is there; fifo-liveness never replaces a file it did"
+					+ " not create.")
+			.contains("Action:")
+			.contains("set 'fifo-liveness.pid-file' to a path in a folder this user can write to");
+		assertThat(FileSnapshot.ofTree(this.dir)).as("nothing created, changed or removed").isEqualTo(before);
+	}
+
+	@Test
 	void folderOthersCanWriteToWithStickyBitIsAccepted() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("tmp-like"));
 		Fifos.run("chmod", "1777", folder.toString());

@@ -58,8 +58,8 @@ public class ApplicationPidFile {
 
 	/**
 	 * Write the PID file, unless written already.
-	 * @throws IllegalStateException if it cannot be written, or a file that is not ours
-	 * is there
+	 * @throws ApplicationPidFileException if it cannot be written, or a file that is not
+	 * ours is there
 	 */
 	public synchronized void start() {
 		if (this.written != null) {
@@ -81,7 +81,7 @@ public class ApplicationPidFile {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(message("it cannot be written (" + ex + ")"), ex);
+			throw failure("it cannot be written (" + ex + ")", ex);
 		}
 		this.written = content;
 		logger.info("Wrote PID file '" + this.path + "' (pid " + content.strip() + ")");
@@ -133,20 +133,19 @@ public class ApplicationPidFile {
 			existing = this.posix.statusOf(this.path);
 		}
 		catch (PosixException ex) {
-			throw new IllegalStateException(message("the path cannot be examined (" + ex.getMessage() + ")"), ex);
+			throw failure("the path cannot be examined (" + ex.getMessage() + ")", ex);
 		}
 		if (existing.isPresent() && existing.get().type() != FileType.REGULAR_FILE) {
-			throw new IllegalStateException(message(existing.get().type().description()
-					+ " is there; fifo-liveness never replaces a file it did not create"));
+			throw failure(existing.get().type().description()
+					+ " is there; fifo-liveness never replaces a file it did not create", null);
 		}
 		if (existing.isPresent() && existing.get().ownerUid() != this.posix.effectiveUid()) {
-			throw new IllegalStateException(
-					message("the file there belongs to another user (uid " + existing.get().ownerUid() + ")"));
+			throw failure("the file there belongs to another user (uid " + existing.get().ownerUid() + ")", null);
 		}
 	}
 
-	private String message(String problem) {
-		return "Cannot write PID file '" + this.path + "' (" + this.property + "): " + problem;
+	private ApplicationPidFileException failure(String problem, @Nullable Throwable cause) {
+		return new ApplicationPidFileException(this.path, this.property, problem, cause);
 	}
 
 }

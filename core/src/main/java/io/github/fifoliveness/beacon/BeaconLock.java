@@ -43,10 +43,16 @@ final class BeaconLock {
 
 	private final boolean created;
 
-	private BeaconLock(Path path, OpenFile file, boolean created) {
+	// Created, or locked: a lock file of this user's beacon format (0600, a PID) that
+	// this
+	// lock holds was left by a run that crashed, and goes with this run as its FIFO does.
+	private final boolean removable;
+
+	private BeaconLock(Path path, OpenFile file, boolean created, boolean removable) {
 		this.path = path;
 		this.file = file;
 		this.created = created;
+		this.removable = removable;
 	}
 
 	boolean isCreated() {
@@ -89,11 +95,11 @@ final class BeaconLock {
 				return null;
 			}
 			file.replaceContent(posix.processId() + "\n");
-			return new BeaconLock(path, file, opened.created());
+			return new BeaconLock(path, file, opened.created(), true);
 		}
 		catch (PosixException ex) {
 			// Never leave an empty lock file behind, say when the disk is full.
-			new BeaconLock(path, file, opened.created()).release();
+			new BeaconLock(path, file, opened.created(), opened.created()).release();
 			throw new BeaconException(fifo, "its lock file '" + path + "' cannot be locked (" + ex.getMessage() + ")",
 					FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
 							: "Choose a path on a local filesystem that supports flock.",
@@ -187,12 +193,12 @@ final class BeaconLock {
 	}
 
 	/**
-	 * Remove the lock file if this lock created it and it is still the same file, then
-	 * release the lock.
+	 * Remove the lock file if this lock created it or holds one a crashed run left, and
+	 * it is still the same file, then release the lock.
 	 */
 	void release() {
 		try {
-			if (this.created && this.file.isStillAt(this.path)) {
+			if (this.removable && this.file.isStillAt(this.path)) {
 				Files.deleteIfExists(this.path);
 			}
 		}

@@ -146,6 +146,8 @@ class FifoBeaconTests {
 		Path lock = leaveLockFileOfACrashedRun(fifo);
 		start(fifo);
 		assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
+		this.beacon.release();
+		assertThat(lock).doesNotExist();
 	}
 
 	@Test

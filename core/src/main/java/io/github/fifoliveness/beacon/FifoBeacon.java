@@ -210,7 +210,10 @@ public class FifoBeacon {
 			return;
 		}
 		try {
-			BeaconFifo reopened = BeaconFifo.hold(this.path, false, this.posix);
+			// Suspended before it was ever held (a readiness beacon starts so): this is
+			// the first hold, which may adopt what a crashed run left.
+			boolean first = this.suspendedFifo == null;
+			BeaconFifo reopened = BeaconFifo.hold(this.path, first && this.lock.foundLeftBehind(), this.posix);
 			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
 			boolean removable = reopened.removable() || (this.suspendedFifo != null && this.suspendedFifo.removable());
 			this.fifo = new BeaconFifo(reopened.readEnd(), created, removable);

@@ -85,7 +85,7 @@ final class FolderWatches {
 			return;
 		}
 		try {
-			FolderWatch watch = this.events.folders().watch(folder.getParent());
+			FolderWatch watch = this.events.folders().watchNames(folder.getParent());
 			this.inParent.put(follower, add(follower, watch, folder.getFileName().toString(), false));
 		}
 		catch (PosixException ex) {

@@ -25,6 +25,12 @@ public final class Inotify {
 			| InotifyRecords.IN_CLOSE_WRITE | InotifyRecords.IN_ATTRIB | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_ONLYDIR | InotifyRecords.IN_EXCL_UNLINK;
 
+	// A parent watched for one of its folders: no opens or writes of its other files, and
+	// added to what another watch of the same folder reports (a full mask replaces it).
+	private static final int NAMES_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
+			| InotifyRecords.IN_MOVED_FROM | InotifyRecords.IN_MOVED_TO | InotifyRecords.IN_DELETE_SELF
+			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_ONLYDIR | InotifyRecords.IN_MASK_ADD;
+
 	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
@@ -52,11 +58,26 @@ public final class Inotify {
 	 * it, {@code ENOSPC} when the user's inotify watches are used up
 	 */
 	public FolderWatch watch(Path folder) throws PosixException {
+		return watch(folder, FOLDER_MASK);
+	}
+
+	/**
+	 * Watch a folder only for files created, deleted or renamed in it, as well as for
+	 * whatever another watch of the same folder reports.
+	 * @param folder the folder
+	 * @return the watch
+	 * @throws PosixException if the folder cannot be watched, as for {@link #watch(Path)}
+	 */
+	public FolderWatch watchNames(Path folder) throws PosixException {
+		return watch(folder, NAMES_MASK);
+	}
+
+	private FolderWatch watch(Path folder, int mask) throws PosixException {
 		NativePath path = NativePath.of(folder);
 		// Before the watch: a mount in between then makes isStillAt say false, never
 		// true.
 		FileStatus status = statusFollowingLinks(path);
-		int wd = this.calls.inotifyAddWatch(this.fd, path.bytes(), FOLDER_MASK);
+		int wd = this.calls.inotifyAddWatch(this.fd, path.bytes(), mask);
 		if (wd < 0) {
 			throw PosixException.of("inotify_add_watch", folder, -wd);
 		}

@@ -42,6 +42,8 @@ final class InotifyRecords {
 
 	static final int IN_EXCL_UNLINK = 0x04000000;
 
+	static final int IN_MASK_ADD = 0x20000000;
+
 	static final int HEADER = 16;
 
 	private final ByteBuffer buffer;

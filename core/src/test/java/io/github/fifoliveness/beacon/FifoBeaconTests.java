@@ -87,6 +87,20 @@ class FifoBeaconTests {
 	}
 
 	@Test
+	void fifoLeftBehindByACrashIsAdoptedByABeaconFirstHeldOnResume() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("ready.fifo"));
+		leaveLockFileOfACrashedRun(fifo);
+		// As a readiness beacon starts: suspended until the application is ready.
+		this.beacon = new FifoBeacon(fifo, true, this.posix);
+		this.beacon.suspend("not ready yet");
+		this.beacon.hold();
+		this.beacon.resume();
+		assertThat(probeAlive(fifo)).isTrue();
+		this.beacon.release();
+		assertThat(fifo).doesNotExist();
+	}
+
+	@Test
 	void fifoAnotherProgramMadeIsHeldButKeptOnStop() throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
 		start(fifo);

@@ -135,6 +135,26 @@ class KernelEventsTests {
 		}
 	}
 
+	@Test
+	void aWatchForNamesReportsNoOpensUnlessTheFolderIsWatchedInFullToo() throws Exception {
+		FolderWatch names = this.events.folders().watchNames(this.dir);
+		String at = "@" + names.id();
+		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
+		awaitFolderEvent("CREATED a.fifo" + at);
+		try (OpenFile reader = this.posix.openReadEnd(fifo)) {
+			this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER);
+			Files.delete(Fifos.create(this.dir.resolve("marker.fifo")));
+			assertThat(awaitFolderEvent("DELETED marker.fifo" + at)).as("no opens or closes")
+				.containsExactly("CREATED marker.fifo" + at, "DELETED marker.fifo" + at);
+			// A full watch of the same folder reports opens, and a watch for names added
+			// afterwards takes nothing away from it.
+			assertThat(this.events.folders().watch(this.dir).id()).isEqualTo(names.id());
+			this.events.folders().watchNames(this.dir);
+			this.posix.openWriteEndAndClose(fifo, NativePosix.ANY_OWNER);
+			assertThat(awaitFolderEvent("CLOSED_AFTER_WRITING a.fifo" + at)).contains("OPENED a.fifo" + at);
+		}
+	}
+
 	// Returns the events reported since the last call, once the expected one is among
 	// them.
 	private List<String> awaitFolderEvent(String expected) {

@@ -43,9 +43,8 @@ final class BeaconLock {
 
 	private final boolean created;
 
-	// Created, or locked: a lock file of this user's beacon format (0600, a PID) that
-	// this
-	// lock holds was left by a run that crashed, and goes with this run as its FIFO does.
+	// Created, or locked: a lock file in the beacon's format (0600, a PID) that this lock
+	// holds was left by a crashed run, and goes with this run as its FIFO does.
 	private final boolean removable;
 
 	private BeaconLock(Path path, OpenFile file, boolean created, boolean removable) {

@@ -224,7 +224,8 @@ final class FolderPublications {
 		}
 		int up = this.publishedUp.size();
 		boolean now = this.present.getAsBoolean() && up >= this.folder.minUp();
-		boolean heldBefore = this.quorumSeen;
+		// A health scan within the start-up grace may have seen it held before any line.
+		boolean heldBefore = this.quorum != null && this.quorumSeen;
 		if (now) {
 			this.quorumSeen = true;
 		}

@@ -141,19 +141,23 @@ final class FolderWatches {
 		if (folder == null) {
 			return;
 		}
-		List<Follower> again = new ArrayList<>();
+		// Made only when needed: a busy peer folder sends an event for every open.
+		List<Follower> again = null;
 		for (Interest interest : folder.interested(name)) {
 			if (interest.inFolder()) {
 				interest.follower().fileChanged(name, change);
 			}
 			else if (change != FolderChange.OPENED && change != FolderChange.CLOSED_AFTER_WRITING) {
+				again = (again != null) ? again : new ArrayList<>();
 				again.add(interest.follower());
 			}
 		}
 		// A folder on the way, or the folder itself, appeared, went or changed: watch
 		// again (not for an open: a scan of the folder opens it).
-		again.forEach(this::unwatch);
-		again.forEach(Follower::watchAgain);
+		if (again != null) {
+			again.forEach(this::unwatch);
+			again.forEach(Follower::watchAgain);
+		}
 	}
 
 	/**

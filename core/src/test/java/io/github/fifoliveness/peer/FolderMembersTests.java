@@ -74,6 +74,25 @@ class FolderMembersTests {
 		comesBack("a", members);
 		assertThat(kinds()).containsExactly("MEMBER_UP a", "QUORUM_HELD");
 		assertThat(members.publications().report().up()).isEqualTo(2);
+		assertThat(folderLines()).filteredOn((line) -> line.contains("quorum"))
+			.hasSize(3)
+			.satisfiesExactly((line) -> assertThat(line).contains("holds its quorum: 2 of 2"),
+					(line) -> assertThat(line).contains("lost its quorum: 1 of 2"),
+					(line) -> assertThat(line).contains("holds its quorum again: 2 of 2"));
+	}
+
+	@Test
+	void aQuorumHeldForTheFirstTimeIsNotHeldAgain() throws Exception {
+		alive("a");
+		FolderMembers members = start(folder(2, Duration.ZERO, Duration.ZERO));
+		alive("b");
+		members.mustRescan();
+		members.settle(this.loop);
+		this.now += FolderCandidates.ARRIVAL.toNanos();
+		members.settle(this.loop);
+		assertThat(folderLines()).filteredOn((line) -> line.contains("quorum"))
+			.satisfiesExactly((line) -> assertThat(line).contains("has no quorum: 1 of 1"),
+					(line) -> assertThat(line).contains("holds its quorum: 2 of 2"));
 	}
 
 	@Test

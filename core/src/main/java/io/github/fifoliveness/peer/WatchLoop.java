@@ -139,10 +139,7 @@ final class WatchLoop implements KernelEventHandler {
 		this.groups.forEach((group) -> group.release(this));
 	}
 
-	/**
-	 * Whether the kernel's events are used, rather than polling only.
-	 * @return {@code true} with an event set
-	 */
+	// Whether the kernel's events are used, rather than polling only.
 	boolean isWatching() {
 		return this.events != null;
 	}

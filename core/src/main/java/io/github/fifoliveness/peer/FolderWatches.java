@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * The folders the loop watches with inotify, for peers that are down (one name each) and
  * for peer folders (every name): one watch per folder, shared by everything in it and
  * removed with the last. A folder that does not exist yet is watched at its nearest
- * existing ancestor, for the creation of the next folder down. A folder's parent is
- * watched too, for its name: the kernel reports a deleted folder's own deletion only once
- * no process holds a file in it, and a live member's holder may never let go.
+ * existing ancestor, for the creation of the next folder down. The watched folder's
+ * parent is watched too, for its name: the kernel reports a deleted folder's own deletion
+ * only once no process holds a file in it, and a live member's holder may never let go.
  */
 final class FolderWatches {
 
@@ -67,8 +67,8 @@ final class FolderWatches {
 				}
 			}
 			this.byFollower.put(follower, add(follower, watch, (child != null) ? child : name, child == null));
+			watchParent(follower, path);
 			if (child == null) {
-				watchParent(follower, folder);
 				return;
 			}
 			// The next folder down may have appeared before the watch: then watch it

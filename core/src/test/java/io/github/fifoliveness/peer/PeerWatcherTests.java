@@ -146,6 +146,23 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void anAncestorDeletedWhileAProcessHoldsAFileInItIsWatchedAgain() throws Exception {
+		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+		Path billing = Fifos.create(Files.createDirectories(this.dir.resolve("run")).resolve("billing.fifo"));
+		// Keeps the deleted folder the watch waits at alive, so the kernel does not
+		// report its deletion.
+		this.children.holdReadEnd(billing);
+		awaitReader(billing);
+		start(Map.of("orders", fifo));
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		Fifos.run("rm", "-rf", billing.getParent().toString());
+		Files.createDirectories(fifo.getParent());
+		Fifos.create(fifo);
+		this.children.holdReadEnd(fifo);
+		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
+	}
+
+	@Test
 	void aSymbolicLinkToALiveFifoIsNeverHeldNorUp() throws Exception {
 		Path target = Fifos.create(this.dir.resolve("target.fifo"));
 		this.children.holdReadEnd(target);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,28 +131,13 @@ class PeerWatcherTests {
 		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
 	}
 
-	@Test
-	void aFolderDeletedWhileAProcessHoldsAFileInItIsWatchedAgain() throws Exception {
-		Path fifo = this.dir.resolve("run/orders.fifo");
-		Path billing = Fifos.create(Files.createDirectories(fifo.getParent()).resolve("billing.fifo"));
-		// Keeps the deleted folder alive, so the kernel does not report its deletion.
-		this.children.holdReadEnd(billing);
-		awaitReader(billing);
-		start(Map.of("orders", fifo));
-		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
-		Fifos.run("rm", "-rf", fifo.getParent().toString());
-		Files.createDirectories(fifo.getParent());
-		Fifos.create(fifo);
-		this.children.holdReadEnd(fifo);
-		await().atMost(WITHIN).untilAsserted(() -> assertThat(lastEvent()).hasToString("Peer 'orders' DOWN -> UP"));
-	}
-
-	@Test
-	void anAncestorDeletedWhileAProcessHoldsAFileInItIsWatchedAgain() throws Exception {
-		Path fifo = this.dir.resolve("run/orders/orders.fifo");
+	// The peer's own folder, or the ancestor where its missing folder is awaited.
+	@ParameterizedTest
+	@ValueSource(strings = { "run/orders.fifo", "run/orders/orders.fifo" })
+	void aFolderDeletedWhileAProcessHoldsAFileInItIsWatchedAgain(String peerPath) throws Exception {
+		Path fifo = this.dir.resolve(peerPath);
 		Path billing = Fifos.create(Files.createDirectories(this.dir.resolve("run")).resolve("billing.fifo"));
-		// Keeps the deleted folder the watch waits at alive, so the kernel does not
-		// report its deletion.
+		// Keeps the deleted folder alive, so the kernel does not report its deletion.
 		this.children.holdReadEnd(billing);
 		awaitReader(billing);
 		start(Map.of("orders", fifo));

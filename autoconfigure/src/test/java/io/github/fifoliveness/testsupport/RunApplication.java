@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.github.fifoliveness.autoconfigure.ApplicationPidFileAutoConfiguration;
 import io.github.fifoliveness.autoconfigure.LivenessBeaconAutoConfiguration;
 import io.github.fifoliveness.autoconfigure.NativePosixAutoConfiguration;
 import io.github.fifoliveness.autoconfigure.PeersAutoConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -26,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * application's arguments. Prints {@code beacon <path>} and {@code peer <name> <path>}
  * for what it holds and watches, {@code startup-grace <name> <duration>} for each peer
  * with a start-up grace, then {@code started}; a failed start prints Spring Boot's
- * failure analysis and exits.
+ * failure analysis and exits. A lifecycle bean of the default phase, as a web server or a
+ * message listener would be, prints {@code lifecycle started} when it starts.
  */
 public final class RunApplication {
 
@@ -73,8 +77,33 @@ public final class RunApplication {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ NativePosixAutoConfiguration.class, LivenessBeaconAutoConfiguration.class,
-			PeersAutoConfiguration.class })
+			PeersAutoConfiguration.class, ApplicationPidFileAutoConfiguration.class })
 	static class App {
+
+		@Bean
+		SmartLifecycle listener() {
+			return new SmartLifecycle() {
+
+				private volatile boolean running;
+
+				@Override
+				public void start() {
+					System.out.println("lifecycle started");
+					this.running = true;
+				}
+
+				@Override
+				public void stop() {
+					this.running = false;
+				}
+
+				@Override
+				public boolean isRunning() {
+					return this.running;
+				}
+
+			};
+		}
 
 	}
 

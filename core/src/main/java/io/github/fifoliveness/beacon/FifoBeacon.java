@@ -115,8 +115,22 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Prepare the folder, take the single-instance lock, create the FIFO if needed and
-	 * hold its read end (unless suspended).
+	 * Prepare the folder and take the single-instance lock now, ahead of {@link #hold()},
+	 * so that a second instance fails before it starts anything else. {@link #release()}
+	 * gives it back.
+	 * @throws BeaconException if the lock cannot be taken, such as when another instance
+	 * holds it
+	 */
+	public synchronized void lock() {
+		if (!this.holding) {
+			BeaconFolder.prepare(this.path, this.posix);
+			this.lock.take();
+		}
+	}
+
+	/**
+	 * Prepare the folder, take the single-instance lock (unless {@link #lock() taken}),
+	 * create the FIFO if needed and hold its read end (unless suspended).
 	 * @throws BeaconException if the FIFO cannot be held
 	 */
 	public synchronized void hold() {
@@ -148,10 +162,12 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Close the FIFO and remove what this beacon created (see {@link BeaconRelease}).
+	 * Close the FIFO and remove what this beacon created (see {@link BeaconRelease}), or
+	 * give back a lock {@link #lock() taken} ahead of a hold that never came.
 	 */
 	public synchronized void release() {
 		if (!this.holding) {
+			this.lock.release();
 			return;
 		}
 		boolean exclusive = this.lock.isExclusive();

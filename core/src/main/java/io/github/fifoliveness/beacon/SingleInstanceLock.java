@@ -33,7 +33,7 @@ final class SingleInstanceLock {
 	}
 
 	void take() {
-		if (this.enabled) {
+		if (this.enabled && this.lock == null) {
 			this.lock = BeaconLock.acquire(this.path, this.posix);
 		}
 	}

@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.context.ApplicationListener;
@@ -20,11 +22,13 @@ import org.springframework.context.SmartLifecycle;
  * {@link ReadinessBeacon} {@code ReadinessState}, as Spring Boot's
  * {@code AvailabilityStateHealthIndicator} serves both.
  * <p>
- * Starts in the last lifecycle phase (the application is up) and stops in the first
- * (peers see it going down as soon as shutdown begins). While running, a watcher checks
- * every watch interval that the path still names the FIFO held.
+ * Takes its single-instance lock when the bean is made, starts in the last lifecycle
+ * phase (the application is up) and stops in the first (peers see it going down as soon
+ * as shutdown begins). While running, a watcher checks every watch interval that the path
+ * still names the FIFO held.
  */
-public class AvailabilityBeacon implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
+public class AvailabilityBeacon
+		implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>>, InitializingBean, DisposableBean {
 
 	/** How often the beacon checks its FIFO by default. */
 	public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
@@ -96,6 +100,13 @@ public class AvailabilityBeacon implements SmartLifecycle, ApplicationListener<A
 		}
 	}
 
+	// When the bean is made, before any lifecycle bean starts: a second instance fails
+	// before it opens a port or starts a listener, and before it writes a PID file.
+	@Override
+	public void afterPropertiesSet() {
+		this.fifo.lock();
+	}
+
 	@Override
 	public void start() {
 		this.fifo.hold();
@@ -106,6 +117,12 @@ public class AvailabilityBeacon implements SmartLifecycle, ApplicationListener<A
 	public void stop() {
 		this.watcher.stop();
 		this.fifo.release();
+	}
+
+	// Gives back the lock when the context fails to start after it was taken.
+	@Override
+	public void destroy() {
+		stop();
 	}
 
 	@Override

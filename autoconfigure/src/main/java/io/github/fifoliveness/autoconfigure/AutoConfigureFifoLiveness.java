@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+
 /**
  * Annotation for a test class whose application context should hold the application's
  * beacons, and with {@link #pidFile()} write its PID file, as the application does.
@@ -15,12 +17,14 @@ import java.lang.annotation.Target;
  * test support holds no beacon and writes no PID file, so that tests neither take the
  * paths of the application running beside them nor fight each other for them; peers are
  * probed and watched as usual. Give such a test paths of its own, such as in a temporary
- * folder.
+ * folder. Imports the auto-configurations of the beacons and the PID file, so that a test
+ * slice, which loads only its own, has them too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ImportAutoConfiguration
 public @interface AutoConfigureFifoLiveness {
 
 	/**

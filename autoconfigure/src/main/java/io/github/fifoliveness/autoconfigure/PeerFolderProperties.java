@@ -19,7 +19,8 @@ public class PeerFolderProperties {
 
 	/**
 	 * Glob on file names in the folder that a member's FIFO matches; the member is named
-	 * by its file name without the extension.
+	 * by its file name without the extension the pattern ends with, or by its whole file
+	 * name where the pattern ends with none.
 	 */
 	private String pattern = PeerFolder.DEFAULT_PATTERN;
 

@@ -210,7 +210,7 @@ final class FolderMembers {
 			if (!this.candidates.hasRoomFor(fileName, this.members.size())) {
 				return;
 			}
-			member = new PeerFolderMember(this, fileName, holds.keys().take(),
+			member = new PeerFolderMember(this, fileName, this.folder.memberName(fileName), holds.keys().take(),
 					new FifoPeerProbe(this.folder.path().resolve(fileName), this.owner, this.posix));
 		}
 		ProbeResult result = member.probeAndHold(holds);

@@ -30,6 +30,8 @@ public final class PeerFolder {
 
 	private final PathMatcher matcher;
 
+	private final @Nullable String extension;
+
 	private final int minUp;
 
 	private final @Nullable ExpectedOwner owner;
@@ -82,6 +84,7 @@ public final class PeerFolder {
 		this.path = path.normalize();
 		this.pattern = pattern;
 		this.matcher = matcher(pattern);
+		this.extension = fixedExtension(pattern);
 		this.minUp = minUp(minUp);
 		this.maxMembers = maxMembers(maxMembers, minUp);
 		this.downAfter = GracePeriods.downAfter(downAfter);
@@ -139,13 +142,25 @@ public final class PeerFolder {
 	}
 
 	/**
-	 * Return the name of the member a file stands for: its name without the extension.
+	 * Return the name of the member a file stands for: its name without the extension the
+	 * pattern ends with ({@code .fifo} for {@code *.fifo}), or its whole name where the
+	 * pattern ends with no fixed extension ({@code worker.*}), so that two files never
+	 * stand for one member.
 	 * @param fileName the file's name
 	 * @return the member's name
 	 */
-	public static String memberName(String fileName) {
-		int dot = fileName.lastIndexOf('.');
-		return (dot > 0) ? fileName.substring(0, dot) : fileName;
+	public String memberName(String fileName) {
+		boolean strip = this.extension != null && fileName.endsWith(this.extension)
+				&& fileName.length() > this.extension.length();
+		return strip ? fileName.substring(0, fileName.length() - this.extension.length()) : fileName;
+	}
+
+	// The pattern's last dot and what follows it, where none of it is a glob's.
+	private static @Nullable String fixedExtension(String pattern) {
+		String extension = pattern.substring(Math.max(0, pattern.lastIndexOf('.')));
+		boolean fixed = extension.length() > 1 && extension.startsWith(".")
+				&& extension.chars().noneMatch((c) -> "*?[]{}\\".indexOf(c) >= 0);
+		return fixed ? extension : null;
 	}
 
 	/**

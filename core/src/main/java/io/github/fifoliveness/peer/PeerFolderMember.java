@@ -25,10 +25,10 @@ final class PeerFolderMember implements WatchLoop.Held {
 
 	private @Nullable ProbeResult last;
 
-	PeerFolderMember(FolderMembers folder, String fileName, int key, FifoPeerProbe probe) {
+	PeerFolderMember(FolderMembers folder, String fileName, String name, int key, FifoPeerProbe probe) {
 		this.folder = folder;
 		this.fileName = fileName;
-		this.name = PeerFolder.memberName(fileName);
+		this.name = name;
 		this.key = key;
 		this.probe = probe;
 	}

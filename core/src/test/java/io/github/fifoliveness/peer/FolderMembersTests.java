@@ -82,6 +82,18 @@ class FolderMembersTests {
 	}
 
 	@Test
+	void filesThatDifferOnlyInWhatThePatternLeavesOpenAreMembersOfTheirOwn() throws Exception {
+		for (String name : List.of("worker.1", "worker.2", "worker.3")) {
+			this.readEnds.put(name, this.posix.openReadEnd(Fifos.create(this.dir.resolve(name))));
+		}
+		FolderMembers members = start(new PeerFolder("workers", this.dir, "worker.*", 3, null,
+				PeerFolder.DEFAULT_MAX_MEMBERS, Duration.ZERO, Duration.ZERO));
+		assertThat(kinds()).containsExactlyInAnyOrder("MEMBER_JOINED worker.1", "MEMBER_JOINED worker.2",
+				"MEMBER_JOINED worker.3", "QUORUM_HELD");
+		assertThat(members.publications().report().up()).isEqualTo(3);
+	}
+
+	@Test
 	void aQuorumHeldForTheFirstTimeIsNotHeldAgain() throws Exception {
 		alive("a");
 		FolderMembers members = start(folder(2, Duration.ZERO, Duration.ZERO));

@@ -155,7 +155,7 @@ final class PeerNames {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidPeerNameException(
 					"Peer name '" + name + "' (" + prefix + "[" + name + "]) is refused. " + ex.getMessage(),
-					"Rename the peer: not empty, and without '/'. " + RULE);
+					"Rename the peer: not blank, and without '/'. " + RULE);
 		}
 	}
 

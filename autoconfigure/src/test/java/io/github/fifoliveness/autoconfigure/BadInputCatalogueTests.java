@@ -295,9 +295,19 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.[orders/eu].path=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be empty or"
+			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be blank or"
 					+ " contain '/'")
-			.contains("Rename the peer: not empty, and without '/'")
+			.contains("Rename the peer: not blank, and without '/'")
+			.doesNotContain("Application run failed");
+	}
+
+	// Spring Boot's health endpoint refuses a blank component name on every request.
+	@Test
+	void blankPeerName(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers[ ].path=/run/orders.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("A name cannot be blank or contain '/'")
 			.doesNotContain("Application run failed");
 	}
 

@@ -85,16 +85,16 @@ public final class Peers {
 	}
 
 	/**
-	 * Return a peer's or a peer folder's name, by the rule of names: not empty, and no
-	 * {@code /}, which separates the parts of the paths a name is one part of, such as
-	 * {@code /actuator/health/peers/<name>}.
+	 * Return a peer's or a peer folder's name, by the rule of names: not blank (a health
+	 * component needs a name), and no {@code /}, which separates the parts of the paths a
+	 * name is one part of, such as {@code /actuator/health/peers/<name>}.
 	 * @param value the configured name
 	 * @return the name
 	 * @throws IllegalArgumentException if the name breaks the rule
 	 */
 	public static String name(String value) {
-		if (value.isEmpty() || value.indexOf('/') >= 0) {
-			throw new IllegalArgumentException("A name cannot be empty or contain '/', which separates the parts of"
+		if (value.isBlank() || value.indexOf('/') >= 0) {
+			throw new IllegalArgumentException("A name cannot be blank or contain '/', which separates the parts of"
 					+ " the paths it is one part of, such as /actuator/health/peers/<name>.");
 		}
 		return value;

@@ -29,6 +29,22 @@ class PeerFolderRulesTests {
 	}
 
 	@Test
+	void aMemberIsNamedWithoutTheExtensionThePatternFixes() {
+		assertThat(folder("*.fifo").memberName("worker-1.fifo")).isEqualTo("worker-1");
+		assertThat(folder("worker-*.fifo").memberName("worker-1.fifo")).isEqualTo("worker-1");
+		assertThat(folder("*.fifo").memberName(".fifo")).isEqualTo(".fifo");
+		assertThat(folder("worker.*").memberName("worker.1")).isEqualTo("worker.1");
+		assertThat(folder("*").memberName("a.fifo")).isEqualTo("a.fifo");
+		assertThat(folder("*.{fifo,pipe}").memberName("a.pipe")).isEqualTo("a.pipe");
+		assertThat(folder("*.fif?").memberName("a.fifo")).isEqualTo("a.fifo");
+	}
+
+	private static PeerFolder folder(String pattern) {
+		return new PeerFolder("workers", Path.of("/run/workers"), pattern, 1, null, PeerFolder.DEFAULT_MAX_MEMBERS,
+				Duration.ZERO);
+	}
+
+	@Test
 	void minUpIsAtLeastOneAndMaxMembersAtLeastMinUp() {
 		assertThat(PeerFolder.minUp(1)).isOne();
 		assertThatIllegalArgumentException().isThrownBy(() -> PeerFolder.minUp(0))
@@ -66,19 +82,21 @@ class PeerFolderRulesTests {
 	}
 
 	@Test
-	void aNameIsNotEmptyAndHasNoSlash() {
+	void aNameIsNotBlankAndHasNoSlash() {
 		assertThat(Peers.name("orders-eu")).isEqualTo("orders-eu");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name("orders/eu"))
-			.withMessageStartingWith("A name cannot be empty or contain '/'");
+			.withMessageStartingWith("A name cannot be blank or contain '/'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(""))
-			.withMessageStartingWith("A name cannot be empty");
+			.withMessageStartingWith("A name cannot be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(" "))
+			.withMessageStartingWith("A name cannot be blank");
 		PeerProbe probe = new FifoPeerProbe(Path.of("/run/orders.fifo"), NativePosix.get());
 		assertThatIllegalArgumentException().isThrownBy(() -> new Peers(Map.of("orders/eu", probe)))
-			.withMessageStartingWith("A name cannot be empty or contain '/'");
+			.withMessageStartingWith("A name cannot be blank or contain '/'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(
 					() -> new PeerFolder("workers/eu", Path.of("/run/workers"), "*.fifo", 1, null, 1, Duration.ZERO))
-			.withMessageStartingWith("A name cannot be empty or contain '/'");
+			.withMessageStartingWith("A name cannot be blank or contain '/'");
 	}
 
 	@Test

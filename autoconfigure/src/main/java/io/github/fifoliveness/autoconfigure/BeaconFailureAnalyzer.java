@@ -59,8 +59,12 @@ class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 	}
 
 	private static String defaultPathWaysOut(Path path, @Nullable String applicationName) {
-		String whose = StringUtils.hasText(applicationName) ? "of every application named '" + applicationName + "'"
-				: "of every application that does not set 'spring.application.name'";
+		String segment = String.valueOf(path.getParent().getFileName());
+		String whose = !StringUtils.hasText(applicationName)
+				? "of every application that does not set 'spring.application.name'"
+				: segment.equals(applicationName.strip()) ? "of every application named '" + applicationName + "'"
+						: "of every application whose name becomes '" + segment + "' in a path (every character but"
+								+ " A-Z, a-z, 0-9, '.', '_' and '-' becomes '_')";
 		return "'" + path + "' is the default path " + whose + ": set 'spring.application.name' to give this"
 				+ " application a default path of its own, or '" + PATH_PROPERTY + "' to choose a path,";
 	}

@@ -47,6 +47,15 @@ class DefaultBeaconPathCollisionTests {
 			.contains("is the default path of every application named 'orders'");
 	}
 
+	@Test
+	void twoNamesThatBecomeOnePathAreToldSo() throws Exception {
+		assertThat(RunApplication.outputUntilStarted(start("--spring.application.name=billing eu")))
+			.contains("started");
+		String second = RunApplication.outputUntilStarted(start("--spring.application.name=billing/eu"));
+		assertThat(second).contains("another instance holds it (pid ")
+			.contains("is the default path of every application whose name becomes 'billing_eu' in a path");
+	}
+
 	private Process start(String... args) {
 		String[] arguments = new String[args.length + 1];
 		arguments[0] = this.tmp.toString();

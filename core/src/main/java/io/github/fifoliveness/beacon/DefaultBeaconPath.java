@@ -1,6 +1,8 @@
 package io.github.fifoliveness.beacon;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
@@ -11,12 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where an application's liveness FIFO goes when no path is configured:
- * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder (unset, or
- * naming no folder), {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both
- * are owner-only places, so other users can neither hold the read end nor replace the
- * FIFO. Where the JVM cannot name the user ({@code user.name} is {@code ?} for a uid
- * without a passwd entry), or the name is not a plain file name, {@code <user>} is the
- * uid, so that no two users share a folder.
+ * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder of its own
+ * (unset, naming no folder, or another user's),
+ * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
+ * places, so other users can neither hold the read end nor replace the FIFO. Where the
+ * JVM cannot name the user ({@code user.name} is {@code ?} for a uid without a passwd
+ * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no two
+ * users share a folder.
  */
 public final class DefaultBeaconPath {
 
@@ -51,10 +54,7 @@ public final class DefaultBeaconPath {
 			UnaryOperator<@Nullable String> systemProperties, IntSupplier uid) {
 		String app = safeName(applicationName, FALLBACK_APPLICATION_NAME);
 		String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
-		// One that does not exist is not created: the login manager makes it, and only
-		// it.
-		if (runtimeDir != null && !runtimeDir.isBlank() && Path.of(runtimeDir).isAbsolute()
-				&& Files.isDirectory(Path.of(runtimeDir))) {
+		if (runtimeDir != null && isOwnRuntimeFolder(runtimeDir, uid.getAsInt())) {
 			return Path.of(runtimeDir, app, app + ".fifo");
 		}
 		String userName = systemProperties.apply("user.name");
@@ -62,6 +62,19 @@ public final class DefaultBeaconPath {
 				: String.valueOf(uid.getAsInt());
 		return Path.of(systemProperties.apply("java.io.tmpdir"), "fifo-liveness-" + user, app, app + ".fifo")
 			.toAbsolutePath();
+	}
+
+	// One that does not exist is not created: the login manager makes it, and only it.
+	// Another user's (kept by 'su' without '-') is not this process's to use.
+	private static boolean isOwnRuntimeFolder(String value, int uid) {
+		try {
+			Path folder = Path.of(value);
+			return folder.isAbsolute() && Files.isDirectory(folder)
+					&& Integer.valueOf(uid).equals(Files.getAttribute(folder, "unix:uid"));
+		}
+		catch (IOException | InvalidPathException | UnsupportedOperationException ex) {
+			return false;
+		}
 	}
 
 	// A name becomes one path segment: nothing that could climb or split the path.

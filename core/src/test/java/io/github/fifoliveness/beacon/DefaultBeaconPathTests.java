@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ class DefaultBeaconPathTests {
 
 	private static final Map<String, String> SYSTEM = Map.of("user.name", "alice", "java.io.tmpdir", "/var/tmp");
 
-	private static final int UID = 4711;
+	// This process's uid, which owns the temporary runtime folder.
+	private static final int UID = NativePosix.get().effectiveUid();
 
 	@TempDir
 	Path runtime;
@@ -32,6 +34,13 @@ class DefaultBeaconPathTests {
 		assertThat(path("orders", Map.of("XDG_RUNTIME_DIR", missing.toString())::get, SYSTEM::get))
 			.isEqualTo(Path.of("/var/tmp/fifo-liveness-alice/orders/orders.fifo"));
 		assertThat(missing).doesNotExist();
+	}
+
+	// As after 'su' without '-', which keeps the user's XDG_RUNTIME_DIR.
+	@Test
+	void aRuntimeFolderOfAnotherUserIsNotUsed() {
+		assertThat(DefaultBeaconPath.forApplication("orders", runtimeFolder(), SYSTEM::get, () -> UID + 1))
+			.isEqualTo(Path.of("/var/tmp/fifo-liveness-alice/orders/orders.fifo"));
 	}
 
 	@Test
@@ -67,7 +76,7 @@ class DefaultBeaconPathTests {
 		// The JVM's user.name for a uid without a passwd entry.
 		assertThat(path("orders", Map.<String, String>of()::get,
 				Map.of("user.name", "?", "java.io.tmpdir", "/var/tmp")::get))
-			.isEqualTo(Path.of("/var/tmp/fifo-liveness-4711/orders/orders.fifo"));
+			.isEqualTo(Path.of("/var/tmp/fifo-liveness-" + UID + "/orders/orders.fifo"));
 	}
 
 	@Test
@@ -76,7 +85,7 @@ class DefaultBeaconPathTests {
 			assertThat(path("orders", Map.<String, String>of()::get,
 					Map.of("user.name", name, "java.io.tmpdir", "/var/tmp")::get))
 				.as(name)
-				.isEqualTo(Path.of("/var/tmp/fifo-liveness-4711/orders/orders.fifo"));
+				.isEqualTo(Path.of("/var/tmp/fifo-liveness-" + UID + "/orders/orders.fifo"));
 		}
 	}
 

@@ -31,7 +31,9 @@ final class PathProperty {
 
 	private static String action(String property) {
 		String example = property.endsWith(".pid-file") ? "a PID file, such as /run/nginx.pid"
-				: "a FIFO, such as /run/user/1000/my-daemon/my-daemon.fifo";
+				: property.startsWith("fifo-liveness.peer-folders.")
+						? "a folder that holds the members' FIFOs, such as /run/user/1000/workers"
+						: "a FIFO, such as /run/user/1000/my-daemon/my-daemon.fifo";
 		return "Set '" + property + "' to the absolute path of " + example + ".";
 	}
 

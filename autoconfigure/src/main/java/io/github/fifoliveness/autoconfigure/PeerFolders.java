@@ -46,8 +46,13 @@ final class PeerFolders {
 		PropertyRules.check(prefix + ".pattern", folder.getPattern(), () -> PeerFolder.matcher(folder.getPattern()));
 		int minUp = PropertyRules.check(prefix + ".min-up", folder.getMinUp(),
 				() -> PeerFolder.minUp(folder.getMinUp()));
-		PropertyRules.check(prefix + ".max-members", folder.getMaxMembers(),
-				() -> PeerFolder.maxMembers(folder.getMaxMembers(), minUp));
+		// Above the default, the user set min-up and not max-members: min-up is the one
+		// to name.
+		boolean defaultMax = folder.getMaxMembers() == PeerFolder.DEFAULT_MAX_MEMBERS;
+		PropertyRules.check(prefix + (defaultMax ? ".min-up" : ".max-members"),
+				defaultMax ? minUp : folder.getMaxMembers(), () -> PeerFolder.maxMembers(folder.getMaxMembers(), minUp),
+				defaultMax ? "Set '" + prefix + ".max-members' (" + PeerFolder.DEFAULT_MAX_MEMBERS
+						+ " by default) to at least " + minUp + " too." : null);
 		ExpectedOwner owner = (folder.getOwner() != null)
 				? PeerProbes.owner(prefix + ".owner", folder.getOwner(), posix, "the folder's owner") : null;
 		Duration memberDownAfter = (folder.getDownAfter() != null)

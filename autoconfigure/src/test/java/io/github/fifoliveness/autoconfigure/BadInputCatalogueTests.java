@@ -204,13 +204,17 @@ class BadInputCatalogueTests {
 				new InvalidPath(peer, "longer than PATH_MAX", (dir) -> "/" + "d/".repeat(2048) + "o.fifo",
 						"the path is 4103 bytes long; the system allows less than 4096 (PATH_MAX)"),
 				new InvalidPath(peer, "with a NUL", (dir) -> "/run/orders\0.fifo", "not a valid path"),
-				new InvalidPath(peer, "the root folder", (dir) -> "/", "the path names a folder, not a file in it"),
-				new InvalidPath(beacon, "the root folder", (dir) -> "/", "the path names a folder, not a file in it"),
+				new InvalidPath(peer, "the root folder", (dir) -> "/",
+						"the path is the root folder, '/': name one below it"),
+				new InvalidPath(beacon, "the root folder", (dir) -> "/",
+						"the path is the root folder, '/': name one below it"),
 				new InvalidPath("fifo-liveness.pid-file", "the root folder", (dir) -> "/",
-						"the path names a folder, not a file in it"),
+						"the path is the root folder, '/': name one below it"),
 				new InvalidPath(peer, "with a '..' segment", (dir) -> "/run/../srv/orders.fifo",
 						"the path has a '..' segment"),
 				new InvalidPath("fifo-liveness.peers.orders.pid-file", "relative", (dir) -> "orders.pid",
+						"the path must be absolute"),
+				new InvalidPath("fifo-liveness.peer-folders.workers.path", "relative", (dir) -> "workers",
 						"the path must be absolute"));
 	}
 
@@ -221,15 +225,15 @@ class BadInputCatalogueTests {
 		String value = invalid.value().apply(this.dir);
 		// Peers are checked with the beacon off, so that only the peer's path is at
 		// fault.
-		String beacon = property.startsWith("fifo-liveness.peers.") ? "false" : "true";
+		String beacon = property.startsWith("fifo-liveness.peer") ? "false" : "true";
 		assertThatException()
 			.isThrownBy(() -> run("--fifo-liveness.beacon.enabled=" + beacon, "--" + property + "=" + value));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '" + value + "' for configuration property '" + property + "'")
 			.containsIgnoringCase("Validation failed for the following reason:" + System.lineSeparator()
 					+ System.lineSeparator() + invalid.problem())
-			.contains("Set '" + property + "' to the absolute path of a "
-					+ (property.endsWith(".pid-file") ? "PID file" : "FIFO"));
+			.contains("Set '" + property + "' to the absolute path of a " + (property.endsWith(".pid-file") ? "PID file"
+					: property.startsWith("fifo-liveness.peer-folders.") ? "folder" : "FIFO"));
 		assertThat(this.dir).isEmptyDirectory();
 	}
 
@@ -319,7 +323,9 @@ class BadInputCatalogueTests {
 					fifo-liveness.peer-folders.workers.pattern=[a             | Invalid value '[a' for configuration property 'fifo-liveness.peer-folders.workers.pattern'
 					fifo-liveness.peer-folders.workers.min-up=0               | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.min-up'
 					fifo-liveness.peer-folders.workers.max-members=0          | Invalid value '0' for configuration property 'fifo-liveness.peer-folders.workers.max-members'
+					fifo-liveness.peer-folders.workers.min-up=1500            | Invalid value '1500' for configuration property 'fifo-liveness.peer-folders.workers.min-up'
 					fifo-liveness.peer-folders.workers.down-after=-1s         | Invalid value '-1s' for configuration property 'fifo-liveness.peer-folders.workers.down-after'
+					fifo-liveness.peer-folders.workers.down-after=110000d     | A grace period can be at most 36500d (100 years)
 					fifo-liveness.peer-folders.workers.startup-grace=-1s      | Invalid value '-1s' for configuration property 'fifo-liveness.peer-folders.workers.startup-grace'
 					fifo-liveness.peer-folders.workers.owner=no-such-user-42  | Invalid value 'no-such-user-42' for configuration property 'fifo-liveness.peer-folders.workers.owner'
 					fifo-liveness.peer-folders.workers.min-up=many            | fifo-liveness.peer-folders.workers.min-up

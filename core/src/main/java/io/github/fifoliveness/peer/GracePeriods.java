@@ -22,7 +22,7 @@ public final class GracePeriods {
 			throw new IllegalArgumentException("A grace period cannot be negative; give 0 to publish every DOWN at"
 					+ " once, or how long a peer must stay down first, such as 5s.");
 		}
-		return value;
+		return atMostACentury(value, "A grace period");
 	}
 
 	/**
@@ -35,6 +35,15 @@ public final class GracePeriods {
 		if (value.isNegative()) {
 			throw new IllegalArgumentException("A start-up grace cannot be negative; give 0 for none, or how long"
 					+ " after the monitor starts a peer not seen UP yet is not DOWN, such as 30s.");
+		}
+		return atMostACentury(value, "A start-up grace");
+	}
+
+	// Longer would overflow the clock's arithmetic in nanoseconds (292 years), and no
+	// one needs it.
+	static Duration atMostACentury(Duration value, String what) {
+		if (value.compareTo(Duration.ofDays(36_500)) > 0) {
+			throw new IllegalArgumentException(what + " can be at most 36500d (100 years); give 0 for none.");
 		}
 		return value;
 	}

@@ -32,7 +32,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 			throw new IllegalArgumentException("A poll interval cannot be negative; give 0 to probe nothing in the"
 					+ " background, or how often to probe, such as 1s.");
 		}
-		return value;
+		return GracePeriods.atMostACentury(value, "A poll interval");
 	}
 
 	/**
@@ -46,7 +46,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 			throw new IllegalArgumentException("A safety-net interval cannot be negative; give 0 to rely on the"
 					+ " kernel's events alone, or how often to probe anyway, such as 60s.");
 		}
-		return value;
+		return GracePeriods.atMostACentury(value, "A safety-net interval");
 	}
 
 	/**

@@ -49,18 +49,18 @@ public final class ConfiguredPath {
 				throw new IllegalArgumentException(
 						"A name in the path is longer than " + NAME_MAX + " bytes (NAME_MAX).");
 			}
-			// Folders are created along the path: "a/../b" would leave a stray "a"
-			// behind.
+			// Past a symbolic link, ".." leads elsewhere than it seems; and folders are
+			// created along a beacon's path: "a/../b" would leave a stray "a" behind.
 			if (name.toString().equals(".") || name.toString().equals("..")) {
 				throw new IllegalArgumentException("The path has a '" + name
-						+ "' segment; write it without '.' and '..', so that the folders created along it are the ones it names.");
+						+ "' segment; write it without '.' and '..', so that it names the place it seems to.");
 			}
 		}
 		if (!path.isAbsolute()) {
 			throw new IllegalArgumentException("The path must be absolute, so that every process finds the same file.");
 		}
 		if (path.getFileName() == null) {
-			throw new IllegalArgumentException("The path names a folder, not a file in it.");
+			throw new IllegalArgumentException("The path is the root folder, '/': name one below it.");
 		}
 		return path;
 	}

@@ -55,17 +55,20 @@ class PeerFolderRulesTests {
 	}
 
 	@Test
-	void gracePeriodsAreZeroOrPositive() {
+	void gracePeriodsAreZeroOrPositiveAndAtMostACentury() {
 		assertThat(GracePeriods.downAfter(Duration.ZERO)).isZero();
 		assertThat(GracePeriods.startupGrace(Duration.ofSeconds(30))).hasSeconds(30);
 		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.downAfter(Duration.ofSeconds(-1)))
 			.withMessageStartingWith("A grace period cannot be negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.startupGrace(Duration.ofSeconds(-1)))
 			.withMessageStartingWith("A start-up grace cannot be negative");
+		assertThat(GracePeriods.downAfter(Duration.ofDays(36_500))).hasDays(36_500);
+		assertThatIllegalArgumentException().isThrownBy(() -> GracePeriods.downAfter(Duration.ofDays(110_000)))
+			.withMessage("A grace period can be at most 36500d (100 years); give 0 for none.");
 	}
 
 	@Test
-	void intervalsAreOffOrPositive() {
+	void intervalsAreOffOrPositiveAndAtMostACentury() {
 		WatchSettings off = new WatchSettings(true, Duration.ZERO, Duration.ZERO);
 		assertThat(off.pollInterval()).isZero();
 		assertThat(WatchSettings.pollInterval(Duration.ofSeconds(1))).hasSeconds(1);
@@ -73,6 +76,8 @@ class PeerFolderRulesTests {
 			.withMessageStartingWith("A poll interval cannot be negative; give 0 to probe nothing");
 		assertThatIllegalArgumentException().isThrownBy(() -> WatchSettings.safetyNetInterval(Duration.ofMillis(-1)))
 			.withMessageStartingWith("A safety-net interval cannot be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> WatchSettings.pollInterval(Duration.ofDays(110_000)))
+			.withMessageStartingWith("A poll interval can be at most 36500d");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WatchSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(-60)))
 			.withMessageStartingWith("A safety-net interval cannot be negative");

@@ -26,7 +26,7 @@ class ConfiguredPathTests {
 			orders.fifo          | The path must be absolute
 			/run/../orders.fifo  | The path has a '..' segment
 			/run/./orders.fifo   | The path has a '.' segment
-			/                    | The path names a folder, not a file in it.
+			/                    | The path is the root folder, '/': name one below it.
 			""")
 	void aPathAgainstTheRulesIsRefusedSayingWhy(String value, String reason) {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConfiguredPath.of(value)).withMessageStartingWith(reason);

@@ -65,6 +65,16 @@ public final class LivenessCheckCommand {
 			return PeerFolderCheck.run(words, owner, out, err, USAGE_LINE);
 		}
 		String[] args = words.toArray(String[]::new);
+		// "--" ends the options, so that a path may begin with '-'.
+		if (args.length == 2 && args[0].equals("--")) {
+			args = new String[] { args[1] };
+		}
+		else if (args.length == 1 && args[0].startsWith("-") && !args[0].equals("-")) {
+			err.println(CStyleEscape.escape("'" + args[0] + "' is no option: give a path that begins with '-' after"
+					+ " '--' (check -- " + args[0] + ")"));
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
 		boolean pidFile = args.length == 2 && args[0].equals("--pid-file");
 		if (!pidFile && (args.length != 1 || args[0].startsWith("-"))) {
 			err.println(USAGE_LINE);

@@ -108,6 +108,16 @@ class LivenessCheckCommandTests {
 	}
 
 	@Test
+	void aPathThatBeginsWithADashFollowsTheEndOfOptions() {
+		Path fifo = Fifos.create(this.dir.resolve("-x.fifo"));
+		assertThat(run("-x.fifo")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("'-x.fifo' is no option: give a path that begins with '-' after '--' (check -- -x.fifo)");
+		assertThat(run("--", fifo.toString())).isEqualTo(1);
+		assertThat(out()).startsWith("DOWN NO_READER " + fifo + ":");
+	}
+
+	@Test
 	void usageErrorsExitTwoAndPrintUsage() {
 		assertThat(run()).isEqualTo(2);
 		assertThat(run("--pid-file")).isEqualTo(2);

@@ -10,10 +10,12 @@ import io.github.fifoliveness.autoconfigure.beacon.LivenessBeacon;
 import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.posix.NativePosix;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -43,10 +45,22 @@ public final class LivenessBeaconAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnFeature(Feature.READINESS_BEACON)
-	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, NativePosix posix) {
+	ReadinessBeacon readinessBeacon(FifoLivenessProperties properties, ObjectProvider<LivenessBeacon> livenessBeacon,
+			NativePosix posix) {
 		BeaconProperties beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
+		LivenessBeacon liveness = livenessBeacon.getIfAvailable();
+		if (liveness != null && liveness.getPath().equals(path)) {
+			throw new InvalidConfigurationPropertyValueException("fifo-liveness.beacon.readiness-path",
+					beacon.getReadinessPath(), "The liveness beacon holds this FIFO: give the readiness beacon a"
+							+ " path of its own, such as '" + path.resolveSibling(readinessName(path)) + "'.");
+		}
 		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), watchInterval(beacon));
+	}
+
+	private static String readinessName(Path path) {
+		String name = path.getFileName().toString();
+		return (name.endsWith(".fifo") ? name.substring(0, name.length() - 5) : name) + "-ready.fifo";
 	}
 
 	private static Duration watchInterval(BeaconProperties beacon) {

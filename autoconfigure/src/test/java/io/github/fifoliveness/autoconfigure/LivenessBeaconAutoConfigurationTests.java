@@ -99,6 +99,31 @@ class LivenessBeaconAutoConfigurationTests {
 	}
 
 	@Test
+	void aReadinessPathIsHeldWithTheLivenessBeaconOff() {
+		Path readiness = this.dir.resolve("app-ready.fifo");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.enabled=false",
+					"fifo-liveness.beacon.readiness-path=" + readiness)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LivenessBeacon.class);
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				assertThat(probeAlive(readiness)).isTrue();
+			});
+	}
+
+	@Test
+	void aReadinessPathThatIsTheLivenessPathFailsStartup() {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.beacon.path=" + fifo, "fifo-liveness.beacon.readiness-path=" + fifo)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"Property fifo-liveness.beacon.readiness-path with value '" + fifo + "' is invalid")
+				.hasMessageContaining("The liveness beacon holds this FIFO"));
+	}
+
+	@Test
 	void noReadinessFifoUnlessConfigured() {
 		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"))
 			.run((context) -> assertThat(context).doesNotHaveBean(ReadinessBeacon.class));

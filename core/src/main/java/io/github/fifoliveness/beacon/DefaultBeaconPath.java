@@ -26,6 +26,8 @@ public final class DefaultBeaconPath {
 	/** The application name used when {@code spring.application.name} is not set. */
 	public static final String FALLBACK_APPLICATION_NAME = "application";
 
+	private static final int MAX_NAME = 200;
+
 	private static final Pattern PLAIN_USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
 	private DefaultBeaconPath() {
@@ -83,6 +85,8 @@ public final class DefaultBeaconPath {
 			return fallback;
 		}
 		String safe = name.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+		// Cut where "<app>.fifo.lock" would pass NAME_MAX (255 bytes, all ASCII here).
+		safe = safe.substring(0, Math.min(safe.length(), MAX_NAME));
 		return (safe.equals(".") || safe.equals("..")) ? fallback : safe;
 	}
 

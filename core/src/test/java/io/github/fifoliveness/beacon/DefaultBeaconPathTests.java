@@ -72,6 +72,13 @@ class DefaultBeaconPathTests {
 	}
 
 	@Test
+	void aNameTooLongForAFileNameIsCut() {
+		String cut = "n".repeat(200);
+		assertThat(path("n".repeat(300), runtimeFolder(), SYSTEM::get))
+			.isEqualTo(this.runtime.resolve(cut + "/" + cut + ".fifo"));
+	}
+
+	@Test
 	void userWithoutAPasswdEntryGetsAFolderNamedByUid() {
 		// The JVM's user.name for a uid without a passwd entry.
 		assertThat(path("orders", Map.<String, String>of()::get,

@@ -64,7 +64,7 @@ class BeaconFailureAnalyzer extends AbstractFailureAnalyzer<BeaconException> {
 				? "of every application that does not set 'spring.application.name'"
 				: segment.equals(applicationName.strip()) ? "of every application named '" + applicationName + "'"
 						: "of every application whose name becomes '" + segment + "' in a path (every character but"
-								+ " A-Z, a-z, 0-9, '.', '_' and '-' becomes '_')";
+								+ " A-Z, a-z, 0-9, '.', '_' and '-' becomes '_', and the name is cut to 200)";
 		return "'" + path + "' is the default path " + whose + ": set 'spring.application.name' to give this"
 				+ " application a default path of its own, or '" + PATH_PROPERTY + "' to choose a path,";
 	}

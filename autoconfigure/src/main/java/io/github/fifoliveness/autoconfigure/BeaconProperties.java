@@ -52,8 +52,8 @@ public class BeaconProperties {
 	/**
 	 * Absolute path of a second FIFO that follows the application's readiness: held while
 	 * it accepts traffic, closed while it refuses it, so a monitor can watch readiness as
-	 * a peer of its own, whether or not the liveness FIFO is enabled. The file name may
-	 * be at most 250 bytes, so that "<name>.lock" fits beside it.
+	 * a peer of its own; held only while "enabled" is on, which turns off both beacons.
+	 * The file name may be at most 250 bytes, so that "<name>.lock" fits beside it.
 	 */
 	private @Nullable String readinessPath;
 

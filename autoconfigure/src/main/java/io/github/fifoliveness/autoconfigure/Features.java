@@ -77,16 +77,15 @@ final class Features {
 		boolean test = isTestContext(environment);
 		Binder binder = Binder.get(environment);
 		Boolean beaconEnabled = binder.bind(BEACON_ENABLED, Boolean.class).orElse(null);
-		boolean beaconsOn = !test || binder.bind(TEST_BEACON, Boolean.class).orElse(false);
-		boolean beaconOn = beaconsOn && ((beaconEnabled != null) ? beaconEnabled : true);
+		boolean beaconOn = (!test || binder.bind(TEST_BEACON, Boolean.class).orElse(false))
+				&& ((beaconEnabled != null) ? beaconEnabled : true);
 		boolean pidFileOn = !test || binder.bind(TEST_PID_FILE, Boolean.class).orElse(false);
 		boolean fifos = FifoSupport.isSupported(osName);
 		Set<Feature> used = EnumSet.noneOf(Feature.class);
 		if (beaconOn && (fifos || beaconEnabled != null)) {
 			used.add(Feature.LIVENESS_BEACON);
 		}
-		// 'enabled' is the liveness FIFO's: a readiness path set asks for its own.
-		if (beaconsOn && hasText(binder, "fifo-liveness.beacon.readiness-path")) {
+		if (beaconOn && hasText(binder, "fifo-liveness.beacon.readiness-path")) {
 			used.add(Feature.READINESS_BEACON);
 		}
 		if (pidFileOn

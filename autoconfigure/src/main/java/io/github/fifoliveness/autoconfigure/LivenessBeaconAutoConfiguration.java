@@ -49,7 +49,7 @@ public final class LivenessBeaconAutoConfiguration {
 			NativePosix posix) {
 		BeaconProperties beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
-		LivenessBeacon liveness = livenessBeacon.getIfAvailable();
+		LivenessBeacon liveness = livenessBeacon.getIfUnique();
 		if (liveness != null && liveness.getPath().equals(path)) {
 			throw new InvalidConfigurationPropertyValueException("fifo-liveness.beacon.readiness-path",
 					beacon.getReadinessPath(), "The liveness beacon holds this FIFO: give the readiness beacon a"

@@ -412,7 +412,7 @@ class BadInputCatalogueTests {
 	@ParameterizedTest
 	@CsvSource({ "fifo-liveness.monitor.poll-interval, A poll interval cannot be negative; give 0 to probe nothing",
 			"fifo-liveness.monitor.watch.safety-net-interval, A safety-net interval cannot be negative; give 0",
-			"fifo-liveness.beacon.watch-interval, A watch interval cannot be negative; give 0 to never check" })
+			"fifo-liveness.beacon.watch-interval, A watch interval cannot be negative or above 36500d; give 0 to never check" })
 	void negativeInterval(String property, String reason, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
 				"--fifo-liveness.peers.orders.path=/run/orders.fifo", "--fifo-liveness.peers.orders.owner=0",

@@ -98,17 +98,15 @@ class LivenessBeaconAutoConfigurationTests {
 			});
 	}
 
+	// 'enabled' turns off both beacons: the one switch for an application with no beacon.
 	@Test
-	void aReadinessPathIsHeldWithTheLivenessBeaconOff() {
+	void noReadinessFifoWithTheBeaconOff() {
 		Path readiness = this.dir.resolve("app-ready.fifo");
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.beacon.enabled=false",
 					"fifo-liveness.beacon.readiness-path=" + readiness)
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(LivenessBeacon.class);
-				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-				assertThat(probeAlive(readiness)).isTrue();
-			});
+			.run((context) -> assertThat(context).doesNotHaveBean(ReadinessBeacon.class));
+		assertThat(readiness).doesNotExist();
 	}
 
 	@Test

@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * and the kernel drops it when the process dies, however it dies, so nothing stale is
  * left to clean up. Holds the single-instance lock with it, can close the FIFO while the
  * process lives ({@link #suspend(String) suspend}) and hold it again, and {@link #check()
- * checks} that the path still names what it holds, recreating the FIFO (or the lock) that
- * a tmp cleaner removed.
+ * checks} its path, recreating what a tmp cleaner removed.
  */
 public class FifoBeacon {
 
@@ -46,8 +45,7 @@ public class FifoBeacon {
 	/**
 	 * Create a beacon for the FIFO at the given path.
 	 * @param path the absolute path of the FIFO
-	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
-	 * holds the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} against a second instance
 	 * @param posix the native calls
 	 */
 	public FifoBeacon(Path path, boolean singleInstance, NativePosix posix) {
@@ -58,8 +56,7 @@ public class FifoBeacon {
 	 * Create a beacon for the FIFO at the given path, named in its log lines.
 	 * @param name what the log lines call it, such as {@code Readiness beacon}
 	 * @param path the absolute path of the FIFO
-	 * @param singleInstance whether to lock {@code <path>.lock} so that only one instance
-	 * holds the FIFO
+	 * @param singleInstance whether to lock {@code <path>.lock} against a second instance
 	 * @param posix the native calls
 	 */
 	public FifoBeacon(String name, Path path, boolean singleInstance, NativePosix posix) {
@@ -74,9 +71,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Return the path a configured value names for a beacon's FIFO, by the rules of
-	 * {@link ConfiguredPath}: with a single-instance lock, {@code <name>.lock} must fit
-	 * beside it too.
+	 * Return the path a value names for a beacon's FIFO: {@link ConfiguredPath}, with
+	 * room for {@code <name>.lock} beside it where it takes the lock.
 	 * @param value the configured value
 	 * @param singleInstance whether the beacon takes the single-instance lock
 	 * @return the absolute path
@@ -104,10 +100,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Return whether the beacon holds its FIFO, and if not, why. While the beacon holds
-	 * it, the path is examined on every call ({@code lstat}, device and inode), so a FIFO
-	 * removed or replaced since the last watch is reported at once, even with the watcher
-	 * off.
+	 * Return whether the beacon holds its FIFO, and if not, why: while held, the path is
+	 * examined on every call, so a FIFO removed or replaced is reported at once.
 	 * @return the status
 	 */
 	public synchronized BeaconStatus status() {
@@ -115,11 +109,9 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Prepare the folder and take the single-instance lock now, ahead of {@link #hold()},
-	 * so that a second instance fails before it starts anything else. {@link #release()}
-	 * gives it back.
-	 * @throws BeaconException if the lock cannot be taken, such as when another instance
-	 * holds it
+	 * Take the single-instance lock now, ahead of {@link #hold()}, so that a second
+	 * instance fails before it starts anything; {@link #release()} gives it back.
+	 * @throws BeaconException if the lock cannot be taken, as another instance holds it
 	 */
 	public synchronized void lock() {
 		if (!this.holding) {
@@ -137,16 +129,14 @@ public class FifoBeacon {
 		if (this.holding) {
 			return;
 		}
-		BeaconFolder.prepare(this.path, this.posix);
-		this.lock.take();
+		lock();
 		try {
 			if (!this.suspended) {
 				this.fifo = BeaconFifo.hold(this.path, this.lock.foundLeftBehind(), this.posix);
 				this.status = BeaconStatus.HELD;
 			}
 			else {
-				// Held later; what is at the path fails startup now, as it would for a
-				// held one.
+				// Held on resume(); anything but a FIFO at the path fails startup now.
 				BeaconFifo.refuseAnythingElse(this.path, this.posix);
 			}
 		}
@@ -182,8 +172,7 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Whether {@link #hold()} was called and {@link #release()} was not, whether or not
-	 * the FIFO is suspended.
+	 * Whether held between {@link #hold()} and {@link #release()}, suspended or not.
 	 * @return {@code true} between hold and release
 	 */
 	public synchronized boolean isHolding() {
@@ -191,9 +180,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Close the FIFO's read end while the application runs, so that peers see it down
-	 * although the process lives: for an application that knows it is broken. The FIFO
-	 * and the single-instance lock stay, so {@link #resume()} holds the same path again.
+	 * Close the FIFO's read end while the process lives, so that peers see a broken
+	 * application down; the FIFO and the lock stay, for {@link #resume()}.
 	 * @param reason why, for the health component and the log
 	 */
 	public synchronized void suspend(String reason) {
@@ -244,9 +232,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Check now that the path still names the held FIFO, and recreate it if it is gone;
-	 * take the lock again if its file is gone. {@link FifoBeaconWatcher} calls this every
-	 * watch interval.
+	 * Check that the path still names the held FIFO, recreating it (or the lock file) if
+	 * gone. {@link FifoBeaconWatcher} calls this every watch interval.
 	 */
 	public synchronized void check() {
 		if (!this.holding || this.suspended) {

@@ -43,9 +43,10 @@ public final class FifoBeaconWatcher {
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration interval(Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException("A watch interval cannot be negative; give 0 to never check the"
-					+ " beacon's path, or how often to check it, such as 2s.");
+		// Above 100 years, the scheduler's arithmetic in nanoseconds overflows.
+		if (value.isNegative() || value.compareTo(Duration.ofDays(36_500)) > 0) {
+			throw new IllegalArgumentException("A watch interval cannot be negative or above 36500d; give 0 to never"
+					+ " check the beacon's path, or how often to check it, such as 2s.");
 		}
 		return value;
 	}

@@ -32,9 +32,12 @@ final class SingleInstanceLock {
 		this.posix = posix;
 	}
 
+	// Again if a cleaner removed its file since it was taken ahead of the hold.
 	void take() {
-		if (this.enabled && this.lock == null) {
-			this.lock = BeaconLock.acquire(this.path, this.posix);
+		if (this.enabled && (this.lock == null || !this.lock.isInPlace())) {
+			BeaconLock taken = BeaconLock.acquire(this.path, this.posix);
+			release();
+			this.lock = taken;
 		}
 	}
 

@@ -66,7 +66,8 @@ public final class LivenessCheckCommand {
 		}
 		String[] args = words.toArray(String[]::new);
 		// "--" ends the options, so that a path may begin with '-'.
-		if (args.length == 2 && args[0].equals("--")) {
+		boolean endOfOptions = args.length == 2 && args[0].equals("--");
+		if (endOfOptions) {
 			args = new String[] { args[1] };
 		}
 		else if (args.length == 1 && args[0].startsWith("-") && !args[0].equals("-")) {
@@ -76,7 +77,7 @@ public final class LivenessCheckCommand {
 			return USAGE;
 		}
 		boolean pidFile = args.length == 2 && args[0].equals("--pid-file");
-		if (!pidFile && (args.length != 1 || args[0].startsWith("-"))) {
+		if (!pidFile && (args.length != 1 || (!endOfOptions && args[0].startsWith("-")))) {
 			err.println(USAGE_LINE);
 			return USAGE;
 		}

@@ -136,7 +136,7 @@ public final class PeerFolder {
 	public static int maxMembers(int maxMembers, int minUp) {
 		if (maxMembers < Math.max(minUp, 1)) {
 			throw new IllegalArgumentException("The group could never be UP with fewer members followed than 'min-up' ("
-					+ minUp + ") asks to be up: give at least that many.");
+					+ minUp + ") asks to be up: give 'max-members' at least that many.");
 		}
 		return maxMembers;
 	}
@@ -155,10 +155,12 @@ public final class PeerFolder {
 		return strip ? fileName.substring(0, fileName.length() - this.extension.length()) : fileName;
 	}
 
-	// The pattern's last dot and what follows it, where none of it is a glob's.
+	// The pattern's last dot and what follows it, where something comes before it and
+	// none of it is a glob's.
 	private static @Nullable String fixedExtension(String pattern) {
-		String extension = pattern.substring(Math.max(0, pattern.lastIndexOf('.')));
-		boolean fixed = extension.length() > 1 && extension.startsWith(".")
+		int dot = pattern.lastIndexOf('.');
+		String extension = pattern.substring(Math.max(0, dot));
+		boolean fixed = dot > 0 && extension.length() > 1
 				&& extension.chars().noneMatch((c) -> "*?[]{}\\".indexOf(c) >= 0);
 		return fixed ? extension : null;
 	}
@@ -169,6 +171,12 @@ public final class PeerFolder {
 	 * @return {@code true} if it does
 	 */
 	public boolean matches(String fileName) {
+		// "*.fifo" matches ".fifo", whose name, with nothing before the extension,
+		// another
+		// file (".fifo.fifo") could take.
+		if (fileName.equals(this.extension)) {
+			return false;
+		}
 		try {
 			return this.matcher.matches(Path.of(fileName));
 		}

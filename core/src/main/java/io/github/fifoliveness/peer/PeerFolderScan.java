@@ -42,7 +42,7 @@ public final class PeerFolderScan {
 			FifoPeerProbe probe = new FifoPeerProbe(folder.path().resolve(name), owner.get(), posix);
 			ProbeResult result = probe.probe();
 			if (isMember(result)) {
-				members.put(folder.memberName(name), result);
+				members.putIfAbsent(folder.memberName(name), result);
 			}
 		}
 		return new PeerFolderReport(folder, true, members);

@@ -43,7 +43,8 @@ class FifoBeaconTests {
 	void watchIntervalIsOffOrPositive() {
 		assertThat(FifoBeaconWatcher.interval(Duration.ZERO)).isZero();
 		assertThatIllegalArgumentException().isThrownBy(() -> FifoBeaconWatcher.interval(Duration.ofSeconds(-2)))
-			.withMessageStartingWith("A watch interval cannot be negative; give 0 to never check");
+			.withMessageStartingWith("A watch interval cannot be negative or above 36500d; give 0 to never check");
+		assertThatIllegalArgumentException().isThrownBy(() -> FifoBeaconWatcher.interval(Duration.ofDays(110_000)));
 		FifoBeacon beacon = new FifoBeacon(this.dir.resolve("app.fifo"), true, this.posix);
 		assertThatIllegalArgumentException().isThrownBy(() -> new FifoBeaconWatcher(beacon, Duration.ofMillis(-1)));
 		assertThat(this.dir).isEmptyDirectory();
@@ -63,6 +64,30 @@ class FifoBeaconTests {
 			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
 		assertThat(this.beacon.isHeld()).isTrue();
 		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
+	void aLockTakenAheadOfAHoldThatNeverCameIsGivenBack() {
+		Path fifo = this.dir.resolve("app.fifo");
+		FifoBeacon first = new FifoBeacon(fifo, true, this.posix);
+		first.lock();
+		assertThatExceptionOfType(BeaconLockHeldException.class)
+			.isThrownBy(() -> new FifoBeacon(fifo, true, this.posix).lock());
+		first.release();
+		assertThat(this.dir.resolve("app.fifo.lock")).doesNotExist();
+		start(fifo);
+		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
+	void aLockFileRemovedBetweenTheLockAndTheHoldIsTakenAgain() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		this.beacon = new FifoBeacon(fifo, true, this.posix);
+		this.beacon.lock();
+		Files.delete(this.dir.resolve("app.fifo.lock"));
+		this.beacon.hold();
+		assertThatExceptionOfType(BeaconLockHeldException.class)
+			.isThrownBy(() -> new FifoBeacon(fifo, true, this.posix).lock());
 	}
 
 	@Test

@@ -115,6 +115,9 @@ class LivenessCheckCommandTests {
 			.contains("'-x.fifo' is no option: give a path that begins with '-' after '--' (check -- -x.fifo)");
 		assertThat(run("--", fifo.toString())).isEqualTo(1);
 		assertThat(out()).startsWith("DOWN NO_READER " + fifo + ":");
+		// Relative, as a shell user types it: resolved against the working folder.
+		assertThat(run("--", "-x.fifo")).isEqualTo(1);
+		assertThat(out()).contains("DOWN MISSING " + Path.of("-x.fifo").toAbsolutePath());
 	}
 
 	@Test

@@ -32,7 +32,10 @@ class PeerFolderRulesTests {
 	void aMemberIsNamedWithoutTheExtensionThePatternFixes() {
 		assertThat(folder("*.fifo").memberName("worker-1.fifo")).isEqualTo("worker-1");
 		assertThat(folder("worker-*.fifo").memberName("worker-1.fifo")).isEqualTo("worker-1");
-		assertThat(folder("*.fifo").memberName(".fifo")).isEqualTo(".fifo");
+		assertThat(folder("*.fifo").matches(".fifo")).isFalse();
+		assertThat(folder(".fifo").matches(".fifo")).isTrue();
+		assertThat(folder(".fifo").memberName(".fifo")).isEqualTo(".fifo");
+		assertThat(folder("*.fifo").memberName(".fifo.fifo")).isEqualTo(".fifo");
 		assertThat(folder("worker.*").memberName("worker.1")).isEqualTo("worker.1");
 		assertThat(folder("*").memberName("a.fifo")).isEqualTo("a.fifo");
 		assertThat(folder("*.{fifo,pipe}").memberName("a.pipe")).isEqualTo("a.pipe");

@@ -50,12 +50,21 @@ public final class LivenessBeaconAutoConfiguration {
 		BeaconProperties beacon = properties.getBeacon();
 		Path path = PathProperty.beacon("fifo-liveness.beacon.readiness-path", beacon.getReadinessPath(), true);
 		LivenessBeacon liveness = livenessBeacon.getIfUnique();
-		if (liveness != null && liveness.getPath().equals(path)) {
+		if (liveness != null && clash(liveness.getPath(), path)) {
 			throw new InvalidConfigurationPropertyValueException("fifo-liveness.beacon.readiness-path",
-					beacon.getReadinessPath(), "The liveness beacon holds this FIFO: give the readiness beacon a"
-							+ " path of its own, such as '" + path.resolveSibling(readinessName(path)) + "'.");
+					beacon.getReadinessPath(),
+					"The liveness beacon holds this FIFO, or its lock file is one beacon's lock file and the"
+							+ " other's FIFO: give the readiness beacon a path of its own, such as '"
+							+ liveness.getPath().resolveSibling(readinessName(liveness.getPath())) + "'.");
 		}
 		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), watchInterval(beacon));
+	}
+
+	// One beacon's FIFO, or its lock file, at the other's path.
+	private static boolean clash(Path liveness, Path readiness) {
+		return liveness.equals(readiness)
+				|| liveness.equals(readiness.resolveSibling(readiness.getFileName() + ".lock"))
+				|| readiness.equals(liveness.resolveSibling(liveness.getFileName() + ".lock"));
 	}
 
 	private static String readinessName(Path path) {

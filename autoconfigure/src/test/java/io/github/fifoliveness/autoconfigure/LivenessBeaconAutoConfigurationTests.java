@@ -12,6 +12,8 @@ import io.github.fifoliveness.posix.NativePosix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -109,11 +111,13 @@ class LivenessBeaconAutoConfigurationTests {
 		assertThat(readiness).doesNotExist();
 	}
 
-	@Test
-	void aReadinessPathThatIsTheLivenessPathFailsStartup() {
-		Path fifo = this.dir.resolve("app.fifo");
+	@ParameterizedTest
+	@CsvSource({ "app.fifo, app.fifo", "app.fifo, app.fifo.lock", "app.fifo.lock, app.fifo" })
+	void aReadinessPathThatIsTheLivenessPathOrItsLockFileFailsStartup(String livenessName, String readinessName) {
+		Path fifo = this.dir.resolve(readinessName);
 		this.contextRunner
-			.withPropertyValues("fifo-liveness.beacon.path=" + fifo, "fifo-liveness.beacon.readiness-path=" + fifo)
+			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve(livenessName),
+					"fifo-liveness.beacon.readiness-path=" + fifo)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining(

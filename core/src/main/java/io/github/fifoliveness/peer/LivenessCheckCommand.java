@@ -51,6 +51,12 @@ public final class LivenessCheckCommand {
 	 */
 	public static int run(String[] arguments, PrintStream out, PrintStream err) {
 		List<String> words = new ArrayList<>(List.of(arguments));
+		// "--" ends the options: what follows is the path, even one that begins with '-'.
+		int end = words.indexOf("--");
+		List<String> operands = (end >= 0) ? List.copyOf(words.subList(end + 1, words.size())) : List.of();
+		if (end >= 0) {
+			words.subList(end, words.size()).clear();
+		}
 		int ownerAt = words.indexOf("--owner");
 		String owner = null;
 		if (ownerAt >= 0) {
@@ -61,16 +67,17 @@ public final class LivenessCheckCommand {
 			owner = words.remove(ownerAt + 1);
 			words.remove(ownerAt);
 		}
-		if (words.contains("--folder")) {
+		if (words.contains("--folder") && end < 0) {
 			return PeerFolderCheck.run(words, owner, out, err, USAGE_LINE);
 		}
-		String[] args = words.toArray(String[]::new);
-		// "--" ends the options, so that a path may begin with '-'.
-		boolean endOfOptions = args.length == 2 && args[0].equals("--");
-		if (endOfOptions) {
-			args = new String[] { args[1] };
+		if (end >= 0 && operands.size() != 1) {
+			err.println(USAGE_LINE);
+			return USAGE;
 		}
-		else if (args.length == 1 && args[0].startsWith("-") && !args[0].equals("-")) {
+		words.addAll(operands);
+		String[] args = words.toArray(String[]::new);
+		boolean endOfOptions = end >= 0;
+		if (!endOfOptions && args.length == 1 && args[0].startsWith("-")) {
 			err.println(CStyleEscape.escape("'" + args[0] + "' is no option: give a path that begins with '-' after"
 					+ " '--' (check -- " + args[0] + ")"));
 			err.println(USAGE_LINE);

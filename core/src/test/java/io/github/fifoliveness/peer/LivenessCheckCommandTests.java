@@ -118,6 +118,12 @@ class LivenessCheckCommandTests {
 		// Relative, as a shell user types it: resolved against the working folder.
 		assertThat(run("--", "-x.fifo")).isEqualTo(1);
 		assertThat(out()).contains("DOWN MISSING " + Path.of("-x.fifo").toAbsolutePath());
+		// After "--", no word is an option.
+		assertThat(run("--", "--owner")).isEqualTo(1);
+		assertThat(out()).contains("DOWN MISSING " + Path.of("--owner").toAbsolutePath());
+		assertThat(run("--owner", "root", "--", fifo.toString())).isEqualTo(1);
+		assertThat(run("--pid-file", "--", "-x.pid")).isEqualTo(1);
+		assertThat(out()).contains("DOWN MISSING " + Path.of("-x.pid").toAbsolutePath());
 	}
 
 	@Test
@@ -127,6 +133,9 @@ class LivenessCheckCommandTests {
 		assertThat(run("--verbose", "x")).isEqualTo(2);
 		assertThat(run("a", "b")).isEqualTo(2);
 		assertThat(run("-x")).isEqualTo(2);
+		assertThat(run("-")).isEqualTo(2);
+		assertThat(run("--")).isEqualTo(2);
+		assertThat(run("--", "a", "b")).isEqualTo(2);
 		assertThat(run("x", "--owner")).isEqualTo(2);
 		assertThat(out()).isEmpty();
 		assertThat(this.err.toString(StandardCharsets.UTF_8))

@@ -53,8 +53,8 @@ public final class LivenessBeaconAutoConfiguration {
 		if (liveness != null && clash(liveness.getPath(), path)) {
 			throw new InvalidConfigurationPropertyValueException("fifo-liveness.beacon.readiness-path",
 					beacon.getReadinessPath(),
-					"The liveness beacon holds this FIFO, or its lock file is one beacon's lock file and the"
-							+ " other's FIFO: give the readiness beacon a path of its own, such as '"
+					"The liveness beacon holds this FIFO (or one beacon's lock file, '<path>.lock', would be the"
+							+ " other's FIFO): give the readiness beacon a path of its own, such as '"
 							+ liveness.getPath().resolveSibling(readinessName(liveness.getPath())) + "'.");
 		}
 		return new ReadinessBeacon(new FifoBeacon("Readiness beacon", path, true, posix), watchInterval(beacon));

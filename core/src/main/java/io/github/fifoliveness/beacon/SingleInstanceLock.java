@@ -32,7 +32,8 @@ final class SingleInstanceLock {
 		this.posix = posix;
 	}
 
-	// Again if a cleaner removed its file since it was taken ahead of the hold.
+	// Taken again where a cleaner removed its file: since the lock ahead of the hold, or
+	// while the beacon ran (keep).
 	void take() {
 		if (this.enabled && (this.lock == null || !this.lock.isInPlace())) {
 			BeaconLock taken = BeaconLock.acquire(this.path, this.posix);
@@ -63,9 +64,7 @@ final class SingleInstanceLock {
 		}
 		try {
 			BeaconFolder.prepare(this.path, this.posix);
-			BeaconLock replacement = BeaconLock.acquire(this.path, this.posix);
-			this.lock.release();
-			this.lock = replacement;
+			take();
 			if (status.reason() == BeaconDownReason.LOCK_LOST) {
 				logger.info(this.name + " at '" + this.path + "': the other instance released the lock file; this one"
 						+ " holds it again");

@@ -107,8 +107,8 @@ class AotSamplesIT {
 				"--fifo-liveness.beacon.path=" + aotFifo,
 				"--fifo-liveness.beacon.readiness-path=" + aotFifo + ".ready");
 		start("jvm-disabled",
-				List.of(java(), "-jar", sampleDaemonJar(), "--server.port=0", SHOW_DETAILS,
-						"--fifo-liveness.beacon.enabled=false", "--fifo-liveness.beacon.path=" + jvmFifo,
+				java("-jar", sampleDaemonJar(), "--server.port=0", SHOW_DETAILS, "--fifo-liveness.beacon.enabled=false",
+						"--fifo-liveness.beacon.path=" + jvmFifo,
 						"--fifo-liveness.beacon.readiness-path=" + jvmFifo + ".ready"));
 		int aotPort = awaitPort("aot-disabled");
 		int jvmPort = awaitPort("jvm-disabled");
@@ -122,8 +122,7 @@ class AotSamplesIT {
 	}
 
 	private Process startAot(String name, String jar, String... args) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar, "--server.port=0", SHOW_DETAILS));
+		List<String> command = java("-Dspring.aot.enabled=true", "-jar", jar, "--server.port=0", SHOW_DETAILS);
 		command.addAll(List.of(args));
 		this.aotRuns.add(name);
 		return start(name, command);
@@ -163,8 +162,10 @@ class AotSamplesIT {
 		return JsonPath.read(response.body(), "$.status");
 	}
 
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	private List<String> java(String... arguments) {
+		List<String> command = new ArrayList<>(Commands.java(this.dir));
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	private static String sampleDaemonJar() {

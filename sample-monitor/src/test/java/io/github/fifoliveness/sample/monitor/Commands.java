@@ -30,6 +30,17 @@ final class Commands {
 	}
 
 	/**
+	 * The start of a command that runs this test's JDK with its temporary files in a
+	 * folder of the test's, so that Tomcat's folders of a killed application go with it.
+	 * @param temporaryFiles the folder, which the test removes
+	 * @return the {@code java} command and its {@code java.io.tmpdir}
+	 */
+	static List<String> java(Path temporaryFiles) {
+		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + temporaryFiles);
+	}
+
+	/**
 	 * Whether a command is on the {@code PATH}.
 	 * @param name the command
 	 * @return whether {@code command -v} finds it

@@ -76,9 +76,9 @@ class MonitorNeverHangsIT {
 	private Process start(Path log, String... args) throws IOException {
 		Path jar = Path.of(System.getProperty("sample-monitor.jar", "target/sample-monitor.jar"));
 		assertThat(jar).as("packaged sample-monitor (run 'mvn verify' from the root)").isRegularFile();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-						"--server.port=0", "--management.endpoint.health.show-details=always",
+		List<String> command = new ArrayList<>(Commands.java(this.dir));
+		command.addAll(
+				List.of("-jar", jar.toString(), "--server.port=0", "--management.endpoint.health.show-details=always",
 						"--fifo-liveness.beacon.path=" + this.dir.resolve("monitor/sample-monitor.fifo"),
 						"--fifo-liveness.peers.sample-daemon.path=" + this.dir.resolve("daemon/sample-daemon.fifo"),
 						"--fifo-liveness.peers.sample-daemon-ready.path="

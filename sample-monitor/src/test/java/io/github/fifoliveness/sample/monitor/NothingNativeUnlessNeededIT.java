@@ -84,9 +84,8 @@ class NothingNativeUnlessNeededIT {
 		assertThat(jar).as("packaged sample-daemon (run 'mvn verify' from the root)").isRegularFile();
 		Path classes = this.dir.resolve("classes-" + run + ".log");
 		Path log = this.dir.resolve("daemon-" + run + ".log");
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						"-Xlog:class+load=info:file=" + classes, "-jar", jar.toString(), "--server.port=0"));
+		List<String> command = new ArrayList<>(Commands.java(this.dir));
+		command.addAll(List.of("-Xlog:class+load=info:file=" + classes, "-jar", jar.toString(), "--server.port=0"));
 		command.addAll(List.of(args));
 		Process daemon = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.daemons.add(daemon);

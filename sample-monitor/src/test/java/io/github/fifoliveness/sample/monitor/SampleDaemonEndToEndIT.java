@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -176,9 +177,9 @@ class SampleDaemonEndToEndIT {
 	private Process startDaemon(String run) throws IOException {
 		Path jar = Path.of(System.getProperty("sample-daemon.jar", "../sample-daemon/target/sample-daemon.jar"));
 		assertThat(jar).as("packaged sample-daemon (run 'mvn verify' from the root)").isRegularFile();
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo(),
-				"--fifo-liveness.beacon.readiness-path=" + readinessFifo());
+		List<String> command = new ArrayList<>(Commands.java(dir));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=0", "--fifo-liveness.beacon.path=" + daemonFifo(),
+				"--fifo-liveness.beacon.readiness-path=" + readinessFifo()));
 		Path log = Files.createDirectories(dir.resolve("logs")).resolve("sample-daemon-" + run + ".log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

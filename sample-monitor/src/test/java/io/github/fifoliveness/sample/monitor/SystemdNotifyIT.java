@@ -122,8 +122,8 @@ class SystemdNotifyIT {
 		Path jar = jar();
 		Process run = new ProcessBuilder("systemd-run", "--user", "--no-block", "--unit=" + unit, "-p", "Type=notify",
 				"-p", "NotifyAccess=main", "-p", "WatchdogSec=30s", "-p", "SuccessExitStatus=143",
-				javaCommand().toString(), "-jar", jar.toString(), "--server.port=" + port,
-				"--fifo-liveness.beacon.path=" + this.dir.resolve("unit/daemon.fifo"),
+				javaCommand().toString(), "-Djava.io.tmpdir=" + this.dir, "-jar", jar.toString(),
+				"--server.port=" + port, "--fifo-liveness.beacon.path=" + this.dir.resolve("unit/daemon.fifo"),
 				"--fifo-liveness.beacon.readiness-path=" + this.dir.resolve("unit/daemon-ready.fifo"))
 			.redirectErrorStream(true)
 			.start();
@@ -183,7 +183,7 @@ class SystemdNotifyIT {
 	}
 
 	private Process start(String run, int port, Map<String, String> environment, String... options) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaCommand().toString()));
+		List<String> command = new ArrayList<>(Commands.java(this.dir));
 		List<String> args = new ArrayList<>();
 		for (String option : options) {
 			(option.startsWith("--") ? args : command).add(option);

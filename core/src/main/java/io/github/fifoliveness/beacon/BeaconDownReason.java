@@ -8,28 +8,19 @@ public enum BeaconDownReason {
 	/** The beacon has not started, or has stopped. */
 	RELEASED,
 
-	/**
-	 * The application closed its FIFO on purpose, such as when its liveness state is
-	 * BROKEN.
-	 */
+	/** The application closed its FIFO on purpose, such as while BROKEN. */
 	SUSPENDED,
 
-	/**
-	 * The FIFO was removed, or replaced by another FIFO, while the application ran; the
-	 * watcher recreates it.
-	 */
+	/** The FIFO was removed or replaced while running; the watcher recreates it. */
 	MISSING,
 
-	/** Something other than a FIFO took the FIFO's place while the application ran. */
+	/** Something other than a FIFO took the FIFO's place. */
 	NOT_A_FIFO,
 
-	/** A FIFO of another user took the FIFO's place while the application ran. */
+	/** A FIFO of another user took the FIFO's place. */
 	NOT_OURS,
 
-	/**
-	 * Another instance took the single-instance lock while its file was missing (a
-	 * cleaner removed it): two instances hold the FIFO.
-	 */
+	/** Another instance took the lock while its file was gone: two hold the FIFO. */
 	LOCK_LOST,
 
 	/** The FIFO could not be recreated. */

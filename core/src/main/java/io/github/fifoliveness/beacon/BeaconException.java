@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the liveness beacon cannot hold its FIFO. Says what is wrong at which path
- * and what the user can do about it.
+ * Thrown when the liveness beacon cannot hold its FIFO, saying what the user can do.
  */
 public class BeaconException extends IllegalStateException {
 
@@ -23,26 +22,17 @@ public class BeaconException extends IllegalStateException {
 		this.action = action;
 	}
 
-	/**
-	 * Return the beacon's path.
-	 * @return the path
-	 */
+	/** Return the beacon's path. */
 	public Path getPath() {
 		return this.path;
 	}
 
-	/**
-	 * Return what is wrong, as a sentence fragment such as "a regular file is there".
-	 * @return the problem
-	 */
+	/** Return what is wrong, such as "a regular file is there". */
 	public String getProblem() {
 		return this.problem;
 	}
 
-	/**
-	 * Return what the user can do about it.
-	 * @return the suggested action
-	 */
+	/** Return what the user can do about it. */
 	public String getAction() {
 		return this.action;
 	}

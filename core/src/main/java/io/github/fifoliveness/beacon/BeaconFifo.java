@@ -13,16 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the beacon's FIFO if needed and opens its read end, refusing anything that
- * could let another user fake this application's liveness or that the beacon must not
- * touch.
- *
- * @param readEnd the open read end
- * @param created whether this call created the FIFO
- * @param removable whether the beacon removes the FIFO when it stops: it created it, or
- * adopted one that its own crashed run left behind (this user's, mode 0600, no reader,
- * and the run's lock file left beside it); never one it found held, nor one another
- * program made
+ * Creates the beacon's FIFO if needed and opens its read end, refusing anything another
+ * user could use to fake this application's liveness. It is removable if created, or
+ * adopted from this user's crashed run (mode 0600, no reader, lock file beside it).
  */
 record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 
@@ -41,8 +34,7 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 				&& posix.openWriteEndAndClose(path, posix.effectiveUid()) instanceof WriteEndResult.NoReader;
 		boolean created = create(path, posix);
 		OpenFile readEnd = openReadEnd(path, posix);
-		// The moment peers can see the application alive, to the microsecond for those
-		// who time it.
+		// The moment peers see the application alive, for those who time it.
 		logger.debug("Opened the read end of FIFO '" + path + "'");
 		try {
 			refuseForeign(path, Optional.of(readEnd.status()), posix);
@@ -65,13 +57,7 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 		}
 	}
 
-	/**
-	 * Refuse anything at the path but a FIFO of this user, without opening or creating
-	 * it.
-	 * @param path the path
-	 * @param posix the native calls
-	 * @throws BeaconException if something else is there
-	 */
+	// Refuses anything but a FIFO of this user, without opening or creating it.
 	static void refuseAnythingElse(Path path, NativePosix posix) {
 		refuseForeign(path, statusOf(path, posix), posix);
 	}

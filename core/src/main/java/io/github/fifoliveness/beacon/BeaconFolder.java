@@ -11,9 +11,7 @@ import io.github.fifoliveness.posix.PosixException;
 
 /**
  * Makes sure the beacon's folder exists and that no other user can replace what is in it:
- * folders the beacon creates are owner-only (0700); a folder it finds must belong to this
- * user or root, and must not be writable by others unless it has the sticky bit (as
- * {@code /tmp} does).
+ * a folder others can write to must have the sticky bit, as {@code /tmp} does.
  */
 final class BeaconFolder {
 
@@ -52,8 +50,7 @@ final class BeaconFolder {
 		}
 	}
 
-	// Whoever owns the folder the new ones go in can rename them away: a fallback folder
-	// under /tmp that another user created first, for one.
+	// Whoever owns the parent can rename new folders away (a /tmp one made first, say).
 	private static void refuseForeignAncestor(Path fifo, Path folder, NativePosix posix, int uid) {
 		Path ancestor = folder.getParent();
 		while (ancestor != null && !Files.exists(ancestor)) {
@@ -89,8 +86,7 @@ final class BeaconFolder {
 
 	private static FileStatus statusOf(Path fifo, Path folder, NativePosix posix) {
 		try {
-			// The folder itself may be reached through a link (/var/run -> /run): judge
-			// its target.
+			// Judge a link's target, as for /var/run -> /run.
 			return posix.statusOf(folder.toRealPath()).orElseThrow();
 		}
 		catch (IOException | RuntimeException ex) {

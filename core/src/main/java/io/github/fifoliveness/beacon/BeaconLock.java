@@ -17,11 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An exclusive {@code flock} on {@code <fifo>.lock}, held for the beacon's life, so that
- * two instances started at the same moment cannot both hold one FIFO. The kernel drops
- * the lock when the holder dies, so it never goes stale. The file holds the holder's pid,
- * for the message the loser prints, and nothing else: a file at that path that is not
- * exactly what the beacon writes (owned by this user, mode 0600, a decimal pid and a
- * newline, or empty after a crash) is someone else's and is left untouched.
+ * two instances started at once cannot both hold one FIFO; the kernel drops it when the
+ * holder dies, so it never goes stale. A file there that is not exactly what the beacon
+ * writes is someone else's and is left untouched.
  */
 final class BeaconLock {
 
@@ -31,8 +29,7 @@ final class BeaconLock {
 
 	private static final int PERMISSIONS = 0600;
 
-	// What the beacon writes: its pid and a newline; empty after a crash between create
-	// and write.
+	// Its pid, for the loser's message; empty after a crash between create and write.
 	private static final Pattern CONTENT = Pattern.compile("([0-9]{1,10}\n)?");
 
 	private static final int MAX_BYTES = 32;
@@ -43,8 +40,7 @@ final class BeaconLock {
 
 	private final boolean created;
 
-	// Created, or locked: a lock file in the beacon's format (0600, a PID) that this lock
-	// holds was left by a crashed run, and goes with this run as its FIFO does.
+	// Also for a crashed run's lock file: it goes with this run, as its FIFO does.
 	private final boolean removable;
 
 	private BeaconLock(Path path, OpenFile file, boolean created, boolean removable) {
@@ -64,8 +60,7 @@ final class BeaconLock {
 
 	static BeaconLock acquire(Path fifo, NativePosix posix) {
 		Path path = pathFor(fifo);
-		// Retry when the file we locked was removed by an instance shutting down
-		// meanwhile.
+		// An instance shutting down may remove the file meanwhile.
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			BeaconLock lock = tryAcquire(fifo, path, posix);
 			if (lock != null) {
@@ -135,7 +130,6 @@ final class BeaconLock {
 			return new Opened(file, false);
 		}
 		catch (PosixException ex) {
-			// Removed since it was found: try again.
 			if (ex.isMissing()) {
 				return null;
 			}
@@ -150,8 +144,6 @@ final class BeaconLock {
 				ex);
 	}
 
-	// Only what the beacon itself writes is reused: anything else belongs to someone
-	// else.
 	private static void refuseForeign(Path fifo, Path path, SmallFile existing, NativePosix posix) {
 		FileStatus status = existing.status();
 		if (status.type() != FileType.REGULAR_FILE) {
@@ -177,11 +169,7 @@ final class BeaconLock {
 				"Move it away: fifo-liveness never replaces a file it did not create.", null);
 	}
 
-	/**
-	 * Whether the lock file this lock holds is still at its path: a cleaner may have
-	 * removed it, and a second instance would then lock a new one.
-	 * @return {@code true} while the path names the locked file
-	 */
+	// A cleaner may remove the file, and a second instance would then lock a new one.
 	boolean isInPlace() {
 		try {
 			return this.file.isStillAt(this.path);
@@ -191,10 +179,6 @@ final class BeaconLock {
 		}
 	}
 
-	/**
-	 * Remove the lock file if this lock created it or holds one a crashed run left, and
-	 * it is still the same file, then release the lock.
-	 */
 	void release() {
 		try {
 			if (this.removable && this.file.isStillAt(this.path)) {

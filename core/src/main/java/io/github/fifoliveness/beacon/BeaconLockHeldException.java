@@ -14,11 +14,7 @@ class BeaconLockHeldException extends BeaconException {
 		this.holderPid = holderPid;
 	}
 
-	/**
-	 * Return the holder as a sentence names it, such as " (pid 42)", or nothing when its
-	 * pid is unknown.
-	 * @return the description
-	 */
+	// Such as " (pid 42)", or nothing when the pid is unknown.
 	String holderDescription() {
 		return describe(this.holderPid);
 	}

@@ -10,22 +10,13 @@ import io.github.fifoliveness.posix.FileType;
 import io.github.fifoliveness.posix.NativePosix;
 
 /**
- * What is at a beacon's path now, compared with the FIFO it holds: held, or down with a
- * message that says what the operator can do and what the beacon does next.
+ * What is at a beacon's path now ({@code lstat}), compared with the FIFO it holds.
  */
 final class BeaconPathStatus {
 
 	private BeaconPathStatus() {
 	}
 
-	/**
-	 * Examine the path ({@code lstat}: device and inode).
-	 * @param path the beacon's path
-	 * @param held the status of the FIFO the beacon holds
-	 * @param posix the native calls
-	 * @param watchInterval how often the beacon's watcher checks, zero when it is off
-	 * @return the beacon's status
-	 */
 	static BeaconStatus of(Path path, FileStatus held, NativePosix posix, Duration watchInterval) {
 		Optional<FileStatus> now;
 		try {
@@ -65,7 +56,6 @@ final class BeaconPathStatus {
 						watchInterval, "until the beacon holds the new one", "until the application restarts") + ".");
 	}
 
-	// What happens next, with the watcher on or off.
 	private static String recreation(Duration watchInterval, String watched, String unwatched) {
 		boolean watching = !watchInterval.isZero();
 		return watching ? " " + watched + " (every 'fifo-liveness.beacon.watch-interval')"

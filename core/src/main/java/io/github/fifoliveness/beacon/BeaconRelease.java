@@ -11,12 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a beacon leaves behind on a graceful stop: it closes the FIFO, and removes it only
- * if this beacon created it or adopted it from its own crashed run, the path still names
- * that same FIFO (device and inode), and no other instance still holds it. Holding the
- * single-instance lock, it removes the FIFO before closing it, so that a watching monitor
- * sees the FIFO gone (a stop) rather than without a reader (a death). A crash leaves the
- * FIFO, which the next start adopts.
+ * What a beacon leaves on a graceful stop. Holding the single-instance lock, it removes
+ * the FIFO before closing it, so that a watching monitor sees a stop (gone) rather than a
+ * death (no reader).
  */
 final class BeaconRelease {
 
@@ -35,8 +32,7 @@ final class BeaconRelease {
 			return;
 		}
 		held.readEnd().close();
-		// Another instance (single-instance off) may still hold it: removing it would
-		// show that one down.
+		// Another instance may still hold it: removing it would show that one down.
 		if (held.removable()
 				&& !(posix.openWriteEndAndClose(path, NativePosix.ANY_OWNER) instanceof WriteEndResult.ReaderPresent)) {
 			remove(held, path);

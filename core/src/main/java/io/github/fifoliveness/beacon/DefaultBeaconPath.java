@@ -12,14 +12,8 @@ import io.github.fifoliveness.posix.NativePosix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an application's liveness FIFO goes when no path is configured:
- * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder of its own
- * (unset, naming no folder, or another user's),
- * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only
- * places, so other users can neither hold the read end nor replace the FIFO. Where the
- * JVM cannot name the user ({@code user.name} is {@code ?} for a uid without a passwd
- * entry), or the name is not a plain file name, {@code <user>} is the uid, so that no two
- * users share a folder.
+ * Where an application's liveness FIFO goes when no path is configured: owner-only
+ * places, so that other users can neither hold the read end nor replace the FIFO.
  */
 public final class DefaultBeaconPath {
 
@@ -34,20 +28,13 @@ public final class DefaultBeaconPath {
 	}
 
 	/**
-	 * Return the default path of an application's FIFO on this machine.
-	 * @param applicationName the application's name, may be {@code null}
-	 * @return the absolute path
+	 * Return the absolute default path of an application's FIFO, whose name may be null.
 	 */
 	public static Path forApplication(@Nullable String applicationName) {
 		return forApplication(applicationName, NativePosix.get());
 	}
 
-	/**
-	 * Return the default path of an application's FIFO on this machine.
-	 * @param applicationName the application's name, may be {@code null}
-	 * @param posix the native layer, which tells this process's user
-	 * @return the absolute path
-	 */
+	/** As {@link #forApplication(String)}, asking the native layer for the user. */
 	public static Path forApplication(@Nullable String applicationName, NativePosix posix) {
 		return forApplication(applicationName, System::getenv, System::getProperty, posix::effectiveUid);
 	}
@@ -59,6 +46,7 @@ public final class DefaultBeaconPath {
 		if (runtimeDir != null && isOwnRuntimeFolder(runtimeDir, uid.getAsInt())) {
 			return Path.of(runtimeDir, app, app + ".fifo");
 		}
+		// user.name is "?" for a uid without a passwd entry; the uid keeps users apart.
 		String userName = systemProperties.apply("user.name");
 		String user = (userName != null && PLAIN_USER_NAME.matcher(userName).matches()) ? userName
 				: String.valueOf(uid.getAsInt());
@@ -85,7 +73,7 @@ public final class DefaultBeaconPath {
 			return fallback;
 		}
 		String safe = name.strip().replaceAll("[^A-Za-z0-9._-]", "_");
-		// Cut where "<app>.fifo.lock" would pass NAME_MAX (255 bytes, all ASCII here).
+		// "<app>.fifo.lock" must fit NAME_MAX (255 bytes, all ASCII here).
 		safe = safe.substring(0, Math.min(safe.length(), MAX_NAME));
 		return (safe.equals(".") || safe.equals("..")) ? fallback : safe;
 	}

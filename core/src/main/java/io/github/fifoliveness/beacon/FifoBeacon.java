@@ -10,11 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the read end of one FIFO: peers that open the write end succeed while it is held,
- * and the kernel drops it when the process dies, however it dies, so nothing stale is
- * left to clean up. Holds the single-instance lock with it, can close the FIFO while the
- * process lives ({@link #suspend(String) suspend}) and hold it again, and {@link #check()
- * checks} its path, recreating what a tmp cleaner removed.
+ * Holds the read end of one FIFO, so that peers opening its write end succeed; the kernel
+ * drops it when the process dies, however it dies, so nothing stale is left to clean up.
  */
 public class FifoBeacon {
 
@@ -30,7 +27,7 @@ public class FifoBeacon {
 
 	private @Nullable BeaconFifo fifo;
 
-	// The FIFO closed by suspend(), kept so that stop() can still remove what it created.
+	// Kept so that release() can still remove what it created.
 	private @Nullable BeaconFifo suspendedFifo;
 
 	private BeaconStatus status = BeaconStatus.RELEASED;
@@ -43,22 +40,14 @@ public class FifoBeacon {
 	private boolean suspended;
 
 	/**
-	 * Create a beacon for the FIFO at the given path.
-	 * @param path the absolute path of the FIFO
+	 * Create a beacon for the FIFO at the given absolute path.
 	 * @param singleInstance whether to lock {@code <path>.lock} against a second instance
-	 * @param posix the native calls
 	 */
 	public FifoBeacon(Path path, boolean singleInstance, NativePosix posix) {
 		this("Liveness beacon", path, singleInstance, posix);
 	}
 
-	/**
-	 * Create a beacon for the FIFO at the given path, named in its log lines.
-	 * @param name what the log lines call it, such as {@code Readiness beacon}
-	 * @param path the absolute path of the FIFO
-	 * @param singleInstance whether to lock {@code <path>.lock} against a second instance
-	 * @param posix the native calls
-	 */
+	/** Create a beacon named in its log lines, such as {@code Readiness beacon}. */
 	public FifoBeacon(String name, Path path, boolean singleInstance, NativePosix posix) {
 		this.name = name;
 		this.path = path;
@@ -71,11 +60,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Return the path a value names for a beacon's FIFO: {@link ConfiguredPath}, with
-	 * room for {@code <name>.lock} beside it where it takes the lock.
-	 * @param value the configured value
-	 * @param singleInstance whether the beacon takes the single-instance lock
-	 * @return the absolute path
+	 * Return the absolute path a configured value names, with room for
+	 * {@code <name>.lock} beside it where the beacon takes the lock.
 	 * @throws IllegalArgumentException saying what is wrong with the value
 	 */
 	public static Path configuredPath(@Nullable String value, boolean singleInstance) {
@@ -83,35 +69,27 @@ public class FifoBeacon {
 				: ConfiguredPath.of(value);
 	}
 
-	/**
-	 * Return the path of the FIFO.
-	 * @return the path
-	 */
+	/** Return the path of the FIFO. */
 	public Path getPath() {
 		return this.path;
 	}
 
-	/**
-	 * Whether the beacon holds the FIFO that its path names now.
-	 * @return {@code true} while peers see this application alive
-	 */
+	/** Whether the beacon holds the FIFO its path names now, so peers see it alive. */
 	public boolean isHeld() {
 		return status().held();
 	}
 
 	/**
-	 * Return whether the beacon holds its FIFO, and if not, why: while held, the path is
+	 * Return whether the beacon holds its FIFO and, if not, why; while held, the path is
 	 * examined on every call, so a FIFO removed or replaced is reported at once.
-	 * @return the status
 	 */
 	public synchronized BeaconStatus status() {
 		return (this.status.held() && this.fifo != null) ? statusOfPath() : this.status;
 	}
 
 	/**
-	 * Take the single-instance lock now, ahead of {@link #hold()}, so that a second
-	 * instance fails before it starts anything; {@link #release()} gives it back.
-	 * @throws BeaconException if the lock cannot be taken, as another instance holds it
+	 * Take the single-instance lock ahead of {@link #hold()}, so that a second instance
+	 * fails before it starts anything.
 	 */
 	public synchronized void lock() {
 		if (!this.holding) {
@@ -120,11 +98,7 @@ public class FifoBeacon {
 		}
 	}
 
-	/**
-	 * Prepare the folder, take the single-instance lock (unless {@link #lock() taken}),
-	 * create the FIFO if needed and hold its read end (unless suspended).
-	 * @throws BeaconException if the FIFO cannot be held
-	 */
+	/** Take the lock and, unless suspended, create the FIFO if needed and hold it. */
 	public synchronized void hold() {
 		if (this.holding) {
 			return;
@@ -151,10 +125,7 @@ public class FifoBeacon {
 		}
 	}
 
-	/**
-	 * Close the FIFO and remove what this beacon created (see {@link BeaconRelease}), or
-	 * give back a lock {@link #lock() taken} ahead of a hold that never came.
-	 */
+	/** Close the FIFO, remove what this beacon created, and give back the lock. */
 	public synchronized void release() {
 		if (!this.holding) {
 			this.lock.release();
@@ -171,17 +142,14 @@ public class FifoBeacon {
 		logger.info(this.name + " released FIFO '" + this.path + "'; peers now see the application down");
 	}
 
-	/**
-	 * Whether held between {@link #hold()} and {@link #release()}, suspended or not.
-	 * @return {@code true} between hold and release
-	 */
+	/** Whether between {@link #hold()} and {@link #release()}, suspended or not. */
 	public synchronized boolean isHolding() {
 		return this.holding;
 	}
 
 	/**
-	 * Close the FIFO's read end while the process lives, so that peers see a broken
-	 * application down; the FIFO and the lock stay, for {@link #resume()}.
+	 * Close the FIFO's read end, so that peers see a broken application down; the FIFO
+	 * and the lock stay for {@link #resume()}.
 	 * @param reason why, for the health component and the log
 	 */
 	public synchronized void suspend(String reason) {
@@ -202,8 +170,8 @@ public class FifoBeacon {
 	}
 
 	/**
-	 * Hold the FIFO again after {@link #suspend(String)}. If it cannot be held now, the
-	 * health component says why and the watcher keeps trying.
+	 * Hold the FIFO again; if it cannot be held now, the health component says why and
+	 * the watcher keeps trying.
 	 */
 	public synchronized void resume() {
 		if (!this.suspended) {
@@ -214,8 +182,7 @@ public class FifoBeacon {
 			return;
 		}
 		try {
-			// Suspended before it was ever held (a readiness beacon starts so): this is
-			// the first hold, which may adopt what a crashed run left.
+			// A first hold (readiness beacons start suspended) may adopt a crashed run's.
 			boolean first = this.suspendedFifo == null;
 			BeaconFifo reopened = BeaconFifo.hold(this.path, first && this.lock.foundLeftBehind(), this.posix);
 			boolean created = reopened.created() || (this.suspendedFifo != null && this.suspendedFifo.created());
@@ -231,10 +198,7 @@ public class FifoBeacon {
 		}
 	}
 
-	/**
-	 * Check that the path still names the held FIFO, recreating it (or the lock file) if
-	 * gone. {@link FifoBeaconWatcher} calls this every watch interval.
-	 */
+	/** Check that the path still names the held FIFO, recreating it or the lock file. */
 	public synchronized void check() {
 		if (!this.holding || this.suspended) {
 			return;
@@ -284,7 +248,6 @@ public class FifoBeacon {
 		}
 	}
 
-	// What is at the path now, compared with the FIFO held.
 	private BeaconStatus statusOfPath() {
 		return BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval);
 	}

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@link FifoBeacon#check()} every watch interval on a platform thread of its own
- * (never a virtual one: the check makes native calls), so a FIFO or lock file that a tmp
- * cleaner removed is recreated within one interval, and nothing else can delay it.
+ * (never a virtual one: the check makes native calls), so that nothing else delays it.
  */
 public final class FifoBeaconWatcher {
 
@@ -25,9 +24,7 @@ public final class FifoBeaconWatcher {
 	private @Nullable ScheduledExecutorService scheduler;
 
 	/**
-	 * Create a watcher of the given beacon.
-	 * @param beacon the beacon to check
-	 * @param interval the time between two checks; zero for none
+	 * Create a watcher that checks the beacon every interval, never if it is zero.
 	 * @throws IllegalArgumentException if the interval is negative
 	 */
 	public FifoBeaconWatcher(FifoBeacon beacon, Duration interval) {
@@ -37,9 +34,7 @@ public final class FifoBeaconWatcher {
 	}
 
 	/**
-	 * Return how often to check a beacon's path: off or positive.
-	 * @param value the configured value
-	 * @return the value
+	 * Return how often to check a beacon's path, zero for never.
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration interval(Duration value) {
@@ -51,9 +46,7 @@ public final class FifoBeaconWatcher {
 		return value;
 	}
 
-	/**
-	 * Start checking, unless started already or the interval is zero.
-	 */
+	/** Start checking, unless started already or the interval is zero. */
 	public synchronized void start() {
 		if (this.scheduler != null || this.interval.isZero()) {
 			return;
@@ -68,9 +61,7 @@ public final class FifoBeaconWatcher {
 		this.scheduler = scheduler;
 	}
 
-	/**
-	 * Stop checking.
-	 */
+	/** Stop checking. */
 	public synchronized void stop() {
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import io.github.fifoliveness.posix.PosixException;
 
 /**
- * Recognises a failure caused by a full filesystem (no space or no inodes left, or the
- * user's quota used up), so that the user is told the disk is full rather than sent after
- * another cause.
+ * Recognises a failure caused by a full filesystem or quota, so that the user is told the
+ * disk is full rather than sent after another cause.
  */
 final class FullFilesystem {
 

@@ -8,8 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A beacon's single-instance lock on {@code <path>.lock}, when it has one: taken before
- * the FIFO, taken again when a tmp cleaner removed its file, released with the FIFO.
+ * A beacon's single-instance lock on {@code <path>.lock}, when it has one.
  */
 final class SingleInstanceLock {
 
@@ -32,8 +31,7 @@ final class SingleInstanceLock {
 		this.posix = posix;
 	}
 
-	// Taken again where a cleaner removed its file: since the lock ahead of the hold, or
-	// while the beacon ran (keep).
+	// Also takes it again where a cleaner removed its file.
 	void take() {
 		if (this.enabled && (this.lock == null || !this.lock.isInPlace())) {
 			BeaconLock taken = BeaconLock.acquire(this.path, this.posix);
@@ -47,17 +45,12 @@ final class SingleInstanceLock {
 		return this.lock != null && !this.lock.isCreated();
 	}
 
-	// Exclusive only while this beacon's own lock file is in place: another instance may
-	// have taken a lock file that replaced it.
+	// Another instance may have locked a file that replaced this one's.
 	boolean isExclusive() {
 		return this.lock != null && this.lock.isInPlace();
 	}
 
-	/**
-	 * Take the lock again if a cleaner removed its file.
-	 * @param status the beacon's status now
-	 * @return {@code null} while the lock is held, else the beacon's status
-	 */
+	// Null while the lock is held, else the status the beacon must report.
 	@Nullable BeaconStatus keep(BeaconStatus status) {
 		if (this.lock == null || this.lock.isInPlace()) {
 			return null;

@@ -1,6 +1,5 @@
 /**
- * The runner side: the FIFO an application holds for its liveness, its lock, its watcher
- * and its release.
+ * The runner side: the FIFO an application holds for its liveness.
  */
 @NullMarked
 package io.github.fifoliveness.beacon;

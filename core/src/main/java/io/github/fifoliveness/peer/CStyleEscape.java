@@ -4,10 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Escapes text the way C writes string literals, so that whatever a path holds prints as
- * one line that a script can split: a backslash becomes two, a newline {@code \n}, a tab
- * {@code \t}, a carriage return {@code \r}, any other ASCII control character
- * {@code \xNN}, and Unicode's own control characters and line separators a Unicode escape
- * of four hex digits. Everything else, non-ASCII letters included, is kept.
+ * one line that a script can split; non-ASCII letters are kept.
  */
 final class CStyleEscape {
 

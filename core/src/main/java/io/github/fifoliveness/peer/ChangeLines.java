@@ -3,24 +3,16 @@ package io.github.fifoliveness.peer;
 import java.time.Duration;
 
 /**
- * Limits the lines logged for one peer's changes: at most {@link #MAX_LINES} in any
- * {@link #WINDOW}. Beyond that it counts the changes instead, asks for a line with the
- * count once per window while they go on, and for a last line once the peer has held
- * still for a window. A crash loop or a toggling script must not bury the rest of the
- * log. Times are {@link System#nanoTime()} values.
+ * Limits the lines logged for one peer's changes, so that a crash loop cannot bury the
+ * rest of the log: beyond {@link #MAX_LINES} in a {@link #WINDOW}, changes are counted,
+ * with a count line once per window and a last one once the peer holds still for a
+ * window. Times are {@link System#nanoTime()} values.
  */
 final class ChangeLines {
 
-	/**
-	 * How many change lines a peer may log in any window: a clean restart needs three
-	 * (MISSING, NO_READER, UP), so two restarts still log every line.
-	 */
+	// A clean restart logs three lines (MISSING, NO_READER, UP): two restarts log all.
 	static final int MAX_LINES = 6;
 
-	/**
-	 * The window over which lines are counted, and how long a peer must hold still to be
-	 * logged again.
-	 */
 	static final Duration WINDOW = Duration.ofSeconds(10);
 
 	private static final long WINDOW_NANOS = WINDOW.toNanos();
@@ -40,11 +32,7 @@ final class ChangeLines {
 
 	private long stillDue;
 
-	/**
-	 * Note a change and say whether to log its line.
-	 * @param now the time of the change
-	 * @return {@code true} to log it, {@code false} when it is counted instead
-	 */
+	// Notes a change: false when it is counted instead of logged.
 	boolean log(long now) {
 		if (!this.limited && this.size == MAX_LINES && now - this.logged[this.next] < WINDOW_NANOS) {
 			this.limited = true;
@@ -61,28 +49,16 @@ final class ChangeLines {
 		return true;
 	}
 
-	/**
-	 * Whether changes are counted rather than logged, so that a line is due later.
-	 * @return {@code true} while limited
-	 */
 	boolean isLimited() {
 		return this.limited;
 	}
 
-	/**
-	 * Return when the next line is due; only while {@link #isLimited() limited}.
-	 * @return the time
-	 */
+	// Only while limited.
 	long due() {
 		return (this.countDue - this.stillDue < 0) ? this.countDue : this.stillDue;
 	}
 
-	/**
-	 * Return how many changes went unlogged since the last line with a count, if that
-	 * line is due now.
-	 * @param now the time now
-	 * @return the count, or {@code -1} when no such line is due
-	 */
+	// Changes not logged since the last count line, if one is due now, else -1.
 	long countLine(long now) {
 		if (!this.limited || now - this.stillDue >= 0 || now - this.countDue < 0) {
 			return -1;
@@ -93,12 +69,7 @@ final class ChangeLines {
 		return count;
 	}
 
-	/**
-	 * Return how many changes went unlogged since the last line with a count, if the peer
-	 * has held still for the window now; its changes are logged again after that.
-	 * @param now the time now
-	 * @return the count, or {@code -1} when the peer has not held still for the window
-	 */
+	// The same once the peer has held still for the window, ending the limit; else -1.
 	long stillLine(long now) {
 		if (!this.limited || now - this.stillDue < 0) {
 			return -1;

@@ -10,10 +10,9 @@ import io.github.fifoliveness.posix.PosixException;
 import org.slf4j.Logger;
 
 /**
- * The descriptors watching may hold, within the limit on open files
- * ({@code RLIMIT_NOFILE}): a quarter of the limit stays for everything else the
- * application opens. Configured peers reserve theirs up front; folder members take what
- * is left as they come up.
+ * The descriptors watching may hold within {@code RLIMIT_NOFILE}, a quarter of which
+ * stays for the rest of the application. Configured peers reserve theirs up front; folder
+ * members take what is left as they come up.
  */
 final class DescriptorBudget {
 
@@ -41,39 +40,21 @@ final class DescriptorBudget {
 		this.budget = budget(this.limit, this.openAtStart);
 	}
 
-	/**
-	 * Set aside descriptors up front.
-	 * @param wanted how many at most
-	 * @return how many were set aside
-	 */
 	long reserve(long wanted) {
 		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved));
 		this.reserved += granted;
 		return granted;
 	}
 
-	/**
-	 * Give back descriptors {@link #reserve(long) reserved} and no longer needed.
-	 * @param count how many
-	 */
 	void unreserve(long count) {
 		this.reserved -= count;
 	}
 
-	/**
-	 * Say what the budget was made from.
-	 * @return such as "256 and 12 are open"
-	 */
 	String describe() {
 		return this.limit + " and " + this.openAtStart + " are open";
 	}
 
-	/**
-	 * Take one descriptor that was not reserved, if any is left. Counted again when the
-	 * budget runs out, as other descriptors come and go.
-	 * @param heldNow the descriptors watching holds now, reserved or not
-	 * @return whether one was taken
-	 */
+	// Counted again when it runs out; heldNow is what watching holds, reserved or not.
 	boolean take(long heldNow) {
 		if (this.taken >= this.budget - this.reserved) {
 			try {
@@ -97,9 +78,6 @@ final class DescriptorBudget {
 		return false;
 	}
 
-	/**
-	 * Give back a descriptor {@link #take(long) taken}.
-	 */
 	void giveBack() {
 		this.taken--;
 	}
@@ -108,7 +86,6 @@ final class DescriptorBudget {
 		return Math.max(0, limit - others - limit / 4);
 	}
 
-	// The descriptors this process has open, 0 when they cannot be counted.
 	private static long openDescriptors() {
 		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
 			return descriptors.count();

@@ -6,10 +6,7 @@ package io.github.fifoliveness.peer;
  */
 public enum DownReason {
 
-	/**
-	 * The FIFO exists but no process holds its read end: the peer stopped, died, or
-	 * reports itself broken (its beacon closes the FIFO while its liveness is BROKEN).
-	 */
+	/** No process holds the FIFO's read end: the peer stopped, died, or is BROKEN. */
 	NO_READER,
 
 	/** Nothing exists at the peer's path (FIFO or PID file). */
@@ -18,10 +15,7 @@ public enum DownReason {
 	/** Something other than a FIFO is at the peer's path. */
 	NOT_A_FIFO,
 
-	/**
-	 * The peer's file belongs to another user than the expected one: someone else may
-	 * have put it there, so it proves nothing.
-	 */
+	/** The peer's file belongs to an unexpected user, so it proves nothing. */
 	FOREIGN_OWNER,
 
 	/** This process may not open the peer's FIFO. */
@@ -33,10 +27,7 @@ public enum DownReason {
 	/** The PID file names a process that no longer exists. */
 	STALE_PID,
 
-	/**
-	 * The PID file names a process that started after the file was written: another
-	 * process reused the PID.
-	 */
+	/** The PID file names a process started after the file: the PID was reused. */
 	PID_REUSED,
 
 	/** The PID file does not hold a decimal process id. */

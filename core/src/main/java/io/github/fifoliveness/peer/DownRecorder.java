@@ -1,19 +1,14 @@
 package io.github.fifoliveness.peer;
 
 /**
- * Receives every change of a peer from UP to DOWN that the watcher or the poller sees,
- * whether or not its event is held back by a grace period.
+ * Receives every change of a peer from UP to DOWN, even one a grace period holds back.
  *
  * @see Peers#recordDownsWith(DownRecorder)
  */
 @FunctionalInterface
 public interface DownRecorder {
 
-	/**
-	 * Record one down.
-	 * @param peer the peer's name
-	 * @param reason why it is down
-	 */
+	/** Record one down of the named peer. */
 	void record(String peer, DownReason reason);
 
 }

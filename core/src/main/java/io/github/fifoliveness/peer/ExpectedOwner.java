@@ -7,11 +7,8 @@ import io.github.fifoliveness.posix.NativePosix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whose file a probe trusts. Whoever can create a FIFO where a peer's should be, and hold
- * its read end, could make a dead peer look alive; checking the owner of what was opened
- * closes that gap.
- *
- * @param uid the uid that must own the peer's file, or {@link NativePosix#ANY_OWNER}
+ * Whose file a probe trusts, a uid or {@link NativePosix#ANY_OWNER}: whoever can create a
+ * FIFO where a peer's should be and hold its read end makes a dead peer look alive.
  */
 public record ExpectedOwner(int uid) {
 
@@ -19,12 +16,8 @@ public record ExpectedOwner(int uid) {
 	public static final ExpectedOwner ANY = new ExpectedOwner(NativePosix.ANY_OWNER);
 
 	/**
-	 * Return the owner to expect: the configured one, else the monitor's own user. A
-	 * monitor running as root with nothing configured accepts any owner, as root can open
-	 * every user's FIFO.
-	 * @param configured the configured uid, or {@code null}
-	 * @param monitorUid the monitor's effective uid
-	 * @return the expected owner
+	 * Return the configured owner, else the monitor's own user; a monitor running as root
+	 * accepts any owner, as root can open every user's FIFO.
 	 */
 	public static ExpectedOwner of(@Nullable Integer configured, int monitorUid) {
 		if (configured != null) {
@@ -33,12 +26,7 @@ public record ExpectedOwner(int uid) {
 		return (monitorUid == 0) ? ANY : new ExpectedOwner(monitorUid);
 	}
 
-	/**
-	 * Return the owner a user name or numeric uid names.
-	 * @param user a user name, or a decimal uid
-	 * @param posix the native calls, to look the name up
-	 * @return the expected owner, or empty if no user has that name
-	 */
+	/** Return the owner a user name or decimal uid names, or empty if there is none. */
 	public static Optional<ExpectedOwner> named(String user, NativePosix posix) {
 		String name = user.strip();
 		// A NUL would end the name early, and name another user.
@@ -48,10 +36,7 @@ public record ExpectedOwner(int uid) {
 	}
 
 	/**
-	 * Return the owner a configured user name or numeric uid names.
-	 * @param user a user name, or a decimal uid
-	 * @param posix the native calls, to look the name up
-	 * @return the expected owner
+	 * Return the owner a configured user name or decimal uid names.
 	 * @throws IllegalArgumentException if no user has that name
 	 */
 	public static ExpectedOwner configured(String user, NativePosix posix) {
@@ -64,27 +49,17 @@ public record ExpectedOwner(int uid) {
 		return (value <= Integer.MAX_VALUE) ? OptionalInt.of((int) value) : OptionalInt.empty();
 	}
 
-	/**
-	 * Whether the owner is checked at all.
-	 * @return {@code false} for {@link #ANY}
-	 */
+	/** Whether the owner is checked at all: not for {@link #ANY}. */
 	public boolean isChecked() {
 		return this.uid != NativePosix.ANY_OWNER;
 	}
 
-	/**
-	 * Whether a file with the given owner is trusted.
-	 * @param ownerUid the file's owner
-	 * @return {@code true} if trusted
-	 */
+	/** Whether a file of the given owner is trusted. */
 	public boolean accepts(int ownerUid) {
 		return !isChecked() || ownerUid == this.uid;
 	}
 
-	/**
-	 * Return the expected owner as the health details show it: the uid, or {@code any}.
-	 * @return the detail value
-	 */
+	/** Return the expected owner as health details show it: the uid, or {@code any}. */
 	public Object detail() {
 		return isChecked() ? this.uid : "any";
 	}

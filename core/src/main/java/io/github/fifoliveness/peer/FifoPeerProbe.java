@@ -10,9 +10,8 @@ import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.WriteEndResult;
 
 /**
- * Probes a peer through its liveness FIFO: checks that the path names a FIFO of the
- * expected owner, opens its write end without blocking, checks the opened file again, and
- * closes it at once. Never writes, never waits, never opens anything but a FIFO.
+ * Probes a peer by opening its FIFO's write end without blocking, checking the owner, and
+ * closing it at once. Never writes, never waits, never opens anything but a FIFO.
  */
 public final class FifoPeerProbe implements PeerProbe {
 
@@ -34,21 +33,14 @@ public final class FifoPeerProbe implements PeerProbe {
 	private final Map<String, Object> inputs;
 
 	/**
-	 * Create a probe for the FIFO at the given path that trusts FIFOs of this process's
-	 * user (any user's, when running as root).
-	 * @param path the absolute path of the peer's FIFO
-	 * @param posix the native calls
+	 * Create a probe for the FIFO at the given absolute path that trusts FIFOs of this
+	 * process's user (any user's, when running as root).
 	 */
 	public FifoPeerProbe(Path path, NativePosix posix) {
 		this(path, ExpectedOwner.of(null, posix.effectiveUid()), posix);
 	}
 
-	/**
-	 * Create a probe for the FIFO at the given path.
-	 * @param path the absolute path of the peer's FIFO
-	 * @param owner who must own the FIFO
-	 * @param posix the native calls
-	 */
+	/** Create a probe for the FIFO at the given absolute path, of the given owner. */
 	public FifoPeerProbe(Path path, ExpectedOwner owner, NativePosix posix) {
 		this.path = NativePath.of(path);
 		this.owner = owner;
@@ -59,10 +51,7 @@ public final class FifoPeerProbe implements PeerProbe {
 		this.inputs = Collections.unmodifiableMap(inputs);
 	}
 
-	/**
-	 * Return the path this probe opens.
-	 * @return the path
-	 */
+	/** Return the path this probe opens. */
 	public Path getPath() {
 		return this.path.path();
 	}
@@ -90,11 +79,6 @@ public final class FifoPeerProbe implements PeerProbe {
 		return this.owner;
 	}
 
-	/**
-	 * Return what opening the write end found, as this probe reports it.
-	 * @param result what opening the write end found
-	 * @return the probe result
-	 */
 	ProbeResult resultOf(WriteEndResult result) {
 		if (result instanceof WriteEndResult.ReaderPresent) {
 			return ProbeResult.ALIVE;

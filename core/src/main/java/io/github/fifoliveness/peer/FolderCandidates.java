@@ -13,9 +13,8 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * The files of a peer folder that are not members: FIFOs that appeared without a reader,
- * FIFOs of another owner, files whose member name another file makes already, and whether
- * any file was passed over for want of room. Each is bounded like the members.
+ * The files of a peer folder that are not members: arriving without a reader, of another
+ * owner, or shadowed by a file of the same member name; each bounded like the members.
  */
 final class FolderCandidates {
 
@@ -32,7 +31,6 @@ final class FolderCandidates {
 	// Files that appeared without a reader, by the time they join anyway.
 	private final Map<String, Long> arriving = new LinkedHashMap<>();
 
-	// Warned of once.
 	private final Set<String> foreign = new HashSet<>();
 
 	private final Set<String> shadowed = new HashSet<>();
@@ -53,13 +51,6 @@ final class FolderCandidates {
 		return this.foreign.contains(fileName) || this.shadowed.contains(fileName);
 	}
 
-	/**
-	 * Whether a new name may become a member, or must be passed over for want of room:
-	 * the members and the FIFOs waiting to join fill {@code max-members}.
-	 * @param fileName the name
-	 * @param members how many members the folder has
-	 * @return {@code false} when it is passed over
-	 */
 	boolean hasRoomFor(String fileName, int members) {
 		if (members + this.arriving.size() < this.folder.maxMembers() || this.arriving.containsKey(fileName)) {
 			return true;
@@ -68,12 +59,7 @@ final class FolderCandidates {
 		return false;
 	}
 
-	/**
-	 * Whether a FIFO found without a reader must still wait before it joins as down; its
-	 * wait starts the first time it is asked.
-	 * @param fileName the FIFO's name
-	 * @return {@code false} once it has waited {@link #ARRIVAL}
-	 */
+	// The wait of a FIFO found without a reader starts the first time it is asked.
 	boolean mustWait(String fileName) {
 		long now = this.clock.getAsLong();
 		Long due = this.arriving.get(fileName);
@@ -88,18 +74,10 @@ final class FolderCandidates {
 		this.arriving.remove(fileName);
 	}
 
-	/**
-	 * Return when the first FIFO that appeared without a reader joins anyway.
-	 * @return a {@link System#nanoTime()} value, empty when none waits
-	 */
 	Optional<Long> arrivalDue() {
 		return this.arriving.values().stream().findFirst();
 	}
 
-	/**
-	 * Return the FIFOs that waited long enough.
-	 * @return their names, in the order they appeared
-	 */
 	List<String> arrived() {
 		long now = this.clock.getAsLong();
 		List<String> due = new ArrayList<>();
@@ -149,10 +127,6 @@ final class FolderCandidates {
 		return this.full || !this.shadowed.isEmpty();
 	}
 
-	/**
-	 * Start a rescan: forget what is no longer listed, and who was passed over.
-	 * @param listed the names in the folder now
-	 */
 	void rescanning(Set<String> listed) {
 		this.arriving.keySet().retainAll(listed);
 		this.foreign.retainAll(listed);

@@ -16,11 +16,8 @@ import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The members of one peer folder, by file name: who joined, who left and who changed, as
- * the names the kernel reported since the last settle and rescans tell, each live member
- * holding its write end where the budget allows, each member's status through a
- * {@link PeerStatusTracker} (the folder's grace period and flap limits), and the report
- * they make for health, which {@link FolderPublications} keeps. Confined to the loop's
+ * The members of one peer folder, by file name, as the kernel's events and rescans tell;
+ * live members hold their write ends where the budget allows. Confined to the loop's
  * thread.
  */
 final class FolderMembers {
@@ -68,20 +65,14 @@ final class FolderMembers {
 		return this.publications;
 	}
 
-	/**
-	 * Note that the kernel reported something about a name in the folder.
-	 * @param fileName the name
-	 * @param change what happened
-	 */
 	void changed(String fileName, FolderChange change) {
 		if (!this.folder.matches(fileName)) {
 			return;
 		}
 		PeerFolderMember member = this.members.get(fileName);
 		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
-		// A live member hears every probe's open and close, the watcher's own too
-		// (one not held is probed every poll interval instead); a FIFO that is no
-		// member tells nothing by being opened.
+		// A live member hears every probe's open and close, the watcher's own too; a
+		// FIFO that is no member tells nothing by being opened.
 		boolean alive = member != null && member.last() != null && member.last().alive();
 		if (openOrClose && (alive || this.candidates.isForeignOrShadowed(fileName))) {
 			return;
@@ -92,21 +83,14 @@ final class FolderMembers {
 		this.pending.add(fileName);
 	}
 
-	// A member's held end reported its last reader gone.
 	void readerGone(PeerFolderMember member) {
 		this.pending.add(member.fileName());
 	}
 
-	// Every name must be looked at again: events were lost, the folder was mounted over,
-	// or the safety net is due.
 	void mustRescan() {
 		this.rescan = true;
 	}
 
-	/**
-	 * Look at everything noted since the last call, and publish what came due.
-	 * @param holds the loop, which holds the members' write ends
-	 */
 	void settle(WatchLoop holds) {
 		settleMembers(holds);
 		this.tracker.tick();
@@ -128,11 +112,7 @@ final class FolderMembers {
 		publishReport();
 	}
 
-	/**
-	 * Probe again the live members not held, such as those beyond the budget of
-	 * descriptors; the folder's watch tells of the down ones coming back.
-	 * @param holds how to probe members
-	 */
+	// Polls live members beyond the descriptor budget; the watch tells of down ones.
 	void pollUnheld(WatchLoop holds) {
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			if (!member.isHeld() && member.last() != null && member.last().alive()) {
@@ -142,7 +122,6 @@ final class FolderMembers {
 		publishReport();
 	}
 
-	// Looks at the whole folder: who joined, who left, who changed.
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
@@ -186,11 +165,6 @@ final class FolderMembers {
 		this.changed = true;
 	}
 
-	/**
-	 * Start: look at the whole folder, publish each member's state, then the quorum, and
-	 * say what was found in one line.
-	 * @param holds the loop, which holds the members' write ends
-	 */
 	void start(WatchLoop holds) {
 		rescan(holds);
 		this.publications.started();
@@ -198,7 +172,6 @@ final class FolderMembers {
 		this.publications.firstLookDone();
 	}
 
-	// The name may have joined, left, gone down or come back.
 	private void examine(String fileName, WatchLoop holds, boolean joinNow) {
 		if (!this.present || this.owner == null) {
 			this.rescan = true;
@@ -257,8 +230,7 @@ final class FolderMembers {
 		this.tracker.forget(member.name());
 		this.changed = true;
 		if (this.candidates.waitForRoom()) {
-			// Files were passed over for want of room, or for the member's name: one may
-			// take the place.
+			// A file passed over for want of room, or for this name, may take its place.
 			this.rescan = true;
 		}
 		this.publications.memberLeft(member.name());
@@ -274,16 +246,11 @@ final class FolderMembers {
 		this.publications.report(new PeerFolderReport(this.folder, this.present, results));
 	}
 
-	// Closes every member's held end.
 	void release(WatchLoop holds) {
 		this.members.values().forEach((member) -> member.release(holds));
 	}
 
-	/**
-	 * Return how long until there is work without an event.
-	 * @param now {@link System#nanoTime()}
-	 * @return nanoseconds, zero for now, {@link Long#MAX_VALUE} for never
-	 */
+	// Nanoseconds until there is work without an event.
 	long due(long now) {
 		if (this.rescan || !this.pending.isEmpty()) {
 			return 0;

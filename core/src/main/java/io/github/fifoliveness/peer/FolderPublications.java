@@ -13,10 +13,8 @@ import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link WatchedPeerFolder} publishes: its members' changes, as its tracker tells
- * them, and its quorum, to its {@link PeerFolderListener}; its log lines, with one limit
- * for joins, leaves and quorum changes; what its start-up grace holds back; and the
- * report health reads. Confined to the watcher's thread, except for {@link #report()},
+ * What a {@link WatchedPeerFolder} publishes: changes, quorum, log lines and the report
+ * health reads. Confined to the watcher's thread, except for {@link #report()},
  * {@link #isReported()} and {@link #withStartupGrace(PeerFolderReport)}.
  */
 final class FolderPublications {
@@ -29,8 +27,6 @@ final class FolderPublications {
 
 	private final LongSupplier clock;
 
-	// The folder's report as last published, which health reads: whether it is present,
-	// and its members.
 	private volatile PeerFolderReport report;
 
 	// Whether the report says what the first look at the folder found.
@@ -49,7 +45,6 @@ final class FolderPublications {
 
 	private boolean started;
 
-	// The folder's members now, and whether it is present, as it knows them.
 	private final IntSupplier members;
 
 	private final BooleanSupplier present;
@@ -70,11 +65,7 @@ final class FolderPublications {
 		return this.startupGrace;
 	}
 
-	/**
-	 * Whether the folder's first look is done, after which joins are logged and the
-	 * quorum is published.
-	 * @return {@code true} once started
-	 */
+	// Once the first look is done, joins are logged and the quorum is published.
 	boolean isStarted() {
 		return this.started;
 	}
@@ -93,22 +84,11 @@ final class FolderPublications {
 		this.reported |= this.started;
 	}
 
-	/**
-	 * Whether {@link #report()} says what the folder held at the first look, or later.
-	 * @return {@code false} before the watcher's first look
-	 */
 	boolean isReported() {
 		return this.reported;
 	}
 
-	/**
-	 * Return a report with what the start-up grace holds back now: the members found down
-	 * that were never seen UP, and whether the folder never held its quorum, within the
-	 * grace. Notes who the report shows UP, so that a scan made by a health request ends
-	 * the grace too. Safe to call from any thread.
-	 * @param report the report, the watcher's or a scan's
-	 * @return the report with the grace
-	 */
+	// Notes who is UP, so that a scan made by a health request ends the grace too.
 	PeerFolderReport withStartupGrace(PeerFolderReport report) {
 		if (this.folder.startupGrace().isZero()) {
 			return report;
@@ -134,11 +114,6 @@ final class FolderPublications {
 		return this.quorumSeen ? Optional.empty() : this.startupGrace.left(this.folder.startupGrace());
 	}
 
-	/**
-	 * Publish what came due: the quorum lost, if the start-up grace held it back and has
-	 * passed; the folder's own lines, such as how many joins, leaves and quorum changes
-	 * went unlogged.
-	 */
 	void tick() {
 		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
 			publishQuorum();
@@ -158,11 +133,6 @@ final class FolderPublications {
 		}
 	}
 
-	/**
-	 * Return when {@link #tick()} is due: the end of the start-up grace of a folder that
-	 * has not published its quorum yet, or the next of its limited lines.
-	 * @return a {@link System#nanoTime()} value, empty when nothing is due
-	 */
 	Optional<Long> due() {
 		Optional<Long> grace = (!this.started || this.quorum != null) ? Optional.empty()
 				: quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
@@ -170,9 +140,6 @@ final class FolderPublications {
 		return (grace.isEmpty() || lines.isPresent() && lines.get() - grace.get() < 0) ? lines : grace;
 	}
 
-	/**
-	 * Say what the first look found in one line, then publish the quorum.
-	 */
 	void firstLookDone() {
 		this.logger.info("Peer folder '"
 				+ this.folder.name() + "' at '" + this.folder.path() + "': " + (this.report.present()
@@ -201,10 +168,6 @@ final class FolderPublications {
 		publishQuorum();
 	}
 
-	/**
-	 * Publish that a member left: its FIFO was removed, or the folder went.
-	 * @param member the member's name
-	 */
 	void memberLeft(String member) {
 		this.publishedUp.remove(member);
 		if (this.started) {
@@ -214,10 +177,6 @@ final class FolderPublications {
 		publishQuorum();
 	}
 
-	/**
-	 * Publish the quorum if it changed, once started and unless the start-up grace holds
-	 * back its first loss.
-	 */
 	private void publishQuorum() {
 		if (!this.started) {
 			return;

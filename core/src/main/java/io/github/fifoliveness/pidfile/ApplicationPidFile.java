@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the application's PID file the way tools that read PID files expect: the decimal
- * PID and a newline only, mode 0600, written to a temporary file and renamed into place
- * so that no reader ever sees a partial file. On graceful shutdown it is removed, but
- * only if it still holds this process's PID.
+ * Writes the application's PID file as PID file readers expect, renamed into place so
+ * that no reader sees a partial file; a graceful shutdown removes it only if it still
+ * holds this process's PID.
  */
 public class ApplicationPidFile {
 
@@ -37,10 +36,8 @@ public class ApplicationPidFile {
 	private @Nullable String written;
 
 	/**
-	 * Create a PID file writer.
-	 * @param path the absolute path of the PID file
+	 * Create a writer of the PID file at the given absolute path.
 	 * @param property the property that set the path, for messages
-	 * @param posix the native calls
 	 */
 	public ApplicationPidFile(Path path, String property, NativePosix posix) {
 		this.path = path;
@@ -48,18 +45,14 @@ public class ApplicationPidFile {
 		this.posix = posix;
 	}
 
-	/**
-	 * Return the path of the PID file.
-	 * @return the path
-	 */
+	/** Return the path of the PID file. */
 	public Path getPath() {
 		return this.path;
 	}
 
 	/**
-	 * Write the PID file, unless written already.
-	 * @throws ApplicationPidFileException if it cannot be written, or a file that is not
-	 * ours is there
+	 * Write the PID file, unless written already; a file not ours at the path is refused.
+	 * @throws ApplicationPidFileException if it cannot be written
 	 */
 	public synchronized void start() {
 		if (this.written != null) {
@@ -87,9 +80,7 @@ public class ApplicationPidFile {
 		logger.info("Wrote PID file '" + this.path + "' (pid " + content.strip() + ")");
 	}
 
-	/**
-	 * Remove the PID file if it still holds this process's PID.
-	 */
+	/** Remove the PID file if it still holds this process's PID. */
 	public synchronized void stop() {
 		if (this.written == null) {
 			return;
@@ -119,10 +110,7 @@ public class ApplicationPidFile {
 		this.written = null;
 	}
 
-	/**
-	 * Return whether this process wrote the PID file and has not removed it.
-	 * @return whether written
-	 */
+	/** Whether this process wrote the PID file and has not removed it. */
 	public synchronized boolean isRunning() {
 		return this.written != null;
 	}

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the application's PID file cannot be written: says which path, set by which
- * property, and what is wrong there.
+ * Thrown when the application's PID file cannot be written.
  */
 public class ApplicationPidFileException extends IllegalStateException {
 
@@ -23,26 +22,17 @@ public class ApplicationPidFileException extends IllegalStateException {
 		this.problem = problem;
 	}
 
-	/**
-	 * Return the PID file's path.
-	 * @return the path
-	 */
+	/** Return the PID file's path. */
 	public Path getPath() {
 		return this.path;
 	}
 
-	/**
-	 * Return the property that set the path.
-	 * @return the property's name
-	 */
+	/** Return the name of the property that set the path. */
 	public String getProperty() {
 		return this.property;
 	}
 
-	/**
-	 * Return what is wrong at the path.
-	 * @return the problem, such as "a directory is there; …"
-	 */
+	/** Return what is wrong at the path, such as "a directory is there; …". */
 	public String getProblem() {
 		return this.problem;
 	}

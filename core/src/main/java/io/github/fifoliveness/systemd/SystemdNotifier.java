@@ -13,13 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends systemd's notifications for this process, one datagram each, to the socket that
- * {@code NOTIFY_SOCKET} names: {@code READY=1} once, {@code STATUS=} lines,
- * {@code STOPPING=1}, {@code EXTEND_TIMEOUT_USEC=} while starting, and {@code WATCHDOG=1}
- * (see {@link SystemdWatchdog}).
- * <p>
- * A notification systemd cannot receive never fails the application: the first failure is
- * one WARN line, later ones are logged at DEBUG. Thread-safe.
+ * Sends systemd's notifications, one datagram each, to the socket {@code NOTIFY_SOCKET}
+ * names. A notification systemd cannot receive never fails the application: the first
+ * failure is logged at WARN, later ones at DEBUG. Thread-safe.
  */
 public final class SystemdNotifier implements AutoCloseable {
 
@@ -55,21 +51,14 @@ public final class SystemdNotifier implements AutoCloseable {
 		this.warned = (socket == null);
 	}
 
-	/**
-	 * Create a notifier from this process's environment variables, where systemd asks for
-	 * notifications.
-	 * @return the notifier, or empty where {@code NOTIFY_SOCKET} is not set
-	 */
+	/** Create a notifier where this process's environment sets {@code NOTIFY_SOCKET}. */
 	public static Optional<SystemdNotifier> fromEnvironment() {
 		return fromEnvironment(System::getenv, NativePosix::get);
 	}
 
 	/**
-	 * Create a notifier from environment variables, where systemd asks for notifications.
-	 * The native layer is loaded only then.
-	 * @param variables the value of an environment variable by name, or {@code null}
-	 * @param posix the native layer
-	 * @return the notifier, or empty where {@code NOTIFY_SOCKET} is not set
+	 * Create a notifier from the given environment; the native layer is loaded only where
+	 * {@code NOTIFY_SOCKET} is set, else the result is empty.
 	 */
 	public static Optional<SystemdNotifier> fromEnvironment(Function<String, @Nullable String> variables,
 			Supplier<NativePosix> posix) {
@@ -93,19 +82,12 @@ public final class SystemdNotifier implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Return the watchdog's timeout, where systemd asks this process for watchdog pings
-	 * ({@code WATCHDOG_USEC} set, and {@code WATCHDOG_PID} unset or this process).
-	 * @return the timeout, or empty
-	 */
+	/** Return the watchdog's timeout, where systemd asks this process for pings. */
 	public Optional<Duration> watchdogTimeout() {
 		return Optional.ofNullable(this.watchdogTimeout);
 	}
 
-	/**
-	 * Tell systemd the application is ready ({@code READY=1}); only the first call sends.
-	 * @param status what the application does now, for {@code systemctl status}
-	 */
+	/** Tell systemd, once, that the application is ready ({@code READY=1}). */
 	public synchronized void ready(String status) {
 		if (this.ready || this.stopping) {
 			return;
@@ -118,7 +100,6 @@ public final class SystemdNotifier implements AutoCloseable {
 	/**
 	 * Tell systemd what the application does, for {@code systemctl status}; a status
 	 * equal to the last one is not sent again, nor any once stopping.
-	 * @param status one line
 	 */
 	public synchronized void status(String status) {
 		String line = line(status);
@@ -129,11 +110,7 @@ public final class SystemdNotifier implements AutoCloseable {
 		send("STATUS=" + line);
 	}
 
-	/**
-	 * Tell systemd the application is stopping ({@code STOPPING=1}); only the first call
-	 * sends.
-	 * @param status what the application does now
-	 */
+	/** Tell systemd, once, that the application is stopping ({@code STOPPING=1}). */
 	public synchronized void stopping(String status) {
 		if (this.stopping) {
 			return;
@@ -144,10 +121,8 @@ public final class SystemdNotifier implements AutoCloseable {
 	}
 
 	/**
-	 * Ask systemd for more time to start: it waits at least this long from now for the
-	 * next notification before its start timeout applies. Nothing is sent once ready or
-	 * stopping, where the same message would extend another timeout.
-	 * @param atLeast the time
+	 * Ask systemd to wait at least this long before its start timeout applies; not sent
+	 * once ready or stopping, where it would extend another timeout.
 	 */
 	public synchronized void extendStartTimeout(Duration atLeast) {
 		if (this.ready || this.stopping) {
@@ -157,9 +132,7 @@ public final class SystemdNotifier implements AutoCloseable {
 	}
 
 	/**
-	 * Return how much more time to ask for at each step of a start, as configured.
-	 * @param extension the configured extension
-	 * @return the extension
+	 * Return the configured extension of the start timeout.
 	 * @throws IllegalArgumentException if it is not positive
 	 */
 	public static Duration startTimeoutExtension(Duration extension) {
@@ -170,17 +143,12 @@ public final class SystemdNotifier implements AutoCloseable {
 		return extension;
 	}
 
-	/**
-	 * Send a watchdog ping ({@code WATCHDOG=1}).
-	 */
+	/** Send a watchdog ping ({@code WATCHDOG=1}). */
 	public void watchdog() {
 		send("WATCHDOG=1");
 	}
 
-	/**
-	 * Return whether {@link #ready(String)} was called.
-	 * @return whether systemd was told the application is ready
-	 */
+	/** Whether {@link #ready(String)} was called. */
 	public synchronized boolean isReady() {
 		return this.ready;
 	}
@@ -215,9 +183,7 @@ public final class SystemdNotifier implements AutoCloseable {
 		return status.replace('\n', ' ').replace('\r', ' ');
 	}
 
-	/**
-	 * Close the socket; later notifications are not sent.
-	 */
+	/** Close the socket; later notifications are not sent. */
 	@Override
 	public void close() {
 		if (this.socket != null) {

@@ -6,12 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@code WATCHDOG=1} every half of the watchdog's timeout, as systemd recommends,
- * from a platform thread of its own ({@value #THREAD_NAME}) while the application is
- * alive. While it is not ({@link #setAlive(boolean) setAlive(false)}, such as Spring
- * Boot's {@code LivenessState.BROKEN}), no ping is sent, so systemd restarts the service
- * after its {@code WatchdogSec=} as it would a hung one; alive again, a ping is sent at
- * once. Once {@code setAlive(false)} has returned, no ping is sent until
- * {@code setAlive(true)}.
+ * while the application is alive, so that systemd restarts a broken one as it would a
+ * hung one. Once {@code setAlive(false)} has returned, no ping is sent until
+ * {@code setAlive(true)}, which sends one at once.
  */
 public final class SystemdWatchdog {
 
@@ -32,19 +29,14 @@ public final class SystemdWatchdog {
 	private @Nullable Thread thread;
 
 	/**
-	 * Create a watchdog that is alive until told otherwise.
-	 * @param notifier where to send the pings
-	 * @param timeout systemd's watchdog timeout
-	 * ({@link SystemdNotifier#watchdogTimeout()})
+	 * Create a watchdog for systemd's timeout that is alive until told otherwise.
 	 */
 	public SystemdWatchdog(SystemdNotifier notifier, Duration timeout) {
 		this.notifier = notifier;
 		this.periodNanos = Math.max(1_000_000L, timeout.toNanos() / 2);
 	}
 
-	/**
-	 * Start sending pings, unless started already; the first is sent at once if alive.
-	 */
+	/** Start sending pings, unless started already; the first at once if alive. */
 	public void start() {
 		synchronized (this.lock) {
 			if (this.thread != null) {
@@ -58,10 +50,7 @@ public final class SystemdWatchdog {
 		}
 	}
 
-	/**
-	 * Say whether the application is alive: pings are sent only while it is.
-	 * @param alive whether it is alive
-	 */
+	/** Say whether the application is alive: pings are sent only while it is. */
 	public void setAlive(boolean alive) {
 		synchronized (this.lock) {
 			if (alive && !this.alive) {
@@ -72,19 +61,14 @@ public final class SystemdWatchdog {
 		}
 	}
 
-	/**
-	 * Return whether pings are sent while the application is alive.
-	 * @return whether the watchdog runs
-	 */
+	/** Whether the watchdog runs, sending pings while the application is alive. */
 	public boolean isRunning() {
 		synchronized (this.lock) {
 			return this.thread != null;
 		}
 	}
 
-	/**
-	 * Stop sending pings, and wait for the thread to end.
-	 */
+	/** Stop sending pings, and wait for the thread to end. */
 	public void stop() {
 		Thread thread;
 		synchronized (this.lock) {
@@ -127,7 +111,6 @@ public final class SystemdWatchdog {
 		}
 	}
 
-	// How long until a ping is due; Long.MAX_VALUE while not alive.
 	private long waitNanos() {
 		if (!this.alive) {
 			return Long.MAX_VALUE;

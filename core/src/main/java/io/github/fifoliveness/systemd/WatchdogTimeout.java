@@ -8,10 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the watchdog's timeout from {@code WATCHDOG_USEC} and {@code WATCHDOG_PID}, as
- * systemd's {@code sd_watchdog_enabled} does: a timeout for this process only where the
- * PID is unset or this process's, since a wrapper that did not {@code exec} the JVM
- * passes on variables meant for itself.
+ * Reads the watchdog's timeout as {@code sd_watchdog_enabled} does: only where
+ * {@code WATCHDOG_PID} is unset or this process, since a wrapper that did not
+ * {@code exec} the JVM passes on variables meant for itself.
  */
 final class WatchdogTimeout {
 

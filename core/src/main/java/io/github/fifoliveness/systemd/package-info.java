@@ -1,8 +1,6 @@
 /**
  * Tells systemd what the application does, through the socket a {@code Type=notify} unit
- * names in {@code NOTIFY_SOCKET}: {@code READY=1}, {@code STATUS=}, {@code STOPPING=1},
- * {@code EXTEND_TIMEOUT_USEC=}, and the watchdog's {@code WATCHDOG=1}. Imports only
- * {@code posix}.
+ * names in {@code NOTIFY_SOCKET}. Imports only {@code posix}.
  */
 @NullMarked
 package io.github.fifoliveness.systemd;

@@ -14,11 +14,9 @@ import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The folders the loop watches with inotify, for peers that are down (one name each) and
- * for peer folders (every name): one watch per folder, shared by everything in it and
- * removed with the last. A folder that does not exist yet is watched at its nearest
- * existing ancestor, for the creation of the next folder down. The watched folder's
- * parent is watched too, for its name: the kernel reports a deleted folder's own deletion
+ * The folders the loop watches with inotify, one watch per folder shared by all its
+ * followers. A folder that does not exist yet is watched at its nearest existing
+ * ancestor. The parent is watched too: the kernel reports a deleted folder's own deletion
  * only once no process holds a file in it, and a live member's holder may never let go.
  */
 final class FolderWatches {
@@ -39,13 +37,8 @@ final class FolderWatches {
 	}
 
 	/**
-	 * Watch a folder for a follower, replacing what it watched. Returns once the watch is
-	 * in place, so that a look made afterwards misses nothing.
-	 * @param follower who is told
-	 * @param folder the folder
-	 * @param name the one name whose changes matter, {@code null} for every name
-	 * @throws PosixException if neither the folder nor an existing ancestor can be
-	 * watched, such as when this user may not read it
+	 * Watch a folder for one name ({@code null}: every name), replacing the follower's
+	 * watch; returns once it is in place, so that a look made afterwards misses nothing.
 	 */
 	void watch(Follower follower, Path folder, @Nullable String name) throws PosixException {
 		for (int move = 0; move < MAX_MOVES; move++) {
@@ -79,7 +72,6 @@ final class FolderWatches {
 		}
 	}
 
-	// Without it (an unreadable parent, say), a deletion is seen by the safety net.
 	private void watchParent(Follower follower, Path folder) {
 		if (folder.getParent() == null) {
 			return;
@@ -89,7 +81,7 @@ final class FolderWatches {
 			this.inParent.put(follower, add(follower, watch, folder.getFileName().toString(), false));
 		}
 		catch (PosixException ex) {
-			// Watched in itself all the same.
+			// Watched in itself all the same; a deletion is then seen by the safety net.
 		}
 	}
 
@@ -100,20 +92,12 @@ final class FolderWatches {
 		return interest;
 	}
 
-	/**
-	 * Whether a follower watches its own folder (not an ancestor on the way to it).
-	 * @param follower the follower
-	 * @return {@code true} when it does
-	 */
+	/** Whether a follower watches its own folder, not an ancestor on the way to it. */
 	boolean watchesOwnFolder(Follower follower) {
 		Interest interest = this.byFollower.get(follower);
 		return interest != null && interest.inFolder();
 	}
 
-	/**
-	 * Stop watching for a follower, removing the folder's watch if nothing else needs it.
-	 * @param follower the follower
-	 */
 	void unwatch(Follower follower) {
 		remove(this.byFollower.remove(follower));
 		remove(this.inParent.remove(follower));
@@ -130,12 +114,6 @@ final class FolderWatches {
 		}
 	}
 
-	/**
-	 * Tell the followers interested in a name of a watched folder.
-	 * @param watch the folder's watch id
-	 * @param name the name
-	 * @param change what happened
-	 */
 	void changed(int watch, String name, FolderChange change) {
 		Folder folder = this.byWatch.get(watch);
 		if (folder == null) {
@@ -152,19 +130,14 @@ final class FolderWatches {
 				again.add(interest.follower());
 			}
 		}
-		// A folder on the way, or the folder itself, appeared, went or changed: watch
-		// again (not for an open: a scan of the folder opens it).
+		// Watch again, but not for an open: a scan of the folder opens it.
 		if (again != null) {
 			again.forEach(this::unwatch);
 			again.forEach(Follower::watchAgain);
 		}
 	}
 
-	/**
-	 * Forget a folder that was deleted or moved away, and tell its followers to watch
-	 * again, wherever their folder is now.
-	 * @param watch the folder's watch id
-	 */
+	/** Forget a deleted or moved folder; its followers watch again. */
 	void gone(int watch) {
 		Folder folder = this.byWatch.get(watch);
 		if (folder == null) {
@@ -176,15 +149,11 @@ final class FolderWatches {
 		followers.forEach(Follower::watchAgain);
 	}
 
-	/**
-	 * Forget every folder whose path names another folder now, after a change of the
-	 * mount table or as the safety net, and tell its followers to watch again.
-	 */
+	/** Forget every folder whose path names another folder now. */
 	void moved() {
 		List<Integer> moved = new ArrayList<>();
 		this.byWatch.forEach((id, folder) -> {
-			// Each path it was watched through, as one of them may name another folder
-			// now.
+			// Every path it was watched through, as any may name another folder now.
 			if (!folder.all().stream().map(Interest::watch).distinct().allMatch(this.events.folders()::isStillAt)) {
 				moved.add(id);
 			}
@@ -192,32 +161,18 @@ final class FolderWatches {
 		moved.forEach(this::gone);
 	}
 
-	/**
-	 * Whether a follower's watch still stands for the path it watched.
-	 * @param follower the follower
-	 * @return {@code false} when it watches nothing or its path names another folder now
-	 */
+	/** Whether a follower's watch still stands for the path it watched. */
 	boolean isStillAt(Follower follower) {
 		Interest interest = this.byFollower.get(follower);
 		return interest != null && this.events.folders().isStillAt(interest.watch());
 	}
 
-	/**
-	 * What is told of a watched folder's changes.
-	 */
 	interface Follower {
 
-		/**
-		 * A name that matters changed in the follower's own folder.
-		 * @param name the name
-		 * @param change what happened
-		 */
+		/** A name that matters changed in the follower's own folder. */
 		void fileChanged(String name, FolderChange change);
 
-		/**
-		 * The folder watched is gone or moved, or the next folder on the way to it
-		 * changed: it must be watched again.
-		 */
+		/** The folder is gone or moved, or the next folder on the way to it changed. */
 		void watchAgain();
 
 	}
@@ -226,7 +181,6 @@ final class FolderWatches {
 
 	}
 
-	// The interests in one watched folder, by name, so that an event finds its own.
 	private static final class Folder {
 
 		private final Map<String, List<Interest>> named = new HashMap<>();
@@ -235,8 +189,7 @@ final class FolderWatches {
 
 		private @Nullable FolderWatch latest;
 
-		// A record equal to the latest is that one, so that thousands of peers in one
-		// folder keep one; any other (another path, another status) is kept as it is.
+		// Equal records are shared, so that thousands of peers in one folder keep one.
 		FolderWatch shared(FolderWatch watch) {
 			if (!watch.equals(this.latest)) {
 				this.latest = watch;

@@ -2,10 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.time.Duration;
 
-/**
- * The rules of a peer's or a peer folder's grace periods, in one place: neither can be
- * negative, and zero means none.
- */
+/** The rules of peer and peer folder grace periods: never negative, zero for none. */
 public final class GracePeriods {
 
 	private GracePeriods() {
@@ -13,8 +10,6 @@ public final class GracePeriods {
 
 	/**
 	 * Return how long a peer that was up must stay down before its DOWN is published.
-	 * @param value the configured value
-	 * @return the value
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration downAfter(Duration value) {
@@ -27,8 +22,6 @@ public final class GracePeriods {
 
 	/**
 	 * Return how long after the monitor starts a peer not seen UP yet is not DOWN.
-	 * @param value the configured value
-	 * @return the value
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration startupGrace(Duration value) {
@@ -39,8 +32,7 @@ public final class GracePeriods {
 		return atMostACentury(value, "A start-up grace");
 	}
 
-	// Longer would overflow the clock's arithmetic in nanoseconds (292 years), and no
-	// one needs it.
+	// Longer would overflow the clock's nanosecond arithmetic (292 years).
 	static Duration atMostACentury(Duration value, String what) {
 		if (value.compareTo(Duration.ofDays(36_500)) > 0) {
 			throw new IllegalArgumentException(what + " can be at most 36500d (100 years); give 0 for none.");

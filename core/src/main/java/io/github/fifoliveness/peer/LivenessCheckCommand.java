@@ -12,10 +12,9 @@ import io.github.fifoliveness.posix.NativePosixUnavailableException;
 
 /**
  * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
- * without a Spring context: {@code check <fifo>} or {@code check --pid-file <file>}, each
- * with an optional {@code --owner <user>} that must own the file, prints one line and
- * exits 0 when alive, 1 when not, 2 on a usage error. Control characters and backslashes
- * in that line are escaped C-style, so a path with a newline in it still prints one line.
+ * without a Spring context: prints one line and exits 0 when alive, 1 when not, 2 on a
+ * usage error. Control characters and backslashes in the line are escaped C-style, so a
+ * path with a newline in it still prints one line.
  */
 public final class LivenessCheckCommand {
 
@@ -34,21 +33,12 @@ public final class LivenessCheckCommand {
 	private LivenessCheckCommand() {
 	}
 
-	/**
-	 * Run the check as a command of its own, as {@code fifo-liveness-check.jar} does.
-	 * @param args the arguments
-	 */
+	/** Run the check as a command of its own, as {@code fifo-liveness-check.jar} does. */
 	public static void main(String[] args) {
 		System.exit(run(args, System.out, System.err));
 	}
 
-	/**
-	 * Run the check.
-	 * @param arguments the arguments after {@code check}
-	 * @param out where the result line goes
-	 * @param err where usage errors go
-	 * @return the exit status
-	 */
+	/** Run the check on the arguments after {@code check}, returning the exit status. */
 	public static int run(String[] arguments, PrintStream out, PrintStream err) {
 		List<String> words = new ArrayList<>(List.of(arguments));
 		// "--" ends the options: what follows is the path, even one that begins with '-'.

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How many times one peer went from UP to DOWN since this application started, as the
- * watcher or the poller saw it, and when it last did: a crash loop faster than anyone
- * scrapes the gauge still shows. Safe to read from any thread.
+ * How many times one peer went from UP to DOWN since this application started, and when
+ * it last did, so that a crash loop faster than anyone scrapes the gauge still shows.
+ * Safe to read from any thread.
  */
 public final class PeerDowns {
 
@@ -30,18 +30,12 @@ public final class PeerDowns {
 		this.recorders = recorders;
 	}
 
-	/**
-	 * Return how many times the peer went down.
-	 * @return the count
-	 */
+	/** Return how many times the peer went down. */
 	public long count() {
 		return this.count.get();
 	}
 
-	/**
-	 * Return when the peer last went down.
-	 * @return the time, {@code null} if never
-	 */
+	/** Return when the peer last went down, {@code null} if never. */
 	public @Nullable Instant last() {
 		return this.last;
 	}

@@ -42,34 +42,19 @@ public final class PeerFolder {
 
 	private final Duration startupGrace;
 
-	/**
-	 * Create a peer folder.
-	 * @param name the group's name
-	 * @param path the absolute path of the folder
-	 * @param pattern a glob on file names, without '/'
-	 * @param minUp how many members must be up for the folder to be up, at least 1
-	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
-	 * @param maxMembers how many members to take at most, at least {@code minUp}
-	 * @param downAfter how long a member that was up must stay down before its DOWN is
-	 * published
-	 * @throws IllegalArgumentException if the name breaks {@link Peers#name}'s rule, a
-	 * value is out of range or the pattern is not a glob on file names
-	 */
+	/** Create a peer folder with no start-up grace. */
 	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
 			Duration downAfter) {
 		this(name, path, pattern, minUp, owner, maxMembers, downAfter, Duration.ZERO);
 	}
 
 	/**
-	 * Create a peer folder with a start-up grace.
-	 * @param name the group's name
-	 * @param path the absolute path of the folder
+	 * Create a peer folder.
+	 * @param path the folder's absolute path
 	 * @param pattern a glob on file names, without '/'
 	 * @param minUp how many members must be up for the folder to be up, at least 1
 	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
 	 * @param maxMembers how many members to take at most, at least {@code minUp}
-	 * @param downAfter how long a member that was up must stay down before its DOWN is
-	 * published
 	 * @param startupGrace how long after the monitor started a member not seen UP yet,
 	 * and the quorum not held yet, are not DOWN; zero for none
 	 * @throws IllegalArgumentException if the name breaks {@link Peers#name}'s rule, a
@@ -94,8 +79,6 @@ public final class PeerFolder {
 
 	/**
 	 * Return a matcher of file names for a glob.
-	 * @param pattern the glob
-	 * @return the matcher
 	 * @throws IllegalArgumentException if the glob has a '/' or is not a glob
 	 */
 	public static PathMatcher matcher(String pattern) {
@@ -114,8 +97,6 @@ public final class PeerFolder {
 
 	/**
 	 * Return how many members must be up for the folder to be up.
-	 * @param minUp the configured value
-	 * @return the value
 	 * @throws IllegalArgumentException if it is less than 1
 	 */
 	public static int minUp(int minUp) {
@@ -128,9 +109,6 @@ public final class PeerFolder {
 
 	/**
 	 * Return how many members a folder takes at most.
-	 * @param maxMembers the configured value
-	 * @param minUp how many members must be up
-	 * @return the value
 	 * @throws IllegalArgumentException if the folder could never be up with that many
 	 */
 	public static int maxMembers(int maxMembers, int minUp) {
@@ -142,12 +120,9 @@ public final class PeerFolder {
 	}
 
 	/**
-	 * Return the name of the member a file stands for: its name without the extension the
-	 * pattern ends with ({@code .fifo} for {@code *.fifo}), or its whole name where the
-	 * pattern ends with no fixed extension ({@code worker.*}), so that two files never
-	 * stand for one member.
-	 * @param fileName the file's name
-	 * @return the member's name
+	 * Return the name of the member a file stands for: its name without the pattern's
+	 * fixed extension ({@code .fifo} for {@code *.fifo}), else its whole name, so that
+	 * two files never stand for one member.
 	 */
 	public String memberName(String fileName) {
 		boolean strip = this.extension != null && fileName.endsWith(this.extension)
@@ -155,8 +130,7 @@ public final class PeerFolder {
 		return strip ? fileName.substring(0, fileName.length() - this.extension.length()) : fileName;
 	}
 
-	// The pattern's last dot and what follows it, where something comes before it and
-	// none of it is a glob's.
+	// The pattern's last dot onwards, where something precedes it and none is a glob's.
 	private static @Nullable String fixedExtension(String pattern) {
 		int dot = pattern.lastIndexOf('.');
 		String extension = pattern.substring(Math.max(0, dot));
@@ -165,15 +139,9 @@ public final class PeerFolder {
 		return fixed ? extension : null;
 	}
 
-	/**
-	 * Whether a file name matches the folder's pattern.
-	 * @param fileName the file's name
-	 * @return {@code true} if it does
-	 */
+	/** Whether a file name matches the folder's pattern. */
 	public boolean matches(String fileName) {
-		// "*.fifo" matches ".fifo", whose name, with nothing before the extension,
-		// another
-		// file (".fifo.fifo") could take.
+		// ".fifo" matches "*.fifo" but would share its member name with ".fifo.fifo".
 		if (fileName.equals(this.extension)) {
 			return false;
 		}
@@ -202,10 +170,7 @@ public final class PeerFolder {
 		return this.minUp;
 	}
 
-	/**
-	 * Return who must own the members' FIFOs.
-	 * @return the owner, {@code null} for the folder's owner
-	 */
+	/** Return who must own the members' FIFOs, {@code null} for the folder's owner. */
 	public @Nullable ExpectedOwner owner() {
 		return this.owner;
 	}
@@ -218,11 +183,7 @@ public final class PeerFolder {
 		return this.downAfter;
 	}
 
-	/**
-	 * Return how long after the monitor started a member not seen UP yet, and the quorum
-	 * not held yet, are not DOWN.
-	 * @return the start-up grace, zero for none
-	 */
+	/** Return the start-up grace, zero for none. */
 	public Duration startupGrace() {
 		return this.startupGrace;
 	}

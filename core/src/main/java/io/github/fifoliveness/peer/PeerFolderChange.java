@@ -5,35 +5,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * A change in a peer folder, as a {@link PeerFolderListener} is told of it.
  *
- * @param folder the folder's name
- * @param kind what changed
  * @param member the member's name, {@code null} for a change of the quorum
- * @param result the member's probe result, {@code null} for a member leaving and for a
- * change of the quorum
+ * @param result the member's probe result, {@code null} when it left or for the quorum
  * @param up how many members are up, as published, after the change
- * @param members how many members there are after the change
- * @param minUp how many members must be up
  */
 public record PeerFolderChange(String folder, Kind kind, @Nullable String member, @Nullable ProbeResult result, int up,
 		int members, int minUp) {
 
-	/**
-	 * Whether the folder holds its quorum after the change.
-	 * @return {@code true} if at least {@link #minUp()} members are up
-	 */
+	/** Whether at least {@link #minUp()} members are up after the change. */
 	public boolean quorum() {
 		return this.up >= this.minUp;
 	}
 
-	/**
-	 * What changed in a peer folder.
-	 */
+	/** What changed in a peer folder. */
 	public enum Kind {
 
-		/**
-		 * A member's FIFO appeared; its {@link PeerFolderChange#result() result} says
-		 * whether it is up.
-		 */
+		/** A member's FIFO appeared; its result says whether it is up. */
 		MEMBER_JOINED,
 
 		/** A member's FIFO was removed: it stopped, which is not a failure. */
@@ -45,10 +32,7 @@ public record PeerFolderChange(String folder, Kind kind, @Nullable String member
 		/** A member went down, or is down for another reason now. */
 		MEMBER_DOWN,
 
-		/**
-		 * At least {@code min-up} members are up: at startup, or again after the quorum
-		 * was lost.
-		 */
+		/** At least {@code min-up} members are up: at startup, or again. */
 		QUORUM_HELD,
 
 		/**

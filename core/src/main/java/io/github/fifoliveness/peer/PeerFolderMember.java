@@ -59,11 +59,7 @@ final class PeerFolderMember implements WatchLoop.Held {
 		return this.held != null;
 	}
 
-	/**
-	 * Probe the member, holding its write end while it is up where the budget allows.
-	 * @param loop the loop that holds it
-	 * @return the result
-	 */
+	/** Probe the member, holding its write end while it is up where the budget allows. */
 	ProbeResult probeAndHold(WatchLoop loop) {
 		release(loop);
 		try {
@@ -80,18 +76,12 @@ final class PeerFolderMember implements WatchLoop.Held {
 		}
 	}
 
-	/**
-	 * Whether the held end still stands for the FIFO the path names now.
-	 * @return {@code false} when nothing is held or the path names another file
-	 */
+	/** Whether the held end still stands for the FIFO the path names now. */
 	boolean isStillHeld() {
 		return this.held != null && this.held.isStillAt(this.probe.nativePath());
 	}
 
-	/**
-	 * Close the held end, if any, and give its descriptor back to the budget.
-	 * @param loop the loop that held it
-	 */
+	/** Close the held end, if any, and give its descriptor back to the budget. */
 	void release(WatchLoop loop) {
 		if (this.held != null) {
 			this.held.close();
@@ -108,10 +98,6 @@ final class PeerFolderMember implements WatchLoop.Held {
 		this.last = last;
 	}
 
-	/**
-	 * Release the member for good, freeing its key.
-	 * @param loop the loop that held it
-	 */
 	void drop(WatchLoop loop) {
 		release(loop);
 		loop.keys().free(this.key);

@@ -14,20 +14,15 @@ import java.util.Optional;
 import io.github.fifoliveness.posix.NativePosix;
 
 /**
- * Looks at a peer folder once: lists the names that match its pattern and probes each, as
- * health does where the folder is not watched and as the check command does.
+ * Looks at a peer folder once, probing each name that matches its pattern, as health does
+ * where the folder is not watched and as the check command does.
  */
 public final class PeerFolderScan {
 
 	private PeerFolderScan() {
 	}
 
-	/**
-	 * Probe every member of a folder now, the first {@code max-members} by name.
-	 * @param folder the folder
-	 * @param posix the native calls
-	 * @return the report
-	 */
+	/** Probe every member of a folder now, the first {@code max-members} by name. */
 	public static PeerFolderReport scan(PeerFolder folder, NativePosix posix) {
 		Optional<ExpectedOwner> owner = owner(folder);
 		Optional<List<String>> names = owner.isPresent() ? matchingNames(folder) : Optional.empty();
@@ -51,20 +46,13 @@ public final class PeerFolderScan {
 	/**
 	 * Whether a probe result makes the file a member: a FIFO of the expected owner, with
 	 * or without a reader.
-	 * @param result the result
-	 * @return {@code false} for nothing there, something other than a FIFO, or a FIFO of
-	 * another owner
 	 */
 	static boolean isMember(ProbeResult result) {
 		DownReason reason = result.reason();
 		return reason != DownReason.MISSING && reason != DownReason.NOT_A_FIFO && reason != DownReason.FOREIGN_OWNER;
 	}
 
-	/**
-	 * Return who must own the members' FIFOs: the configured owner, else the folder's.
-	 * @param folder the folder
-	 * @return the owner, empty when the folder does not exist or is not a folder
-	 */
+	/** Who must own the members' FIFOs; empty when there is no folder at the path. */
 	static Optional<ExpectedOwner> owner(PeerFolder folder) {
 		// Following a symbolic link to the folder, as watching it does.
 		try {
@@ -79,11 +67,7 @@ public final class PeerFolderScan {
 		}
 	}
 
-	/**
-	 * Return the names in the folder that match its pattern, in name order.
-	 * @param folder the folder
-	 * @return the names, empty when the folder cannot be read
-	 */
+	/** The names in the folder that match its pattern, empty when it cannot be read. */
 	static Optional<List<String>> matchingNames(PeerFolder folder) {
 		List<String> names = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {

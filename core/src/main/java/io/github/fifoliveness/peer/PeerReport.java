@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link PeerStatusTracker} has told about one peer, as against what is true: the
- * result last published, a DOWN held back by the peer's grace period until a deadline,
- * and the limit on its log lines. Confined to the thread that records results.
+ * result last published, a DOWN held back until a deadline, and the limit on its log
+ * lines. Confined to the thread that records results.
  */
 final class PeerReport {
 
@@ -32,8 +32,6 @@ final class PeerReport {
 
 	/**
 	 * Hold back a DOWN; a later reason replaces the earlier one but keeps its deadline.
-	 * @param result the result
-	 * @param until when to publish it, a {@link System#nanoTime()} value
 	 */
 	void holdBack(ProbeResult result, long until) {
 		if (this.heldBack == null) {
@@ -46,27 +44,17 @@ final class PeerReport {
 		this.heldBack = null;
 	}
 
-	/**
-	 * Return the held-back DOWN if its deadline has passed.
-	 * @param now the time now
-	 * @return the result, else {@code null}
-	 */
+	/** Return the held-back DOWN if its deadline has passed, else {@code null}. */
 	@Nullable ProbeResult heldBackDue(long now) {
 		return (this.heldBack != null && now - this.heldBackUntil >= 0) ? this.heldBack : null;
 	}
 
-	/**
-	 * Whether something is due later: a held-back DOWN or a log line.
-	 * @return {@code true} if so
-	 */
+	/** Whether something is due later: a held-back DOWN or a log line. */
 	boolean isWaiting() {
 		return this.heldBack != null || this.lines.isLimited();
 	}
 
-	/**
-	 * Return when the next thing is due; only while {@link #isWaiting() waiting}.
-	 * @return the time
-	 */
+	/** Return when the next thing is due; only while {@link #isWaiting() waiting}. */
 	long due() {
 		if (this.heldBack == null) {
 			return this.lines.due();

@@ -1,8 +1,6 @@
 package io.github.fifoliveness.peer;
 
-/**
- * A peer's status as the poller last saw it.
- */
+/** A peer's status as the poller last saw it. */
 public enum PeerStatus {
 
 	/** Not probed yet. */
@@ -14,11 +12,7 @@ public enum PeerStatus {
 	/** Not alive; the event carries the reason. */
 	DOWN;
 
-	/**
-	 * Return the status a probe result shows.
-	 * @param result the result
-	 * @return {@link #UP} or {@link #DOWN}
-	 */
+	/** Return the status a probe result shows. */
 	public static PeerStatus of(ProbeResult result) {
 		return result.alive() ? UP : DOWN;
 	}

@@ -15,54 +15,34 @@ public final class PeerStatusChange {
 
 	private final ProbeResult result;
 
-	/**
-	 * Create a change.
-	 * @param peer the peer's name
-	 * @param previousStatus the status before
-	 * @param result the probe result that changed it
-	 */
+	/** Create a change. */
 	public PeerStatusChange(String peer, PeerStatus previousStatus, ProbeResult result) {
 		this.peer = peer;
 		this.previousStatus = previousStatus;
 		this.result = result;
 	}
 
-	/**
-	 * Return the peer's name.
-	 * @return the name
-	 */
+	/** Return the peer's name. */
 	public String getPeer() {
 		return this.peer;
 	}
 
-	/**
-	 * Return the status before this change.
-	 * @return the previous status
-	 */
+	/** Return the status before this change. */
 	public PeerStatus getPreviousStatus() {
 		return this.previousStatus;
 	}
 
-	/**
-	 * Return the status now.
-	 * @return the status
-	 */
+	/** Return the status now. */
 	public PeerStatus getStatus() {
 		return PeerStatus.of(this.result);
 	}
 
-	/**
-	 * Return why the peer is down, {@code null} when it is up.
-	 * @return the reason
-	 */
+	/** Return why the peer is down, {@code null} when it is up. */
 	public @Nullable DownReason getReason() {
 		return this.result.reason();
 	}
 
-	/**
-	 * Return the full probe result, with the message.
-	 * @return the result
-	 */
+	/** Return the full probe result, with the message. */
 	public ProbeResult getResult() {
 		return this.result;
 	}

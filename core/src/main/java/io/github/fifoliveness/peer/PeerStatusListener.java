@@ -8,10 +8,7 @@ package io.github.fifoliveness.peer;
 @FunctionalInterface
 public interface PeerStatusListener {
 
-	/**
-	 * Called once per change.
-	 * @param change the change
-	 */
+	/** Called once per change. */
 	void peerStatusChanged(PeerStatusChange change);
 
 }

@@ -15,21 +15,16 @@ import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers each peer's last probe result and, on every change, logs it once and tells a
- * {@link PeerStatusChange} to the listener: the first result (from
- * {@link PeerStatus#UNKNOWN}), going down, a change of the reason it is down, recovery.
- * Watched and polled peers go through it alike, so both report exactly the same
- * transitions.
+ * Remembers each peer's last probe result and, on every change of its status or down
+ * reason, logs it and tells the listener. Watched and polled peers go through it alike,
+ * so both report exactly the same transitions.
  * <p>
  * A peer's {@link Peers#downAfter(String) grace period} holds back a DOWN after UP until
- * the peer has stayed down that long; back before then, nothing is published. A peer's
- * {@link StartupGrace start-up grace} holds back its first result while it is not alive
- * and the peer was never seen UP, until the grace has passed: UP before then publishes
- * only the UP. Every change from UP to DOWN is {@link PeerDowns counted} at once all the
- * same. Every change published is an event, but a peer's log lines are {@link ChangeLines
- * limited}. What is due later is done by {@link #tick()}, which the recording thread
- * calls by {@link #due()}. Results are recorded by one thread at a time and may be read
- * from any.
+ * the peer has stayed down that long, and its {@link StartupGrace start-up grace} holds
+ * back a first result that is not alive; every change from UP to DOWN is {@link PeerDowns
+ * counted} at once all the same. Every change published is an event, but log lines are
+ * {@link ChangeLines limited}. Results are recorded by one thread at a time and may be
+ * read from any.
  */
 final class PeerStatusTracker {
 
@@ -54,12 +49,6 @@ final class PeerStatusTracker {
 	// The peers with something due later, so that ticks never walk every peer.
 	private final Set<String> waiting = new LinkedHashSet<>();
 
-	/**
-	 * Create a tracker.
-	 * @param logger where changes are logged, the watcher's or poller's own logger
-	 * @param listener what is told of changes
-	 * @param peers the peers, for their grace periods and downs
-	 */
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers) {
 		this(logger, listener, peers, System::nanoTime);
 	}
@@ -69,17 +58,7 @@ final class PeerStatusTracker {
 				clock);
 	}
 
-	/**
-	 * Create a tracker of names that are not configured peers, such as the members of a
-	 * peer folder.
-	 * @param logger where changes are logged
-	 * @param listener what is told of changes
-	 * @param downAfter each name's grace period
-	 * @param downs where each name's downs are counted, {@code null} for nowhere
-	 * @param subject how a name starts a log line, such as "Peer 'orders'"
-	 * @param startupGrace each name's start-up grace, and who was seen UP
-	 * @param clock the time, a {@link System#nanoTime()} value
-	 */
+	/** Create a tracker of names other than configured peers, such as folder members. */
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Function<String, Duration> downAfter,
 			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, StartupGrace startupGrace,
 			LongSupplier clock) {
@@ -92,10 +71,7 @@ final class PeerStatusTracker {
 		this.clock = clock;
 	}
 
-	/**
-	 * Forget a name altogether, with any DOWN held back for it: it is no longer followed.
-	 * @param peer the name
-	 */
+	/** Forget a name no longer followed, with any DOWN held back for it. */
 	void forget(String peer) {
 		this.last.remove(peer);
 		this.reports.remove(peer);
@@ -103,12 +79,6 @@ final class PeerStatusTracker {
 		this.startupGrace.forget(peer);
 	}
 
-	/**
-	 * Record a peer's latest result, and report it if it changes the peer's status or the
-	 * reason it is down.
-	 * @param peer the peer's name
-	 * @param result the result
-	 */
 	void record(String peer, ProbeResult result) {
 		ProbeResult previous = this.last.put(peer, result);
 		// The reason is null exactly when the peer is alive, so it tells every change.
@@ -127,17 +97,13 @@ final class PeerStatusTracker {
 		report(peer, result);
 	}
 
-	/**
-	 * Whether something is due later: a held-back DOWN or a log line.
-	 * @return {@code true} if so
-	 */
+	/** Whether something is due later: a held-back DOWN or a log line. */
 	boolean isWaiting() {
 		return !this.waiting.isEmpty();
 	}
 
 	/**
 	 * Return when {@link #tick()} is due next; only while {@link #isWaiting() waiting}.
-	 * @return a {@link System#nanoTime()} value
 	 */
 	long due() {
 		long due = 0;
@@ -152,9 +118,7 @@ final class PeerStatusTracker {
 		return due;
 	}
 
-	/**
-	 * Publish the held-back DOWNs and log the lines that are due now.
-	 */
+	/** Publish the held-back DOWNs and log the lines that are due now. */
 	void tick() {
 		long now = this.clock.getAsLong();
 		List<String> due = new ArrayList<>();
@@ -166,9 +130,8 @@ final class PeerStatusTracker {
 		for (String peer : due) {
 			PeerReport report = this.reports.get(peer);
 			ProbeResult down = report.heldBackDue(now);
-			// A first DOWN held back by the start-up grace is stale once any probe
-			// (health, the gauge) saw the peer UP meanwhile: the next probe tells what
-			// holds now.
+			// A first DOWN the start-up grace held back is stale once any probe (health,
+			// the gauge) saw the peer UP meanwhile: the next probe tells what holds now.
 			boolean stale = report.published() == null && this.startupGrace.wasSeenUp(peer);
 			if (down != null && stale) {
 				report.dropHeldBack();
@@ -182,11 +145,7 @@ final class PeerStatusTracker {
 		}
 	}
 
-	/**
-	 * Return a peer's latest result.
-	 * @param peer the peer's name
-	 * @return the result, {@code null} before the first
-	 */
+	/** Return a peer's latest result, {@code null} before the first. */
 	@Nullable ProbeResult last(String peer) {
 		return this.last.get(peer);
 	}

@@ -3,13 +3,11 @@ package io.github.fifoliveness.posix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name and text of every errno value of Linux x86_64 and aarch64 (the generic
- * {@code asm-generic/errno-base.h} and {@code asm-generic/errno.h}, which both use), for
- * error messages and {@link PosixException#getErrorName()}: written out so that no table
- * needs loading, as {@link PosixConstants} does for the values themselves. The names are
- * those jnr-constants gives, where two share a value ({@code EAGAIN} for
- * {@code EWOULDBLOCK}, {@code EDEADLOCK} for {@code EDEADLK}, {@code ENOTSUP} for
- * {@code EOPNOTSUPP}); the texts are glibc's {@code strerror}.
+ * The name and text of every errno value of Linux x86_64 and aarch64
+ * ({@code asm-generic/errno-base.h} and {@code asm-generic/errno.h}), written out so that
+ * no table needs loading, as {@link PosixConstants} does for the values. Where two names
+ * share a value, the one jnr-constants gives is used ({@code EAGAIN}, {@code EDEADLOCK},
+ * {@code ENOTSUP}); the texts are glibc's {@code strerror}.
  */
 final class LinuxErrno {
 
@@ -82,32 +80,17 @@ final class LinuxErrno {
 	private LinuxErrno() {
 	}
 
-	/**
-	 * Return the symbolic name of an errno value, such as {@code ENXIO}.
-	 * @param errno the errno value
-	 * @return the name, or {@code UNKNOWN_ERRNO_} and the value for one Linux does not
-	 * define
-	 */
 	static String name(int errno) {
 		String @Nullable [] entry = entry(errno);
 		return (entry != null) ? entry[0] : "UNKNOWN_ERRNO_" + errno;
 	}
 
-	/**
-	 * Return the text of an errno value, such as "No such device or address".
-	 * @param errno the errno value
-	 * @return the text, or {@code Unknown error} and the value for one Linux does not
-	 * define
-	 */
 	static String description(int errno) {
 		String @Nullable [] entry = entry(errno);
 		return (entry != null) ? entry[1] : "Unknown error " + errno;
 	}
 
-	/**
-	 * Return the highest errno value Linux defines.
-	 * @return the value
-	 */
+	/** The highest errno value Linux defines. */
 	static int highest() {
 		return ENTRIES.length - 1;
 	}

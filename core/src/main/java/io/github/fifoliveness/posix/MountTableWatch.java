@@ -9,9 +9,6 @@ import org.jspecify.annotations.Nullable;
  * The kernel raises {@code EPOLLPRI|EPOLLERR} on it once per change of the table: its
  * poll marks the change seen, so nothing needs reading ({@code EPOLLIN} is always set:
  * never register it). Edge-triggered too, so that no kernel reports one change in a loop.
- *
- * @param fd the open mount table, or -1
- * @param unfollowed why it could not be opened or registered, {@code null} when it was
  */
 record MountTableWatch(int fd, @Nullable String unfollowed) {
 

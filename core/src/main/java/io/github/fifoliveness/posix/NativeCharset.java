@@ -2,9 +2,7 @@ package io.github.fifoliveness.posix;
 
 import java.nio.charset.Charset;
 
-/**
- * The charset the JDK uses for file names ({@code sun.jnu.encoding}).
- */
+/** The charset the JDK uses for file names ({@code sun.jnu.encoding}). */
 final class NativeCharset {
 
 	private static final Charset CHARSET = load();

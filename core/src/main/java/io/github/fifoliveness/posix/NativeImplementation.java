@@ -1,8 +1,6 @@
 package io.github.fifoliveness.posix;
 
-/**
- * How {@link NativePosix} reaches the operating system.
- */
+/** How {@link NativePosix} reaches the operating system. */
 public enum NativeImplementation {
 
 	/**
@@ -23,11 +21,7 @@ public enum NativeImplementation {
 		this.description = description;
 	}
 
-	/**
-	 * Return the name of the library behind this implementation, such as
-	 * {@code java.lang.foreign}.
-	 * @return the description
-	 */
+	/** Return the name of the library behind it, such as {@code java.lang.foreign}. */
 	public String description() {
 		return this.description;
 	}

@@ -3,9 +3,7 @@ package io.github.fifoliveness.posix;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/**
- * A path encoded once as the NUL-terminated bytes that system calls take.
- */
+/** A path encoded once as the NUL-terminated bytes that system calls take. */
 public final class NativePath {
 
 	private final Path path;
@@ -17,20 +15,13 @@ public final class NativePath {
 		this.bytes = bytes;
 	}
 
-	/**
-	 * Encode a path the way the JDK does for its own file system calls.
-	 * @param path the path
-	 * @return the encoded path
-	 */
+	/** Encode a path the way the JDK does for its own file system calls. */
 	public static NativePath of(Path path) {
 		byte[] encoded = path.toString().getBytes(NativeCharset.get());
 		return new NativePath(path, Arrays.copyOf(encoded, encoded.length + 1));
 	}
 
-	/**
-	 * Return the path.
-	 * @return the path
-	 */
+	/** Return the path. */
 	public Path path() {
 		return this.path;
 	}

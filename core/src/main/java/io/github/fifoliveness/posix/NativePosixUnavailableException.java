@@ -3,19 +3,16 @@ package io.github.fifoliveness.posix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when fifo-liveness cannot make native calls on this JVM: jnr-posix is needed but
- * not on the class path, or has no native implementation for the platform, jffi cannot
- * load its native stub, or the foreign function API may not be used. FIFOs cannot be
- * created or probed without native calls, so fifo-liveness refuses to start rather than
- * fall back to jnr-posix's Java emulation.
+ * Thrown when fifo-liveness cannot make native calls on this JVM; {@link #getReason()}
+ * says why. FIFOs cannot be created or probed without native calls, so fifo-liveness
+ * refuses to start rather than fall back to jnr-posix's Java emulation.
  */
 public class NativePosixUnavailableException extends IllegalStateException {
 
 	/**
-	 * The Maven coordinates of the jnr-posix that fifo-liveness is built and tested with,
-	 * which an application adds where fifo-liveness needs jnr-posix: where
-	 * {@link LinuxSyscallTable} does not know the platform (macOS, the BSDs, Linux on
-	 * other architectures than x86_64 and aarch64). It is an optional dependency.
+	 * The Maven coordinates of the jnr-posix fifo-liveness is built and tested with: an
+	 * optional dependency, which an application adds on macOS, the BSDs, and Linux on
+	 * other architectures than x86_64 and aarch64.
 	 */
 	public static final String JNR_POSIX = "com.github.jnr:jnr-posix:3.2.2";
 
@@ -36,11 +33,7 @@ public class NativePosixUnavailableException extends IllegalStateException {
 	}
 
 	/**
-	 * Create the exception for a platform that has no FIFOs, decided before anything
-	 * native is loaded.
-	 * @param osName the platform's name
-	 * @return the exception
-	 * @see FifoSupport#isSupported(String)
+	 * Create the exception for a platform without FIFOs, before anything native loads.
 	 */
 	public static NativePosixUnavailableException noFifos(String osName) {
 		return new NativePosixUnavailableException(Reason.NO_FIFOS,
@@ -66,10 +59,7 @@ public class NativePosixUnavailableException extends IllegalStateException {
 				cause);
 	}
 
-	/**
-	 * Return why native calls are unavailable.
-	 * @return the reason
-	 */
+	/** Return why native calls are unavailable. */
 	public Reason getReason() {
 		return this.reason;
 	}
@@ -96,9 +86,7 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		return false;
 	}
 
-	/**
-	 * Why native calls are unavailable.
-	 */
+	/** Why native calls are unavailable. */
 	public enum Reason {
 
 		/** No native implementation for this operating system and architecture. */
@@ -107,22 +95,16 @@ public class NativePosixUnavailableException extends IllegalStateException {
 		/** The operating system has no FIFOs: Windows. */
 		NO_FIFOS,
 
-		/**
-		 * jnr-posix, an optional dependency, is not on the class path, and the platform
-		 * needs it: add {@link #JNR_POSIX}.
-		 */
+		/** jnr-posix is needed but not on the class path: add {@link #JNR_POSIX}. */
 		JNR_POSIX_MISSING,
 
 		/**
-		 * jnr's native stub (jffi) could not be written or loaded: its extraction folder
-		 * is mounted {@code noexec} or read-only.
+		 * jffi's native stub could not be written or loaded: its extraction folder is
+		 * mounted {@code noexec} or read-only.
 		 */
 		NATIVE_STUB_NOT_LOADABLE,
 
-		/**
-		 * The JVM refuses native access to fifo-liveness
-		 * ({@code --illegal-native-access=deny}).
-		 */
+		/** The JVM refuses native access ({@code --illegal-native-access=deny}). */
 		NATIVE_ACCESS_DENIED
 
 	}

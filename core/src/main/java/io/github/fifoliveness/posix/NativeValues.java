@@ -21,8 +21,6 @@ final class NativeValues {
 	static final int LOCK_FILE_FLAGS = CONSTANTS.oRdwr() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNofollow();
 
-	// Reading a small file: never blocks on a FIFO, never makes a terminal ours, never
-	// follows a planted link.
 	static final int READ_ONLY_FLAGS = CONSTANTS.oRdonly() | CONSTANTS.oNonblock() | CONSTANTS.oCloexec()
 			| CONSTANTS.oNoctty() | CONSTANTS.oNofollow();
 

@@ -3,13 +3,11 @@ package io.github.fifoliveness.posix;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A Unix datagram socket that sends each message as one datagram to one address: the
- * socket a service manager names in {@code NOTIFY_SOCKET}. The JDK's own Unix-domain
- * channels have neither datagrams nor the abstract namespace. Linux only.
- * <p>
- * The socket is close-on-exec, so a child process never inherits it, and non-blocking: a
- * receiver that does not keep up makes a send fail ({@code EAGAIN}) instead of holding up
- * the sending thread. Thread-safe.
+ * A Unix datagram socket that sends to the address a service manager names in
+ * {@code NOTIFY_SOCKET}, which the JDK's own Unix-domain channels cannot: they have
+ * neither datagrams nor the abstract namespace. Linux only, thread-safe. Close-on-exec,
+ * and non-blocking, so a receiver that does not keep up makes a send fail
+ * ({@code EAGAIN}) instead of holding up the sending thread.
  */
 public final class NotifySocket implements AutoCloseable {
 
@@ -32,10 +30,7 @@ public final class NotifySocket implements AutoCloseable {
 	 * Open a socket that sends to an address. Nothing is sent yet, so an address nobody
 	 * listens on is found by the first {@link #send(String)}.
 	 * @param address an absolute path, or {@code @} and a name in the abstract namespace
-	 * @param posix the native calls
-	 * @return the socket
 	 * @throws IllegalArgumentException if the address is neither, or too long
-	 * @throws PosixException if no socket can be created
 	 */
 	public static NotifySocket open(String address, NativePosix posix) throws PosixException {
 		byte[] encoded = UnixSocketAddress.encode(address);
@@ -51,17 +46,13 @@ public final class NotifySocket implements AutoCloseable {
 		return EventSyscallsBinding.get(posix.implementation(), LinuxSyscallTable.current().orElse(null));
 	}
 
-	/**
-	 * Return the address this socket sends to.
-	 * @return the address, as given
-	 */
+	/** Return the address this socket sends to, as given. */
 	public String address() {
 		return this.address;
 	}
 
 	/**
-	 * Send a message as one datagram.
-	 * @param message the message, such as {@code READY=1}, sent in UTF-8
+	 * Send a message, such as {@code READY=1}, in UTF-8 as one datagram.
 	 * @throws PosixException if the datagram was not sent: nothing listens at the address
 	 * ({@code ECONNREFUSED}, {@code ENOENT}), the receiver's queue is full
 	 * ({@code EAGAIN}), or the socket is closed ({@code EBADF})
@@ -76,9 +67,7 @@ public final class NotifySocket implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Close the socket; a later {@link #send(String)} fails.
-	 */
+	/** Close the socket; a later {@link #send(String)} fails. */
 	@Override
 	public synchronized void close() {
 		if (this.fd >= 0) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@link KernelEvents} set, a peer's write end or pidfd. Closing a beacon's read end is
  * what tells peers that the holder is gone; the kernel does the same when the process
  * dies. A held write end is not a reader, so it changes nothing for the FIFO's reader,
- * and nothing is ever written to it. A pidfd has no file status.
+ * and nothing is ever written to it.
  */
 public final class OpenFile implements AutoCloseable {
 
@@ -38,7 +38,6 @@ public final class OpenFile implements AutoCloseable {
 
 	/**
 	 * Return the status of the open file, taken with {@code fstat} when it was opened.
-	 * @return the status
 	 * @throws IllegalStateException for a pidfd, which names a process, not a file
 	 */
 	public FileStatus status() {
@@ -51,10 +50,6 @@ public final class OpenFile implements AutoCloseable {
 	/**
 	 * Whether the path still names this file (same device and inode), not following a
 	 * symbolic link there. Meaningful after {@link #close()} too.
-	 * @param path the path the file was opened at
-	 * @return {@code true} if the path names this file, {@code false} if it names another
-	 * or nothing
-	 * @throws PosixException if the path cannot be examined
 	 */
 	public boolean isStillAt(Path path) throws PosixException {
 		return this.posix.statusOf(path).map((now) -> now.isSameFileAs(status())).orElse(false);
@@ -62,10 +57,8 @@ public final class OpenFile implements AutoCloseable {
 
 	/**
 	 * Like {@link #isStillAt(Path)}, with the path encoded once beforehand and without
-	 * allocating: an event loop asks it of every held write end.
-	 * @param path the encoded path the file was opened at
-	 * @return {@code true} if the path names this file, {@code false} if it names
-	 * another, nothing, or cannot be examined
+	 * allocating, as an event loop asks it of every held write end; {@code false} when
+	 * the path cannot be examined.
 	 */
 	public boolean isStillAt(NativePath path) {
 		FileStatus file = status();
@@ -74,11 +67,7 @@ public final class OpenFile implements AutoCloseable {
 				&& now.inode == file.inode();
 	}
 
-	/**
-	 * Change the permission bits of the open file.
-	 * @param permissions the new bits, such as {@code 0600}
-	 * @throws PosixException if the change fails
-	 */
+	/** Change the permission bits of the open file. */
 	public synchronized void changePermissions(int permissions) throws PosixException {
 		int result = this.posix.syscalls().fchmod(this.fd, permissions);
 		if (result < 0) {
@@ -87,11 +76,9 @@ public final class OpenFile implements AutoCloseable {
 	}
 
 	/**
-	 * Take an exclusive {@code flock} on the file without waiting. The kernel releases it
-	 * when the descriptor is closed or the process dies, so it never goes stale.
-	 * @return {@code true} if this descriptor now holds the lock, {@code false} if
-	 * another one does
-	 * @throws PosixException if locking fails for another reason
+	 * Take an exclusive {@code flock} on the file without waiting, and return whether
+	 * this descriptor now holds it. The kernel releases it when the descriptor is closed
+	 * or the process dies, so it never goes stale.
 	 */
 	public synchronized boolean tryLockExclusive() throws PosixException {
 		int result;
@@ -109,11 +96,7 @@ public final class OpenFile implements AutoCloseable {
 		throw PosixException.of("flock", "fd " + this.fd, errno);
 	}
 
-	/**
-	 * Replace the content of the file with the given text.
-	 * @param text the new content
-	 * @throws PosixException if the file cannot be written
-	 */
+	/** Replace the content of the file with the given text. */
 	public synchronized void replaceContent(String text) throws PosixException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		Syscalls calls = this.posix.syscalls();
@@ -127,35 +110,24 @@ public final class OpenFile implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Read the start of the file as text.
-	 * @param maxBytes how many bytes to read at most
-	 * @return the text, empty if the file is empty or cannot be read
-	 */
+	/** Read the start of the file as text, empty if it is empty or cannot be read. */
 	public synchronized String readContent(int maxBytes) {
 		byte[] buffer = new byte[maxBytes];
 		int read = this.posix.syscalls().pread(this.fd, buffer, maxBytes, 0);
 		return (read > 0) ? new String(buffer, 0, read, StandardCharsets.UTF_8) : "";
 	}
 
-	/**
-	 * Whether {@link #close()} has been called.
-	 * @return {@code true} once closed
-	 */
+	/** Whether {@link #close()} has been called. */
 	public synchronized boolean isClosed() {
 		return this.closed;
 	}
 
-	/**
-	 * Close the descriptor, which also removes it from its event set. Calling it again
-	 * does nothing.
-	 */
+	/** Close the descriptor, which also removes it from its event set; idempotent. */
 	@Override
 	public synchronized void close() {
 		if (!this.closed) {
 			this.closed = true;
-			// After close(2) the descriptor is gone even on EINTR, so there is nothing to
-			// retry.
+			// close(2) frees the descriptor even on EINTR, so there is nothing to retry.
 			this.release.accept(this.fd);
 		}
 	}

@@ -4,90 +4,45 @@ import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 
 /**
- * The open flags and errno values fifo-liveness uses, for the platform this JVM runs on.
- * On Linux x86_64 and aarch64 they are written out here, as the kernel's headers define
- * them (errno values are the same on both, {@code O_NOFOLLOW} is not); loading them costs
- * nothing, where jnr-constants' generated tables cost tens of milliseconds of start-up,
- * and so are the errno names and texts ({@link LinuxErrno}). Elsewhere they come from
- * jnr-constants, which has a table per OS and architecture and comes with jnr-posix.
- *
- * @param oRdonly {@code O_RDONLY}
- * @param oWronly {@code O_WRONLY}
- * @param oRdwr {@code O_RDWR}
- * @param oCreat {@code O_CREAT}
- * @param oExcl {@code O_EXCL}
- * @param oNoctty {@code O_NOCTTY}
- * @param oNonblock {@code O_NONBLOCK}
- * @param oNofollow {@code O_NOFOLLOW}
- * @param oCloexec {@code O_CLOEXEC}
- * @param eperm {@code EPERM}
- * @param enoent {@code ENOENT}
- * @param esrch {@code ESRCH}
- * @param eintr {@code EINTR}
- * @param eio {@code EIO}
- * @param enxio {@code ENXIO}
- * @param eacces {@code EACCES}
- * @param eexist {@code EEXIST}
- * @param eisdir {@code EISDIR}
- * @param erange {@code ERANGE}
- * @param enametoolong {@code ENAMETOOLONG}
- * @param ewouldblock {@code EWOULDBLOCK} (the same as {@code EAGAIN} here)
- * @param einval {@code EINVAL}
- * @param emfile {@code EMFILE}
+ * The open flags and errno values fifo-liveness uses, each named after its constant, for
+ * the platform this JVM runs on. On Linux x86_64 and aarch64 they are written out as the
+ * kernel's headers define them (errno values are the same on both, {@code O_NOFOLLOW} is
+ * not), as are the errno names and texts ({@link LinuxErrno}), since jnr-constants'
+ * generated tables cost tens of milliseconds of start-up; elsewhere they come from
+ * jnr-constants, which comes with jnr-posix.
  */
 record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl, int oNoctty, int oNonblock,
 		int oNofollow, int oCloexec, int eperm, int enoent, int esrch, int eintr, int eio, int enxio, int eacces,
 		int eexist, int eisdir, int erange, int enametoolong, int ewouldblock, int einval, int emfile) {
 
-	/**
-	 * Linux x86_64: {@code asm-generic/fcntl.h}, {@code asm-generic/errno-base.h},
-	 * {@code asm-generic/errno.h}.
-	 */
+	// Linux x86_64: asm-generic/fcntl.h, asm-generic/errno-base.h, asm-generic/errno.h.
 	static final PosixConstants LINUX_X86_64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0400000, 02000000,
 			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11, 22, 24);
 
-	/**
-	 * Linux aarch64: the same, but {@code arch/arm64/include/uapi/asm/fcntl.h} moves
-	 * {@code O_NOFOLLOW}.
-	 */
+	// Linux aarch64: the same, but arch/arm64/include/uapi/asm/fcntl.h moves O_NOFOLLOW.
 	static final PosixConstants LINUX_AARCH64 = new PosixConstants(0, 1, 2, 0100, 0200, 0400, 04000, 0100000, 02000000,
 			1, 2, 3, 4, 5, 6, 13, 17, 21, 34, 36, 11, 22, 24);
 
 	private static final PosixConstants CURRENT = load();
 
-	// Whether this platform's values, and its errno names (LinuxErrno), are written out
-	// here: where they are, jnr-constants is never loaded, nor needed on the class path.
+	// Where the values and errno names are written out, jnr-constants is never
+	// loaded, nor needed on the class path.
 	private static final boolean WRITTEN_OUT = LinuxSyscallTable.current().isPresent();
 
-	/**
-	 * Return the values of the platform this JVM runs on.
-	 * @return the values
-	 */
 	static PosixConstants current() {
 		return CURRENT;
 	}
 
-	/**
-	 * Return the symbolic name of an errno value, such as {@code ENXIO}.
-	 * @param errno the errno value
-	 * @return the name
-	 */
 	static String errorName(int errno) {
 		return WRITTEN_OUT ? LinuxErrno.name(errno) : Errno.valueOf(errno).name();
 	}
 
-	/**
-	 * Return the text of an errno value, such as "No such device or address".
-	 * @param errno the errno value
-	 * @return the description
-	 */
 	static String errorDescription(int errno) {
 		return WRITTEN_OUT ? LinuxErrno.description(errno) : Errno.valueOf(errno).toString();
 	}
 
-	// The tables are constants, so identity: a record's equals() would bootstrap
-	// java.lang.runtime.ObjectMethods, tens of milliseconds in a fresh JVM such as a
-	// check's.
+	// Identity, not equals(): a record's equals() would bootstrap ObjectMethods,
+	// tens of milliseconds in a fresh JVM such as a check's.
 	private static PosixConstants load() {
 		return LinuxSyscallTable.current()
 			.map((table) -> (table == LinuxSyscallTable.AARCH64) ? LINUX_AARCH64 : LINUX_X86_64)

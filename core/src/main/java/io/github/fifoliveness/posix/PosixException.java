@@ -20,28 +20,17 @@ public class PosixException extends IOException {
 				PosixConstants.errorDescription(errno));
 	}
 
-	/**
-	 * Whether the call failed because nothing exists at the path ({@code ENOENT}).
-	 * @return {@code true} for a missing file
-	 */
+	/** Whether the call failed because nothing exists at the path ({@code ENOENT}). */
 	public boolean isMissing() {
 		return "ENOENT".equals(this.errorName);
 	}
 
-	/**
-	 * Whether the call failed because this process may not do it ({@code EACCES} or
-	 * {@code EPERM}).
-	 * @return {@code true} when permission was denied
-	 */
+	/** Whether this process may not make the call ({@code EACCES} or {@code EPERM}). */
 	public boolean isAccessDenied() {
 		return "EACCES".equals(this.errorName) || "EPERM".equals(this.errorName);
 	}
 
-	/**
-	 * Whether the call failed because something already exists at the path
-	 * ({@code EEXIST}).
-	 * @return {@code true} when the path is taken
-	 */
+	/** Whether something already exists at the path ({@code EEXIST}). */
 	public boolean isAlreadyExisting() {
 		return "EEXIST".equals(this.errorName);
 	}
@@ -49,25 +38,20 @@ public class PosixException extends IOException {
 	/**
 	 * Whether the call refused to follow a symbolic link ({@code ELOOP}, as an open with
 	 * {@code O_NOFOLLOW} answers when the path names a link).
-	 * @return {@code true} when a symbolic link is in the way
 	 */
 	public boolean isSymbolicLink() {
 		return "ELOOP".equals(this.errorName);
 	}
 
 	/**
-	 * Whether the call failed because the file system is full ({@code ENOSPC}) or the
-	 * user's quota is used up ({@code EDQUOT}).
-	 * @return {@code true} when there is no space left
+	 * Whether the file system is full ({@code ENOSPC}) or the user's quota is used up
+	 * ({@code EDQUOT}).
 	 */
 	public boolean isNoSpace() {
 		return "ENOSPC".equals(this.errorName) || "EDQUOT".equals(this.errorName);
 	}
 
-	/**
-	 * Return the symbolic name of the error, such as {@code EACCES}.
-	 * @return the error name
-	 */
+	/** Return the symbolic name of the error, such as {@code EACCES}. */
 	public String getErrorName() {
 		return this.errorName;
 	}

@@ -1,8 +1,6 @@
 package io.github.fifoliveness.posix;
 
-/**
- * What {@code kill(pid, 0)} tells about a process id.
- */
+/** What {@code kill(pid, 0)} tells about a process id. */
 public enum ProcessExistence {
 
 	/** A process with that id exists and this process may signal it. */

@@ -19,7 +19,6 @@ final class StatBuffer {
 
 	long modifiedSeconds;
 
-	// One per thread keeps probes free of allocation.
 	static StatBuffer perThread() {
 		return PER_THREAD.get();
 	}

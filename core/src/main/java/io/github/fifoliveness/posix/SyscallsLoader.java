@@ -13,10 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Chooses and loads the {@link Syscalls} implementation: the one
  * {@value NativePosix#IMPLEMENTATION_PROPERTY} asks for, else the foreign function API
- * where it can run (Java 22 and later, on a platform {@link LinuxSyscallTable} knows),
- * else jnr: jffi's {@code syscall} where the table is known, jnr-posix elsewhere.
- * jnr-posix is an optional dependency: where it is needed and missing, loading fails
- * saying which dependency to add.
+ * where it can run, else jnr (jffi's {@code syscall} where {@link LinuxSyscallTable}
+ * knows the platform, jnr-posix, an optional dependency, elsewhere).
  */
 final class SyscallsLoader {
 
@@ -33,11 +31,7 @@ final class SyscallsLoader {
 		return loadSyscalls(requestedImplementation());
 	}
 
-	/**
-	 * Return the implementations that can run on this JVM and platform, the preferred one
-	 * first.
-	 * @return the implementations
-	 */
+	/** What can run on this JVM and platform, the preferred one first. */
 	static NativeImplementation[] supportedImplementations() {
 		return foreignSupported() ? new NativeImplementation[] { NativeImplementation.FFM, NativeImplementation.JNR }
 				: new NativeImplementation[] { NativeImplementation.JNR };
@@ -47,15 +41,7 @@ final class SyscallsLoader {
 		return loadSyscalls(requested, LinuxSyscallTable.current(), SyscallsLoader::jnrPosixPresent);
 	}
 
-	/**
-	 * Load an implementation for a platform.
-	 * @param requested the implementation asked for, or {@code null} for this JVM's
-	 * preferred one
-	 * @param table the platform's system-call table, if known
-	 * @param jnrPosixPresent whether jnr-posix is on the class path
-	 * @return the system calls
-	 * @throws NativePosixUnavailableException if the implementation cannot run there
-	 */
+	/** Load {@code requested}, or this JVM's preferred implementation if null. */
 	static Syscalls loadSyscalls(@Nullable NativeImplementation requested, Optional<LinuxSyscallTable> table,
 			BooleanSupplier jnrPosixPresent) {
 		NativeImplementation implementation = (requested != null) ? requested : supportedImplementations()[0];
@@ -94,9 +80,8 @@ final class SyscallsLoader {
 		}
 	}
 
-	// Class literals, resolved when this runs rather than when this class is loaded: one
-	// class each of jnr-posix and of the two it brings that are used here, jnr-ffi and
-	// jnr-constants.
+	// Class literals resolve when this runs, not when this class loads: one class each of
+	// jnr-posix and of the two it brings that are used here, jnr-ffi and jnr-constants.
 	private static boolean jnrPosixPresent() {
 		try {
 			List.of(POSIXFactory.class, LibraryLoader.class, Errno.class);

@@ -1,11 +1,10 @@
 package io.github.fifoliveness.posix;
 
 /**
- * {@link EventSyscalls} on the Linux architectures that {@link LinuxSyscallTable} knows,
- * as {@link TableSyscalls} makes the others: every call through libc's {@code syscall(3)}
- * with the table's numbers, so that neither jnr-ffi nor jnr-posix is loaded. Arrays are
- * copied to native memory and back around each call, never pinned: {@code epoll_pwait}
- * blocks.
+ * {@link EventSyscalls} through libc's {@code syscall(3)} with
+ * {@link LinuxSyscallTable}'s numbers, as {@link TableSyscalls} makes the others, so that
+ * neither jnr-ffi nor jnr-posix is loaded. Arrays are copied to native memory and back
+ * around each call, never pinned: {@code epoll_pwait} blocks.
  */
 final class TableEventSyscalls implements EventSyscalls {
 
@@ -110,7 +109,6 @@ final class TableEventSyscalls implements EventSyscalls {
 		int addressOffset = (message.length + 15) & ~15;
 		long buffer = area.address(addressOffset + address.length);
 		area.bytes().put(0, message).put(addressOffset, address);
-		// sendto(fd, buf, len, flags, dest_addr, addrlen): six arguments.
 		return (int) this.gate.call6(this.table.sendto(), fd, buffer, message.length, MSG_NOSIGNAL,
 				buffer + addressOffset, address.length);
 	}

@@ -7,9 +7,7 @@ import java.nio.ByteBuffer;
  * {@link Syscalls} on the Linux architectures that {@link LinuxSyscallTable} knows: every
  * call goes through libc's {@code syscall(3)} with the table's number and the kernel's
  * own {@code struct stat} layout, one native function instead of the hundreds jnr-posix
- * binds on first use, and unlike the wrappers glibc only exports since 2.33. The
- * {@link SyscallGate} is jffi's on Java 17 to 21, the foreign function API's on 22 and
- * later.
+ * binds on first use, and unlike the wrappers glibc only exports since 2.33.
  */
 final class TableSyscalls implements Syscalls {
 
@@ -120,8 +118,7 @@ final class TableSyscalls implements Syscalls {
 	}
 
 	// An area of its own, as the entry may need up to a megabyte that a thread should not
-	// keep: the name, then the struct passwd, the pointer to it, and room for its
-	// strings.
+	// keep: the name, the struct passwd, the pointer to it, then room for its strings.
 	@Override
 	public long userId(byte[] name) {
 		int entry = align(name.length);

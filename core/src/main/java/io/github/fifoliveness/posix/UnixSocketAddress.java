@@ -14,12 +14,6 @@ final class UnixSocketAddress {
 	private UnixSocketAddress() {
 	}
 
-	/**
-	 * Encode an address.
-	 * @param address an absolute path, or {@code @} and an abstract name
-	 * @return the bytes of the {@code struct sockaddr_un}, as long as the address is
-	 * @throws IllegalArgumentException if the address is neither, or too long
-	 */
 	static byte[] encode(String address) {
 		boolean nameInAbstractNamespace = address.startsWith("@");
 		if (!nameInAbstractNamespace && !address.startsWith("/")) {

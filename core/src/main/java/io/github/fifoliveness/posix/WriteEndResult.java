@@ -2,26 +2,15 @@ package io.github.fifoliveness.posix;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * What opening the write end of a path without blocking found: one record per outcome,
- * each with what it alone knows.
- */
+/** What opening the write end of a path without blocking found. */
 public sealed interface WriteEndResult {
 
-	/**
-	 * Return the write end kept open, when a reader is present and it was asked for (by
-	 * {@link KernelEvents#holdWriteEnd}).
-	 * @return the held end, or {@code null}
-	 */
+	/** The write end kept open, if {@link KernelEvents#holdWriteEnd} asked for it. */
 	default @Nullable OpenFile held() {
 		return null;
 	}
 
-	/**
-	 * A FIFO with at least one reader: the open succeeded.
-	 *
-	 * @param held the write end kept open, if asked for, else {@code null}
-	 */
+	/** A FIFO with at least one reader: the open succeeded. */
 	record ReaderPresent(@Nullable OpenFile held) implements WriteEndResult {
 	}
 
@@ -37,28 +26,15 @@ public sealed interface WriteEndResult {
 	record AccessDenied() implements WriteEndResult {
 	}
 
-	/**
-	 * Something other than a FIFO is at the path.
-	 *
-	 * @param foundType the kind of file found
-	 */
+	/** Something other than a FIFO is at the path. */
 	record NotAFifo(FileType foundType) implements WriteEndResult {
 	}
 
-	/**
-	 * A FIFO owned by another user than the expected one; it was not trusted.
-	 *
-	 * @param ownerUid the FIFO's owner
-	 */
+	/** A FIFO owned by another user than the expected one; it was not trusted. */
 	record ForeignOwner(int ownerUid) implements WriteEndResult {
 	}
 
-	/**
-	 * Any other failure.
-	 *
-	 * @param errorName the error's name, such as {@code ELOOP}
-	 * @param errorDescription the error's text
-	 */
+	/** Any other failure, with the error's name, such as {@code ELOOP}, and text. */
 	record Failed(String errorName, String errorDescription) implements WriteEndResult {
 	}
 

@@ -1,8 +1,4 @@
-/**
- * Every native call fifo-liveness makes, behind a Java-typed API: jnr (jffi's
- * {@code syscall} on Linux, jnr-posix elsewhere) on Java 17 to 21, the foreign function
- * API on Java 22 and later.
- */
+/** Every native call fifo-liveness makes, behind a Java-typed API. */
 @NullMarked
 package io.github.fifoliveness.posix;
 

@@ -4,10 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One thread's native memory for its system calls: a direct buffer that grows to the
- * largest request, never pinned Java arrays, since some calls block. One per thread, in a
- * static thread local, so that it stays reachable during every call, whoever makes it;
- * the garbage collector frees it once its thread is gone.
+ * One thread's native memory for system calls, never pinned arrays since some calls
+ * block; a static thread local keeps it reachable during every call, and frees it with
+ * its thread.
  */
 final class CallArea {
 
@@ -30,12 +29,7 @@ final class CallArea {
 		allocate(capacity);
 	}
 
-	/**
-	 * Return the calling thread's area, creating it on first use. Any gate gives a direct
-	 * buffer's true address, so one area serves both.
-	 * @param gate the gate that finds its address
-	 * @return the area
-	 */
+	/** Any gate gives a direct buffer's true address, so one area serves both. */
 	static CallArea current(SyscallGate gate) {
 		CallArea area = CURRENT.get();
 		if (area == null) {
@@ -45,12 +39,7 @@ final class CallArea {
 		return area;
 	}
 
-	/**
-	 * Return the buffer's address, growing it first if it is smaller than asked; growing
-	 * keeps nothing of what it held.
-	 * @param size the bytes needed
-	 * @return the address
-	 */
+	/** Growing the buffer keeps nothing of what it held. */
 	long address(int size) {
 		if (size > this.buffer.capacity()) {
 			allocate(size);
@@ -58,31 +47,16 @@ final class CallArea {
 		return this.address;
 	}
 
-	/**
-	 * Copy bytes to the buffer's start.
-	 * @param bytes the bytes
-	 * @param length how many of them
-	 * @return the buffer's address
-	 */
 	long copyIn(byte[] bytes, int length) {
 		long address = address(length);
 		this.buffer.put(0, bytes, 0, length);
 		return address;
 	}
 
-	/**
-	 * Copy bytes from the buffer's start.
-	 * @param into where to
-	 * @param length how many
-	 */
 	void copyOut(byte[] into, int length) {
 		this.buffer.get(0, into, 0, length);
 	}
 
-	/**
-	 * Return the buffer, in the platform's byte order, to read what a call wrote.
-	 * @return the buffer
-	 */
 	ByteBuffer bytes() {
 		return this.buffer;
 	}

@@ -8,12 +8,8 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The opens, each checked with {@code fstat} on what was opened. Of a path someone else
- * may control, the open is made only once {@code lstat} says what is there, so that
- * nothing but what was asked for is ever opened: a FIFO's write end, as a probe opens it
- * (see {@link NativePosix#openWriteEndAndClose(Path, int)}), and a small regular file
- * (see {@link NativePosix#readSmallFile(Path, int)}). A beacon's own read end and lock
- * file are opened without following a symbolic link.
+ * Opens checked with {@code fstat} on what was opened. A path someone else may control is
+ * opened only once {@code lstat} says what is there, so nothing else is ever opened.
  */
 final class CheckedOpens {
 
@@ -47,12 +43,9 @@ final class CheckedOpens {
 				: new WriteEndResult.ReaderPresent(new OpenFile(this.posix, kept[0], stat.toFileStatus(), release));
 	}
 
-	// Hands a checked write end with a reader to the keeper, or closes it when there is
-	// none.
 	private WriteEndResult openChecked(NativePath path, int expectedOwner, StatBuffer stat,
 			@Nullable IntConsumer keeper) {
-		// lstat: a symbolic link at the path is not the peer's FIFO, whoever owns its
-		// target.
+		// lstat: a symbolic link here is not the peer's FIFO, whoever owns its target.
 		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
@@ -139,8 +132,7 @@ final class CheckedOpens {
 		}
 	}
 
-	// Open and fstat, for a file this process makes or keeps: a beacon's read end or lock
-	// file.
+	// For a beacon's own read end or lock file.
 	OpenFile openAndStat(Path path, int flags, int permissions) throws PosixException {
 		int fd = open(NativePath.of(path), flags, permissions);
 		if (fd < 0) {

@@ -6,15 +6,10 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The rules of a path given in configuration (a FIFO's, a PID file's), in one place:
- * absolute, so that every process finds the same file; within the system's limits; and
- * without {@code .} or {@code ..}, because folders are created along it.
- */
+/** A configured path's rules: absolute, within limits, no {@code .} or {@code ..}. */
 public final class ConfiguredPath {
 
-	// Linux's limits; macOS and the BSDs allow less for PATH_MAX (1024), and say so at
-	// open.
+	// Linux's; macOS and the BSDs have a PATH_MAX of 1024, and say so at open.
 	private static final int PATH_MAX = 4096;
 
 	private static final int NAME_MAX = 255;
@@ -23,9 +18,7 @@ public final class ConfiguredPath {
 	}
 
 	/**
-	 * Return the path a configured value names.
-	 * @param value the value
-	 * @return the absolute path
+	 * Return the absolute path a configured value names.
 	 * @throws IllegalArgumentException saying what is wrong with the value
 	 */
 	public static Path of(@Nullable String value) {
@@ -66,13 +59,9 @@ public final class ConfiguredPath {
 	}
 
 	/**
-	 * Like {@link #of(String)}, for a path beside which a file of its name and a suffix
-	 * must fit too, such as a beacon's lock file.
-	 * @param value the value
-	 * @param suffix the suffix of the file beside it, such as {@code .lock}
+	 * Like {@link #of(String)}, for a path beside which a file of its name and
+	 * {@code suffix} must fit too, such as a beacon's lock file ({@code .lock}).
 	 * @param sibling what the file beside it is, such as {@code lock file}
-	 * @return the absolute path
-	 * @throws IllegalArgumentException saying what is wrong with the value
 	 */
 	public static Path withSibling(@Nullable String value, String suffix, String sibling) {
 		Path path = of(value);

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@link EventSyscalls} once per JVM and implementation, for {@link KernelEvents}
- * and {@link NotifySocket} alike: binding costs far more than the calls.
+ * Binds {@link EventSyscalls} once per JVM and implementation: binding costs far more
+ * than the calls.
  */
 final class EventSyscallsBinding {
 
@@ -16,14 +16,7 @@ final class EventSyscallsBinding {
 	private EventSyscallsBinding() {
 	}
 
-	/**
-	 * Return the calls of an implementation, binding them on first use.
-	 * @param implementation the implementation
-	 * @param table the system-call table, which the foreign and jffi implementations
-	 * need; none on a platform it does not know, where jnr-ffi binds libc
-	 * @return the calls
-	 * @throws RuntimeException or {@link LinkageError} if they cannot be bound
-	 */
+	/** Throws a RuntimeException or LinkageError if the calls cannot be bound. */
 	static synchronized EventSyscalls get(NativeImplementation implementation, @Nullable LinuxSyscallTable table) {
 		EventSyscalls bound = BOUND.get(implementation);
 		if (bound == null) {
@@ -31,8 +24,7 @@ final class EventSyscallsBinding {
 				bound = ForeignBindings.eventSyscalls(requireTable(table));
 			}
 			else {
-				// Not a method reference to JnrEventSyscalls: creating one would load
-				// jnr-ffi.
+				// No method reference to JnrEventSyscalls: creating one loads jnr-ffi.
 				bound = (table != null) ? new TableEventSyscalls(table, JffiSyscall.load()) : JnrEventSyscalls.load();
 			}
 			BOUND.put(implementation, bound);

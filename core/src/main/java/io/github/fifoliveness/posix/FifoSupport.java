@@ -2,20 +2,15 @@ package io.github.fifoliveness.posix;
 
 import java.util.Locale;
 
-/**
- * Whether a platform has FIFOs (named pipes that a file path names), told from its name
- * alone, so that nothing native is loaded to find out.
- */
+/** Whether a platform has FIFOs, told from its name so that nothing native is loaded. */
 public final class FifoSupport {
 
 	private FifoSupport() {
 	}
 
 	/**
-	 * Return whether the operating system of the given name has FIFOs: Linux, macOS and
-	 * the BSDs do, Windows does not (its named pipes live in a namespace of their own).
-	 * @param osName the operating system's name, as {@code os.name} gives it
-	 * @return whether it has FIFOs
+	 * Return whether the operating system that {@code os.name} names has FIFOs; Windows
+	 * does not: its named pipes live in a namespace of their own.
 	 */
 	public static boolean isSupported(String osName) {
 		return !osName.toLowerCase(Locale.ROOT).startsWith("windows");

@@ -1,8 +1,6 @@
 package io.github.fifoliveness.posix;
 
-/**
- * The kind of file a path names, as {@code stat} reports it.
- */
+/** The kind of file a path names, as {@code stat} reports it. */
 public enum FileType {
 
 	FIFO("a FIFO"),
@@ -27,18 +25,12 @@ public enum FileType {
 		this.description = description;
 	}
 
-	/**
-	 * Return how a sentence names this kind of file, such as "a regular file".
-	 * @return the description
-	 */
+	/** Return how a sentence names this kind of file, such as "a regular file". */
 	public String description() {
 		return this.description;
 	}
 
-	/**
-	 * Return the description to start a sentence with, such as "A regular file".
-	 * @return the capitalized description
-	 */
+	/** Return the description capitalized, to start a sentence with. */
 	public String sentenceStart() {
 		return Character.toUpperCase(this.description.charAt(0)) + this.description.substring(1);
 	}

@@ -2,9 +2,7 @@ package io.github.fifoliveness.posix;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * What inotify reported about a file in a watched folder.
- */
+/** What inotify reported about a file in a watched folder. */
 public enum FolderChange {
 
 	/** A file was created in the folder ({@code IN_CREATE}). */
@@ -13,19 +11,15 @@ public enum FolderChange {
 	/** A file was deleted from the folder ({@code IN_DELETE}). */
 	DELETED,
 
-	/**
-	 * A file was renamed into the folder, or within it, to this name
-	 * ({@code IN_MOVED_TO}).
-	 */
+	/** A file was renamed into the folder, or within it ({@code IN_MOVED_TO}). */
 	MOVED_IN,
 
 	/** A file was renamed away from this name ({@code IN_MOVED_FROM}). */
 	MOVED_OUT,
 
 	/**
-	 * The file was opened ({@code IN_OPEN}), by a reader or a writer: for a FIFO, either
-	 * way a reader exists at that moment, unless the opener closes it again at once
-	 * ({@link #CLOSED_AFTER_WRITING} follows), as every probe does.
+	 * The file was opened ({@code IN_OPEN}). For a FIFO a reader exists then, unless the
+	 * opener closes it at once, as a probe does ({@link #CLOSED_AFTER_WRITING} follows).
 	 */
 	OPENED,
 

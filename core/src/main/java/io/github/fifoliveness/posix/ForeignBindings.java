@@ -3,10 +3,8 @@ package io.github.fifoliveness.posix;
 import java.util.List;
 
 /**
- * Binds the {@code java.lang.foreign} implementation. This is the version Java 17 to 21
- * run, which refuses: {@code META-INF/versions/22} of the multi-release jar holds the one
- * that binds, with the classes it creates, so the compiler links every class and none is
- * loaded by a name in a string.
+ * Refuses to bind the {@code java.lang.foreign} implementation on Java 17 to 21;
+ * {@code META-INF/versions/22} holds the one that binds, so no class is loaded by name.
  */
 final class ForeignBindings {
 
@@ -17,11 +15,6 @@ final class ForeignBindings {
 		throw unsupported();
 	}
 
-	/**
-	 * Return the downcalls linked so far, each as a {@code foreign.downcalls} entry of
-	 * {@code META-INF/native-image/.../reachability-metadata.json}.
-	 * @return the entries, as JSON objects
-	 */
 	static List<String> linkedDowncalls() {
 		return List.of();
 	}

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The inotify instance of a {@link KernelEvents} set: the folders it watches, and the
- * reading of what changed in them. Not thread-safe.
- */
+/** The inotify instance of a {@link KernelEvents} set. Not thread-safe. */
 public final class Inotify {
 
 	private static final int EINTR = PosixConstants.current().eintr();
@@ -16,8 +13,7 @@ public final class Inotify {
 
 	private static final int EINVAL = PosixConstants.current().einval();
 
-	// One read of the inotify descriptor; a busy folder is drained in a few reads at
-	// most.
+	// A busy folder is drained in a few reads at most.
 	private static final int MAX_READS = 64;
 
 	private static final int FOLDER_MASK = InotifyRecords.IN_CREATE | InotifyRecords.IN_DELETE
@@ -49,24 +45,17 @@ public final class Inotify {
 	}
 
 	/**
-	 * Watch a folder for changes to the files in it. Watching a folder watched already
-	 * returns the same id.
-	 * @param folder the folder
-	 * @return the watch
-	 * @throws PosixException if the folder cannot be watched: {@code ENOENT} or
-	 * {@code ENOTDIR} when it does not exist, {@code EACCES} when this user may not read
-	 * it, {@code ENOSPC} when the user's inotify watches are used up
+	 * Watch a folder for changes to its files; watching it again returns the same id.
+	 * @throws PosixException if it cannot be watched, such as {@code ENOSPC} when the
+	 * user's inotify watches are used up
 	 */
 	public FolderWatch watch(Path folder) throws PosixException {
 		return watch(folder, FOLDER_MASK);
 	}
 
 	/**
-	 * Watch a folder only for files created, deleted or renamed in it, as well as for
-	 * whatever another watch of the same folder reports.
-	 * @param folder the folder
-	 * @return the watch
-	 * @throws PosixException if the folder cannot be watched, as for {@link #watch(Path)}
+	 * Watch a folder only for files created, deleted or renamed in it, and for whatever
+	 * another watch of the same folder reports.
 	 */
 	public FolderWatch watchNames(Path folder) throws PosixException {
 		return watch(folder, NAMES_MASK);
@@ -74,8 +63,7 @@ public final class Inotify {
 
 	private FolderWatch watch(Path folder, int mask) throws PosixException {
 		NativePath path = NativePath.of(folder);
-		// Before the watch: a mount in between then makes isStillAt say false, never
-		// true.
+		// Before the watch: a mount in between makes isStillAt say false, never true.
 		FileStatus status = statusFollowingLinks(path);
 		int wd = this.calls.inotifyAddWatch(this.fd, path.bytes(), mask);
 		if (wd < 0) {
@@ -85,11 +73,8 @@ public final class Inotify {
 	}
 
 	/**
-	 * Whether a watch's path still names the folder watched (same device and inode),
-	 * following a symbolic link as the watch did. After a mount over the path, or an
-	 * unmount from under it, it names another folder, of which the watch sees nothing.
-	 * @param watch the watch
-	 * @return {@code false} if the folder must be watched again
+	 * Whether a watch's path still names the watched folder, following a link as the
+	 * watch did; a mount over the path or an unmount from under it makes it name another.
 	 */
 	public boolean isStillAt(FolderWatch watch) {
 		FileStatus now = statusFollowingLinks(NativePath.of(watch.folder()));
@@ -97,10 +82,8 @@ public final class Inotify {
 	}
 
 	/**
-	 * Stop watching a folder. Its id may still appear in events already queued, and
-	 * {@link KernelEventHandler#folderGone(int)} reports it once the kernel has removed
-	 * it.
-	 * @param watch the watch
+	 * Stop watching a folder. Queued events may still name it, and
+	 * {@link KernelEventHandler#folderGone(int)} once the kernel has removed it.
 	 */
 	public void unwatch(FolderWatch watch) {
 		// EINVAL: the kernel removed it already (the folder was deleted).

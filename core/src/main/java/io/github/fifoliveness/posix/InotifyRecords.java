@@ -63,10 +63,6 @@ final class InotifyRecords {
 		this.length = length;
 	}
 
-	/**
-	 * Move to the next record.
-	 * @return {@code false} when there is none
-	 */
 	boolean next() {
 		if (this.position + HEADER > this.length) {
 			return false;
@@ -92,11 +88,7 @@ final class InotifyRecords {
 		return this.mask;
 	}
 
-	/**
-	 * Return the name of the file in the watched folder, {@code null} for an event about
-	 * the folder itself.
-	 * @return the name
-	 */
+	/** Return {@code null} for an event about the watched folder itself. */
 	@Nullable String name() {
 		return this.name;
 	}

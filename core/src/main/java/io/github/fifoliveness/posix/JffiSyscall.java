@@ -12,9 +12,8 @@ import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 
 /**
- * The {@link SyscallGate} through jffi, the native layer beneath jnr-posix, on Java 17 to
- * 21: libc's {@code syscall(3)}, with errno saved by jffi right after each call, on the
- * calling thread.
+ * The {@link SyscallGate} through jffi, beneath jnr-posix, on Java 17 to 21: libc's
+ * {@code syscall(3)}, with errno saved by jffi right after each call, per thread.
  */
 final class JffiSyscall implements SyscallGate {
 
@@ -40,12 +39,7 @@ final class JffiSyscall implements SyscallGate {
 		this.address = address;
 	}
 
-	/**
-	 * Load jffi's native stub and find {@code syscall} in the process's libc.
-	 * @return the gate
-	 * @throws RuntimeException or {@link LinkageError} if jffi's stub cannot be loaded or
-	 * libc has no {@code syscall}
-	 */
+	// Throws RuntimeException or LinkageError without jffi's stub or libc's syscall.
 	static JffiSyscall load() {
 		return new JffiSyscall(symbol("syscall"));
 	}

@@ -9,12 +9,9 @@ import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * {@link EventSyscalls} through jnr-ffi, where {@link LinuxSyscallTable} does not know
- * the platform (elsewhere {@link TableEventSyscalls} makes the same calls through
- * {@code syscall(3)}): the notify socket on other Linux architectures. jnr-posix binds
- * none of these calls, so this binds the few it needs from libc, with jnr-ffi, which
- * comes with jnr-posix. Arrays are copied to native memory and back around each call
- * (never pinned: {@code epoll_wait} blocks).
+ * {@link EventSyscalls} from libc through jnr-ffi (jnr-posix has none of them), for the
+ * notify socket where {@link LinuxSyscallTable} does not know the platform. Arrays are
+ * copied, never pinned: {@code epoll_wait} blocks.
  */
 final class JnrEventSyscalls implements EventSyscalls {
 
@@ -122,9 +119,7 @@ final class JnrEventSyscalls implements EventSyscalls {
 		return (value < 0) ? -this.runtime.getLastError() : value;
 	}
 
-	/**
-	 * The libc functions bound, with C's names.
-	 */
+	/** The libc functions bound, with C's names. */
 	public interface LibC {
 
 		int epoll_create1(int flags);

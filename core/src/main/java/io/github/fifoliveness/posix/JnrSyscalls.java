@@ -12,9 +12,8 @@ import jnr.posix.util.DefaultPOSIXHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Syscalls} through jnr-posix: JDK 17 to 21, and platforms that
- * {@link LinuxSyscallTable} does not know. jnr-ffi keeps each call's errno for the
- * calling thread, read right after the call.
+ * {@link Syscalls} through jnr-posix, on JDK 17 to 21 and where {@link LinuxSyscallTable}
+ * does not know the platform; jnr-ffi keeps each call's errno per thread.
  */
 final class JnrSyscalls implements Syscalls {
 
@@ -33,12 +32,6 @@ final class JnrSyscalls implements Syscalls {
 		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
 	}
 
-	/**
-	 * Load jnr-posix's native implementation.
-	 * @return the system calls
-	 * @throws NativePosixUnavailableException if jnr-posix has no native implementation
-	 * here, or its native stub cannot be loaded
-	 */
 	static JnrSyscalls load() {
 		return load(() -> POSIXFactory.getNativePOSIX(new DefaultPOSIXHandler()));
 	}
@@ -161,8 +154,7 @@ final class JnrSyscalls implements Syscalls {
 		return 0;
 	}
 
-	// jnr-posix takes paths as strings; the bytes end with the NUL that system calls
-	// need.
+	// jnr-posix takes strings; the bytes end with the NUL that system calls need.
 	private static String string(byte[] path) {
 		return new String(path, 0, path.length - 1, NativeCharset.get());
 	}

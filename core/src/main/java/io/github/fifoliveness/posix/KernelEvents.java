@@ -9,15 +9,11 @@ import java.util.function.IntConsumer;
 
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
- * have changed: held FIFO write ends that lose their last reader ({@code EPOLLERR}),
- * watched processes that exit (pidfd), changes in watched folders (one inotify instance),
- * changes of the mount table ({@code /proc/self/mountinfo}), and a wake-up for shutdown
- * (an eventfd). Linux only.
+ * have changed: held FIFO write ends lose their last reader, processes exit, watched
+ * folders or the mount table change. Linux only; not thread-safe, except {@link #wake()}.
  * <p>
- * Held ends and pidfds are registered with {@code EPOLLONESHOT} and never with
- * {@code EPOLLOUT}: a FIFO's write end is always writable, and its error is
- * level-triggered, so either would report again and again. Every descriptor is
- * close-on-exec. Not thread-safe, except for {@link #wake()}.
+ * Held ends and pidfds are registered {@code EPOLLONESHOT}, never {@code EPOLLOUT}: a
+ * write end is always writable and its error level-triggered, so either would repeat.
  */
 public final class KernelEvents implements AutoCloseable {
 
@@ -58,11 +54,9 @@ public final class KernelEvents implements AutoCloseable {
 
 	private final ByteBuffer readyView;
 
-	// Held ends and pidfds not closed yet, so that close() leaves none behind.
 	private final Set<Integer> registered = new HashSet<>();
 
-	// One for every descriptor held: a method reference made per hold would cost each
-	// one.
+	// One for all holds: a method reference made per hold would allocate each time.
 	private final IntConsumer release = this::release;
 
 	private final Object wakeLock = new Object();
@@ -84,13 +78,7 @@ public final class KernelEvents implements AutoCloseable {
 		this.mountTable = MountTableWatch.follow(calls, posix, epoll, layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
 	}
 
-	/**
-	 * Open an epoll set with its inotify instance and wake-up eventfd.
-	 * @param posix the native calls, to open and check FIFOs
-	 * @return the event set
-	 * @throws KernelEventsUnavailableException if this platform has no epoll and inotify,
-	 * or they cannot be used
-	 */
+	/** Open an epoll set with its inotify instance and wake-up eventfd. */
 	public static KernelEvents open(NativePosix posix) throws KernelEventsUnavailableException {
 		LinuxSyscallTable table = LinuxSyscallTable.current()
 			.orElseThrow(() -> new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and"
@@ -139,25 +127,16 @@ public final class KernelEvents implements AutoCloseable {
 		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);
 	}
 
-	/**
-	 * Say why {@link KernelEventHandler#mountsChanged()} is never reported, if it is not:
-	 * the mount table could not be opened or watched (no {@code /proc}, for one).
-	 * @return the reason, empty when mount changes are reported
-	 */
+	/** Why mount changes go unreported, if they do (no {@code /proc}, for one). */
 	public Optional<String> whyMountsUnfollowed() {
 		return Optional.ofNullable(this.mountTable.unfollowed());
 	}
 
 	/**
-	 * Open the write end of a FIFO as a probe does and, when a reader is present, keep it
-	 * open in this set: {@link KernelEventHandler#ready(int)} reports the key once the
-	 * last reader is gone.
-	 * @param path the FIFO's path
-	 * @param expectedOwner the uid that must own the FIFO, or
-	 * {@link NativePosix#ANY_OWNER}
-	 * @param key what to report, zero or more
-	 * @return the result, with the held end ({@link WriteEndResult#held()}) when a reader
-	 * is present
+	 * Open a FIFO's write end as a probe does and hold it while a reader is present;
+	 * {@link KernelEventHandler#ready(int)} reports {@code key} once the last one leaves.
+	 * @param expectedOwner the uid that must own it, or {@link NativePosix#ANY_OWNER}
+	 * @param key zero or more
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	public WriteEndResult holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
@@ -170,13 +149,11 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	/**
-	 * Watch a process through a pidfd: {@link KernelEventHandler#ready(int)} reports the
-	 * key once it exits, or at once if it has exited already.
+	 * Watch a process through a pidfd: {@link KernelEventHandler#ready(int)} reports
+	 * {@code key}, zero or more, once it exits, or at once if it has exited already.
 	 * @param pid the process id, as this process's PID namespace sees it
-	 * @param key what to report, zero or more
 	 * @return the pidfd, which closing stops the watch
-	 * @throws PosixException if no pidfd can be had ({@code ESRCH}: no such process;
-	 * {@code ENOSYS}: a kernel older than 5.3)
+	 * @throws PosixException such as {@code ENOSYS} on a kernel older than 5.3
 	 */
 	public OpenFile watchProcess(int pid, int key) throws PosixException {
 		int fd = this.calls.pidfdOpen(pid);
@@ -196,21 +173,14 @@ public final class KernelEvents implements AutoCloseable {
 		this.registered.add(fd);
 	}
 
-	/**
-	 * Return the folders this set watches.
-	 * @return its inotify instance
-	 */
+	/** Return the folders this set watches: its inotify instance. */
 	public Inotify folders() {
 		return this.inotify;
 	}
 
 	/**
-	 * Wait until something happens, or the timeout passes, or {@link #wake()} is called,
-	 * and report what happened to the handler.
-	 * @param timeoutMillis how long to wait at most; zero returns at once, negative waits
-	 * without limit
-	 * @param handler receives the events
-	 * @throws PosixException if waiting fails
+	 * Wait until something happens, {@code timeoutMillis} pass (zero: return at once;
+	 * negative: no limit) or {@link #wake()} is called, and report it to the handler.
 	 */
 	public void await(long timeoutMillis, KernelEventHandler handler) throws PosixException {
 		int timeout = (int) Math.min(timeoutMillis, Integer.MAX_VALUE);
@@ -252,10 +222,8 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	/**
-	 * Return this process's limit on open descriptors ({@code RLIMIT_NOFILE}, the soft
-	 * limit, which the JVM raises to the hard limit at startup).
-	 * @return the limit, {@link Long#MAX_VALUE} when unlimited
-	 * @throws PosixException if the limit cannot be read
+	 * Return the soft {@code RLIMIT_NOFILE}, which the JVM raises to the hard limit at
+	 * startup; {@link Long#MAX_VALUE} when unlimited.
 	 */
 	public long openFileLimit() throws PosixException {
 		long limit = this.calls.openFileLimit();
@@ -271,11 +239,7 @@ public final class KernelEvents implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Close every descriptor: held write ends and pidfds not closed yet, the inotify
-	 * instance (which removes its watches), the mount table, the eventfd and the epoll
-	 * set.
-	 */
+	/** Close every descriptor, held write ends and pidfds not closed yet included. */
 	@Override
 	public void close() {
 		synchronized (this.wakeLock) {

@@ -2,10 +2,7 @@ package io.github.fifoliveness.posix;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * Thrown when this platform cannot report peers' events: no epoll or inotify (macOS, the
- * BSDs), an architecture not verified here, or a kernel that refuses the calls.
- */
+/** Thrown where epoll and inotify are missing (macOS, the BSDs) or unusable. */
 public class KernelEventsUnavailableException extends Exception {
 
 	KernelEventsUnavailableException(String reason, @Nullable Throwable cause) {

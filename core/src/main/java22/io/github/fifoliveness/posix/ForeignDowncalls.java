@@ -12,9 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Links every downcall of the foreign implementation, and remembers each, so that a test
- * can compare GraalVM native image's {@code reachability-metadata.json} with what the
- * code really links.
+ * Links every downcall of the foreign implementation and remembers each, so that a test
+ * can compare native image's {@code reachability-metadata.json} with what is linked.
  */
 final class ForeignDowncalls {
 
@@ -25,15 +24,7 @@ final class ForeignDowncalls {
 	private ForeignDowncalls() {
 	}
 
-	/**
-	 * Link a function of libc.
-	 * @param symbol the function's name
-	 * @param descriptor its return and parameter layouts
-	 * @param firstVariadicArg the index of its first variadic parameter, or {@code -1}
-	 * @param captureErrno whether the call captures errno
-	 * @return the downcall handle, whose first parameter is the call state if errno is
-	 * captured
-	 */
+	/** With {@code captureErrno}, the handle's first parameter is the call state. */
 	static MethodHandle link(String symbol, FunctionDescriptor descriptor, int firstVariadicArg, boolean captureErrno) {
 		List<Linker.Option> options = new ArrayList<>();
 		if (firstVariadicArg >= 0) {
@@ -53,11 +44,6 @@ final class ForeignDowncalls {
 		return handle;
 	}
 
-	/**
-	 * Return the downcalls linked so far, each as a {@code foreign.downcalls} entry of
-	 * {@code reachability-metadata.json}.
-	 * @return the entries, as JSON objects
-	 */
 	static List<String> linked() {
 		return LINKED.stream()
 			.map((linked) -> metadata(linked.descriptor(), linked.firstVariadicArg(), linked.captureErrno()))

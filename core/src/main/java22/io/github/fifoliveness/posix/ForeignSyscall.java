@@ -10,14 +10,10 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
- * The {@link SyscallGate} through Java's foreign function API (Java 22 and later): one
- * downcall handle to libc's {@code syscall(3)}, with errno captured by the call itself.
- * One handle means one generated binding, which is most of the foreign function API's
- * start-up cost. Not critical: some calls block ({@code open} on a network file system,
- * {@code epoll_pwait}) and must not hold up the JVM's safepoints meanwhile.
- * <p>
- * Only in {@code META-INF/versions/22} of the multi-release jar, created by
- * {@link ForeignBindings}: Java 17 to 21 never see this class.
+ * The {@link SyscallGate} through the foreign function API: one downcall handle to libc's
+ * {@code syscall(3)}, since each handle is a generated binding that costs start-up time,
+ * with errno captured by the call itself. Not critical: some calls block ({@code open} on
+ * a network file system, {@code epoll_pwait}) and must not hold up safepoints meanwhile.
  */
 final class ForeignSyscall implements SyscallGate {
 

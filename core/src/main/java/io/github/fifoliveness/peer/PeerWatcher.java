@@ -16,27 +16,18 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows peers and {@link PeerFolder peer folders} on one thread of its own, and tells a
- * {@link PeerStatusListener} of each peer's changes and a {@link PeerFolderListener} of
- * each folder's, within milliseconds of the kernel's notice.
- * <p>
- * One event set serves everything: the write end of each live FIFO peer or folder member
- * is held in it, and the kernel reports it when the last reader goes ({@code EPOLLERR});
- * a live PID-file peer's process is watched through a pidfd; folders are watched with
- * inotify (a down peer's, for its file to appear or be opened; a peer folder, for members
- * to join and leave). An event never decides by itself: it makes the watcher probe again
- * by path. What cannot be watched (no epoll or inotify on this platform, watching off, a
- * folder this user may not read, a probe with no {@link PeerProbe#watchTarget() watch
- * target}, more than the descriptors allow) is probed every poll interval instead, and
- * what is watched is looked at every safety-net interval anyway. If watching fails,
- * everything is polled from then on.
+ * Follows peers and {@link PeerFolder peer folders} on a thread of its own, telling
+ * listeners of each change within milliseconds of the kernel's notice. A live FIFO's held
+ * write end reports when its last reader goes ({@code EPOLLERR}), a live PID-file peer's
+ * pidfd when its process exits, and inotify when folders change; an event only makes the
+ * watcher probe again by path. What cannot be watched is polled, as is everything once
+ * watching fails.
  */
 public class PeerWatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerWatcher.class);
 
-	// The default of 'fifo-liveness.monitor.poll-interval', for falling back to polling
-	// where it is off.
+	// The default of 'fifo-liveness.monitor.poll-interval', for falling back to polling.
 	private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
 	private final NativePosix posix;
@@ -62,14 +53,9 @@ public class PeerWatcher {
 	private final WatchKeys keys = new WatchKeys();
 
 	/**
-	 * Create a watcher of peers only.
-	 * @param peers the peers to watch
+	 * Create a watcher of peers only, whose listener is told on its thread.
 	 * @param pollInterval how often to probe the peers that cannot be watched; zero never
-	 * probes them
 	 * @param safetyNetInterval how often to probe the watched peers anyway; zero never
-	 * does
-	 * @param listener what is told of each change, on this watcher's thread
-	 * @param posix the native calls
 	 * @throws IllegalArgumentException if an interval is negative
 	 */
 	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval, PeerStatusListener listener,
@@ -79,14 +65,7 @@ public class PeerWatcher {
 	}
 
 	/**
-	 * Create a watcher.
-	 * @param peers the peers to follow
-	 * @param folders the peer folders to follow
-	 * @param settings whether to watch, and how often to poll and to look anyway
-	 * @param listener what is told of each peer's change, on this watcher's thread
-	 * @param folderListener what is told of each folder's change, on this watcher's
-	 * thread
-	 * @param posix the native calls
+	 * Create a watcher of peers and peer folders; listeners are told on its thread.
 	 */
 	public PeerWatcher(Peers peers, List<PeerFolder> folders, WatchSettings settings, PeerStatusListener listener,
 			PeerFolderListener folderListener, NativePosix posix) {
@@ -100,27 +79,21 @@ public class PeerWatcher {
 
 	/**
 	 * Whether a peer is watched through the kernel's events rather than polled.
-	 * @param peer the peer's name
-	 * @return {@code true} while watched
 	 */
 	public boolean isWatched(String peer) {
 		return this.peers != null && this.peers.isWatched(peer);
 	}
 
 	/**
-	 * Return a watched peer's latest result, current within the kernel's notice
-	 * (milliseconds), with no probe made.
-	 * @param peer the peer's name
-	 * @return the result, or empty when the peer is not watched or not probed yet
+	 * Return a watched peer's latest result, with no probe made.
+	 * @return empty when the peer is not watched or not probed yet
 	 */
 	public Optional<ProbeResult> watchedResult(String peer) {
 		return isWatched(peer) ? Optional.ofNullable(this.tracker.last(peer)) : Optional.empty();
 	}
 
 	/**
-	 * Whether the kernel's events are used, for the folders and for every peer that can
-	 * be watched, rather than polling only.
-	 * @return {@code true} while watching
+	 * Whether the kernel's events are used, rather than polling only.
 	 */
 	public boolean isWatched() {
 		return this.watching;
@@ -128,18 +101,14 @@ public class PeerWatcher {
 
 	/**
 	 * Return the peer folders followed, in configuration order.
-	 * @return the folders
 	 */
 	public List<PeerFolder> folders() {
 		return this.folders.values().stream().map(WatchedPeerFolder::folder).toList();
 	}
 
 	/**
-	 * Return a folder's state: as last seen while this watcher follows it through the
-	 * kernel's events or polling, else as a scan finds it now, with what its start-up
-	 * grace holds back now.
-	 * @param folder the folder's name
-	 * @return the report
+	 * Return a folder's state, as last seen while this watcher follows it, else as a scan
+	 * finds it now, with its start-up grace applied.
 	 * @throws IllegalArgumentException for a folder not followed by this watcher
 	 */
 	public PeerFolderReport report(String folder) {
@@ -151,26 +120,20 @@ public class PeerWatcher {
 				: PeerFolderScan.scan(watched.folder(), this.posix));
 	}
 
-	/**
-	 * Run the given code on the watcher's thread before each wait for the kernel's
-	 * events: the seam through which tests make the loop fail.
-	 * @param hook the code
-	 */
+	// Runs before each wait for events: the seam through which tests make the loop fail.
 	void beforeEachWait(Runnable hook) {
 		this.beforeEachWait = hook;
 	}
 
 	/**
 	 * Return how this watcher follows.
-	 * @return the settings
 	 */
 	public WatchSettings settings() {
 		return this.settings;
 	}
 
 	/**
-	 * Start following on a thread of this watcher's own, unless there is nothing to
-	 * follow or it would neither watch nor poll.
+	 * Start following, unless there is nothing to follow or watching and polling are off.
 	 */
 	public void start() {
 		boolean idle = !this.settings.watch() && WatchSettings.isOff(this.settings.pollInterval());
@@ -192,7 +155,6 @@ public class PeerWatcher {
 
 	/**
 	 * Whether started and not stopped.
-	 * @return {@code true} while running
 	 */
 	public boolean isRunning() {
 		return this.thread.isRunning();

@@ -12,10 +12,9 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The peers this application watches, by name, each with its probe, in configuration
- * order, how long each must stay down before its DOWN is published, how long each may
- * stay unseen after the monitor started before it is DOWN at all, and how many times each
- * went down.
+ * The peers this application watches, by name in configuration order, with each one's
+ * probe, grace periods and count of downs. A constructor rejects a name that breaks
+ * {@link #name(String)}'s rule.
  */
 public final class Peers {
 
@@ -35,32 +34,24 @@ public final class Peers {
 
 	/**
 	 * Create the set of peers, each DOWN published at once.
-	 * @param probes the probes by peer name, in the order to report them
-	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes) {
 		this(probes, Map.of());
 	}
 
 	/**
-	 * Create the set of peers.
-	 * @param probes the probes by peer name, in the order to report them
-	 * @param downAfter by peer name, how long a peer that was up must stay down before
-	 * its DOWN is published; a peer not named, or zero, publishes it at once
-	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
+	 * Create the set of peers, with no start-up grace.
+	 * @param downAfter how long a peer that was up must stay down to be published DOWN
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter) {
 		this(probes, downAfter, Map.of());
 	}
 
 	/**
-	 * Create the set of peers, their start-up grace starting now.
-	 * @param probes the probes by peer name, in the order to report them
-	 * @param downAfter by peer name, how long a peer that was up must stay down before
-	 * its DOWN is published; a peer not named, or zero, publishes it at once
-	 * @param startupGrace by peer name, how long after now a peer not seen UP yet is not
-	 * DOWN; a peer not named, or zero, has none
-	 * @throws IllegalArgumentException if a name breaks {@link #name(String)}'s rule
+	 * Create the set of peers, their start-up grace starting now; a peer a map does not
+	 * name, or gives zero, has none.
+	 * @param downAfter how long a peer that was up must stay down to be published DOWN
+	 * @param startupGrace how long after now a peer not seen UP yet is not DOWN
 	 */
 	public Peers(Map<String, ? extends PeerProbe> probes, Map<String, Duration> downAfter,
 			Map<String, Duration> startupGrace) {
@@ -85,11 +76,9 @@ public final class Peers {
 	}
 
 	/**
-	 * Return a peer's or a peer folder's name, by the rule of names: not blank (a health
-	 * component needs a name), and no {@code /}, which separates the parts of the paths a
-	 * name is one part of, such as {@code /actuator/health/peers/<name>}.
-	 * @param value the configured name
-	 * @return the name
+	 * Return a peer's or folder's name if not blank (a health component needs one) and
+	 * without {@code /}, as it is one part of paths such as
+	 * {@code /actuator/health/peers/<name>}.
 	 * @throws IllegalArgumentException if the name breaks the rule
 	 */
 	public static String name(String value) {
@@ -101,27 +90,19 @@ public final class Peers {
 	}
 
 	/**
-	 * Return the probes by peer name. Each probe made through them is recorded by the
-	 * {@link #recordProbesWith(ProbeRecorder) recorder}.
-	 * @return the probes
+	 * Return the probes by peer name; each probe made through them is recorded.
 	 */
 	public Map<String, PeerProbe> probes() {
 		return this.recorded;
 	}
 
-	/**
-	 * Return the probes as configured, for the watcher, which needs to know what each one
-	 * looks at.
-	 * @return the probes by peer name
-	 */
+	// Unrecorded, for the watcher, which needs to know what each one looks at.
 	Map<String, PeerProbe> configuredProbes() {
 		return this.configured;
 	}
 
 	/**
-	 * Record every probe made from now on, whoever asks for it, with the given recorder,
-	 * besides any recorder added before.
-	 * @param recorder the recorder
+	 * Record every probe made from now on with the given recorder too.
 	 */
 	public void recordProbesWith(ProbeRecorder recorder) {
 		this.recorders.add(recorder);
@@ -129,8 +110,6 @@ public final class Peers {
 
 	/**
 	 * Return how long a peer that was up must stay down before its DOWN is published.
-	 * @param peer the peer's name
-	 * @return the grace period, zero for none
 	 */
 	public Duration downAfter(String peer) {
 		return this.downAfter.getOrDefault(peer, Duration.ZERO);
@@ -138,20 +117,14 @@ public final class Peers {
 
 	/**
 	 * Return how long after the monitor started a peer not seen UP yet is not DOWN.
-	 * @param peer the peer's name
-	 * @return the start-up grace, zero for none
 	 */
 	public Duration startupGrace(String peer) {
 		return this.startupGrace.grace(peer);
 	}
 
 	/**
-	 * Return how long a peer not seen UP since the monitor started is still not DOWN:
-	 * while this is present, a probe that finds it down means
-	 * {@link UnknownReason#NOT_SEEN_YET}, not DOWN. Seen UP by any probe, it has no grace
-	 * left.
-	 * @param peer the peer's name
-	 * @return the time left, empty once the peer was seen UP or its grace has passed
+	 * Return how long a peer not yet seen UP stays {@link UnknownReason#NOT_SEEN_YET}.
+	 * @return empty once any probe saw the peer UP or its grace has passed
 	 */
 	public Optional<Duration> startupGraceLeft(String peer) {
 		return this.startupGrace.left(peer);
@@ -163,7 +136,6 @@ public final class Peers {
 
 	/**
 	 * Return how many times a peer went down, as the watcher or the poller saw it.
-	 * @param peer the peer's name
 	 * @return its downs, {@code null} for a peer not configured
 	 */
 	public @Nullable PeerDowns downs(String peer) {
@@ -171,9 +143,7 @@ public final class Peers {
 	}
 
 	/**
-	 * Tell the given recorder of every down seen from now on, besides any recorder added
-	 * before.
-	 * @param recorder the recorder
+	 * Tell the given recorder too of every down seen from now on.
 	 */
 	public void recordDownsWith(DownRecorder recorder) {
 		this.downRecorders.add(recorder);

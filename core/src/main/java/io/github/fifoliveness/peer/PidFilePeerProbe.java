@@ -17,18 +17,14 @@ import io.github.fifoliveness.posix.ProcessExistence;
 import io.github.fifoliveness.posix.SmallFile;
 
 /**
- * Probes a peer that only writes a PID file (nginx, sshd, databases): reads the PID, asks
- * the kernel whether that process exists ({@code kill(pid, 0)}, no signal sent), and
- * guards against PID reuse (a process that started after the file was last written is not
- * the one that wrote it) and zombies (a process that exited but was not reaped yet still
- * answers {@code kill}). Only a regular file is read, never more than a few bytes, and
- * never with a call that could block.
+ * Probes a peer that only writes a PID file (nginx, sshd, databases): asks the kernel
+ * whether that process exists ({@code kill(pid, 0)}, no signal sent), guarding against
+ * PID reuse and zombies, which still answer {@code kill}. Only a few bytes of a regular
+ * file are read, never with a call that could block.
  */
 public final class PidFilePeerProbe implements PeerProbe {
 
-	/**
-	 * How much later than the file a process may seem to start, for clock granularity.
-	 */
+	// How much later than the file a process may seem to start, for clock granularity.
 	static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(2);
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}");
@@ -45,21 +41,17 @@ public final class PidFilePeerProbe implements PeerProbe {
 	private final Map<String, Object> inputs;
 
 	/**
-	 * Create a probe for the given PID file that trusts files of this process's user or
-	 * root (any user's, when running as root).
-	 * @param pidFile the absolute path of the PID file
-	 * @param posix the native calls
+	 * Create a probe for the given absolute path that trusts files of this process's user
+	 * or root (any user's, when running as root).
 	 */
 	public PidFilePeerProbe(Path pidFile, NativePosix posix) {
 		this(pidFile, ExpectedOwner.of(null, posix.effectiveUid()), posix);
 	}
 
 	/**
-	 * Create a probe for the given PID file.
-	 * @param pidFile the absolute path of the PID file
-	 * @param owner who must own the PID file; files of root are always trusted, as system
+	 * Create a probe for the given absolute path.
+	 * @param owner who must own the PID file; root's are always trusted, as system
 	 * daemons write theirs as root
-	 * @param posix the native calls
 	 */
 	public PidFilePeerProbe(Path pidFile, ExpectedOwner owner, NativePosix posix) {
 		this.pidFile = pidFile;
@@ -73,7 +65,6 @@ public final class PidFilePeerProbe implements PeerProbe {
 
 	/**
 	 * Return the path of the PID file this probe reads.
-	 * @return the path
 	 */
 	public Path getPidFile() {
 		return this.pidFile;
@@ -143,8 +134,7 @@ public final class PidFilePeerProbe implements PeerProbe {
 					+ " is a zombie: it exited and only waits for its parent to collect its exit status", pid);
 		}
 		Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
-		// The file's time is whole seconds: the tolerance covers that and clock
-		// granularity.
+		// The file's time is whole seconds, which the tolerance covers.
 		if (started.isPresent() && started.get().isAfter(written.plus(START_TIME_TOLERANCE))) {
 			return ProbeResult.down(
 					DownReason.PID_REUSED, "Process " + pid + " started at " + started.get()

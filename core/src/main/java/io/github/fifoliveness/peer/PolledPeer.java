@@ -4,9 +4,6 @@ import java.nio.file.Path;
 
 import io.github.fifoliveness.posix.FolderChange;
 
-/**
- * A peer whose probe is of a kind the watcher does not know: it is always polled.
- */
 final class PolledPeer extends WatchedPeer {
 
 	PolledPeer(WatchedPeers group, String name, int key, PeerProbe probe) {

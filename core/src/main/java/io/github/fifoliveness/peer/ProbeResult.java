@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param reason why the peer is down, {@code null} when alive
  * @param message what the reason means for this peer, {@code null} when alive
- * @param error the system error name (such as {@code ELOOP}) for
- * {@link DownReason#ERROR}, else {@code null}
+ * @param error for {@link DownReason#ERROR}, the system error name such as {@code ELOOP}
  * @param pid the process id read from a PID file, else {@code null}
  * @param note anything else worth knowing about an alive peer, else {@code null}
  */
@@ -19,7 +18,6 @@ public record ProbeResult(@Nullable DownReason reason, @Nullable String message,
 
 	/**
 	 * Whether the peer is alive: it has no reason to be down.
-	 * @return {@code true} if the peer is alive
 	 */
 	public boolean alive() {
 		return this.reason == null;

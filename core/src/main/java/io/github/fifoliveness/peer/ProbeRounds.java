@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Rounds of probes of the polled peers, every poll interval, recorded by a
- * {@link PeerStatusTracker}. Warns once, not per round, when rounds keep taking longer
- * than the interval: that means probing back to back.
+ * Rounds of probes of the polled peers; warns once when rounds keep outlasting the poll
+ * interval, as that means probing back to back.
  */
 final class ProbeRounds {
 
@@ -24,11 +23,6 @@ final class ProbeRounds {
 		this.tracker = tracker;
 	}
 
-	/**
-	 * Probe each peer once and record the results.
-	 * @param probes the probes by peer name
-	 * @param interval how often rounds start
-	 */
 	void probe(Map<String, PeerProbe> probes, Duration interval) {
 		Map<String, ProbeResult> results = new LinkedHashMap<>();
 		long start = System.nanoTime();

@@ -5,22 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * Reads a process's state where {@code /proc} exists. {@code kill(pid, 0)} succeeds for a
- * zombie (exited, not reaped), so only its state ({@code Z} in
- * {@code /proc/<pid>/status}, with no thread left) tells that it is dead.
- */
 final class ProcessStates {
 
 	private ProcessStates() {
 	}
 
-	/**
-	 * Whether the process has exited and waits to be reaped. Where {@code /proc} is
-	 * missing (macOS, the BSDs) no process is reported as a zombie.
-	 * @param pid the process id
-	 * @return {@code true} for a zombie
-	 */
+	// False where /proc is missing (macOS, the BSDs).
 	static boolean isZombie(int pid) {
 		String status;
 		try {
@@ -29,8 +19,7 @@ final class ProcessStates {
 		catch (IOException ex) {
 			return false;
 		}
-		// A leader whose main thread exited shows Z too while its other threads run: only
-		// a lone one is dead.
+		// A leader whose main thread exited shows Z while its other threads run.
 		return field(status, "State:").startsWith("Z") && field(status, "Threads:").equals("1");
 	}
 

@@ -6,11 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.List;
 
-/**
- * A {@link PeerProbe} that tells the {@link ProbeRecorder recorders} how long each of its
- * probes took, and the peers' {@link StartupGrace start-up grace} when it finds the peer
- * UP.
- */
 final class RecordedPeerProbe implements PeerProbe {
 
 	private final String name;

@@ -6,11 +6,9 @@ import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys that peers and folder members are registered under in the event set, and what
- * holds each now. A new key is the lowest free one, so an array indexed by key finds a
- * holder without a boxed key or a map entry. Keys outlive a run, as members do: a restart
- * must not give a new member a live one's. Used by the watcher's thread only, after
- * construction.
+ * The event-set keys of peers and folder members, lowest free first so an array finds a
+ * key's holder. Keys outlive a run, as members do, so a restart never gives a new member
+ * a live one's. Used by the watcher's thread only, after construction.
  */
 final class WatchKeys {
 

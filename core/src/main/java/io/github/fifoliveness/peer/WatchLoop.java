@@ -15,15 +15,12 @@ import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@link PeerWatcher}'s thread, for peers and peer folders alike: waits for
- * the kernel's events and hands each to what it concerns, polls what is not watched, runs
- * the safety net, and keeps the one budget of descriptors. Without an event set it only
- * polls. Everything here runs on that one thread.
+ * The body of {@link PeerWatcher}'s thread: serves the kernel's events, polls, runs the
+ * safety net and keeps the one budget of descriptors. Without an event set it only polls.
  */
 final class WatchLoop implements KernelEventHandler {
 
-	// A slice a second with the default 60 s: no burst of probes that would hold up
-	// events.
+	// A slice a second at the default 60 s, so no burst of probes holds up events.
 	private static final int MAX_SAFETY_NET_SLICES = 60;
 
 	private final List<WatchGroup> groups;
@@ -58,12 +55,6 @@ final class WatchLoop implements KernelEventHandler {
 		this.slices = Math.max(1, Math.min(parts, MAX_SAFETY_NET_SLICES));
 	}
 
-	/**
-	 * Run until told to stop: let every group take its first look, then serve events,
-	 * polls and the safety net.
-	 * @param stopping tells when to stop
-	 * @throws PosixException if waiting for events fails
-	 */
 	void run(BooleanSupplier stopping) throws PosixException {
 		if (this.events != null) {
 			this.budget = new DescriptorBudget(this.events, this.logger);
@@ -97,8 +88,7 @@ final class WatchLoop implements KernelEventHandler {
 			Thread.sleep((timeoutMillis < 0) ? Long.MAX_VALUE : timeoutMillis);
 		}
 		catch (InterruptedException ex) {
-			// Cleared, not kept: stop() says to stop through its flag, and a kept
-			// interrupt would make every sleep return at once.
+			// stop() uses its flag; a kept interrupt would end every sleep at once.
 		}
 	}
 
@@ -132,14 +122,11 @@ final class WatchLoop implements KernelEventHandler {
 		return WatchSettings.isOff(interval) ? now + Long.MAX_VALUE : now + interval.toNanos();
 	}
 
-	/**
-	 * Release everything held and watched; the caller closes the event set.
-	 */
+	// The caller closes the event set.
 	void release() {
 		this.groups.forEach((group) -> group.release(this));
 	}
 
-	// Whether the kernel's events are used, rather than polling only.
 	boolean isWatching() {
 		return this.events != null;
 	}
@@ -172,14 +159,9 @@ final class WatchLoop implements KernelEventHandler {
 	}
 
 	/**
-	 * Hold a live FIFO's write end, so that {@link Held#reported()} tells when its last
-	 * reader goes.
-	 * @param probe the FIFO's probe
-	 * @param who what is told
-	 * @param reserved whether its descriptor was {@link #reserve(long) reserved}, else it
-	 * is taken from what is left, while anything is
-	 * @return the result and the held end, or {@code null} when nothing is left to hold
-	 * it with (or no event set), and it must be probed instead
+	 * Hold a live FIFO's write end, from the budget's leftover descriptors unless
+	 * reserved; {@link Held#reported()} tells when its last reader goes.
+	 * @return {@code null} when no descriptor is left (or no event set): probe instead
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	@Nullable WriteEndResult holdWriteEnd(FifoPeerProbe probe, Held who, boolean reserved) throws PosixException {
@@ -201,13 +183,7 @@ final class WatchLoop implements KernelEventHandler {
 		}
 	}
 
-	/**
-	 * Watch a process through a pidfd, with a reserved descriptor.
-	 * @param pid the process
-	 * @param who what is told when it exits
-	 * @return the watch
-	 * @throws PosixException if no pidfd can be had
-	 */
+	// With a reserved descriptor.
 	OpenFile watchProcess(int pid, Held who) throws PosixException {
 		OpenFile watch = this.events.watchProcess(pid, who.key());
 		this.keys.hold(who);
@@ -266,32 +242,20 @@ final class WatchLoop implements KernelEventHandler {
 		this.groups.forEach((group) -> group.lookAgain(this));
 	}
 
-	/**
-	 * Something was mounted or unmounted: a folder watch may now sit on a folder the path
-	 * no longer names, and a held end on a FIFO the path no longer reaches (a lazy
-	 * unmount leaves it working). So watch moved folders again, and look at everything by
-	 * path, as the safety net does.
-	 */
+	// A folder watch may now sit on a folder the path no longer names, and a held end on
+	// a FIFO the path no longer reaches (a lazy unmount leaves it working).
 	@Override
 	public void mountsChanged() {
 		this.folders.moved();
 		this.groups.forEach((group) -> group.lookAgain(this));
 	}
 
-	/**
-	 * Something held in the event set: a peer's or a member's write end or pidfd.
-	 */
+	// A peer's or a member's write end or pidfd, held in the event set.
 	interface Held {
 
-		/**
-		 * Return the key it is registered under, unique in the loop.
-		 * @return the key
-		 */
 		int key();
 
-		/**
-		 * The kernel reported it: the last reader went, or the process exited.
-		 */
+		// The last reader went, or the process exited.
 		void reported();
 
 	}

@@ -6,8 +6,7 @@ import java.time.Duration;
  * How a {@link PeerWatcher} follows peers and peer folders.
  *
  * @param watch whether to watch through the kernel's events; {@code false} polls only
- * @param pollInterval how often to probe what is not watched (peers and live members
- * beyond the budget of descriptors, folders that cannot be watched); zero never does
+ * @param pollInterval how often to probe what is not watched; zero never does
  * @param safetyNetInterval how often to look at what is watched anyway; zero never does
  */
 public record WatchSettings(boolean watch, Duration pollInterval, Duration safetyNetInterval) {
@@ -22,9 +21,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 	}
 
 	/**
-	 * Return how often to probe what is not watched: off or positive.
-	 * @param value the configured value
-	 * @return the value
+	 * Return a valid poll interval: off or positive.
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration pollInterval(Duration value) {
@@ -36,9 +33,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 	}
 
 	/**
-	 * Return how often to look at what is watched anyway: off or positive.
-	 * @param value the configured value
-	 * @return the value
+	 * Return a valid safety-net interval: off or positive.
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration safetyNetInterval(Duration value) {
@@ -49,10 +44,6 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 		return GracePeriods.atMostACentury(value, "A safety-net interval");
 	}
 
-	/**
-	 * Say how what is not watched is probed.
-	 * @return such as "probed every 1000 ms ('fifo-liveness.monitor.poll-interval')"
-	 */
 	String describePolling() {
 		return isOff(this.pollInterval)
 				? "not probed in the background ('fifo-liveness.monitor.poll-interval' is " + this.pollInterval + ")"

@@ -6,10 +6,9 @@ import io.github.fifoliveness.posix.KernelEvents;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one thread a watcher runs on: started once, and stopped by waking its event set (or
- * interrupting its sleep, without one) and waiting a moment for it to end. A run that did
- * not end in that moment still ends before the next one begins, as both would serve the
- * same peers and keys.
+ * The thread a watcher runs on, stopped by waking its event set (or interrupting its
+ * sleep) and waiting a moment. A run that did not end in that moment still ends before
+ * the next one begins, as both would serve the same peers and keys.
  */
 final class WatchThread {
 
@@ -28,10 +27,7 @@ final class WatchThread {
 		this.name = name;
 	}
 
-	/**
-	 * Start the body on a daemon thread, unless running; after the last run has ended.
-	 * @param body what the thread runs
-	 */
+	// Unless running; the body starts once the last run has ended.
 	synchronized void start(Runnable body) {
 		if (this.thread != null) {
 			return;
@@ -60,10 +56,7 @@ final class WatchThread {
 		}
 	}
 
-	/**
-	 * Tell the thread to stop, wake it, and wait up to a second for it to end.
-	 * @return {@code false} if it is still running, held up by something it called
-	 */
+	// False if it is still running, held up by something it called.
 	boolean stop() {
 		Thread running;
 		synchronized (this) {
@@ -92,18 +85,11 @@ final class WatchThread {
 		return this.thread != null;
 	}
 
-	/**
-	 * Whether the calling run is told to stop: it is not the current one.
-	 * @return {@code true} once stopped, or when another run has begun since
-	 */
+	// True once stopped, or when another run has begun since.
 	boolean isStopping() {
 		return this.thread != Thread.currentThread();
 	}
 
-	/**
-	 * Set the event set that {@link #stop()} wakes.
-	 * @param events the event set, {@code null} for none
-	 */
 	void events(@Nullable KernelEvents events) {
 		this.events = events;
 	}

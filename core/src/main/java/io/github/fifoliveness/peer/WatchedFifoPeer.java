@@ -10,14 +10,12 @@ import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.WriteEndResult;
 
 /**
- * A FIFO peer: while up, the write end of its FIFO is held, and the kernel reports it
- * when the last reader goes; while down, its folder is watched for the FIFO's creation
- * and for opens.
+ * A FIFO peer: while up, its held write end reports when the last reader goes; while
+ * down, its folder is watched for the FIFO's creation and for opens.
  */
 final class WatchedFifoPeer extends WatchedPeer {
 
-	// A probe's open fails for these, so an open of the FIFO was someone else's: a
-	// reader's.
+	// A probe's open fails for these, so an open of the FIFO was a reader's.
 	private static final Set<DownReason> PROBE_CANNOT_OPEN = EnumSet.of(DownReason.NO_READER, DownReason.MISSING,
 			DownReason.PERMISSION_DENIED);
 
@@ -46,14 +44,11 @@ final class WatchedFifoPeer extends WatchedPeer {
 		return held != null && held.isStillAt(this.probe.nativePath());
 	}
 
-	/**
-	 * Any open of a FIFO means a reader existed at that moment: a writer's non-blocking
-	 * open succeeds only then. But inotify merges an open into an identical one queued
-	 * before it, so a probe's open and close can hide a reader's open: only where the
-	 * last probe itself may have opened the FIFO is an open followed by a close after
-	 * writing taken for a probe's, so that the watcher never probes in a loop of its own
-	 * events.
-	 */
+	// A writer's non-blocking open succeeds only while a reader exists, but inotify
+	// merges an open into an identical one queued before it, so a probe's open can hide
+	// a reader's. An open and a close after writing are taken for a probe's only where
+	// the last probe may have opened the FIFO, so the watcher never probes in a loop of
+	// its own events.
 	@Override
 	void fileChanged(FolderChange change) {
 		boolean probeMayOpen = last() != null && !PROBE_CANNOT_OPEN.contains(last().reason());

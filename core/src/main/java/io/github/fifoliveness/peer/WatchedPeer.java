@@ -8,10 +8,9 @@ import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One peer as {@link WatchedPeers} follows it: while it is up, something held in the
- * event set that reports its death; while it is down, an interest in its folder; or,
- * where neither works, the reason it is polled instead. Confined to the watcher's thread,
- * except for {@link #isWatched()}.
+ * One peer as {@link WatchedPeers} follows it: while up, something held reports its
+ * death; while down, its folder is watched. Confined to the watcher's thread, except for
+ * {@link #isWatched()}.
  */
 abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 
@@ -55,32 +54,16 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		return this.probe;
 	}
 
-	/**
-	 * Return the file whose folder is watched while the peer is down.
-	 * @return the FIFO or PID file
-	 */
+	// The FIFO or PID file, whose folder is watched while the peer is down.
 	abstract Path file();
 
-	/**
-	 * Probe the peer and, if it is alive, hold what reports its death.
-	 * @param loop the loop that holds it
-	 * @return the probe result
-	 * @throws PosixException if the peer is alive but its death cannot be watched
-	 */
+	// Throws if the peer is alive but its death cannot be watched.
 	abstract ProbeResult probeAndHold(WatchLoop loop) throws PosixException;
 
-	/**
-	 * Whether the loop knows how to watch this peer.
-	 * @return {@code false} for a probe of another kind, which is polled
-	 */
 	boolean isWatchable() {
 		return true;
 	}
 
-	/**
-	 * Whether something is held that will report the peer's death.
-	 * @return {@code true} while held
-	 */
 	final boolean isHeld() {
 		return this.held != null;
 	}
@@ -93,17 +76,10 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		this.held = held;
 	}
 
-	/**
-	 * Whether what is held still stands for the peer as its path names it now; the safety
-	 * net's check of a held peer.
-	 * @return {@code false} if the peer must be probed again
-	 */
+	// Whether what is held still stands for the peer its path names now.
 	abstract boolean isStillHeld();
 
-	/**
-	 * Close what is held, if anything; the peer keeps its reserved descriptor.
-	 * @param loop the loop that holds it
-	 */
+	// The peer keeps its reserved descriptor.
 	final void release(WatchLoop loop) {
 		if (this.held != null) {
 			this.held.close();
@@ -112,11 +88,7 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		}
 	}
 
-	/**
-	 * React to a change of the peer's file while the peer is down, by calling
-	 * {@link #mustProbe()} or {@link #countOpen(boolean)}.
-	 * @param change what changed
-	 */
+	// While the peer is down; calls mustProbe() or countOpen(boolean).
 	abstract void fileChanged(FolderChange change);
 
 	@Override
@@ -147,10 +119,6 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		this.last = result;
 	}
 
-	/**
-	 * Whether the watcher learns of this peer's changes from the kernel (not by polling).
-	 * @return {@code true} when watched; safe from any thread
-	 */
 	final boolean isWatched() {
 		return this.watched;
 	}
@@ -159,7 +127,6 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		this.watched = watched;
 	}
 
-	// Something happened to this peer: listed once for settling.
 	private void touch() {
 		if (!this.touched) {
 			this.touched = true;
@@ -167,20 +134,13 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		}
 	}
 
-	/**
-	 * Note that the peer must be probed again.
-	 */
 	final void mustProbe() {
 		touch();
 		this.changed = true;
 	}
 
-	/**
-	 * Note an open ({@code true}) or a close after writing ({@code false}) of the peer's
-	 * FIFO that may be a probe's own, which opens and closes at once: only an open that
-	 * no such close follows means a reader.
-	 * @param opened whether it was an open
-	 */
+	// An open, or a close after writing, that may be a probe's own, which opens and
+	// closes at once: only an open that no such close follows means a reader.
 	final void countOpen(boolean opened) {
 		if (opened) {
 			this.unexplainedOpens++;
@@ -190,10 +150,7 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 		}
 	}
 
-	/**
-	 * Take stock of what happened since the last call.
-	 * @return whether the peer must be probed again
-	 */
+	// Whether the peer must be probed again, for what happened since the last call.
 	final boolean settle() {
 		boolean probe = this.changed || this.unexplainedOpens > 0;
 		this.touched = false;

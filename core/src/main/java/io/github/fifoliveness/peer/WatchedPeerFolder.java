@@ -9,10 +9,8 @@ import io.github.fifoliveness.posix.PosixException;
 import org.slf4j.Logger;
 
 /**
- * One peer folder as {@link WatchLoop} serves it: the folder watched with inotify (or its
- * nearest existing ancestor while it is missing), and its {@link FolderMembers}, told of
- * every name the kernel reports. Without events, or where the folder cannot be watched,
- * it is rescanned every poll interval. Confined to the loop's thread, except for
+ * One peer folder, watched with inotify (its nearest existing ancestor while it is
+ * missing), else rescanned every poll interval. Confined to the loop's thread, except for
  * {@link #report()}.
  */
 final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
@@ -33,7 +31,6 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
 	private boolean rearm;
 
-	// Said once: the folder cannot be watched.
 	private boolean unwatchableWarned;
 
 	WatchedPeerFolder(PeerFolder folder, int phase, Logger logger, PeerFolderListener listener, NativePosix posix,
@@ -52,10 +49,7 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		return this.members.publications().report();
 	}
 
-	/**
-	 * Whether {@link #report()} says what the folder held at the first look, or later.
-	 * @return {@code false} before the watcher's first look
-	 */
+	// False before the watcher's first look.
 	boolean isReported() {
 		return this.members.publications().isReported();
 	}
@@ -64,9 +58,6 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		return this.members.publications().withStartupGrace(report);
 	}
 
-	/**
-	 * Start: watch the folder, then look at the whole of it.
-	 */
 	@Override
 	public void start(WatchLoop loop) {
 		this.rearm = false;
@@ -93,7 +84,6 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		this.armed = false;
 	}
 
-	// Watches the folder, or while it is missing its nearest existing ancestor.
 	private void arm(WatchLoop loop) {
 		this.rearm = false;
 		try {
@@ -131,7 +121,6 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		return true;
 	}
 
-	// Not watched: rescanned; watched: live members not held are probed.
 	@Override
 	public void poll(WatchLoop loop) {
 		if (!this.armed) {

@@ -11,9 +11,8 @@ import io.github.fifoliveness.posix.PosixException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configured peers as {@link WatchLoop} serves them: each live one holds what reports
- * its death, each down one watches its folder, and the rest are polled. An event never
- * decides by itself: it makes the peer be probed by path again.
+ * The configured peers as {@link WatchLoop} serves them: live ones hold what reports
+ * their death, down ones watch their folder, the rest are polled.
  */
 final class WatchedPeers implements WatchGroup {
 
@@ -45,21 +44,13 @@ final class WatchedPeers implements WatchGroup {
 		this.rounds = new ProbeRounds(tracker);
 	}
 
-	/**
-	 * Whether a peer is watched through the kernel's events rather than polled.
-	 * @param name the peer's name
-	 * @return {@code true} while watched; safe from any thread
-	 */
+	// Safe from any thread.
 	boolean isWatched(String name) {
 		WatchedPeer peer = this.byName.get(name);
 		return peer != null && peer.isWatched();
 	}
 
-	/**
-	 * Decide which peers are polled (all of them without an event set, those whose probe
-	 * the loop does not know, and those beyond the budget of descriptors, as each live
-	 * peer watched holds one), then probe every peer.
-	 */
+	// Each live peer watched holds a descriptor, so those beyond the budget are polled.
 	@Override
 	public void start(WatchLoop loop) {
 		this.polled.clear();
@@ -97,11 +88,7 @@ final class WatchedPeers implements WatchGroup {
 		}
 	}
 
-	/**
-	 * Poll a peer from now on instead of watching it.
-	 * @param peer the peer
-	 * @param reason why, for the log; {@code null} when the caller says it
-	 */
+	// The reason is for the log, null when the caller says it.
 	private void poll(WatchLoop loop, WatchedPeer peer, @Nullable String reason) {
 		if (this.polled.containsKey(peer.name())) {
 			return;
@@ -133,8 +120,7 @@ final class WatchedPeers implements WatchGroup {
 		}
 	}
 
-	// An even share of the peers each tick, round-robin; hot code, so compiled, unlike a
-	// burst once a minute.
+	// An even share each tick: hot code, so compiled, unlike a burst once a minute.
 	@Override
 	public void safetyNet(WatchLoop loop, int slices) {
 		int size = this.peers.size();
@@ -208,8 +194,7 @@ final class WatchedPeers implements WatchGroup {
 		}
 	}
 
-	// The watch goes in before the probe that finds the peer down, so that nothing is
-	// missed in between.
+	// The watch goes in before the probe that finds the peer down, so nothing is missed.
 	private void probe(WatchLoop loop, WatchedPeer peer) {
 		peer.release(loop);
 		try {
@@ -238,8 +223,7 @@ final class WatchedPeers implements WatchGroup {
 
 	private ProbeResult probeAndHold(WatchLoop loop, WatchedPeer peer) throws PosixException {
 		ProbeResult result = peer.probeAndHold(loop);
-		// Alive but not held: a PID file rewritten between two reads. Look again, a few
-		// times.
+		// Alive but not held: a PID file rewritten between two reads.
 		for (int attempt = 0; result.alive() && !peer.isHeld() && attempt < 3; attempt++) {
 			result = peer.probeAndHold(loop);
 		}

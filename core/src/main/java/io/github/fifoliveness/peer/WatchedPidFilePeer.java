@@ -10,9 +10,8 @@ import io.github.fifoliveness.posix.PosixException;
 import io.github.fifoliveness.posix.OpenFile;
 
 /**
- * A PID-file peer: while up, a pidfd of its process is held, and the kernel reports the
- * process's exit; while down, its folder is watched for the PID file being written,
- * renamed into place, removed or changed.
+ * A PID-file peer: while up, a held pidfd reports its process's exit; while down, its
+ * folder is watched for the PID file to change.
  */
 final class WatchedPidFilePeer extends WatchedPeer {
 
@@ -22,7 +21,6 @@ final class WatchedPidFilePeer extends WatchedPeer {
 
 	private final PidFilePeerProbe pidFile;
 
-	// The process the pidfd names.
 	private int heldPid;
 
 	WatchedPidFilePeer(WatchedPeers group, String name, int key, PidFilePeerProbe pidFile, PeerProbe recorded) {
@@ -35,12 +33,9 @@ final class WatchedPidFilePeer extends WatchedPeer {
 		return this.pidFile.getPidFile();
 	}
 
-	/**
-	 * Probes, opens a pidfd of the process found alive, and probes again: the pidfd names
-	 * whatever process had the PID when it was opened, so only a second probe that finds
-	 * the same PID alive (and not reused: the start time is checked again) proves that it
-	 * names the peer. A pidfd of a process that exited meanwhile reports at once.
-	 */
+	// A pidfd names whatever process had the PID when it was opened, so only a second
+	// probe that finds the same PID alive (and not reused) proves it names the peer. A
+	// pidfd of a process that exited meanwhile reports at once.
 	@Override
 	ProbeResult probeAndHold(WatchLoop loop) throws PosixException {
 		ProbeResult result = probe().probe();
@@ -55,8 +50,7 @@ final class WatchedPidFilePeer extends WatchedPeer {
 			if (!"ESRCH".equals(ex.getErrorName())) {
 				throw ex;
 			}
-			// It exited since the probe: the next probe says so, and the peer stays
-			// watched.
+			// It exited since the probe: the next probe says so; the peer stays watched.
 			return probe().probe();
 		}
 		ProbeResult again = probe().probe();

@@ -12,8 +12,10 @@ import io.github.fifoliveness.posix.NativePosix;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an application's liveness FIFO goes when no path is configured: owner-only
- * places, so that other users can neither hold the read end nor replace the FIFO.
+ * Where an application's liveness FIFO goes when no path is configured:
+ * {@code $XDG_RUNTIME_DIR/<app>/<app>.fifo}, or, without a runtime folder of this user's,
+ * {@code <java.io.tmpdir>/fifo-liveness-<user>/<app>/<app>.fifo}. Both are owner-only, so
+ * that other users can neither hold the read end nor replace the FIFO.
  */
 public final class DefaultBeaconPath {
 

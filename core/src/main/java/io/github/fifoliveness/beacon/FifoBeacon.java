@@ -90,6 +90,7 @@ public class FifoBeacon {
 	/**
 	 * Take the single-instance lock ahead of {@link #hold()}, so that a second instance
 	 * fails before it starts anything.
+	 * @throws BeaconException if it cannot be taken, as another instance holds it
 	 */
 	public synchronized void lock() {
 		if (!this.holding) {
@@ -98,7 +99,10 @@ public class FifoBeacon {
 		}
 	}
 
-	/** Take the lock and, unless suspended, create the FIFO if needed and hold it. */
+	/**
+	 * Take the lock and, unless suspended, create the FIFO if needed and hold it.
+	 * @throws BeaconException if the FIFO cannot be held
+	 */
 	public synchronized void hold() {
 		if (this.holding) {
 			return;

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * The native calls, behind an API of {@link Path}, {@link FileStatus} and
  * {@link WriteEndResult}, never descriptors or errno numbers. Every open is non-blocking
  * and close-on-exec: a FIFO open never waits for the other end, and a child process never
- * inherits a descriptor that would keep a dead application looking alive.
+ * inherits a descriptor that would keep a dead application looking alive. The calls go
+ * through Java's foreign function API on JDK 22 and later, jnr before;
+ * {@link #implementation()} tells which.
  */
 public final class NativePosix {
 
@@ -72,6 +74,7 @@ public final class NativePosix {
 			get().effectiveUid();
 		}
 		catch (RuntimeException ex) {
+			// Kept: get() throws it again where the layer is really needed.
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Checks that every configured peer name names exactly one peer, as it was written.
@@ -153,9 +154,11 @@ final class PeerNames {
 			Peers.name(name);
 		}
 		catch (IllegalArgumentException ex) {
+			String what = prefix.equals(PEER_FOLDERS) ? "peer folder" : "peer";
 			throw new InvalidPeerNameException(
-					"Peer name '" + name + "' (" + prefix + "[" + name + "]) is refused. " + ex.getMessage(),
-					"Rename the peer: not blank, and without '/'. " + RULE);
+					StringUtils.capitalize(what) + " name '" + name + "' (" + prefix + "[" + name + "]) is refused. "
+							+ ex.getMessage(),
+					"Rename the " + what + ": not blank, no space at either end, and without '/'. " + RULE);
 		}
 	}
 

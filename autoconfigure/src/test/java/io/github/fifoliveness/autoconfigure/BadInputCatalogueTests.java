@@ -162,6 +162,25 @@ class BadInputCatalogueTests {
 		}
 	}
 
+	@Test
+	void secondInstanceOnTheSameReadinessPath(CapturedOutput output) throws Exception {
+		Path ready = this.dir.resolve("app-ready.fifo");
+		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(ready, true, NativePosix.get()), Duration.ZERO, true);
+		first.start();
+		try {
+			assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+					"--fifo-liveness.beacon.readiness-path=" + ready));
+			assertThat(output)
+				.contains("The readiness beacon cannot hold a FIFO at '" + ready
+						+ "' (fifo-liveness.beacon.readiness-path): another instance holds it (pid ")
+				.contains("a readiness FIFO is always theirs alone. Set 'fifo-liveness.beacon.readiness-path' to use"
+						+ " another path");
+		}
+		finally {
+			first.stop();
+		}
+	}
+
 	// Our own FIFO with loose permissions is fixed, not refused.
 
 	@Test
@@ -299,9 +318,9 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
 				"--fifo-liveness.peers.[orders/eu].path=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be blank or"
-					+ " contain '/'")
-			.contains("Rename the peer: not blank, and without '/'")
+			.contains("Peer name 'orders/eu' (fifo-liveness.peers[orders/eu]) is refused. A name cannot be blank,"
+					+ " begin or end with a space, or contain '/'")
+			.contains("Rename the peer: not blank, no space at either end, and without '/'")
 			.doesNotContain("Application run failed");
 	}
 
@@ -311,8 +330,28 @@ class BadInputCatalogueTests {
 		assertThatException().isThrownBy(
 				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers[ ].path=/run/orders.fifo"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("A name cannot be blank or contain '/'")
+			.contains("A name cannot be blank, begin or end with a space, or contain '/'")
 			.doesNotContain("Application run failed");
+	}
+
+	// Otherwise 'peers[ orders]' would be a peer of its own beside 'orders', its path
+	// /peers/%20orders.
+	@Test
+	void peerNameWithASpaceAtItsStart(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peers[ orders].path=/run/orders.fifo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer name ' orders' (fifo-liveness.peers[ orders]) is refused. A name cannot be blank, begin"
+					+ " or end with a space");
+	}
+
+	@Test
+	void peerFolderNameWithASlash(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false",
+				"--fifo-liveness.peer-folders.[workers/eu].path=/run/workers"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer folder name 'workers/eu' (fifo-liveness.peer-folders[workers/eu]) is refused.")
+			.contains("Rename the peer folder: not blank");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -81,8 +81,9 @@ final class BeaconLock {
 		try {
 			if (!file.tryLockExclusive()) {
 				throw new BeaconLockHeldException(fifo, file.readContent(MAX_BYTES).strip(),
-						"Stop the other instance, give this one its own 'fifo-liveness.beacon.path', or set"
-								+ " 'fifo-liveness.beacon.single-instance=false' if several instances may hold one FIFO.");
+						"Stop the other instance, or give this one a FIFO of its own."
+								+ " 'fifo-liveness.beacon.single-instance=false' lets several instances hold one liveness"
+								+ " FIFO; a readiness FIFO is always theirs alone.");
 			}
 			if (!file.isStillAt(path)) {
 				file.close();

@@ -11,7 +11,10 @@ public enum BeaconDownReason {
 	/** The application closed its FIFO on purpose, such as while BROKEN. */
 	SUSPENDED,
 
-	/** The FIFO was removed or replaced while running; the watcher recreates it. */
+	/**
+	 * The FIFO was removed, or replaced by another FIFO of this user's, while running;
+	 * the watcher recreates it.
+	 */
 	MISSING,
 
 	/** Something other than a FIFO took the FIFO's place. */

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds the read end of one FIFO, so that peers opening its write end succeed; the kernel
  * drops it when the process dies, however it dies, so nothing stale is left to clean up.
+ * It takes the single-instance lock before the FIFO, can close the FIFO while the process
+ * lives ({@link #suspend(String)}, {@link #resume()}), and {@link #check()} recreates
+ * what a tmp cleaner removed.
  */
 public class FifoBeacon {
 
@@ -129,7 +132,10 @@ public class FifoBeacon {
 		}
 	}
 
-	/** Close the FIFO, remove what this beacon created, and give back the lock. */
+	/**
+	 * Close the FIFO and give back the lock, removing the FIFO if this beacon created or
+	 * adopted it and no other instance holds it (see {@link BeaconRelease}).
+	 */
 	public synchronized void release() {
 		if (!this.holding) {
 			this.lock.release();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@link FifoBeacon#check()} every watch interval on a platform thread of its own
- * (never a virtual one: the check makes native calls), so that nothing else delays it.
+ * (never a virtual one: the check makes native calls), so that a FIFO or lock file a tmp
+ * cleaner removed is recreated within one interval, and nothing else delays it.
  */
 public final class FifoBeaconWatcher {
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whose file a probe trusts, a uid or {@link NativePosix#ANY_OWNER}: whoever can create a
- * FIFO where a peer's should be and hold its read end makes a dead peer look alive.
+ * FIFO where a peer's should be and hold its read end makes a dead peer look alive, so
+ * the owner is checked on the file actually opened ({@code fstat}), not only on the path.
  */
 public record ExpectedOwner(int uid) {
 
@@ -16,8 +17,8 @@ public record ExpectedOwner(int uid) {
 	public static final ExpectedOwner ANY = new ExpectedOwner(NativePosix.ANY_OWNER);
 
 	/**
-	 * Return the configured owner, else the monitor's own user; a monitor running as root
-	 * accepts any owner, as root can open every user's FIFO.
+	 * Return the configured owner, else the monitor's own user; with none configured, a
+	 * monitor running as root accepts any owner, as root can open every user's FIFO.
 	 */
 	public static ExpectedOwner of(@Nullable Integer configured, int monitorUid) {
 		if (configured != null) {

@@ -42,7 +42,7 @@ public final class PeerFolder {
 
 	private final Duration startupGrace;
 
-	/** Create a peer folder with no start-up grace. */
+	/** As the eight-argument constructor, with no start-up grace. */
 	public PeerFolder(String name, Path path, String pattern, int minUp, @Nullable ExpectedOwner owner, int maxMembers,
 			Duration downAfter) {
 		this(name, path, pattern, minUp, owner, maxMembers, downAfter, Duration.ZERO);
@@ -55,6 +55,8 @@ public final class PeerFolder {
 	 * @param minUp how many members must be up for the folder to be up, at least 1
 	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
 	 * @param maxMembers how many members to take at most, at least {@code minUp}
+	 * @param downAfter how long a member that was up must stay down before its DOWN is
+	 * published
 	 * @param startupGrace how long after the monitor started a member not seen UP yet,
 	 * and the quorum not held yet, are not DOWN; zero for none
 	 * @throws IllegalArgumentException if the name breaks {@link Peers#name}'s rule, a

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * A peer's {@link Peers#downAfter(String) grace period} holds back a DOWN after UP until
  * the peer has stayed down that long, and its {@link StartupGrace start-up grace} holds
  * back a first result that is not alive; every change from UP to DOWN is {@link PeerDowns
- * counted} at once all the same. Every change published is an event, but log lines are
- * {@link ChangeLines limited}. Results are recorded by one thread at a time and may be
- * read from any.
+ * counted} at once all the same; a peer back UP within its grace period publishes
+ * nothing. The recording thread calls {@link #tick()} by {@link #due()} for what is due
+ * later. Every change published is an event, but log lines are {@link ChangeLines
+ * limited}. Results are recorded by one thread at a time and may be read from any.
  */
 final class PeerStatusTracker {
 

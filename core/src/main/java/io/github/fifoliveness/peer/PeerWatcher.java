@@ -55,7 +55,9 @@ public class PeerWatcher {
 	/**
 	 * Create a watcher of peers only, whose listener is told on its thread.
 	 * @param pollInterval how often to probe the peers that cannot be watched; zero never
+	 * probes them
 	 * @param safetyNetInterval how often to probe the watched peers anyway; zero never
+	 * does
 	 * @throws IllegalArgumentException if an interval is negative
 	 */
 	public PeerWatcher(Peers peers, Duration pollInterval, Duration safetyNetInterval, PeerStatusListener listener,

@@ -44,11 +44,11 @@ final class WatchedFifoPeer extends WatchedPeer {
 		return held != null && held.isStillAt(this.probe.nativePath());
 	}
 
-	// A writer's non-blocking open succeeds only while a reader exists, but inotify
-	// merges an open into an identical one queued before it, so a probe's open can hide
-	// a reader's. An open and a close after writing are taken for a probe's only where
-	// the last probe may have opened the FIFO, so the watcher never probes in a loop of
-	// its own events.
+	// Any open of a FIFO means a reader existed at that moment (a writer's non-blocking
+	// open succeeds only then), but inotify merges an open into an identical one queued
+	// before it, so a probe's open can hide a reader's. An open and a close after writing
+	// are taken for a probe's only where the last probe may have opened the FIFO, so the
+	// watcher never probes in a loop of its own events.
 	@Override
 	void fileChanged(FolderChange change) {
 		boolean probeMayOpen = last() != null && !PROBE_CANNOT_OPEN.contains(last().reason());

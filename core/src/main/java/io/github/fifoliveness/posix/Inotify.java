@@ -46,8 +46,9 @@ public final class Inotify {
 
 	/**
 	 * Watch a folder for changes to its files; watching it again returns the same id.
-	 * @throws PosixException if it cannot be watched, such as {@code ENOSPC} when the
-	 * user's inotify watches are used up
+	 * @throws PosixException if it cannot be watched: {@code ENOENT} or {@code ENOTDIR}
+	 * when it does not exist (callers then watch an ancestor), {@code EACCES} when this
+	 * user may not read it, {@code ENOSPC} when the user's inotify watches are used up
 	 */
 	public FolderWatch watch(Path folder) throws PosixException {
 		return watch(folder, FOLDER_MASK);
@@ -82,8 +83,9 @@ public final class Inotify {
 	}
 
 	/**
-	 * Stop watching a folder. Queued events may still name it, and
-	 * {@link KernelEventHandler#folderGone(int)} once the kernel has removed it.
+	 * Stop watching a folder. Events already queued may still name it, and
+	 * {@link KernelEventHandler#folderGone(int)} may still report it once the kernel has
+	 * removed it, so handlers ignore ids they no longer know.
 	 */
 	public void unwatch(FolderWatch watch) {
 		// EINVAL: the kernel removed it already (the folder was deleted).

@@ -136,7 +136,8 @@ public final class KernelEvents implements AutoCloseable {
 	 * Open a FIFO's write end as a probe does and hold it while a reader is present;
 	 * {@link KernelEventHandler#ready(int)} reports {@code key} once the last one leaves.
 	 * @param expectedOwner the uid that must own it, or {@link NativePosix#ANY_OWNER}
-	 * @param key zero or more
+	 * @param key what {@link KernelEventHandler#ready(int)} reports, zero or more:
+	 * negative keys are the set's own
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	public WriteEndResult holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
@@ -150,10 +151,11 @@ public final class KernelEvents implements AutoCloseable {
 
 	/**
 	 * Watch a process through a pidfd: {@link KernelEventHandler#ready(int)} reports
-	 * {@code key}, zero or more, once it exits, or at once if it has exited already.
+	 * {@code key} (zero or more) once it exits, or at once if it has exited already.
 	 * @param pid the process id, as this process's PID namespace sees it
 	 * @return the pidfd, which closing stops the watch
-	 * @throws PosixException such as {@code ENOSYS} on a kernel older than 5.3
+	 * @throws PosixException {@code ESRCH} when the process has exited already,
+	 * {@code ENOSYS} on a kernel older than 5.3
 	 */
 	public OpenFile watchProcess(int pid, int key) throws PosixException {
 		int fd = this.calls.pidfdOpen(pid);

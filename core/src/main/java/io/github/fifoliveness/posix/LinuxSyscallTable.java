@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The numbers of every system call fifo-liveness makes on one Linux architecture (each
- * component is named after its {@code __NR_} constant; a new call adds its number here),
- * where {@code struct stat} keeps the fields it reads, and the layout of
+ * The numbers of every system call fifo-liveness makes on one Linux architecture (a
+ * call's component is named after its {@code __NR_} constant; a new call adds its number
+ * here), where {@code struct stat} keeps the fields it reads, and the layout of
  * {@code struct epoll_event}. Calls go through libc's {@code syscall(3)}, so the layout
  * is the kernel's, the same under glibc of any age and under musl.
  * <p>

@@ -87,7 +87,10 @@ public final class SystemdNotifier implements AutoCloseable {
 		return Optional.ofNullable(this.watchdogTimeout);
 	}
 
-	/** Tell systemd, once, that the application is ready ({@code READY=1}). */
+	/**
+	 * Tell systemd, once, that the application is ready ({@code READY=1}), with a status
+	 * ({@code STATUS=}).
+	 */
 	public synchronized void ready(String status) {
 		if (this.ready || this.stopping) {
 			return;
@@ -110,7 +113,10 @@ public final class SystemdNotifier implements AutoCloseable {
 		send("STATUS=" + line);
 	}
 
-	/** Tell systemd, once, that the application is stopping ({@code STOPPING=1}). */
+	/**
+	 * Tell systemd, once, that the application is stopping ({@code STOPPING=1}), with a
+	 * status ({@code STATUS=}).
+	 */
 	public synchronized void stopping(String status) {
 		if (this.stopping) {
 			return;

@@ -31,6 +31,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -500,6 +503,45 @@ class BadInputCatalogueTests {
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("fifo-liveness.peers.orders.pth");
 	}
 
+	// With every feature off no auto-configuration binds the properties: they are bound
+	// to be checked all the same.
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					fifo-liveness.peer.orders.path=/run/orders.fifo     | The elements [fifo-liveness.peer.orders.path] were left unbound
+					fifo-liveness.orders.path=/run/orders.fifo          | The elements [fifo-liveness.orders.path] were left unbound
+					fifo-liveness.monitor.startup-grace=banana          | Failed to bind properties under 'fifo-liveness.monitor.startup-grace'
+							""")
+	void misspeltPropertyWithEveryFeatureOff(String property, String failure, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.enabled=false", "--" + property));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains(failure);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			FIFO_LIVENESS_PEERS_ORDERS_PATH           | FIFOLIVENESS_PEERS_ORDERS_PATH
+			FIFO_LIVENESS_PEER_FOLDERS_WORKERS_PATH   | FIFOLIVENESS_PEERFOLDERS_WORKERS_PATH
+			""")
+	void peerVariableThatSpringBootWouldNotRead(String variable, String rename, CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of(variable, "/run/x"))));
+		assertThatException().isThrownBy(() -> application.run("--fifo-liveness.beacon.enabled=false"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Environment variable '" + variable + "' sets nothing")
+			.contains("Rename it '" + rename + "'");
+	}
+
+	@Test
+	void misspeltPropertyFailsATestContextAsItFailsTheApplication(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> runAsTest("--fifo-liveness.beacon.watch-intervall=5s"));
+		assertThat(output).contains("The elements [fifo-liveness.beacon.watch-intervall] were left unbound");
+		runAsTest("--fifo-liveness.beacon.watch-interval=5s").close();
+	}
+
 	// Placements: each makes something in the test's folder and returns the beacon path.
 
 	private static Path regularFile(Path dir) throws Exception {
@@ -574,6 +616,16 @@ class BadInputCatalogueTests {
 
 	private ConfigurableApplicationContext run(String... args) {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(args);
+	}
+
+	// As Spring's test support starts a context: its marker source present, the beacon
+	// off.
+	private ConfigurableApplicationContext runAsTest(String... args) {
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource(Features.TEST_CONTEXT_PROPERTY_SOURCE, Map.of())))
+			.run(args);
 	}
 
 	// "fifo-liveness.peers.<name>.path" to "<name>".

@@ -37,6 +37,11 @@ public final class ConfiguredPath {
 			throw new IllegalArgumentException(
 					"The path is " + bytes + " bytes long; the system allows less than " + PATH_MAX + " (PATH_MAX).");
 		}
+		if (!path.isAbsolute()) {
+			throw new IllegalArgumentException("The path must be absolute, so that every process finds the same file."
+					+ ((value.startsWith("~") || value.startsWith("$")) ? " '~' and '$HOME' are not expanded in it."
+							: ""));
+		}
 		for (Path name : path) {
 			if (bytes(name.toString()) > NAME_MAX) {
 				throw new IllegalArgumentException(
@@ -48,9 +53,6 @@ public final class ConfiguredPath {
 				throw new IllegalArgumentException("The path has a '" + name
 						+ "' segment; write it without '.' and '..', so that it names the place it seems to.");
 			}
-		}
-		if (!path.isAbsolute()) {
-			throw new IllegalArgumentException("The path must be absolute, so that every process finds the same file.");
 		}
 		if (path.getFileName() == null) {
 			throw new IllegalArgumentException("The path is the root folder, '/': name one below it.");

@@ -21,13 +21,17 @@ class ConfiguredPathTests {
 	}
 
 	@ParameterizedTest(name = "''{0}'': {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			'  '                 | A path is required.
-			orders.fifo          | The path must be absolute
-			/run/../orders.fifo  | The path has a '..' segment
-			/run/./orders.fifo   | The path has a '.' segment
-			/                    | The path is the root folder, '/': name one below it.
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					'  '                 | A path is required.
+					orders.fifo          | The path must be absolute
+					./orders.fifo        | The path must be absolute
+					~/orders.fifo        | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
+					$HOME/orders.fifo    | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
+					/run/../orders.fifo  | The path has a '..' segment
+					/run/./orders.fifo   | The path has a '.' segment
+					/                    | The path is the root folder, '/': name one below it.
+					""")
 	void aPathAgainstTheRulesIsRefusedSayingWhy(String value, String reason) {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConfiguredPath.of(value)).withMessageStartingWith(reason);
 	}

@@ -156,7 +156,9 @@ class BadInputCatalogueTests {
 		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
 		first.start();
 		try {
-			assertRefused(output, fifo, "another instance holds it (pid " + ProcessHandle.current().pid() + ")",
+			assertRefused(output, fifo,
+					"another instance holds it (pid " + ProcessHandle.current().pid()
+							+ ": this process, in another application context or beacon)",
 					"'fifo-liveness.beacon.single-instance=false'");
 			assertThat(first.isHeld()).isTrue();
 		}

@@ -19,8 +19,10 @@ class BeaconLockHeldException extends BeaconException {
 		return describe(this.holderPid);
 	}
 
+	// A second application context in one JVM meets its own pid.
 	private static String describe(String pid) {
-		return pid.isEmpty() ? "" : " (pid " + pid + ")";
+		return pid.isEmpty() ? "" : pid.equals(String.valueOf(ProcessHandle.current().pid()))
+				? " (pid " + pid + ": this process, in another application context or beacon)" : " (pid " + pid + ")";
 	}
 
 }

@@ -6,36 +6,24 @@ package io.github.fifoliveness.autoconfigure;
 enum Feature {
 
 	/** The application's liveness beacon. */
-	LIVENESS_BEACON("liveness beacon", "LivenessBeaconAutoConfiguration"),
+	LIVENESS_BEACON("liveness beacon"),
 
 	/** The application's readiness beacon. */
-	READINESS_BEACON("readiness beacon", "LivenessBeaconAutoConfiguration"),
+	READINESS_BEACON("readiness beacon"),
 
 	/** The application's own PID file. */
-	PID_FILE("PID file", "ApplicationPidFileAutoConfiguration"),
+	PID_FILE("PID file"),
 
 	/** Peers to probe and watch. */
-	PEERS("peers", "PeersAutoConfiguration"),
+	PEERS("peers"),
 
 	/** systemd's notifications, where {@code NOTIFY_SOCKET} asks for them. */
-	SYSTEMD_NOTIFY("systemd notifications", "SystemdNotifyAutoConfiguration");
+	SYSTEMD_NOTIFY("systemd notifications");
 
 	private final String description;
 
-	private final String autoConfiguration;
-
-	Feature(String description, String autoConfiguration) {
+	Feature(String description) {
 		this.description = description;
-		this.autoConfiguration = Feature.class.getPackageName() + "." + autoConfiguration;
-	}
-
-	/**
-	 * Return the name of the auto-configuration that provides it: a class literal would
-	 * load it.
-	 * @return the auto-configuration's class name
-	 */
-	String autoConfiguration() {
-		return this.autoConfiguration;
 	}
 
 	@Override

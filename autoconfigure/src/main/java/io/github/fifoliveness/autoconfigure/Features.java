@@ -1,7 +1,6 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,11 +105,6 @@ final class Features {
 				|| !binder.bind("fifo-liveness.peer-folders", TREE).orElse(Map.of()).isEmpty()) {
 			used.add(Feature.PEERS);
 		}
-		// An excluded auto-configuration uses nothing: nothing native is loaded for it.
-		List<String> excluded = binder.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class))
-			.orElse(List.of());
-		used.removeIf((feature) -> excluded.contains(feature.autoConfiguration())
-				|| excluded.contains(Feature.class.getPackageName() + ".NativePosixAutoConfiguration"));
 		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName,
 				used.isEmpty() && setsMoreThanSwitches(binder, Boolean.FALSE.equals(beaconEnabled)));
 	}

@@ -71,21 +71,6 @@ class UnusedFeaturesFilterTests {
 	}
 
 	@Test
-	void aFeatureWhoseAutoConfigurationIsExcludedIsNotUsed() {
-		this.environment.setProperty("spring.autoconfigure.exclude", BEACON);
-		assertThat(match(PEERS, BEACON)).containsExactly(false, false);
-		assertThat(Features.of(this.environment).needNativeLayer()).isFalse();
-	}
-
-	@Test
-	void excludingTheNativeLayerLeavesNoFeatureThatNeedsIt() {
-		this.environment.setProperty("fifo-liveness.peers.orders.path", "/run/orders/orders.fifo");
-		this.environment.setProperty("spring.autoconfigure.exclude",
-				"org.example.Other, io.github.fifoliveness.autoconfigure.NativePosixAutoConfiguration");
-		assertThat(Features.of(this.environment).needNativeLayer()).isFalse();
-	}
-
-	@Test
 	void readsTheFeaturesAsBindingReadsTheProperties() {
 		// Bound, not looked up, so even in an environment that Spring Boot did not
 		// prepare, an environment variable counts as it does for the properties.

@@ -19,10 +19,8 @@ class BeaconLockHeldException extends BeaconException {
 		return describe(this.holderPid);
 	}
 
-	// A second application context in one JVM meets its own pid.
 	private static String describe(String pid) {
-		return pid.isEmpty() ? "" : pid.equals(String.valueOf(ProcessHandle.current().pid()))
-				? " (pid " + pid + ": this process, in another application context or beacon)" : " (pid " + pid + ")";
+		return pid.isEmpty() ? "" : " (pid " + pid + ")";
 	}
 
 }

@@ -44,7 +44,7 @@ final class Features {
 
 	private static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
 
-	private static final Bindable<Map<String, Object>> TREE = Bindable.mapOf(String.class, Object.class);
+	private static final Bindable<Map<String, Object>> PEERS = Bindable.mapOf(String.class, Object.class);
 
 	private final Set<Feature> used;
 
@@ -52,13 +52,10 @@ final class Features {
 
 	private final String osName;
 
-	private final boolean settingsWithoutFeature;
-
-	private Features(Set<Feature> used, boolean beaconOffForPlatform, String osName, boolean settingsWithoutFeature) {
+	private Features(Set<Feature> used, boolean beaconOffForPlatform, String osName) {
 		this.used = used;
 		this.beaconOffForPlatform = beaconOffForPlatform;
 		this.osName = osName;
-		this.settingsWithoutFeature = settingsWithoutFeature;
 	}
 
 	/**
@@ -101,25 +98,11 @@ final class Features {
 				&& binder.bind("fifo-liveness.systemd.enabled", Boolean.class).orElse(true)) {
 			used.add(Feature.SYSTEMD_NOTIFY);
 		}
-		if (!binder.bind("fifo-liveness.peers", TREE).orElse(Map.of()).isEmpty()
-				|| !binder.bind("fifo-liveness.peer-folders", TREE).orElse(Map.of()).isEmpty()) {
+		if (!binder.bind("fifo-liveness.peers", PEERS).orElse(Map.of()).isEmpty()
+				|| !binder.bind("fifo-liveness.peer-folders", PEERS).orElse(Map.of()).isEmpty()) {
 			used.add(Feature.PEERS);
 		}
-		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName,
-				used.isEmpty() && setsMoreThanSwitches(binder, Boolean.FALSE.equals(beaconEnabled)));
-	}
-
-	// Anything under fifo-liveness but the switches, the settings of a beacon turned off
-	// with them, and the test support's opt-ins: a misspelt or mis-indented peer, say.
-	private static boolean setsMoreThanSwitches(Binder binder, boolean beaconTurnedOff) {
-		Map<String, Object> settings = binder.bind("fifo-liveness", TREE).orElse(Map.of());
-		return settings.entrySet().stream().anyMatch((setting) -> switch (setting.getKey()) {
-			case "test" -> false;
-			case "beacon" -> !beaconTurnedOff;
-			case "systemd" ->
-				!(setting.getValue() instanceof Map<?, ?> map) || !Set.of("enabled").containsAll(map.keySet());
-			default -> true;
-		});
+		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName);
 	}
 
 	private static boolean hasText(Binder binder, String property) {
@@ -146,15 +129,6 @@ final class Features {
 	 */
 	boolean needNativeLayer() {
 		return !this.used.isEmpty();
-	}
-
-	/**
-	 * Return whether properties under {@code fifo-liveness} are set although no feature
-	 * is used, so that no auto-configuration binds them and refuses unknown ones.
-	 * @return whether something besides the switches is set with every feature off
-	 */
-	boolean settingsWithoutFeature() {
-		return this.settingsWithoutFeature;
 	}
 
 	/**

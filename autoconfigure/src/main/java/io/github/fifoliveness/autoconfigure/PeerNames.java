@@ -158,7 +158,7 @@ final class PeerNames {
 			throw new InvalidPeerNameException(
 					StringUtils.capitalize(what) + " name '" + name + "' (" + prefix + "[" + name + "]) is refused. "
 							+ ex.getMessage(),
-					"Rename the " + what + ": not blank, no space at either end, and without '/'. " + RULE);
+					"Rename the " + what + ": not blank, no white space at either end, and without '/'. " + RULE);
 		}
 	}
 

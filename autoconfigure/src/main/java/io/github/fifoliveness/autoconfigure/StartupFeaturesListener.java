@@ -1,27 +1,26 @@
 package io.github.fifoliveness.autoconfigure;
 
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
-import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Reads the {@link Features features} once when the application context is initialized,
  * and acts on them before anything else: starts loading the native layer in the
- * background ({@link NativePosixPreloader}), warns on a platform without FIFOs
- * ({@link PlatformWithoutFifosWarning}), and, where properties are set but no feature is
- * used, binds them as the feature's auto-configuration would, so that a misspelt one
- * fails here too, and in tests, where the beacon is off, as it does in production. First
- * it refuses the environment variables of peers that Spring Boot would not read.
+ * background ({@link NativePosixPreloader}) and warns on a platform without FIFOs
+ * ({@link PlatformWithoutFifosWarning}). Where no feature is used, no auto-configuration
+ * binds the properties, so it has {@link UnknownSettings} refuse a misspelt one set all
+ * the same, as a feature's auto-configuration would.
  * <p>
  * Not earlier: the test support turns the beacons off in a context's initializers. And a
  * listener rather than the filter of unused auto-configurations, which an application run
@@ -29,47 +28,50 @@ import org.springframework.core.env.StandardEnvironment;
  */
 class StartupFeaturesListener implements ApplicationListener<ApplicationContextInitializedEvent> {
 
-	private static final Map<String, String> UNMAPPED_PEER_VARIABLES = Map.of("FIFO_LIVENESS_PEERS_",
-			"FIFOLIVENESS_PEERS_", "FIFO_LIVENESS_PEER_FOLDERS_", "FIFOLIVENESS_PEERFOLDERS_");
+	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("fifo-liveness");
+
+	// As for Boot's check of unbound properties: the JVM's and the machine's are not the
+	// application's settings.
+	private static final Set<String> SYSTEM_SOURCES = Set.of(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 
 	@Override
 	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
-		refuseUnmappedPeerVariables(environment);
 		Features features = Features.of(environment);
 		NativePosixPreloader.startIfNeeded(features);
 		PlatformWithoutFifosWarning.logIfBeaconOff(features);
-		if (features.settingsWithoutFeature()) {
-			refuseUnknown(environment);
+		if (!features.needNativeLayer() && setsMoreThanSwitches(environment)) {
+			UnknownSettings.refuse(environment);
 		}
 	}
 
-	// As @ConfigurationProperties(ignoreUnknownFields = false) binds.
-	private static void refuseUnknown(Environment environment) {
-		Binder.get(environment)
-			.bind("fifo-liveness", Bindable.of(FifoLivenessProperties.class), new NoUnboundElementsBindHandler(
-					new IgnoreTopLevelConverterNotFoundBindHandler(), new UnboundElementsSourceFilter()));
-	}
-
-	// Spring Boot finds map entries only under FIFOLIVENESS_: FIFO_LIVENESS_PEERS_X_PATH
-	// would set nothing, without a word, where FIFO_LIVENESS_BEACON_PATH works.
-	private static void refuseUnmappedPeerVariables(ConfigurableEnvironment environment) {
-		if (!(environment.getPropertySources()
-			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME) instanceof EnumerablePropertySource<?> variables)) {
-			return;
-		}
-		for (String name : variables.getPropertyNames()) {
-			UNMAPPED_PEER_VARIABLES.forEach((unmapped, mapped) -> {
-				if (name.startsWith(unmapped)) {
-					throw new InvalidPeerNameException("Environment variable '" + name
-							+ "' sets nothing: Spring Boot reads peers and peer folders from the environment only"
-							+ " as FIFOLIVENESS_PEERS_<NAME>_<PROPERTY> and FIFOLIVENESS_PEERFOLDERS_<NAME>_<PROPERTY>.",
-							"Rename it '" + mapped + name.substring(unmapped.length()) + "'. For a name with a dash,"
-									+ " use SPRING_APPLICATION_JSON, such as SPRING_APPLICATION_JSON="
-									+ "'{\"fifo-liveness.peers.orders-eu.path\":\"/run/orders-eu/orders-eu.fifo\"}'.");
+	// Anything under fifo-liveness but the switches, the settings of a beacon turned off
+	// with its switch, and the test support's opt-ins: a misspelt or mis-indented peer,
+	// say.
+	private static boolean setsMoreThanSwitches(ConfigurableEnvironment environment) {
+		boolean beaconTurnedOff = !Binder.get(environment)
+			.bind("fifo-liveness.beacon.enabled", Boolean.class)
+			.orElse(true);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource names
+					&& !(source.getUnderlyingSource() instanceof PropertySource<?> underlying
+							&& SYSTEM_SOURCES.contains(underlying.getName()))) {
+				for (ConfigurationPropertyName name : names) {
+					if (PREFIX.isAncestorOf(name) && !isSwitch(name, beaconTurnedOff)) {
+						return true;
+					}
 				}
-			});
+			}
 		}
+		return false;
+	}
+
+	private static boolean isSwitch(ConfigurationPropertyName name, boolean beaconTurnedOff) {
+		String group = name.getElement(1, Form.UNIFORM);
+		boolean enabled = name.getNumberOfElements() == 3 && name.getElement(2, Form.UNIFORM).equals("enabled");
+		return group.equals("test") || (group.equals("beacon") && (beaconTurnedOff || enabled))
+				|| (group.equals("systemd") && enabled);
 	}
 
 }

@@ -82,8 +82,8 @@ final class BeaconLock {
 			if (!file.tryLockExclusive()) {
 				throw new BeaconLockHeldException(fifo, file.readContent(MAX_BYTES).strip(),
 						"Stop the other instance, or give this one a FIFO of its own."
-								+ " 'fifo-liveness.beacon.single-instance=false' lets several instances hold one liveness"
-								+ " FIFO; a readiness FIFO is always theirs alone.");
+								+ " 'fifo-liveness.beacon.single-instance=false' lets several instances share a liveness"
+								+ " FIFO, never a readiness one.");
 			}
 			if (!file.isStillAt(path)) {
 				file.close();

@@ -77,13 +77,13 @@ public final class Peers {
 
 	/**
 	 * Return a peer's or folder's name if not blank (a health component needs one), with
-	 * no space at either end and without {@code /}, as it is one part of paths such as
-	 * {@code /actuator/health/peers/<name>}.
+	 * no white space at either end and without {@code /}, as it is one part of paths such
+	 * as {@code /actuator/health/peers/<name>}.
 	 * @throws IllegalArgumentException if the name breaks the rule
 	 */
 	public static String name(String value) {
 		if (value.isBlank() || !value.strip().equals(value) || value.indexOf('/') >= 0) {
-			throw new IllegalArgumentException("A name cannot be blank, begin or end with a space, or contain '/',"
+			throw new IllegalArgumentException("A name cannot be blank, begin or end with white space, or contain '/',"
 					+ " which separates the parts of the paths it is one part of, such as"
 					+ " /actuator/health/peers/<name>.");
 		}

@@ -38,9 +38,8 @@ public final class ConfiguredPath {
 					"The path is " + bytes + " bytes long; the system allows less than " + PATH_MAX + " (PATH_MAX).");
 		}
 		if (!path.isAbsolute()) {
-			throw new IllegalArgumentException("The path must be absolute, so that every process finds the same file."
-					+ ((value.startsWith("~") || value.startsWith("$")) ? " '~' and '$HOME' are not expanded in it."
-							: ""));
+			throw new IllegalArgumentException(
+					"The path must be absolute, so that every process finds the same file." + unexpanded(value));
 		}
 		for (Path name : path) {
 			if (bytes(name.toString()) > NAME_MAX) {
@@ -81,6 +80,14 @@ public final class ConfiguredPath {
 							+ suffix + "' within the system's limit of less than " + PATH_MAX + " bytes (PATH_MAX).");
 		}
 		return path;
+	}
+
+	// What a shell would have expanded, or a placeholder that nothing resolved.
+	private static String unexpanded(String value) {
+		if (value.startsWith("${")) {
+			return " It begins with a placeholder that was not resolved: is its variable set?";
+		}
+		return (value.startsWith("~") || value.startsWith("$")) ? " '~' and '$HOME' are not expanded in it." : "";
 	}
 
 	private static int bytes(String text) {

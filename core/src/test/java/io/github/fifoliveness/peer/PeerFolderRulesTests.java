@@ -93,23 +93,23 @@ class PeerFolderRulesTests {
 	void aNameIsNotBlankHasNoSpaceAtEitherEndAndNoSlash() {
 		assertThat(Peers.name("orders-eu")).isEqualTo("orders-eu");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name("orders/eu"))
-			.withMessageStartingWith("A name cannot be blank, begin or end with a space, or contain '/'");
+			.withMessageStartingWith("A name cannot be blank, begin or end with white space, or contain '/'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(""))
 			.withMessageStartingWith("A name cannot be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(" "))
 			.withMessageStartingWith("A name cannot be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name(" orders"))
-			.withMessageStartingWith("A name cannot be blank, begin or end with a space");
+			.withMessageStartingWith("A name cannot be blank, begin or end with white space");
 		assertThatIllegalArgumentException().isThrownBy(() -> Peers.name("orders\t"))
-			.withMessageStartingWith("A name cannot be blank, begin or end with a space");
+			.withMessageStartingWith("A name cannot be blank, begin or end with white space");
 		assertThat(Peers.name("orders eu")).isEqualTo("orders eu");
 		PeerProbe probe = new FifoPeerProbe(Path.of("/run/orders.fifo"), NativePosix.get());
 		assertThatIllegalArgumentException().isThrownBy(() -> new Peers(Map.of("orders/eu", probe)))
-			.withMessageStartingWith("A name cannot be blank, begin or end with a space, or contain '/'");
+			.withMessageStartingWith("A name cannot be blank, begin or end with white space, or contain '/'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(
 					() -> new PeerFolder("workers/eu", Path.of("/run/workers"), "*.fifo", 1, null, 1, Duration.ZERO))
-			.withMessageStartingWith("A name cannot be blank, begin or end with a space, or contain '/'");
+			.withMessageStartingWith("A name cannot be blank, begin or end with white space, or contain '/'");
 	}
 
 	@Test

@@ -23,15 +23,16 @@ class ConfiguredPathTests {
 	@ParameterizedTest(name = "''{0}'': {1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					'  '                 | A path is required.
-					orders.fifo          | The path must be absolute
-					./orders.fifo        | The path must be absolute
-					~/orders.fifo        | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
-					$HOME/orders.fifo    | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
-					/run/../orders.fifo  | The path has a '..' segment
-					/run/./orders.fifo   | The path has a '.' segment
-					/                    | The path is the root folder, '/': name one below it.
-					""")
+							'  '                 | A path is required.
+							orders.fifo          | The path must be absolute
+							./orders.fifo        | The path must be absolute
+							~/orders.fifo        | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
+							$HOME/orders.fifo    | The path must be absolute, so that every process finds the same file. '~' and '$HOME' are not expanded in it.
+					${UNSET}/orders.fifo | The path must be absolute, so that every process finds the same file. It begins with a placeholder that was not resolved: is its variable set?
+							/run/../orders.fifo  | The path has a '..' segment
+							/run/./orders.fifo   | The path has a '.' segment
+							/                    | The path is the root folder, '/': name one below it.
+							""")
 	void aPathAgainstTheRulesIsRefusedSayingWhy(String value, String reason) {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConfiguredPath.of(value)).withMessageStartingWith(reason);
 	}

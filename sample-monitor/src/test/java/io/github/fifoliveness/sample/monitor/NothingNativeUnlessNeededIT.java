@@ -34,7 +34,7 @@ class NothingNativeUnlessNeededIT {
 	// follows
 	// a Peers bean that an application may define itself.
 	private static final Pattern CONFIGURED_CLASS = Pattern.compile(
-			"^\\S+ io\\.github\\.fifoliveness\\.(autoconfigure\\.\\w+AutoConfiguration|beacon\\.|peer\\.(?!Peers )|pidfile\\.)");
+			"^\\S+ io\\.github\\.fifoliveness\\.(autoconfigure\\.\\w+(AutoConfiguration|Properties|Settings)|beacon\\.|peer\\.(?!Peers )|pidfile\\.)");
 
 	@TempDir
 	Path dir;
@@ -56,7 +56,7 @@ class NothingNativeUnlessNeededIT {
 	}
 
 	@Test
-	void beaconOffAndNoPeersLoadsNoAutoConfigurationBeaconOrPeerClass() throws Exception {
+	void beaconOffAndNoPeersLoadsNoAutoConfigurationPropertiesBeaconOrPeerClass() throws Exception {
 		Loaded loaded = start("off", "--fifo-liveness.beacon.enabled=false");
 		assertThat(loaded.classes()).noneMatch((line) -> CONFIGURED_CLASS.matcher(line).find());
 		Loaded on = start("on", "--fifo-liveness.beacon.path=" + this.dir.resolve("run/daemon.fifo"),

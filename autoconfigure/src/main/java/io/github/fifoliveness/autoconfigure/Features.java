@@ -52,10 +52,13 @@ final class Features {
 
 	private final String osName;
 
-	private Features(Set<Feature> used, boolean beaconOffForPlatform, String osName) {
+	private final boolean beaconTurnedOff;
+
+	private Features(Set<Feature> used, boolean beaconOffForPlatform, String osName, boolean beaconTurnedOff) {
 		this.used = used;
 		this.beaconOffForPlatform = beaconOffForPlatform;
 		this.osName = osName;
+		this.beaconTurnedOff = beaconTurnedOff;
 	}
 
 	/**
@@ -102,7 +105,8 @@ final class Features {
 				|| !binder.bind("fifo-liveness.peer-folders", PEERS).orElse(Map.of()).isEmpty()) {
 			used.add(Feature.PEERS);
 		}
-		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName);
+		return new Features(used, beaconOn && !fifos && beaconEnabled == null, osName,
+				Boolean.FALSE.equals(beaconEnabled));
 	}
 
 	private static boolean hasText(Binder binder, String property) {
@@ -138,6 +142,14 @@ final class Features {
 	 */
 	boolean beaconOffForPlatform() {
 		return this.beaconOffForPlatform;
+	}
+
+	/**
+	 * Return whether {@code fifo-liveness.beacon.enabled=false} turns the beacons off.
+	 * @return whether the beacon's own switch is off
+	 */
+	boolean beaconTurnedOff() {
+		return this.beaconTurnedOff;
 	}
 
 	/**

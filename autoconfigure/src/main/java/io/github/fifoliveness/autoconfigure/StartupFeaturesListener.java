@@ -3,7 +3,6 @@ package io.github.fifoliveness.autoconfigure;
 import java.util.Set;
 
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -41,7 +40,7 @@ class StartupFeaturesListener implements ApplicationListener<ApplicationContextI
 		Features features = Features.of(environment);
 		NativePosixPreloader.startIfNeeded(features);
 		PlatformWithoutFifosWarning.logIfBeaconOff(features);
-		if (!features.needNativeLayer() && setsMoreThanSwitches(environment)) {
+		if (!features.needNativeLayer() && setsMoreThanSwitches(environment, features.beaconTurnedOff())) {
 			UnknownSettings.refuse(environment);
 		}
 	}
@@ -49,10 +48,7 @@ class StartupFeaturesListener implements ApplicationListener<ApplicationContextI
 	// Anything under fifo-liveness but the switches, the settings of a beacon turned off
 	// with its switch, and the test support's opt-ins: a misspelt or mis-indented peer,
 	// say.
-	private static boolean setsMoreThanSwitches(ConfigurableEnvironment environment) {
-		boolean beaconTurnedOff = !Binder.get(environment)
-			.bind("fifo-liveness.beacon.enabled", Boolean.class)
-			.orElse(true);
+	private static boolean setsMoreThanSwitches(ConfigurableEnvironment environment, boolean beaconTurnedOff) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source instanceof IterableConfigurationPropertySource names
 					&& !(source.getUnderlyingSource() instanceof PropertySource<?> underlying

@@ -62,9 +62,8 @@ public final class LivenessBeaconAutoConfiguration {
 
 	// One beacon's FIFO, or its lock file, at the other's path.
 	private static boolean clash(Path liveness, Path readiness) {
-		return liveness.equals(readiness)
-				|| liveness.equals(readiness.resolveSibling(readiness.getFileName() + ".lock"))
-				|| readiness.equals(liveness.resolveSibling(liveness.getFileName() + ".lock"));
+		return liveness.equals(readiness) || liveness.equals(FifoBeacon.lockFile(readiness))
+				|| readiness.equals(FifoBeacon.lockFile(liveness));
 	}
 
 	private static String readinessName(Path path) {

@@ -62,6 +62,11 @@ public class FifoBeacon {
 		this.watchInterval = interval;
 	}
 
+	/** Return the path of the single-instance lock file beside a beacon's FIFO. */
+	public static Path lockFile(Path fifo) {
+		return BeaconLock.pathFor(fifo);
+	}
+
 	/**
 	 * Return the absolute path a configured value names, with room for
 	 * {@code <name>.lock} beside it where the beacon takes the lock.

@@ -43,8 +43,9 @@ public final class LivenessCheckCommand {
 		List<String> words = new ArrayList<>(List.of(arguments));
 		// "--" ends the options: what follows is the path, even one that begins with '-'.
 		int end = words.indexOf("--");
-		List<String> operands = (end >= 0) ? List.copyOf(words.subList(end + 1, words.size())) : List.of();
-		if (end >= 0) {
+		boolean endOfOptions = end >= 0;
+		List<String> operands = endOfOptions ? List.copyOf(words.subList(end + 1, words.size())) : List.of();
+		if (endOfOptions) {
 			words.subList(end, words.size()).clear();
 		}
 		int ownerAt = words.indexOf("--owner");
@@ -57,16 +58,15 @@ public final class LivenessCheckCommand {
 			owner = words.remove(ownerAt + 1);
 			words.remove(ownerAt);
 		}
-		if (words.contains("--folder") && end < 0) {
+		if (words.contains("--folder") && !endOfOptions) {
 			return PeerFolderCheck.run(words, owner, out, err, USAGE_LINE);
 		}
-		if (end >= 0 && operands.size() != 1) {
+		if (endOfOptions && operands.size() != 1) {
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
 		words.addAll(operands);
 		String[] args = words.toArray(String[]::new);
-		boolean endOfOptions = end >= 0;
 		if (!endOfOptions && args.length == 1 && args[0].startsWith("-")) {
 			err.println(CStyleEscape.escape("'" + args[0] + "' is no option: give a path that begins with '-' after"
 					+ " '--' (check -- " + args[0] + ")"));

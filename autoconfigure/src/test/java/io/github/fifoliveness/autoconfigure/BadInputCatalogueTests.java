@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -149,36 +150,26 @@ class BadInputCatalogueTests {
 	// Beacon path: another instance holds it.
 
 	@Test
-	void secondInstance(CapturedOutput output) throws Exception {
+	void secondInstance(CapturedOutput output) {
 		Path fifo = this.dir.resolve("app.fifo");
-		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
-		first.start();
-		try {
+		whileAnotherInstanceHolds(fifo, (first) -> {
 			assertRefused(output, fifo, "another instance holds it (pid " + ProcessHandle.current().pid() + ")",
 					"'fifo-liveness.beacon.single-instance=false'");
 			assertThat(first.isHeld()).isTrue();
-		}
-		finally {
-			first.stop();
-		}
+		});
 	}
 
 	@Test
-	void secondInstanceOnTheSameReadinessPath(CapturedOutput output) throws Exception {
+	void secondInstanceOnTheSameReadinessPath(CapturedOutput output) {
 		Path ready = this.dir.resolve("app-ready.fifo");
-		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(ready, true, NativePosix.get()), Duration.ZERO, true);
-		first.start();
-		try {
+		whileAnotherInstanceHolds(ready, (first) -> {
 			assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
 					"--fifo-liveness.beacon.readiness-path=" + ready));
 			assertThat(output)
 				.contains("The readiness beacon cannot hold a FIFO at '" + ready
 						+ "' (fifo-liveness.beacon.readiness-path): another instance holds it (pid ")
 				.contains("never a readiness one. Set 'fifo-liveness.beacon.readiness-path' to use another path");
-		}
-		finally {
-			first.stop();
-		}
+		});
 	}
 
 	// Our own FIFO with loose permissions is fixed, not refused.
@@ -604,6 +595,19 @@ class BadInputCatalogueTests {
 					"The liveness beacon cannot hold a FIFO at '" + fifo + "' (fifo-liveness.beacon.path): " + problem)
 			.contains("Action:")
 			.contains(action);
+	}
+
+	// The other instance, in this JVM: the lock is per open file, so it holds against
+	// this one.
+	private static void whileAnotherInstanceHolds(Path fifo, Consumer<LivenessBeacon> check) {
+		LivenessBeacon first = new LivenessBeacon(new FifoBeacon(fifo, true, NativePosix.get()), Duration.ZERO, true);
+		first.start();
+		try {
+			check.accept(first);
+		}
+		finally {
+			first.stop();
+		}
 	}
 
 	private ConfigurableApplicationContext run(String... args) {

@@ -93,7 +93,10 @@ start_app() {
 	: >"$log"
 	# The configuration shows details only to authorized users, as the README says; this
 	# script reads them, so it asks for them on the command line.
-	java -jar "$jar" --server.port=0 --management.endpoint.health.show-details=always "$@" >"$log" 2>&1 &
+	# Its own temporary folder, removed with $work: Tomcat leaves its folders there.
+	mkdir -p "$work/tmp"
+	java -Djava.io.tmpdir="$work/tmp" -jar "$jar" --server.port=0 \
+		--management.endpoint.health.show-details=always "$@" >"$log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1200); do
 		port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -n 1)

@@ -4,13 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A sample application run as a child JVM, read line by line until it reports a line the
@@ -21,6 +24,10 @@ final class ChildJvm implements AutoCloseable {
 	private final Process process;
 
 	private final BufferedReader output;
+
+	// Tomcat leaves its folders in java.io.tmpdir when killed; this one goes with the
+	// child.
+	private final Path tmpdir;
 
 	ChildJvm(Path jar, List<String> args) throws IOException {
 		this(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of("-jar", jar.toString()), args);
@@ -43,8 +50,10 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	private ChildJvm(String java, List<String> launch, List<String> args) throws IOException {
+		this.tmpdir = Files.createTempDirectory("child-jvm-");
 		List<String> command = new ArrayList<>();
 		command.add(java);
+		command.add("-Djava.io.tmpdir=" + this.tmpdir);
 		command.addAll(launch);
 		command.addAll(args);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -134,8 +143,13 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		this.process.destroyForcibly().waitFor();
+		try (Stream<Path> paths = Files.walk(this.tmpdir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 }

@@ -35,6 +35,8 @@ final class FolderCandidates {
 
 	private final Set<String> shadowed = new HashSet<>();
 
+	private final Set<String> unreadable = new HashSet<>();
+
 	// Files were passed over for want of room since the last rescan.
 	private boolean full;
 
@@ -100,6 +102,17 @@ final class FolderCandidates {
 		}
 	}
 
+	// A name the JVM's file-name encoding cannot hold, as decoded; said once while the
+	// folder is there.
+	void unreadable(String fileName) {
+		if (this.unreadable.size() < this.folder.maxMembers() && this.unreadable.add(fileName)) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
+					+ "' is not a member: its name is not valid in the JVM's encoding of file names, "
+					+ System.getProperty("sun.jnu.encoding") + ", which follows the locale. Run the monitor"
+					+ " with a UTF-8 locale (LANG=C.UTF-8), or rename the file.");
+		}
+	}
+
 	void notForeign(String fileName) {
 		this.foreign.remove(fileName);
 	}
@@ -145,6 +158,7 @@ final class FolderCandidates {
 		this.arriving.clear();
 		this.foreign.clear();
 		this.shadowed.clear();
+		this.unreadable.clear();
 	}
 
 }

@@ -70,6 +70,12 @@ final class FolderMembers {
 			return;
 		}
 		PeerFolderMember member = this.members.get(fileName);
+		if (member == null && fileName.indexOf('\uFFFD') >= 0) {
+			// Decoded with a replacement character: only a listing tells whether the name
+			// is really so, or one the JVM's file-name encoding cannot hold.
+			this.rescan = true;
+			return;
+		}
 		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
 		// A live member hears every probe's open and close, the watcher's own too; a
 		// FIFO that is no member tells nothing by being opened.
@@ -125,7 +131,8 @@ final class FolderMembers {
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
-		Optional<List<String>> names = owner.isPresent() ? PeerFolderScan.matchingNames(this.folder) : Optional.empty();
+		Optional<List<String>> names = owner.isPresent()
+				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
 		if (names.isEmpty()) {
 			gone(holds);
 			return;

@@ -151,7 +151,18 @@ public final class PeerFolder {
 			return this.matcher.matches(Path.of(fileName));
 		}
 		catch (InvalidPathException ex) {
-			// A name the JVM's file name encoding cannot represent: it names no member.
+			// A name the JVM's encoding of file names cannot hold, matched as far as it
+			// was
+			// decoded: never a member, but said to be why.
+			return matchesDecodedPart(fileName);
+		}
+	}
+
+	private boolean matchesDecodedPart(String fileName) {
+		try {
+			return this.matcher.matches(Path.of(fileName.replace('\uFFFD', '?')));
+		}
+		catch (InvalidPathException ex) {
 			return false;
 		}
 	}

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.github.fifoliveness.posix.NativePosix;
 
@@ -25,7 +27,8 @@ public final class PeerFolderScan {
 	/** Probe every member of a folder now, the first {@code max-members} by name. */
 	public static PeerFolderReport scan(PeerFolder folder, NativePosix posix) {
 		Optional<ExpectedOwner> owner = owner(folder);
-		Optional<List<String>> names = owner.isPresent() ? matchingNames(folder) : Optional.empty();
+		Optional<List<String>> names = owner.isPresent() ? matchingNames(folder, (name) -> {
+		}) : Optional.empty();
 		if (names.isEmpty()) {
 			return new PeerFolderReport(folder, false, Map.of());
 		}
@@ -67,14 +70,24 @@ public final class PeerFolderScan {
 		}
 	}
 
-	/** The names in the folder that match its pattern, empty when it cannot be read. */
-	static Optional<List<String>> matchingNames(PeerFolder folder) {
+	/**
+	 * The names in the folder that match its pattern, empty when it cannot be read. A
+	 * name the JVM's file-name encoding cannot hold goes to {@code unreadable} instead:
+	 * it would name another file, or none.
+	 */
+	static Optional<List<String>> matchingNames(PeerFolder folder, Consumer<String> unreadable) {
 		List<String> names = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
-				if (folder.matches(name)) {
+				if (!folder.matches(name)) {
+					continue;
+				}
+				if (namesItself(entry, name)) {
 					names.add(name);
+				}
+				else {
+					unreadable.accept(name);
 				}
 			}
 		}
@@ -83,6 +96,15 @@ public final class PeerFolderScan {
 		}
 		names.sort(null);
 		return Optional.of(names);
+	}
+
+	private static boolean namesItself(Path entry, String name) {
+		try {
+			return entry.resolveSibling(name).equals(entry);
+		}
+		catch (InvalidPathException ex) {
+			return false;
+		}
 	}
 
 }

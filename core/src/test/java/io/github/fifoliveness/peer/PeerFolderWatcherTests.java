@@ -12,6 +12,7 @@ import io.github.fifoliveness.beacon.FifoBeacon;
 import io.github.fifoliveness.peer.PeerFolderChange.Kind;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.testsupport.ChildProcesses;
+import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.Fifos;
 import io.github.fifoliveness.testsupport.ProcessGroup;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,9 @@ class PeerFolderWatcherTests {
 
 	@RegisterExtension
 	final ChildProcesses children = new ChildProcesses();
+
+	@RegisterExtension
+	final ConsoleOutput output = new ConsoleOutput();
 
 	@TempDir
 	Path dir;
@@ -280,6 +284,26 @@ class PeerFolderWatcherTests {
 	}
 
 	@Test
+	void aFifoWhoseNameTheJvmCannotDecodeIsNoMemberAndIsToldOnce() throws Exception {
+		String encoding = System.getProperty("sun.jnu.encoding");
+		assumeTrue(List.of("UTF-8", "ANSI_X3.4-1968", "US-ASCII").contains(encoding),
+				"byte 0351 is a letter in " + encoding);
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		startMemberNamedInBytes(folder, "caf\\351");
+		await().atMost(WITHIN).until(() -> folder.toFile().list().length == 1);
+		start(folder, 1, 1000);
+		awaitChange(Kind.QUORUM_LOST, null);
+		startMemberNamedInBytes(folder, "na\\357ve");
+		await().atMost(WITHIN).until(() -> notDecodableWarnings() == 2);
+		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-1.fifo").toString());
+		awaitChange(Kind.MEMBER_JOINED, "worker-1");
+		assertThat(this.watcher.report("workers").members()).containsOnlyKeys("worker-1");
+		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
+		assertThat(PeerFolderScan.scan(config, this.posix).members()).containsOnlyKeys("worker-1");
+		assertThat(notDecodableWarnings()).isEqualTo(2);
+	}
+
+	@Test
 	void fifoOfAnotherUserHeldInTheFolderIsNeverAMember() throws Exception {
 		assumeTrue(Fifos.isRoot(), "other users can only be played as root");
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
@@ -427,6 +451,19 @@ class PeerFolderWatcherTests {
 			PeerFolderListener listener, NativePosix posix) {
 		return new PeerWatcher(new Peers(Map.of()), folders, settings, (change) -> {
 		}, listener, posix);
+	}
+
+	// The name is given as printf(1) writes it, so it may hold any bytes.
+	private void startMemberNamedInBytes(Path folder, String printfName) throws Exception {
+		this.children.start("sh", "-c", "p=$(printf \"%s/" + printfName + ".fifo\" \"$0\"); exec sh -c \"$1\" \"$p\"",
+				folder.toString(), MEMBER);
+	}
+
+	private long notDecodableWarnings() {
+		return this.output.text()
+			.lines()
+			.filter((line) -> line.contains("is not a member: its name is not valid in the JVM's encoding"))
+			.count();
 	}
 
 }

@@ -84,6 +84,21 @@ class CheckJarIT {
 	}
 
 	@Test
+	void underTheCLocaleAPathBeyondAsciiIsAUsageErrorThatSaysToUseAUtf8Locale() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		for (List<String> options : List.<List<String>>of(List.of(), List.of("--folder"), List.of("--pid-file"))) {
+			List<String> command = new ArrayList<>(
+					List.of("env", "-u", "LC_ALL", "-u", "LC_CTYPE", "LANG=C", java, "-jar", jar().toString()));
+			command.addAll(options);
+			command.add(this.dir.resolve("café").toString());
+			Process process = run(command.toArray(String[]::new));
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.exitValue()).as(output).isEqualTo(2);
+			assertThat(output).contains("not a valid path: ", "as its locale says: start it with a UTF-8 locale");
+		}
+	}
+
+	@Test
 	void startsWithoutWarningsOnEveryJdk() throws Exception {
 		Result missing = check(this.dir.resolve("none.fifo").toString());
 		assertThat(missing.status()).isEqualTo(1);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.fifoliveness.posix.ConfiguredPath;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.NativePosixUnavailableException;
 
@@ -89,7 +90,7 @@ public final class LivenessCheckCommand {
 			path = Path.of(args[args.length - 1]).toAbsolutePath();
 		}
 		catch (InvalidPathException ex) {
-			err.println(CStyleEscape.escape("not a valid path: " + ex.getMessage()));
+			err.println(notAValidPath(ex));
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
@@ -128,6 +129,10 @@ public final class LivenessCheckCommand {
 			line.append(": ").append(result.note());
 		}
 		return line.toString();
+	}
+
+	static String notAValidPath(InvalidPathException ex) {
+		return CStyleEscape.escape("not a valid path: " + ConfiguredPath.whyInvalid(ex) + ": " + ex.getInput());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.peer;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,11 @@ final class PeerFolderCheck {
 			Path path = Path.of(folder).toAbsolutePath();
 			peerFolder = new PeerFolder("folder", path, (pattern != null) ? pattern : PeerFolder.DEFAULT_PATTERN, min,
 					expected.orElse(null), Integer.MAX_VALUE, Duration.ZERO);
+		}
+		catch (InvalidPathException ex) {
+			err.println(LivenessCheckCommand.notAValidPath(ex));
+			err.println(usage);
+			return LivenessCheckCommand.USAGE;
 		}
 		catch (IllegalArgumentException ex) {
 			err.println(CStyleEscape.escape(ex.getMessage()));

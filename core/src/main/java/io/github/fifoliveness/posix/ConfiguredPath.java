@@ -1,5 +1,6 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,6 +19,21 @@ public final class ConfiguredPath {
 	}
 
 	/**
+	 * Say why a value is no path, and what to do where the locale is why: the JVM encodes
+	 * file names as its locale says, ASCII under {@code LANG=C}.
+	 */
+	public static String whyInvalid(InvalidPathException ex) {
+		Charset names = NativeCharset.get();
+		String input = ex.getInput();
+		if (names.equals(StandardCharsets.UTF_8)
+				|| (input.indexOf('\uFFFD') < 0 && names.newEncoder().canEncode(input))) {
+			return ex.getReason();
+		}
+		return ex.getReason() + "; the JVM encodes file names in " + names
+				+ ", as its locale says: start it with a UTF-8 locale (LANG=C.UTF-8)";
+	}
+
+	/**
 	 * Return the absolute path a configured value names.
 	 * @throws IllegalArgumentException saying what is wrong with the value
 	 */
@@ -30,7 +46,7 @@ public final class ConfiguredPath {
 			path = Path.of(value);
 		}
 		catch (InvalidPathException ex) {
-			throw new IllegalArgumentException("Not a valid path (" + ex.getReason() + ").");
+			throw new IllegalArgumentException("Not a valid path (" + whyInvalid(ex) + ").");
 		}
 		int bytes = bytes(value);
 		if (bytes >= PATH_MAX) {

@@ -6,24 +6,32 @@ package io.github.fifoliveness.autoconfigure;
 enum Feature {
 
 	/** The application's liveness beacon. */
-	LIVENESS_BEACON("liveness beacon"),
+	LIVENESS_BEACON("liveness beacon", "LivenessBeaconAutoConfiguration"),
 
 	/** The application's readiness beacon. */
-	READINESS_BEACON("readiness beacon"),
+	READINESS_BEACON("readiness beacon", "LivenessBeaconAutoConfiguration"),
 
 	/** The application's own PID file. */
-	PID_FILE("PID file"),
+	PID_FILE("PID file", "ApplicationPidFileAutoConfiguration"),
 
 	/** Peers to probe and watch. */
-	PEERS("peers"),
+	PEERS("peers", "PeersAutoConfiguration"),
 
 	/** systemd's notifications, where {@code NOTIFY_SOCKET} asks for them. */
-	SYSTEMD_NOTIFY("systemd notifications");
+	SYSTEMD_NOTIFY("systemd notifications", "SystemdNotifyAutoConfiguration");
 
 	private final String description;
 
-	Feature(String description) {
+	private final String autoConfiguration;
+
+	Feature(String description, String autoConfiguration) {
 		this.description = description;
+		this.autoConfiguration = Feature.class.getPackageName() + "." + autoConfiguration;
+	}
+
+	/** The name of the auto-configuration that sets the feature up. */
+	String autoConfiguration() {
+		return this.autoConfiguration;
 	}
 
 	@Override

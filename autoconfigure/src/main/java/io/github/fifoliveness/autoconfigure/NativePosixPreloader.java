@@ -1,5 +1,8 @@
 package io.github.fifoliveness.autoconfigure;
 
+import java.util.Set;
+import java.util.function.Supplier;
+
 import io.github.fifoliveness.posix.NativePosix;
 
 /**
@@ -17,8 +20,14 @@ final class NativePosixPreloader {
 	private NativePosixPreloader() {
 	}
 
-	static void startIfNeeded(Features features) {
-		if (features.needNativeLayer()) {
+	// An application that excludes the auto-configurations of every feature it uses may
+	// still use the native layer through beans of its own: it loads it when they ask.
+	static void startIfNeeded(Features features, Supplier<Set<String>> excludedAutoConfigurations) {
+		if (!features.needNativeLayer()) {
+			return;
+		}
+		Set<String> excluded = excludedAutoConfigurations.get();
+		if (features.used().stream().anyMatch((feature) -> !excluded.contains(feature.autoConfiguration()))) {
 			Thread thread = new Thread(NativePosix::preload, "fifo-liveness-preload");
 			thread.setDaemon(true);
 			thread.start();

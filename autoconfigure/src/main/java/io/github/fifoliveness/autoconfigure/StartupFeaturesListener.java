@@ -38,7 +38,8 @@ class StartupFeaturesListener implements ApplicationListener<ApplicationContextI
 	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
 		Features features = Features.of(environment);
-		NativePosixPreloader.startIfNeeded(features);
+		NativePosixPreloader.startIfNeeded(features,
+				() -> ExcludedAutoConfigurations.of(event.getSpringApplication(), environment));
 		PlatformWithoutFifosWarning.logIfBeaconOff(features);
 		if (!features.needNativeLayer() && setsMoreThanSwitches(environment, features.beaconTurnedOff())) {
 			UnknownSettings.refuse(environment);

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * fifo-liveness's in its class-loading log, and no jffi library in its memory map. With
  * its beacon on, the same daemon on the same JVM loads them, so the check can fail. Nor
  * does it load any of fifo-liveness's auto-configurations, beacon, peer or PID-file
- * classes: those that need a feature are filtered out before Spring Boot reads them.
+ * classes: those that need a feature are filtered out before Spring Boot reads them. An
+ * application that excludes every auto-configuration of ours loads nothing native either.
  */
 class NothingNativeUnlessNeededIT {
 
@@ -51,6 +52,18 @@ class NothingNativeUnlessNeededIT {
 	@Test
 	void beaconOffAndNoPeersLoadsNothingNative() throws Exception {
 		Loaded loaded = start("off", "--fifo-liveness.beacon.enabled=false");
+		assertThat(loaded.nativeClasses()).isEmpty();
+		assertThat(loaded.nativeMappings()).isEmpty();
+	}
+
+	@Test
+	void everyAutoConfigurationExcludedLoadsNothingNative() throws Exception {
+		Path imports = Path
+			.of("../autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+		Loaded loaded = start("excluded",
+				"--spring.autoconfigure.exclude=" + String.join(",", Files.readAllLines(imports)),
+				"--fifo-liveness.beacon.path=" + this.dir.resolve("run/daemon.fifo"),
+				"--fifo-liveness.beacon.readiness-path=" + this.dir.resolve("run/daemon-ready.fifo"));
 		assertThat(loaded.nativeClasses()).isEmpty();
 		assertThat(loaded.nativeMappings()).isEmpty();
 	}

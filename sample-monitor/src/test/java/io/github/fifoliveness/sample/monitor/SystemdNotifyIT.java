@@ -114,6 +114,41 @@ class SystemdNotifyIT {
 	}
 
 	@Test
+	void theSampleUnitsEnvironmentPutsBothFifosInItsRuntimeDirectory() throws Exception {
+		assumeTrue("root".equals(System.getProperty("user.name")), "a service user and /run need root");
+		String unit = Files.readString(Commands.repositoryFile("sample-daemon/src/main/systemd/sample-daemon.service"));
+		assertThat(unit).contains("\nUser=sample-daemon\n", "\nRuntimeDirectory=sample-daemon\n",
+				"\nRuntimeDirectoryMode=0700\n");
+		// What systemd does for the unit, in a mount namespace of its own: an owner-only
+		// /run/sample-daemon, and the service's user (here nobody) with the unit's
+		// variables.
+		List<String> command = new ArrayList<>(List.of("unshare", "-m", "sh", "-c",
+				"mount --make-rprivate / && mount -t tmpfs -o mode=755 tmpfs /run && mkdir -m 1777 /run/tmp"
+						+ " && mkdir -m 700 /run/sample-daemon && chown 65534:65534 /run/sample-daemon"
+						+ " && exec setpriv --reuid=65534 --regid=65534 --clear-groups env \"$@\"",
+				"sh"));
+		unit.lines()
+			.filter((line) -> line.startsWith("Environment="))
+			.forEach((line) -> command.add(line.substring("Environment=".length())));
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=/run/tmp", "-jar", jar().toString(), "--server.port=" + freePort()));
+		Path log = this.dir.resolve("daemon-unit.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
+		Process daemon = builder.start();
+		this.daemons.add(daemon);
+		await().atMost(START).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(daemon.isAlive()).as("daemon is running; its output: %s", Files.readString(log)).isTrue();
+			assertThat(Files.readString(log)).contains("Started SampleDaemonApplication");
+		});
+		// The readiness beacon holds its FIFO once the application accepts traffic.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(Files.readString(log)).contains(
+					"Liveness beacon holds FIFO '/run/sample-daemon/sample-daemon.fifo'",
+					"Readiness beacon holds FIFO '/run/sample-daemon/sample-daemon-ready.fifo'"));
+	}
+
+	@Test
 	void aRealNotifyUnitIsActiveOnlyOnceReady() throws Exception {
 		String unavailable = systemdUserManagerUnavailable();
 		assumeTrue(unavailable == null, () -> "systemd-run --user does not work here: " + unavailable);

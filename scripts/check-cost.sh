@@ -42,7 +42,7 @@ declare -A COMMANDS=(
 	["17 check jar"]="$JDK17/bin/java ${FLAGS[*]} -jar $CHECK $F"
 	["25 monitor check"]="$JDK25/bin/java -jar $MONITOR check $F"
 	["25 check jar"]="$JDK25/bin/java ${FLAGS[*]} -jar $CHECK $F"
-	["coreutils recipe"]="sh -c 'test -p \"\$F\" && test -O \"\$F\" && dd if=/dev/null of=\"\$F\" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null'"
+	["coreutils recipe"]="sh -c 'test -p \"\$F\" && test -O \"\$F\" && dd if=/dev/null of=\"\$F\" oflag=nonblock,nofollow conv=nocreat,notrunc count=0 status=none 2>/dev/null'"
 )
 [[ -f $WORK/check.aot ]] && COMMANDS["25 check jar"]="$JDK25/bin/java -XX:AOTCache=$WORK/check.aot ${FLAGS[*]} -jar $CHECK $F"
 ORDER17=("17 monitor check" "17 check jar")

@@ -18,7 +18,7 @@ export F=$work/peer.fifo
 mkfifo -m 600 "$F"
 sleep 3600 3<>"$F" &
 holder=$!
-recipe='test -p "$F" && test -O "$F" && dd if=/dev/null of="$F" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null'
+recipe='test -p "$F" && test -O "$F" && dd if=/dev/null of="$F" oflag=nonblock,nofollow conv=nocreat,notrunc count=0 status=none 2>/dev/null'
 sh -c "$recipe" || { echo "the check fails on a held FIFO" >&2; exit 1; }
 
 checks=1000

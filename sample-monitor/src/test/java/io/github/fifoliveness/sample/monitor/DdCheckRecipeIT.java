@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DdCheckRecipeIT {
 
 	/** Verbatim from docs/non-java-beacons.md. */
-	static final String RECIPE = "test -p \"$F\" && test -O \"$F\" && dd if=/dev/null of=\"$F\" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null";
+	static final String RECIPE = "test -p \"$F\" && test -O \"$F\" && dd if=/dev/null of=\"$F\" oflag=nonblock,nofollow conv=nocreat,notrunc count=0 status=none 2>/dev/null";
 
 	/** The recipe without its guards: what the {@code test -p} guard protects from. */
-	private static final String DD_ALONE = "dd if=/dev/null of=\"$F\" oflag=nonblock conv=nocreat,notrunc count=0 status=none 2>/dev/null";
+	private static final String DD_ALONE = "dd if=/dev/null of=\"$F\" oflag=nonblock,nofollow conv=nocreat,notrunc count=0 status=none 2>/dev/null";
 
 	@TempDir
 	Path dir;
@@ -96,6 +96,15 @@ class DdCheckRecipeIT {
 		assertThat(run(DD_ALONE, Path.of("/dev/null"))).as("dd alone succeeds on a device").isZero();
 		assertThat(check(Path.of("/dev/null"))).isEqualTo(1);
 		assertThat(check(this.dir)).isEqualTo(1);
+	}
+
+	@Test
+	void symbolicLinkToAHeldFifoIsNotAlive() throws Exception {
+		Path fifo = mkfifo("other-peer.fifo");
+		this.holder = FifoHolder.holdReadEnd(fifo);
+		assertThat(check(fifo)).as("the FIFO itself, held").isZero();
+		Path link = Files.createSymbolicLink(this.dir.resolve("peer.fifo"), fifo);
+		assertThat(check(link)).as("a symbolic link to it").isEqualTo(1);
 	}
 
 	@Test

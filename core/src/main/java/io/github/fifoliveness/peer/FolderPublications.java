@@ -39,7 +39,10 @@ final class FolderPublications {
 
 	private final Set<String> publishedUp = new HashSet<>();
 
-	private final ChangeLines lines = new ChangeLines();
+	private final ChangeLines memberLines = new ChangeLines();
+
+	// Of their own, so that members coming and going never hide a quorum lost.
+	private final ChangeLines quorumLines = new ChangeLines();
 
 	private @Nullable Boolean quorum;
 
@@ -119,25 +122,46 @@ final class FolderPublications {
 			publishQuorum();
 		}
 		long now = this.clock.getAsLong();
-		long count = this.lines.countLine(now);
+		catchUp(this.memberLines, "joins and leaves", now);
+		catchUp(this.quorumLines, "quorum changes", now);
+	}
+
+	// The lines that end a limited stretch say whether the quorum holds, as a WARN if
+	// not.
+	private void catchUp(ChangeLines lines, String changes, long now) {
+		boolean held = !Boolean.FALSE.equals(this.quorum);
+		long count = lines.countLine(now);
 		if (count > 0) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " joins, leaves and quorum"
-					+ " changes in the last " + ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
+			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " " + changes + " in the last "
+					+ ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
 					+ ". Its health and gauges tell its state at every moment.");
 		}
-		long still = this.lines.stillLine(now);
+		long still = lines.stillLine(now);
 		if (still >= 0) {
-			this.logger
-				.info("Peer folder '" + this.folder.name() + "' has held still for " + ChangeLines.WINDOW.toSeconds()
-						+ " s" + ((still > 0) ? " (" + still + " more not logged)" : "") + ": " + describeNow());
+			String line = "Peer folder '" + this.folder.name() + "' has held still for "
+					+ ChangeLines.WINDOW.toSeconds() + " s" + ((still > 0) ? " (" + still + " more not logged)" : "")
+					+ ": " + describeNow();
+			if (held) {
+				this.logger.info(line);
+			}
+			else {
+				this.logger.warn(line);
+			}
 		}
 	}
 
 	Optional<Long> due() {
 		Optional<Long> grace = (!this.started || this.quorum != null) ? Optional.empty()
 				: quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
-		Optional<Long> lines = this.lines.isLimited() ? Optional.of(this.lines.due()) : Optional.empty();
-		return (grace.isEmpty() || lines.isPresent() && lines.get() - grace.get() < 0) ? lines : grace;
+		return earlier(earlier(grace, due(this.memberLines)), due(this.quorumLines));
+	}
+
+	private static Optional<Long> due(ChangeLines lines) {
+		return lines.isLimited() ? Optional.of(lines.due()) : Optional.empty();
+	}
+
+	private static Optional<Long> earlier(Optional<Long> one, Optional<Long> other) {
+		return (one.isEmpty() || other.isPresent() && other.get() - one.get() < 0) ? other : one;
 	}
 
 	void firstLookDone() {
@@ -162,7 +186,7 @@ final class FolderPublications {
 		}
 		// One that joins down is logged as DOWN by the tracker already.
 		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
-			line(true, subject(change.getPeer()) + " joined");
+			line(this.memberLines, true, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
 		publishQuorum();
@@ -171,7 +195,7 @@ final class FolderPublications {
 	void memberLeft(String member) {
 		this.publishedUp.remove(member);
 		if (this.started) {
-			line(true, subject(member) + " left (its FIFO was removed): it stopped");
+			line(this.memberLines, true, subject(member) + " left (its FIFO was removed): it stopped");
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
 		publishQuorum();
@@ -200,12 +224,12 @@ final class FolderPublications {
 		String counts = up + " of " + this.members.getAsInt() + " members up, at least " + this.folder.minUp()
 				+ " needed";
 		if (now) {
-			line(true, "Peer folder '" + this.folder.name() + "' holds its quorum" + (heldBefore ? " again" : "") + ": "
-					+ counts);
+			line(this.quorumLines, true, "Peer folder '" + this.folder.name() + "' holds its quorum"
+					+ (heldBefore ? " again" : "") + ": " + counts);
 		}
 		else {
-			line(false, "Peer folder '" + this.folder.name() + "' " + (first ? "has no" : "lost its") + " quorum: "
-					+ counts);
+			line(this.quorumLines, false, "Peer folder '" + this.folder.name() + "' " + (first ? "has no" : "lost its")
+					+ " quorum: " + counts);
 		}
 		publish(now ? PeerFolderChange.Kind.QUORUM_HELD : PeerFolderChange.Kind.QUORUM_LOST, null, null);
 	}
@@ -222,8 +246,8 @@ final class FolderPublications {
 		}
 	}
 
-	private void line(boolean info, String line) {
-		if (!this.lines.log(this.clock.getAsLong())) {
+	private void line(ChangeLines lines, boolean info, String line) {
+		if (!lines.log(this.clock.getAsLong())) {
 			return;
 		}
 		if (info) {
@@ -236,7 +260,10 @@ final class FolderPublications {
 
 	private String describeNow() {
 		PeerFolderReport now = this.report;
-		return now.present() ? now.up() + " of " + now.members().size() + " members up" : "the folder is missing";
+		String quorum = Boolean.FALSE.equals(this.quorum) ? "; no quorum" : "";
+		return (now.present()
+				? now.up() + " of " + now.members().size() + " members up, at least " + this.folder.minUp() + " needed"
+				: "the folder is missing") + quorum;
 	}
 
 	String subject(String member) {

@@ -230,6 +230,33 @@ class FolderMembersTests {
 	}
 
 	@Test
+	void membersRestartedOneByOneNeverHideAQuorumLostAndTheLastLineSaysItIsLost() throws Exception {
+		alive("a");
+		alive("b");
+		alive("c");
+		FolderMembers members = start(folder(2, Duration.ZERO, Duration.ZERO));
+		this.now += ChangeLines.WINDOW.toNanos();
+		for (String member : List.of("a", "b", "c", "a")) {
+			this.now += SECOND / 2;
+			stops(member, members);
+			this.now += SECOND / 2;
+			comesBack(member, members);
+		}
+		assertThat(memberLines()).hasSize(ChangeLines.MAX_LINES);
+		this.now += SECOND / 2;
+		dies("a", members);
+		dies("b", members);
+		assertThat(folderLines()).last().asString().contains("WARN").contains("lost its quorum: 1 of 3");
+		this.now += ChangeLines.WINDOW.toNanos();
+		members.settle(this.loop);
+		assertThat(folderLines()).last()
+			.asString()
+			.contains("WARN")
+			.contains("Peer folder 'workers' has held still for 10 s (2 more not logged): 1 of 3 members up,"
+					+ " at least 2 needed; no quorum");
+	}
+
+	@Test
 	void membersThatLeaveAndFilesThatNeverJoinGiveTheirKeysBack() throws Exception {
 		Files.createFile(this.dir.resolve("plain.fifo"));
 		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));
@@ -269,6 +296,14 @@ class FolderMembersTests {
 		members.settle(this.loop);
 	}
 
+	// As a beacon's clean stop: its FIFO removed, then closed.
+	private void stops(String member, FolderMembers members) throws Exception {
+		Files.delete(this.dir.resolve(member + ".fifo"));
+		this.readEnds.remove(member).close();
+		members.mustRescan();
+		members.settle(this.loop);
+	}
+
 	private void comesBack(String member, FolderMembers members) throws Exception {
 		alive(member);
 		members.mustRescan();
@@ -279,6 +314,10 @@ class FolderMembersTests {
 		return this.changes.stream()
 			.map((change) -> change.kind() + ((change.member() != null) ? " " + change.member() : ""))
 			.toList();
+	}
+
+	private List<String> memberLines() {
+		return this.output.text().lines().filter((line) -> line.contains("of peer folder 'workers'")).toList();
 	}
 
 	private List<String> folderLines() {

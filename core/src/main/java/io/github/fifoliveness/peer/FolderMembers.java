@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class FolderMembers {
 
+	private static final String REMOVED = "its FIFO was removed, it stopped";
+
 	private final PeerFolder folder;
 
 	private final Logger logger;
@@ -44,6 +46,9 @@ final class FolderMembers {
 	private @Nullable ExpectedOwner owner;
 
 	private boolean present;
+
+	// There, but its listing fails: said once.
+	private boolean unreadable;
 
 	private boolean rescan;
 
@@ -134,19 +139,21 @@ final class FolderMembers {
 		Optional<List<String>> names = owner.isPresent()
 				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
 		if (names.isEmpty()) {
-			gone(holds);
+			gone(owner.isPresent(), holds);
 			return;
 		}
 		if (this.present && !owner.get().equals(this.owner)) {
 			// The folder changed hands: its members were trusted for the old owner.
-			new ArrayList<>(this.members.values()).forEach((member) -> leave(member, holds));
+			new ArrayList<>(this.members.values())
+				.forEach((member) -> leave(member, "its folder changed hands", holds));
 		}
 		this.present = true;
+		this.unreadable = false;
 		this.owner = owner.get();
 		Set<String> listed = new HashSet<>(names.get());
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			if (!listed.contains(member.fileName())) {
-				leave(member, holds);
+				leave(member, REMOVED, holds);
 			}
 		}
 		this.candidates.rescanning(listed);
@@ -160,13 +167,18 @@ final class FolderMembers {
 	}
 
 	// The folder is gone, or cannot be read: every member left with it.
-	private void gone(WatchLoop holds) {
-		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, holds));
+	private void gone(boolean unreadable, WatchLoop holds) {
+		String why = unreadable ? "its folder cannot be read" : "its folder is gone";
+		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
 		this.candidates.clear();
-		if (this.present) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path()
-					+ "' is gone: its members count as stopped until it is back");
+		if (this.present || unreadable && !this.unreadable) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' "
+					+ (unreadable
+							? "cannot be read: its members count as stopped until the monitor's user may read it"
+									+ " again, which is looked at every poll interval"
+							: "is gone: its members count as stopped until it is back"));
 		}
+		this.unreadable = unreadable;
 		this.present = false;
 		this.owner = null;
 		this.changed = true;
@@ -197,7 +209,7 @@ final class FolderMembers {
 		if (!PeerFolderScan.isMember(result)) {
 			this.candidates.notAMember(fileName, result);
 			if (known) {
-				leave(member, holds);
+				leave(member, REMOVED, holds);
 			}
 			else {
 				member.drop(holds);
@@ -230,7 +242,7 @@ final class FolderMembers {
 		this.candidates.arrived().forEach((name) -> examine(name, holds, true));
 	}
 
-	private void leave(PeerFolderMember member, WatchLoop holds) {
+	private void leave(PeerFolderMember member, String why, WatchLoop holds) {
 		member.drop(holds);
 		this.members.remove(member.fileName());
 		this.fileOfMember.remove(member.name());
@@ -240,7 +252,7 @@ final class FolderMembers {
 			// A file passed over for want of room, or for this name, may take its place.
 			this.rescan = true;
 		}
-		this.publications.memberLeft(member.name());
+		this.publications.memberLeft(member.name(), why);
 	}
 
 	private void publishReport() {

@@ -192,10 +192,10 @@ final class FolderPublications {
 		publishQuorum();
 	}
 
-	void memberLeft(String member) {
+	void memberLeft(String member, String why) {
 		this.publishedUp.remove(member);
 		if (this.started) {
-			line(this.memberLines, true, subject(member) + " left (its FIFO was removed): it stopped");
+			line(this.memberLines, true, subject(member) + " left: " + why);
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
 		publishQuorum();

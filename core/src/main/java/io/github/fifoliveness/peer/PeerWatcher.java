@@ -102,6 +102,14 @@ public class PeerWatcher {
 	}
 
 	/**
+	 * Whether a peer folder is watched through the kernel's events rather than rescanned.
+	 * @throws IllegalArgumentException for a folder not followed by this watcher
+	 */
+	public boolean isFolderWatched(String folder) {
+		return this.watching && this.following && followed(folder).isArmed();
+	}
+
+	/**
 	 * Return the peer folders followed, in configuration order.
 	 */
 	public List<PeerFolder> folders() {
@@ -114,12 +122,17 @@ public class PeerWatcher {
 	 * @throws IllegalArgumentException for a folder not followed by this watcher
 	 */
 	public PeerFolderReport report(String folder) {
+		WatchedPeerFolder watched = followed(folder);
+		return watched.withStartupGrace((this.following && watched.isReported()) ? watched.report()
+				: PeerFolderScan.scan(watched.folder(), this.posix));
+	}
+
+	private WatchedPeerFolder followed(String folder) {
 		WatchedPeerFolder watched = this.folders.get(folder);
 		if (watched == null) {
 			throw new IllegalArgumentException("No peer folder named '" + folder + "'");
 		}
-		return watched.withStartupGrace((this.following && watched.isReported()) ? watched.report()
-				: PeerFolderScan.scan(watched.folder(), this.posix));
+		return watched;
 	}
 
 	// Runs before each wait for events: the seam through which tests make the loop fail.

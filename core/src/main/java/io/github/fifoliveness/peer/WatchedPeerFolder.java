@@ -27,7 +27,7 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	private int safetyNetTicks;
 
 	// Whether the folder, or an ancestor on the way to it, is watched.
-	private boolean armed;
+	private volatile boolean armed;
 
 	private boolean rearm;
 
@@ -43,6 +43,10 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
 	PeerFolder folder() {
 		return this.folder;
+	}
+
+	boolean isArmed() {
+		return this.armed;
 	}
 
 	PeerFolderReport report() {
@@ -124,6 +128,8 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	@Override
 	public void poll(WatchLoop loop) {
 		if (!this.armed) {
+			// It may be watchable now: a folder that was not readable, say.
+			this.rearm = loop.isWatching();
 			this.members.mustRescan();
 		}
 		else {

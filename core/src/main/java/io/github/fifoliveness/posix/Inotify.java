@@ -119,7 +119,9 @@ public final class Inotify {
 		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
 			handler.eventsLost();
 		}
-		else if ((mask & FOLDER_GONE) != 0) {
+		else if ((mask & FOLDER_GONE) != 0 || (mask & InotifyRecords.IN_ATTRIB) != 0 && records.name() == null) {
+			// Its own mode or owner changed: it may not be readable, so not watchable,
+			// now.
 			handler.folderGone(records.wd());
 		}
 		else if (records.name() != null) {

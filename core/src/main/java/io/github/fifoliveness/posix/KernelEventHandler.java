@@ -15,7 +15,10 @@ public interface KernelEventHandler {
 	/** A file changed in the folder whose {@link FolderWatch#id()} is {@code watch}. */
 	void folderChanged(int watch, String name, FolderChange change);
 
-	/** A watched folder was deleted, renamed or unmounted: its path is unwatched now. */
+	/**
+	 * A watched folder was deleted, renamed or unmounted, or its own attributes (mode,
+	 * owner) changed: watch its path again.
+	 */
 	void folderGone(int watch);
 
 	/** The kernel dropped folder events: look again at whatever depends on them. */

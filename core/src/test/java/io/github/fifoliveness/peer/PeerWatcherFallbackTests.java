@@ -102,6 +102,32 @@ class PeerWatcherFallbackTests {
 	}
 
 	@Test
+	void aPeerFolderThisUserMayNoLongerReadLosesItsMembersAtOnceAndGetsThemBackOnceItMay() throws Exception {
+		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
+		Fifos.run("chmod", "0711", this.dir.toString());
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.run("chown", "65534:65534", folder.toString());
+		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
+		Fifos.run("chown", "65534:65534", member.toString());
+		OpenFile reader = this.posix.openReadEnd(member);
+		try {
+			// Polled every second; no safety net: only the kernel's events or the polls
+			// tell.
+			OutputLines lines = OutputLines.of(this.children.startJavaAs(65534, this.dir.resolve("scratch"),
+					FollowPeerFolder.class, folder.toString()));
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(30));
+			Fifos.run("chmod", "0000", folder.toString());
+			lines.awaitLine("MEMBER_LEFT worker-1", Duration.ofSeconds(10));
+			assertThat(lines.containing("cannot be read: its members count as stopped")).hasSize(1);
+			Fifos.run("chmod", "0755", folder.toString());
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	@Test
 	void aPeerPolledAfterTheStartLeavesItsDescriptorToFolderMembers() throws Exception {
 		// A thread's id, not a process's: alive to kill(2), but pidfd_open(2) refuses it,
 		// so each such peer is polled once its first probe finds it alive.

@@ -49,7 +49,7 @@ public class PeerFolderHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("minUp", report.folder().minUp());
 		builder.withDetail("up", report.up());
 		builder.withDetail("down", report.down());
-		builder.withDetail("watched", this.watcher.isWatched());
+		builder.withDetail("watched", this.watcher.isFolderWatched(this.folder));
 		if (report.isNotSeenYet()) {
 			builder.withDetail("reason", UnknownReason.NOT_SEEN_YET.name())
 				.withDetail("found", report.reason().name())

@@ -128,8 +128,9 @@ final class FolderCandidates {
 		this.full = true;
 		if (!this.fullWarned) {
 			this.fullWarned = true;
-			this.logger.warn("Peer folder '" + this.folder.name() + "' has " + this.folder.maxMembers()
-					+ " members, its 'max-members': '" + CStyleEscape.escape(fileName)
+			this.logger.warn("Peer folder '" + this.folder.name() + "' follows " + this.folder.maxMembers()
+					+ " FIFOs, its 'max-members' (members, and FIFOs that wait a second for a reader before they"
+					+ " join): '" + CStyleEscape.escape(fileName)
 					+ "' and any other new FIFO are not followed until members leave. Raise 'max-members' if the"
 					+ " pool is meant to be this large.");
 		}

@@ -84,16 +84,14 @@ class PeerFolderWatcherTests {
 	void memberWhoseFifoACleanerRemovesAndWhoMakesANewOneStaysUpAndInTheQuorum() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");
-		Process first = this.children.start("sh", "-c", MEMBER, fifo.toString());
-		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		Process first = startHeld(fifo);
 		start(folder, 1, 1000);
 		awaitChange(Kind.QUORUM_HELD, null);
 		// A cleaner of temporary files removes the FIFO; its holder, alive, makes a new
 		// one
 		// and holds that instead, as a beacon does.
 		Files.delete(fifo);
-		this.children.start("sh", "-c", MEMBER, fifo.toString());
-		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		startHeld(fifo);
 		ChildProcesses.kill(first);
 		// Told after everything above, in the kernel's order.
 		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-2.fifo").toString());
@@ -107,8 +105,7 @@ class PeerFolderWatcherTests {
 	void memberKilledIsDownUntilRestartedOverItsOwnFifo() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");
-		Process first = this.children.start("sh", "-c", MEMBER, fifo.toString());
-		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		Process first = startHeld(fifo);
 		start(folder, 1, 1000);
 		awaitChange(Kind.QUORUM_HELD, null);
 		ChildProcesses.kill(first);
@@ -126,8 +123,7 @@ class PeerFolderWatcherTests {
 	void aFailingLoopFallsBackToPollingAndAMemberDeathIsStillTold() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");
-		Process worker = this.children.start("sh", "-c", MEMBER, fifo.toString());
-		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		Process worker = startHeld(fifo);
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000, Duration.ZERO);
 		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
 				this.changes::add, this.posix);
@@ -150,8 +146,7 @@ class PeerFolderWatcherTests {
 	void memberBackWithinItsGracePeriodPublishesNoDown() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");
-		Process first = this.children.start("sh", "-c", MEMBER, fifo.toString());
-		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		Process first = startHeld(fifo);
 		PeerFolder config = new PeerFolder("workers", folder, PeerFolder.DEFAULT_PATTERN, 1, null, 1000,
 				Duration.ofSeconds(2));
 		this.watcher = folderWatcher(List.of(config), new WatchSettings(true, Duration.ZERO, Duration.ZERO),
@@ -474,6 +469,12 @@ class PeerFolderWatcherTests {
 			PeerFolderListener listener, NativePosix posix) {
 		return new PeerWatcher(new Peers(Map.of()), folders, settings, (change) -> {
 		}, listener, posix);
+	}
+
+	private Process startHeld(Path fifo) {
+		Process holder = this.children.start("sh", "-c", MEMBER, fifo.toString());
+		await().atMost(WITHIN).until(() -> new FifoPeerProbe(fifo, this.posix).probe().alive());
+		return holder;
 	}
 
 	// The name is given as printf(1) writes it, so it may hold any bytes.

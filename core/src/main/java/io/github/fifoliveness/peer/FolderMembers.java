@@ -198,10 +198,6 @@ final class FolderMembers {
 		}
 		PeerFolderMember member = this.members.get(fileName);
 		boolean known = member != null;
-		if (known && member.holdsAnotherFifo() && !member.probe().alive()) {
-			// Up until its holder lets go, holds the FIFO now at the path, or a rescan.
-			return;
-		}
 		if (!known) {
 			if (!this.candidates.hasRoomFor(fileName, this.members.size())) {
 				return;

@@ -25,9 +25,6 @@ final class PeerFolderMember implements WatchLoop.Held {
 
 	private @Nullable ProbeResult last;
 
-	// The kernel told that the held end's reader went.
-	private boolean readerGone;
-
 	PeerFolderMember(FolderMembers folder, String fileName, String name, int key, FifoPeerProbe probe) {
 		this.folder = folder;
 		this.fileName = fileName;
@@ -55,7 +52,6 @@ final class PeerFolderMember implements WatchLoop.Held {
 
 	@Override
 	public void reported() {
-		this.readerGone = true;
 		this.folder.readerGone(this);
 	}
 
@@ -85,23 +81,8 @@ final class PeerFolderMember implements WatchLoop.Held {
 		return this.held != null && this.held.isStillAt(this.probe.nativePath());
 	}
 
-	/**
-	 * Whether the held end's reader is still there though the path no longer names its
-	 * FIFO: its holder lives, and may make a new FIFO there, as a beacon whose FIFO a
-	 * cleaner of temporary files removed does; a single peer stays up then too.
-	 */
-	boolean holdsAnotherFifo() {
-		return this.held != null && !this.readerGone && !isStillHeld();
-	}
-
-	/** Probe the path, holding nothing. */
-	ProbeResult probe() {
-		return this.probe.probe();
-	}
-
 	/** Close the held end, if any, and give its descriptor back to the budget. */
 	void release(WatchLoop loop) {
-		this.readerGone = false;
 		if (this.held != null) {
 			this.held.close();
 			this.held = null;

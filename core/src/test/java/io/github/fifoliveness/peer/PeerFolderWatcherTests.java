@@ -81,27 +81,6 @@ class PeerFolderWatcherTests {
 	}
 
 	@Test
-	void memberWhoseFifoACleanerRemovesAndWhoMakesANewOneStaysUpAndInTheQuorum() throws Exception {
-		Path folder = Files.createDirectory(this.dir.resolve("workers"));
-		Path fifo = folder.resolve("worker-1.fifo");
-		Process first = startHeld(fifo);
-		start(folder, 1, 1000);
-		awaitChange(Kind.QUORUM_HELD, null);
-		// A cleaner of temporary files removes the FIFO; its holder, alive, makes a new
-		// one
-		// and holds that instead, as a beacon does.
-		Files.delete(fifo);
-		startHeld(fifo);
-		ChildProcesses.kill(first);
-		// Told after everything above, in the kernel's order.
-		this.children.start("sh", "-c", MEMBER, folder.resolve("worker-2.fifo").toString());
-		awaitChange(Kind.MEMBER_JOINED, "worker-2");
-		assertThat(this.changes).extracting(PeerFolderChange::kind)
-			.containsExactly(Kind.MEMBER_JOINED, Kind.QUORUM_HELD, Kind.MEMBER_JOINED);
-		assertThat(this.watcher.report("workers").members().get("worker-1").alive()).isTrue();
-	}
-
-	@Test
 	void memberKilledIsDownUntilRestartedOverItsOwnFifo() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		Path fifo = folder.resolve("worker-1.fifo");

@@ -75,13 +75,13 @@ final class FolderMembers {
 			return;
 		}
 		PeerFolderMember member = this.members.get(fileName);
+		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
 		if (member == null && fileName.indexOf('\uFFFD') >= 0) {
 			// Decoded with a replacement character: only a listing tells whether the name
 			// is really so, or one the JVM's file-name encoding cannot hold.
-			this.rescan = true;
+			this.rescan |= !openOrClose;
 			return;
 		}
-		boolean openOrClose = change == FolderChange.OPENED || change == FolderChange.CLOSED_AFTER_WRITING;
 		// A live member hears every probe's open and close, the watcher's own too; a
 		// FIFO that is no member tells nothing by being opened.
 		boolean alive = member != null && member.last() != null && member.last().alive();
@@ -111,8 +111,11 @@ final class FolderMembers {
 	private void settleMembers(WatchLoop holds) {
 		if (this.rescan) {
 			this.rescan = false;
+			// A death told in this turn: a rescan passes over members still held.
+			List<String> told = new ArrayList<>(this.pending);
 			this.pending.clear();
 			rescan(holds);
+			told.stream().filter(this.members::containsKey).forEach((name) -> examine(name, holds, false));
 		}
 		else if (!this.pending.isEmpty()) {
 			List<String> names = new ArrayList<>(this.pending);

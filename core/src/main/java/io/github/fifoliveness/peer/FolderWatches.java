@@ -137,6 +137,17 @@ final class FolderWatches {
 		}
 	}
 
+	/** Tell the followers of a folder itself, not of a name in it, that it changed. */
+	void attributesChanged(int watch) {
+		Folder folder = this.byWatch.get(watch);
+		if (folder != null) {
+			folder.all()
+				.stream()
+				.filter((interest) -> interest.inFolder() && interest.name() == null)
+				.forEach((interest) -> interest.follower().folderAttributesChanged());
+		}
+	}
+
 	/** Forget a deleted or moved folder; its followers watch again. */
 	void gone(int watch) {
 		Folder folder = this.byWatch.get(watch);
@@ -174,6 +185,10 @@ final class FolderWatches {
 
 		/** The folder is gone or moved, or the next folder on the way to it changed. */
 		void watchAgain();
+
+		/** The followed folder's own mode, owner or times changed. */
+		default void folderAttributesChanged() {
+		}
 
 	}
 

@@ -55,11 +55,16 @@ final class WatchLoop implements KernelEventHandler {
 		this.slices = Math.max(1, Math.min(parts, MAX_SAFETY_NET_SLICES));
 	}
 
-	void run(BooleanSupplier stopping) throws PosixException {
+	// The loop's first step, on its thread: the budget, then every group's first look.
+	void start() throws PosixException {
 		if (this.events != null) {
 			this.budget = new DescriptorBudget(this.events, this.logger);
 		}
 		this.groups.forEach((group) -> safely(group, () -> group.start(this)));
+	}
+
+	void run(BooleanSupplier stopping) throws PosixException {
+		start();
 		Duration tick = this.settings.safetyNetInterval().dividedBy(this.slices);
 		long nextPoll = later(System.nanoTime(), this.settings.pollInterval());
 		long nextSafetyNet = later(System.nanoTime(), tick);
@@ -232,6 +237,11 @@ final class WatchLoop implements KernelEventHandler {
 	@Override
 	public void folderGone(int watch) {
 		this.folders.gone(watch);
+	}
+
+	@Override
+	public void folderAttributesChanged(int watch) {
+		this.folders.attributesChanged(watch);
 	}
 
 	@Override

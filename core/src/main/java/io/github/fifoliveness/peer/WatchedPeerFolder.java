@@ -120,6 +120,12 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		this.rearm = true;
 	}
 
+	// Its mode may let the monitor's user read it no more, or again: the watch stands.
+	@Override
+	public void folderAttributesChanged() {
+		this.members.mustRescan();
+	}
+
 	@Override
 	public boolean isPolled() {
 		return true;
@@ -128,8 +134,6 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	@Override
 	public void poll(WatchLoop loop) {
 		if (!this.armed) {
-			// It may be watchable now: a folder that was not readable, say.
-			this.rearm = loop.isWatching();
 			this.members.mustRescan();
 		}
 		else {

@@ -119,10 +119,11 @@ public final class Inotify {
 		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
 			handler.eventsLost();
 		}
-		else if ((mask & FOLDER_GONE) != 0 || (mask & InotifyRecords.IN_ATTRIB) != 0 && records.name() == null) {
-			// Its own mode or owner changed: it may not be readable, so not watchable,
-			// now.
+		else if ((mask & FOLDER_GONE) != 0) {
 			handler.folderGone(records.wd());
+		}
+		else if (records.name() == null && (mask & InotifyRecords.IN_ATTRIB) != 0) {
+			handler.folderAttributesChanged(records.wd());
 		}
 		else if (records.name() != null) {
 			FolderChange change = FolderChange.of(mask);

@@ -15,11 +15,14 @@ public interface KernelEventHandler {
 	/** A file changed in the folder whose {@link FolderWatch#id()} is {@code watch}. */
 	void folderChanged(int watch, String name, FolderChange change);
 
-	/**
-	 * A watched folder was deleted, renamed or unmounted, or its own attributes (mode,
-	 * owner) changed: watch its path again.
-	 */
+	/** A watched folder was deleted, renamed or unmounted: its path is unwatched now. */
 	void folderGone(int watch);
+
+	/**
+	 * A watched folder's own mode, owner or times changed: it may be readable no more, or
+	 * again. The watch stands.
+	 */
+	void folderAttributesChanged(int watch);
 
 	/** The kernel dropped folder events: look again at whatever depends on them. */
 	void eventsLost();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.fifoliveness.posix.KernelEvents;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ConsoleOutput;
@@ -254,6 +255,28 @@ class FolderMembersTests {
 			.contains("WARN")
 			.contains("Peer folder 'workers' has held still for 10 s (2 more not logged): 1 of 3 members up,"
 					+ " at least 2 needed; no quorum");
+	}
+
+	@Test
+	void aDeathToldInTheSameTurnAsARescanIsNotPassedOver() throws Exception {
+		alive("a");
+		try (KernelEvents events = KernelEvents.open(this.posix)) {
+			WatchLoop watching = new WatchLoop(List.of(), events,
+					new WatchSettings(true, Duration.ofSeconds(1), Duration.ZERO), this.keys, logger, () -> {
+					});
+			watching.start();
+			FolderMembers members = new FolderMembers(folder(1, Duration.ZERO, Duration.ZERO), logger,
+					this.changes::add, this.posix, () -> this.now);
+			members.start(watching);
+			this.changes.clear();
+			this.readEnds.remove("a").close();
+			// The held end tells of the death; a rescan comes in the same turn.
+			events.await(Duration.ofSeconds(10).toMillis(), watching);
+			members.mustRescan();
+			members.settle(watching);
+			assertThat(kinds()).containsExactly("MEMBER_DOWN a", "QUORUM_LOST");
+			members.release(watching);
+		}
 	}
 
 	@Test

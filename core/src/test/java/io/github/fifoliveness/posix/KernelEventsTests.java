@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,15 @@ class KernelEventsTests {
 		ChildProcesses.kill(reader);
 		Files.delete(fifo);
 		assertThat(awaitFolderEvent("DELETED a.fifo" + at)).endsWith("DELETED a.fifo" + at);
+	}
+
+	@Test
+	void aFolderWhoseModeChangesIsReportedAndStaysWatched() throws Exception {
+		FolderWatch watch = this.events.folders().watch(this.dir);
+		Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("rwx--x--x"));
+		assertThat(awaitFolderEvent("attributes " + watch.id())).containsExactly("attributes " + watch.id());
+		Fifos.create(this.dir.resolve("a.fifo"));
+		awaitFolderEvent("CREATED a.fifo@" + watch.id());
 	}
 
 	@Test
@@ -281,6 +291,11 @@ class KernelEventsTests {
 		@Override
 		public void folderGone(int watch) {
 			this.events.add("gone " + watch);
+		}
+
+		@Override
+		public void folderAttributesChanged(int watch) {
+			this.events.add("attributes " + watch);
 		}
 
 		@Override

@@ -22,6 +22,10 @@ public class IgnoreKernelEvents implements KernelEventHandler {
 	}
 
 	@Override
+	public void folderAttributesChanged(int watch) {
+	}
+
+	@Override
 	public void eventsLost() {
 	}
 

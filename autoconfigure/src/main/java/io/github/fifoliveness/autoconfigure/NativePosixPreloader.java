@@ -20,14 +20,16 @@ final class NativePosixPreloader {
 	private NativePosixPreloader() {
 	}
 
-	// An application that excludes the auto-configurations of every feature it uses may
-	// still use the native layer through beans of its own: it loads it when they ask.
+	// An application that excludes the auto-configurations of every feature it uses, and
+	// the native layer's, may still use it through beans of its own: they load it when
+	// they ask. Where the native layer's bean stays, it loads at its creation: preloaded.
 	static void startIfNeeded(Features features, Supplier<Set<String>> excludedAutoConfigurations) {
 		if (!features.needNativeLayer()) {
 			return;
 		}
 		Set<String> excluded = excludedAutoConfigurations.get();
-		if (features.used().stream().anyMatch((feature) -> !excluded.contains(feature.autoConfiguration()))) {
+		if (!excluded.contains(NativePosixAutoConfiguration.class.getName())
+				|| features.used().stream().anyMatch((feature) -> !excluded.contains(feature.autoConfiguration()))) {
 			Thread thread = new Thread(NativePosix::preload, "fifo-liveness-preload");
 			thread.setDaemon(true);
 			thread.start();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged {@code fifo-liveness-check.jar}, run as a probe runs it: one line, exit 0
@@ -85,6 +86,7 @@ class CheckJarIT {
 
 	@Test
 	void underTheCLocaleAPathBeyondAsciiIsAUsageErrorThatSaysToUseAUtf8Locale() throws Exception {
+		assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM's file names are not UTF-8");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		for (List<String> options : List.<List<String>>of(List.of(), List.of("--folder"), List.of("--pid-file"))) {
 			List<String> command = new ArrayList<>(

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
+import io.github.fifoliveness.posix.NativePosix;
 import org.slf4j.Logger;
 
 /**
@@ -108,7 +109,7 @@ final class FolderCandidates {
 		if (this.unreadable.size() < this.folder.maxMembers() && this.unreadable.add(fileName)) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
 					+ "' is not a member: its name is not valid in the JVM's encoding of file names, "
-					+ System.getProperty("sun.jnu.encoding") + ", which follows the locale. Run the monitor"
+					+ NativePosix.fileNameCharset() + ", which follows the locale. Run the monitor"
 					+ " with a UTF-8 locale (LANG=C.UTF-8), or rename the file.");
 		}
 	}

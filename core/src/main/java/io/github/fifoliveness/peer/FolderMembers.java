@@ -47,9 +47,6 @@ final class FolderMembers {
 
 	private boolean present;
 
-	// There, but its listing fails: said once.
-	private boolean unreadable;
-
 	private boolean rescan;
 
 	private boolean changed;
@@ -151,7 +148,6 @@ final class FolderMembers {
 				.forEach((member) -> leave(member, "its folder changed hands", holds));
 		}
 		this.present = true;
-		this.unreadable = false;
 		this.owner = owner.get();
 		Set<String> listed = new HashSet<>(names.get());
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
@@ -174,14 +170,11 @@ final class FolderMembers {
 		String why = unreadable ? "its folder cannot be read" : "its folder is gone";
 		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
 		this.candidates.clear();
-		if (this.present || unreadable && !this.unreadable) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' "
-					+ (unreadable
-							? "cannot be read: its members count as stopped until the monitor's user may read it"
-									+ " again, which is looked at every poll interval"
-							: "is gone: its members count as stopped until it is back"));
+		if (this.present) {
+			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' " + (unreadable
+					? "cannot be read: its members count as stopped until the monitor's user may read it" + " again"
+					: "is gone: its members count as stopped until it is back"));
 		}
-		this.unreadable = unreadable;
 		this.present = false;
 		this.owner = null;
 		this.changed = true;

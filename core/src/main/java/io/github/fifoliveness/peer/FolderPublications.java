@@ -139,8 +139,8 @@ final class FolderPublications {
 		long still = lines.stillLine(now);
 		if (still >= 0) {
 			String line = "Peer folder '" + this.folder.name() + "' has held still for "
-					+ ChangeLines.WINDOW.toSeconds() + " s" + ((still > 0) ? " (" + still + " more not logged)" : "")
-					+ ": " + describeNow();
+					+ ChangeLines.WINDOW.toSeconds() + " s"
+					+ ((still > 0) ? " (" + still + " more " + changes + " not logged)" : "") + ": " + describeNow();
 			if (held) {
 				this.logger.info(line);
 			}

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -62,6 +63,14 @@ public final class NativePosix {
 			throw loadFailure;
 		}
 		return instance;
+	}
+
+	/**
+	 * Return the charset the JDK encodes file names in, as the locale says
+	 * ({@code sun.jnu.encoding}).
+	 */
+	public static Charset fileNameCharset() {
+		return NativeCharset.get();
 	}
 
 	/**

@@ -227,7 +227,8 @@ class FolderMembersTests {
 		assertThat(folderLines()).hasSize(before + ChangeLines.MAX_LINES + 1)
 			.last()
 			.asString()
-			.contains("Peer folder 'workers' has held still for 10 s (34 more not logged): 1 of 1 members up");
+			.contains(
+					"Peer folder 'workers' has held still for 10 s (34 more quorum changes not logged): 1 of 1 members up");
 	}
 
 	@Test
@@ -253,8 +254,9 @@ class FolderMembersTests {
 		assertThat(folderLines()).last()
 			.asString()
 			.contains("WARN")
-			.contains("Peer folder 'workers' has held still for 10 s (2 more not logged): 1 of 3 members up,"
-					+ " at least 2 needed; no quorum");
+			.contains(
+					"Peer folder 'workers' has held still for 10 s (2 more joins and leaves not logged): 1 of 3 members up,"
+							+ " at least 2 needed; no quorum");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,10 +131,19 @@ class SystemdNotifyIT {
 		unit.lines()
 			.filter((line) -> line.startsWith("Environment="))
 			.forEach((line) -> command.add(line.substring("Environment=".length())));
+		// The jar where the service's user may read it, as it is installed: not in a
+		// checkout.
+		Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("rwx--x--x"));
+		Path opt = Files.createDirectory(this.dir.resolve("opt"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		Path jar = Files.copy(jar(), opt.resolve("sample-daemon.jar"));
+		Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Djava.io.tmpdir=/run/tmp", "-jar", jar().toString(), "--server.port=" + freePort()));
+				"-Djava.io.tmpdir=/run/tmp", "-jar", jar.toString(), "--server.port=" + freePort()));
 		Path log = this.dir.resolve("daemon-unit.log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(opt.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
 		builder.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
 		Process daemon = builder.start();
 		this.daemons.add(daemon);

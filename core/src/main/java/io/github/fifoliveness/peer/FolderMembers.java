@@ -171,9 +171,10 @@ final class FolderMembers {
 		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
 		this.candidates.clear();
 		if (this.present) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' " + (unreadable
-					? "cannot be read: its members count as stopped until the monitor's user may read it" + " again"
-					: "is gone: its members count as stopped until it is back"));
+			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' "
+					+ (unreadable
+							? "cannot be read: its members count as stopped until the monitor's user may read it again"
+							: "is gone: its members count as stopped until it is back"));
 		}
 		this.present = false;
 		this.owner = null;

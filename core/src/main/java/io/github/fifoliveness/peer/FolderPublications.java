@@ -126,8 +126,7 @@ final class FolderPublications {
 		catchUp(this.quorumLines, "quorum changes", now);
 	}
 
-	// The lines that end a limited stretch say whether the quorum holds, as a WARN if
-	// not.
+	// The lines that end a limited stretch say whether the quorum holds, WARN if not.
 	private void catchUp(ChangeLines lines, String changes, long now) {
 		boolean held = !Boolean.FALSE.equals(this.quorum);
 		long count = lines.countLine(now);

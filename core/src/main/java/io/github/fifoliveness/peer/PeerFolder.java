@@ -151,9 +151,8 @@ public final class PeerFolder {
 			return this.matcher.matches(Path.of(fileName));
 		}
 		catch (InvalidPathException ex) {
-			// A name the JVM's encoding of file names cannot hold, matched as far as it
-			// was
-			// decoded: never a member, but said to be why.
+			// A name the JVM's encoding of file names cannot hold, matched as far as
+			// it was decoded: never a member, but said to be why.
 			return matchesDecodedPart(fileName);
 		}
 	}

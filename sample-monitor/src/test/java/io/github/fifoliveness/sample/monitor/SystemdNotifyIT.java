@@ -115,7 +115,7 @@ class SystemdNotifyIT {
 	}
 
 	@Test
-	void theSampleUnitsEnvironmentPutsBothFifosInItsRuntimeDirectory() throws Exception {
+	void theSampleUnitsEnvironmentPutsBothFifosInItsRuntimeDirectoryAndServesOnLoopbackOnly() throws Exception {
 		assumeTrue("root".equals(System.getProperty("user.name")), "a service user and /run need root");
 		String unit = Files.readString(Commands.repositoryFile("sample-daemon/src/main/systemd/sample-daemon.service"));
 		assertThat(unit).contains("\nUser=sample-daemon\n", "\nRuntimeDirectory=sample-daemon\n",
@@ -131,6 +131,7 @@ class SystemdNotifyIT {
 		unit.lines()
 			.filter((line) -> line.startsWith("Environment="))
 			.forEach((line) -> command.add(line.substring("Environment=".length())));
+		int port = freePort();
 		// The jar where the service's user may read it, as it is installed: not in a
 		// checkout.
 		Files.setPosixFilePermissions(this.dir, PosixFilePermissions.fromString("rwx--x--x"));
@@ -139,7 +140,7 @@ class SystemdNotifyIT {
 		Path jar = Files.copy(jar(), opt.resolve("sample-daemon.jar"));
 		Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Djava.io.tmpdir=/run/tmp", "-jar", jar.toString(), "--server.port=" + freePort()));
+				"-Djava.io.tmpdir=/run/tmp", "-jar", jar.toString(), "--server.port=" + port));
 		Path log = this.dir.resolve("daemon-unit.log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(opt.toFile())
 			.redirectErrorStream(true)
@@ -156,6 +157,10 @@ class SystemdNotifyIT {
 			.untilAsserted(() -> assertThat(Files.readString(log)).contains(
 					"Liveness beacon holds FIFO '/run/sample-daemon/sample-daemon.fifo'",
 					"Readiness beacon holds FIFO '/run/sample-daemon/sample-daemon-ready.fifo'"));
+		// 127.0.0.1, or ::ffff:127.0.0.1 where the JVM listens through IPv6.
+		assertThat(listeningAddresses(port)).as("SERVER_ADDRESS=127.0.0.1: loopback only")
+			.isNotEmpty()
+			.allMatch((address) -> address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F"));
 	}
 
 	@Test
@@ -252,6 +257,23 @@ class SystemdNotifyIT {
 			assertThat(Files.readString(log)).contains("Started SampleDaemonApplication");
 		});
 		return daemon;
+	}
+
+	// The local addresses of the sockets listening on the port, as /proc/net/tcp and tcp6
+	// write them (hexadecimal, in the kernel's byte order).
+	private static List<String> listeningAddresses(int port) throws IOException {
+		String suffix = String.format(":%04X", port);
+		List<String> addresses = new ArrayList<>();
+		for (Path table : List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"))) {
+			List<String> lines = Files.exists(table) ? Files.readAllLines(table) : List.of("header");
+			for (String line : lines.subList(1, lines.size())) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields[1].endsWith(suffix) && fields[3].equals("0A")) {
+					addresses.add(fields[1].substring(0, fields[1].length() - suffix.length()));
+				}
+			}
+		}
+		return addresses;
 	}
 
 	private static List<String> threadNames(Process process) throws IOException {

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.peer;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,10 +109,11 @@ final class FolderCandidates {
 	// folder is there.
 	void unreadable(String fileName) {
 		if (this.unreadable.size() < this.folder.maxMembers() && this.unreadable.add(fileName)) {
+			Charset names = NativePosix.fileNameCharset();
 			this.logger.warn("Peer folder '" + this.folder.name() + "': '" + CStyleEscape.escape(fileName)
-					+ "' is not a member: its name is not valid in the JVM's encoding of file names, "
-					+ NativePosix.fileNameCharset() + ", which follows the locale. Run the monitor"
-					+ " with a UTF-8 locale (LANG=C.UTF-8), or rename the file.");
+					+ "' is not a member: its name is not valid in the JVM's encoding of file names, " + names
+					+ ", which follows the locale. " + (names.equals(StandardCharsets.UTF_8) ? "Rename the file."
+							: "Run the monitor with a UTF-8 locale (LANG=C.UTF-8), or rename the file."));
 		}
 	}
 

@@ -111,8 +111,10 @@ final class FolderMembers {
 			// A death told in this turn: a rescan passes over members still held.
 			List<String> told = new ArrayList<>(this.pending);
 			this.pending.clear();
-			rescan(holds);
-			told.stream().filter(this.members::containsKey).forEach((name) -> examine(name, holds, false));
+			this.publications.batch(() -> {
+				rescan(holds);
+				told.stream().filter(this.members::containsKey).forEach((name) -> examine(name, holds, false));
+			});
 		}
 		else if (!this.pending.isEmpty()) {
 			List<String> names = new ArrayList<>(this.pending);
@@ -168,14 +170,14 @@ final class FolderMembers {
 	// The folder is gone, or cannot be read: every member left with it.
 	private void gone(boolean unreadable, WatchLoop holds) {
 		String why = unreadable ? "its folder cannot be read" : "its folder is gone";
-		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
-		this.candidates.clear();
 		if (this.present) {
 			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' "
 					+ (unreadable
 							? "cannot be read: its members count as stopped until the monitor's user may read it again"
 							: "is gone: its members count as stopped until it is back"));
 		}
+		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
+		this.candidates.clear();
 		this.present = false;
 		this.owner = null;
 		this.changed = true;

@@ -48,6 +48,9 @@ final class FolderPublications {
 
 	private boolean started;
 
+	// Within a rescan, whose changes are published first and the quorum once after.
+	private boolean batching;
+
 	private final IntSupplier members;
 
 	private final BooleanSupplier present;
@@ -164,9 +167,9 @@ final class FolderPublications {
 	}
 
 	void firstLookDone() {
-		this.logger.info("Peer folder '"
-				+ this.folder.name() + "' at '" + this.folder.path() + "': " + (this.report.present()
-						? this.report.members().size() + " members, " + this.report.up() + " up" : "missing")
+		this.logger.info("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "': "
+				+ (this.report.present() ? this.report.members().size() + " members, " + this.report.up() + " up"
+						: "missing or cannot be read")
 				+ "; at least " + this.folder.minUp() + " must be up");
 		publishQuorum();
 	}
@@ -200,8 +203,21 @@ final class FolderPublications {
 		publishQuorum();
 	}
 
+	// A folder that goes or comes back changes many members at once: the quorum line
+	// gives the counts once they are all in.
+	void batch(Runnable changes) {
+		this.batching = true;
+		try {
+			changes.run();
+		}
+		finally {
+			this.batching = false;
+		}
+		publishQuorum();
+	}
+
 	private void publishQuorum() {
-		if (!this.started) {
+		if (!this.started || this.batching) {
 			return;
 		}
 		int up = this.publishedUp.size();

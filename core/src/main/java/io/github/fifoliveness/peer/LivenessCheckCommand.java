@@ -87,7 +87,7 @@ public final class LivenessCheckCommand {
 		}
 		Path path;
 		try {
-			path = Path.of(args[args.length - 1]).toAbsolutePath();
+			path = ConfiguredPath.parse(args[args.length - 1]).toAbsolutePath();
 		}
 		catch (InvalidPathException ex) {
 			err.println(notAValidPath(ex));

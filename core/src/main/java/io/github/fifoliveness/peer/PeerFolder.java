@@ -1,5 +1,6 @@
 package io.github.fifoliveness.peer;
 
+import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.fifoliveness.posix.NativePosix;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +89,12 @@ public final class PeerFolder {
 		if (pattern.isEmpty() || pattern.indexOf('/') >= 0) {
 			throw new IllegalArgumentException("A pattern matches file names in the folder, so it cannot be empty or"
 					+ " hold '/': give a glob on file names, such as '*.fifo' or 'worker-*.fifo'.");
+		}
+		Charset names = NativePosix.fileNameCharset();
+		if (!names.newEncoder().canEncode(pattern)) {
+			throw new IllegalArgumentException(
+					"The JVM encodes file names in " + names + ", as its locale says, so no file name matches '"
+							+ pattern + "': start it with a UTF-8 locale (LANG=C.UTF-8).");
 		}
 		try {
 			return FileSystems.getDefault().getPathMatcher("glob:" + pattern);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.fifoliveness.posix.ConfiguredPath;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.NativePosixUnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,7 @@ final class PeerFolderCheck {
 		}
 		PeerFolder peerFolder;
 		try {
-			Path path = Path.of(folder).toAbsolutePath();
+			Path path = ConfiguredPath.parse(folder).toAbsolutePath();
 			peerFolder = new PeerFolder("folder", path, (pattern != null) ? pattern : PeerFolder.DEFAULT_PATTERN, min,
 					expected.orElse(null), Integer.MAX_VALUE, Duration.ZERO);
 		}

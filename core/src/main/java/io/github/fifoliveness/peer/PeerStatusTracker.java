@@ -215,8 +215,8 @@ final class PeerStatusTracker {
 			this.logger.warn(this.subject.apply(peer) + " flaps: " + notLogged + " changes in the last "
 					+ ChangeLines.WINDOW.toSeconds() + " s were not logged (at most " + ChangeLines.MAX_LINES
 					+ " lines per peer in " + ChangeLines.WINDOW.toSeconds() + " s); it is " + describe(peer)
-					+ " now. Look for a crash loop or a script toggling its FIFO; its health and metrics tell its"
-					+ " state at every moment.");
+					+ " now. Look for a crash loop or a script toggling its FIFO; its health tells its state at"
+					+ " every moment.");
 		}
 	}
 

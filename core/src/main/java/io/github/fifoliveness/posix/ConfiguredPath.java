@@ -25,12 +25,25 @@ public final class ConfiguredPath {
 	public static String whyInvalid(InvalidPathException ex) {
 		Charset names = NativeCharset.get();
 		String input = ex.getInput();
-		if (names.equals(StandardCharsets.UTF_8)
-				|| (input.indexOf('\uFFFD') < 0 && names.newEncoder().canEncode(input))) {
+		if (input.indexOf('\uFFFD') < 0 && names.newEncoder().canEncode(input)) {
 			return ex.getReason();
 		}
-		return ex.getReason() + "; the JVM encodes file names in " + names
-				+ ", as its locale says: start it with a UTF-8 locale (LANG=C.UTF-8)";
+		return ex.getReason() + "; the JVM encodes file names in " + names + ", as its locale says: "
+				+ (names.equals(StandardCharsets.UTF_8) ? "give the path in UTF-8"
+						: "start it with a UTF-8 locale (LANG=C.UTF-8)");
+	}
+
+	/**
+	 * Return the path a value names, as {@link Path#of} does, refusing a value the JVM
+	 * decoded with a replacement character: it would name another file.
+	 * @throws InvalidPathException for a value that names no path
+	 */
+	public static Path parse(String value) {
+		if (value.indexOf('\uFFFD') >= 0) {
+			throw new InvalidPathException(value,
+					"Holds '\uFFFD' where the bytes given were not valid in the JVM's encoding of file names");
+		}
+		return Path.of(value);
 	}
 
 	/**
@@ -43,7 +56,7 @@ public final class ConfiguredPath {
 		}
 		Path path;
 		try {
-			path = Path.of(value);
+			path = parse(value);
 		}
 		catch (InvalidPathException ex) {
 			throw new IllegalArgumentException("Not a valid path (" + whyInvalid(ex) + ").");

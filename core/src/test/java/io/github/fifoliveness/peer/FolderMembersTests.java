@@ -282,6 +282,29 @@ class FolderMembersTests {
 	}
 
 	@Test
+	void aFolderThatGoesLosesItsQuorumInOneLineWithTheCountsOnceEveryMemberLeft() throws Exception {
+		Path workers = Files.createDirectory(this.dir.resolve("workers"));
+		for (String member : List.of("a", "b", "c")) {
+			this.readEnds.put(member, this.posix.openReadEnd(Fifos.create(workers.resolve(member + ".fifo"))));
+		}
+		FolderMembers members = start(new PeerFolder("workers", workers, PeerFolder.DEFAULT_PATTERN, 2, null,
+				PeerFolder.DEFAULT_MAX_MEMBERS, Duration.ZERO, Duration.ZERO));
+		this.changes.clear();
+		for (String member : List.of("a", "b", "c")) {
+			Files.delete(workers.resolve(member + ".fifo"));
+		}
+		Files.delete(workers);
+		members.mustRescan();
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactlyInAnyOrder("MEMBER_LEFT a", "MEMBER_LEFT b", "MEMBER_LEFT c", "QUORUM_LOST");
+		assertThat(kinds()).last().isEqualTo("QUORUM_LOST");
+		assertThat(folderLines()).filteredOn((line) -> line.contains("quorum"))
+			.last()
+			.asString()
+			.contains("lost its quorum: 0 of 0 members up");
+	}
+
+	@Test
 	void membersThatLeaveAndFilesThatNeverJoinGiveTheirKeysBack() throws Exception {
 		Files.createFile(this.dir.resolve("plain.fifo"));
 		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));

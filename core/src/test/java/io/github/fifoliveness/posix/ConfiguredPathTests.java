@@ -16,6 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ConfiguredPathTests {
 
 	@Test
+	void aValueTheJvmDecodedWithAReplacementCharacterNamesNoPath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ConfiguredPath.of("/run/caf\uFFFD/orders.fifo"))
+			.withMessageStartingWith(
+					"Not a valid path (Holds '\uFFFD' where the bytes given were not valid in the JVM's"
+							+ " encoding of file names; the JVM encodes file names in ");
+	}
+
+	@Test
 	void anAbsolutePathIsTakenAsItIs() {
 		assertThat(ConfiguredPath.of("/run/orders/orders.fifo")).isEqualTo(Path.of("/run/orders/orders.fifo"));
 	}

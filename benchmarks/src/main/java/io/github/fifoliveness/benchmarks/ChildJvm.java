@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A sample application run as a child JVM, read line by line until it reports a line the
@@ -145,11 +143,7 @@ final class ChildJvm implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException, IOException {
 		this.process.destroyForcibly().waitFor();
-		try (Stream<Path> paths = Files.walk(this.tmpdir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
+		TemporaryFolders.delete(this.tmpdir);
 	}
 
 }

@@ -7,9 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.ProbeResult;
@@ -78,9 +76,7 @@ public class LivenessCheckBenchmark {
 	public void tearDown() throws IOException {
 		this.heldReadEnd.close();
 		this.listener.close();
-		try (Stream<Path> files = Files.walk(this.dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
+		TemporaryFolders.delete(this.dir);
 	}
 
 	@Benchmark

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.peer.PeerStatus;
@@ -92,9 +90,7 @@ public final class PeerEventLatency {
 			new PeerEventLatency().measure(jar, rounds, watch, warmUp, dir);
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			TemporaryFolders.delete(dir);
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.peer.PeerFolder;
 import io.github.fifoliveness.peer.PeerFolderChange;
@@ -66,9 +64,7 @@ public final class PeerFolderLatency {
 			new PeerFolderLatency().measure(rounds, warmUp, dir);
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			TemporaryFolders.delete(dir);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -97,9 +96,7 @@ public final class PeersIdleCost {
 		}
 		finally {
 			readers.forEach(OpenFile::close);
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			TemporaryFolders.delete(dir);
 		}
 	}
 

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
@@ -86,9 +84,7 @@ public final class PeersScale {
 		}
 		finally {
 			readers.forEach(OpenFile::close);
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			TemporaryFolders.delete(dir);
 		}
 	}
 

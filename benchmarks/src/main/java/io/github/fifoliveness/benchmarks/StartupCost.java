@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,10 +60,7 @@ public final class StartupCost {
 			measure(java, first, second, pairs, dir);
 		}
 		finally {
-			// Killed daemons leave their FIFOs and lock files behind, as SIGKILL does.
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			TemporaryFolders.delete(dir);
 		}
 	}
 

@@ -1,16 +1,10 @@
 package io.github.fifoliveness.posix;
 
 /**
- * The Linux calls behind {@link KernelEvents} and {@link NotifySocket}. Each returns, on
- * failure, the negated errno of that very call, which nothing in between can overwrite.
+ * The Linux calls behind {@link KernelEvents}, bound only where {@link LinuxSyscallTable}
+ * knows the platform. Each returns, on failure, the negated errno of that very call.
  */
-interface EventSyscalls {
-
-	// The kernel defines EPOLL_, IN_, EFD_ and SOCK_CLOEXEC as O_CLOEXEC, and IN_,
-	// EFD_ and SOCK_NONBLOCK as O_NONBLOCK.
-	int CLOEXEC = PosixConstants.current().oCloexec();
-
-	int NONBLOCK = PosixConstants.current().oNonblock();
+interface EventSyscalls extends SocketSyscalls {
 
 	int EPOLL_CTL_ADD = 1;
 
@@ -20,19 +14,6 @@ interface EventSyscalls {
 	int RLIMIT_NOFILE = 7;
 
 	long RLIM_INFINITY = -1L;
-
-	int AF_UNIX = 1;
-
-	/** {@code SOCK_DGRAM} on x86_64 and aarch64. */
-	int SOCK_DGRAM = 2;
-
-	int SOCK_CLOEXEC_NONBLOCK = CLOEXEC | NONBLOCK;
-
-	int MSG_NOSIGNAL = 0x4000;
-
-	int SUN_PATH_OFFSET = 2;
-
-	int SUN_PATH_SIZE = 108;
 
 	int epollCreate(int flags);
 
@@ -50,19 +31,7 @@ interface EventSyscalls {
 
 	int pidfdOpen(int pid);
 
-	int read(int fd, byte[] buffer);
-
 	int write(int fd, byte[] buffer);
-
-	int close(int fd);
-
-	int socket(int domain, int type);
-
-	/** The {@code address} is a {@code struct sockaddr}, as long as the address is. */
-	int bind(int fd, byte[] address);
-
-	/** One datagram, with {@link #MSG_NOSIGNAL}; the {@code address} as for bind. */
-	int sendto(int fd, byte[] message, byte[] address);
 
 	/** The soft {@code RLIMIT_NOFILE}, {@link Long#MAX_VALUE} when unlimited. */
 	long openFileLimit();

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@link EventSyscalls} once per JVM and implementation: binding costs far more
- * than the calls.
+ * Binds {@link EventSyscalls} once per JVM and implementation, and jnr-ffi's
+ * {@link SocketSyscalls} where no table is known: binding costs far more than the calls.
  */
 final class EventSyscallsBinding {
 
@@ -16,28 +16,29 @@ final class EventSyscallsBinding {
 	private EventSyscallsBinding() {
 	}
 
+	private static @Nullable SocketSyscalls jnrSockets;
+
 	/** Throws a RuntimeException or LinkageError if the calls cannot be bound. */
-	static synchronized EventSyscalls get(NativeImplementation implementation, @Nullable LinuxSyscallTable table) {
+	static synchronized EventSyscalls get(NativeImplementation implementation, LinuxSyscallTable table) {
 		EventSyscalls bound = BOUND.get(implementation);
 		if (bound == null) {
-			if (implementation == NativeImplementation.FFM) {
-				bound = ForeignBindings.eventSyscalls(requireTable(table));
-			}
-			else {
-				// No method reference to JnrEventSyscalls: creating one loads jnr-ffi.
-				bound = (table != null) ? new TableEventSyscalls(table, JffiSyscall.load()) : JnrEventSyscalls.load();
-			}
+			bound = (implementation == NativeImplementation.FFM) ? ForeignBindings.eventSyscalls(table)
+					: new TableEventSyscalls(table, JffiSyscall.load());
 			BOUND.put(implementation, bound);
 		}
 		return bound;
 	}
 
-	private static LinuxSyscallTable requireTable(@Nullable LinuxSyscallTable table) {
-		if (table == null) {
-			throw new IllegalStateException("the foreign function API runs only where LinuxSyscallTable knows the"
-					+ " architecture, not on " + System.getProperty("os.arch"));
+	// Where no table is known the implementation is jnr-posix, and the socket's calls
+	// jnr-ffi's.
+	static synchronized SocketSyscalls sockets(NativeImplementation implementation, @Nullable LinuxSyscallTable table) {
+		if (table != null) {
+			return get(implementation, table);
 		}
-		return table;
+		if (jnrSockets == null) {
+			jnrSockets = JnrSocketSyscalls.load();
+		}
+		return jnrSockets;
 	}
 
 }

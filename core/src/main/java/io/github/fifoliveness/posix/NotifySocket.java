@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NotifySocket implements AutoCloseable {
 
-	private final EventSyscalls calls;
+	private final SocketSyscalls calls;
 
 	private final String address;
 
@@ -19,7 +19,7 @@ public final class NotifySocket implements AutoCloseable {
 
 	private int fd;
 
-	private NotifySocket(EventSyscalls calls, String address, byte[] encodedAddress, int fd) {
+	private NotifySocket(SocketSyscalls calls, String address, byte[] encodedAddress, int fd) {
 		this.calls = calls;
 		this.address = address;
 		this.encodedAddress = encodedAddress;
@@ -34,16 +34,16 @@ public final class NotifySocket implements AutoCloseable {
 	 */
 	public static NotifySocket open(String address, NativePosix posix) throws PosixException {
 		byte[] encoded = UnixSocketAddress.encode(address);
-		EventSyscalls calls = calls(posix);
-		int fd = calls.socket(EventSyscalls.AF_UNIX, EventSyscalls.SOCK_DGRAM | EventSyscalls.SOCK_CLOEXEC_NONBLOCK);
+		SocketSyscalls calls = calls(posix);
+		int fd = calls.socket(SocketSyscalls.AF_UNIX, SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK);
 		if (fd < 0) {
 			throw PosixException.of("socket", address, -fd);
 		}
 		return new NotifySocket(calls, address, encoded, fd);
 	}
 
-	static EventSyscalls calls(NativePosix posix) {
-		return EventSyscallsBinding.get(posix.implementation(), LinuxSyscallTable.current().orElse(null));
+	static SocketSyscalls calls(NativePosix posix) {
+		return EventSyscallsBinding.sockets(posix.implementation(), LinuxSyscallTable.current().orElse(null));
 	}
 
 	/** Return the address this socket sends to, as given. */

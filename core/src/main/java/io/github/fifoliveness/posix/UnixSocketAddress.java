@@ -26,12 +26,12 @@ final class UnixSocketAddress {
 		}
 		// A path needs its NUL within sun_path; an abstract name starts with one.
 		int length = name.length + 1;
-		if (length > EventSyscalls.SUN_PATH_SIZE) {
+		if (length > SocketSyscalls.SUN_PATH_SIZE) {
 			throw new IllegalArgumentException("'" + address + "' is longer than a Unix socket address can be ("
-					+ (EventSyscalls.SUN_PATH_SIZE - 1) + " bytes)");
+					+ (SocketSyscalls.SUN_PATH_SIZE - 1) + " bytes)");
 		}
-		ByteBuffer bytes = ByteBuffer.allocate(EventSyscalls.SUN_PATH_OFFSET + length).order(ByteOrder.nativeOrder());
-		bytes.putShort((short) EventSyscalls.AF_UNIX);
+		ByteBuffer bytes = ByteBuffer.allocate(SocketSyscalls.SUN_PATH_OFFSET + length).order(ByteOrder.nativeOrder());
+		bytes.putShort((short) SocketSyscalls.AF_UNIX);
 		if (nameInAbstractNamespace) {
 			bytes.put((byte) 0).put(name);
 		}

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The calls behind {@link KernelEvents} and {@link NotifySocket} against the real kernel,
  * through every implementation this JVM can run: the foreign one on JDK 22 and later,
- * jffi's {@code syscall(3)}, and jnr-ffi's binding of libc, which serves where no
- * system-call table is known and is proven here on Linux too.
+ * jffi's {@code syscall(3)}, and for the socket jnr-ffi's binding of libc, which serves
+ * where no system-call table is known and is proven here on Linux too.
  */
 @EnabledOnOs(value = OS.LINUX, architectures = { "amd64", "aarch64" })
 class EventSyscallsTests {
@@ -40,11 +40,13 @@ class EventSyscallsTests {
 	private final NativePosix posix = NativePosix.get();
 
 	static Stream<Named<EventSyscalls>> implementations() {
-		return Stream.concat(
-				Arrays.stream(SyscallsLoader.supportedImplementations())
-					.map((implementation) -> Named.of(implementation.name(),
-							EventSyscallsBinding.get(implementation, TABLE))),
-				Stream.of(Named.of("jnr-ffi", JnrEventSyscalls.load())));
+		return Arrays.stream(SyscallsLoader.supportedImplementations())
+			.map((implementation) -> Named.of(implementation.name(), EventSyscallsBinding.get(implementation, TABLE)));
+	}
+
+	static Stream<Named<SocketSyscalls>> socketImplementations() {
+		return Stream.concat(implementations().map((named) -> Named.of(named.getName(), named.getPayload())),
+				Stream.of(Named.of("jnr-ffi", JnrSocketSyscalls.load())));
 	}
 
 	@ParameterizedTest
@@ -106,13 +108,13 @@ class EventSyscallsTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("implementations")
-	void datagramSentToAnAbstractAddressArrivesWhole(EventSyscalls calls) {
+	@MethodSource("socketImplementations")
+	void datagramSentToAnAbstractAddressArrivesWhole(SocketSyscalls calls) {
 		byte[] address = UnixSocketAddress
 			.encode("@fifo-liveness-test/" + ProcessHandle.current().pid() + "/" + System.nanoTime());
-		int type = EventSyscalls.SOCK_DGRAM | EventSyscalls.SOCK_CLOEXEC_NONBLOCK;
-		int receiver = calls.socket(EventSyscalls.AF_UNIX, type);
-		int sender = calls.socket(EventSyscalls.AF_UNIX, type);
+		int type = SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK;
+		int receiver = calls.socket(SocketSyscalls.AF_UNIX, type);
+		int sender = calls.socket(SocketSyscalls.AF_UNIX, type);
 		try {
 			assertThat(receiver).isNotNegative();
 			assertThat(sender).isNotNegative();

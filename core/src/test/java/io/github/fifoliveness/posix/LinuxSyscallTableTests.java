@@ -100,10 +100,10 @@ class LinuxSyscallTableTests {
 				InotifyRecords.IN_MOVED_FROM, InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE,
 				InotifyRecords.IN_DELETE, InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF,
 				InotifyRecords.IN_UNMOUNT, InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED,
-				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK, EventSyscalls.AF_UNIX,
-				EventSyscalls.SOCK_DGRAM, EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK, EventSyscalls.MSG_NOSIGNAL,
+				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK, SocketSyscalls.AF_UNIX,
+				SocketSyscalls.SOCK_DGRAM, SocketSyscalls.CLOEXEC, SocketSyscalls.NONBLOCK, SocketSyscalls.MSG_NOSIGNAL,
 				LinuxSyscallTable.current().orElseThrow().epollEvent().size(), InotifyRecords.HEADER,
-				EventSyscalls.RLIM_INFINITY, EventSyscalls.SUN_PATH_OFFSET, EventSyscalls.SUN_PATH_SIZE);
+				EventSyscalls.RLIM_INFINITY, SocketSyscalls.SUN_PATH_OFFSET, SocketSyscalls.SUN_PATH_SIZE);
 		assertThat(compileAndRun(prelude, body.toString()))
 			.isEqualTo(String.join(" ", expected.stream().map(String::valueOf).toList()));
 	}

@@ -18,7 +18,7 @@ public final class NotifySocketReceiver implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(2);
 
-	private final EventSyscalls calls;
+	private final SocketSyscalls calls;
 
 	private final String address;
 
@@ -30,7 +30,7 @@ public final class NotifySocketReceiver implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private NotifySocketReceiver(EventSyscalls calls, String address, int fd) {
+	private NotifySocketReceiver(SocketSyscalls calls, String address, int fd) {
 		this.calls = calls;
 		this.address = address;
 		this.fd = fd;
@@ -46,8 +46,8 @@ public final class NotifySocketReceiver implements AutoCloseable {
 	 * @return the receiver
 	 */
 	public static NotifySocketReceiver bind(String address) {
-		EventSyscalls calls = NotifySocket.calls(NativePosix.get());
-		int fd = calls.socket(EventSyscalls.AF_UNIX, EventSyscalls.SOCK_DGRAM | EventSyscalls.SOCK_CLOEXEC_NONBLOCK);
+		SocketSyscalls calls = NotifySocket.calls(NativePosix.get());
+		int fd = calls.socket(SocketSyscalls.AF_UNIX, SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK);
 		if (fd < 0) {
 			throw new IllegalStateException("socket failed: " + PosixConstants.errorName(-fd));
 		}

@@ -43,7 +43,8 @@ public class PeerFolderProperties {
 	private int maxMembers = PeerFolder.DEFAULT_MAX_MEMBERS;
 
 	/**
-	 * How long a member, once up, must stay down before its DOWN is published; overrides
+	 * How long a member, once up, must stay down before its DOWN is published, and the
+	 * quorum, once held, stay lost before its loss is published; overrides
 	 * "fifo-liveness.monitor.down-after".
 	 */
 	private @Nullable Duration downAfter;

@@ -51,6 +51,10 @@ final class FolderPublications {
 	// Within a rescan, whose changes are published first and the quorum once after.
 	private boolean batching;
 
+	// When a quorum lost by members leaving is published, unless held again first: a
+	// member's DOWN waits for down-after, and so does a clean restart's.
+	private @Nullable Long quorumLossDue;
+
 	private final IntSupplier members;
 
 	private final BooleanSupplier present;
@@ -121,10 +125,13 @@ final class FolderPublications {
 	}
 
 	void tick() {
+		long now = this.clock.getAsLong();
 		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
 			publishQuorum();
 		}
-		long now = this.clock.getAsLong();
+		if (this.quorumLossDue != null && now - this.quorumLossDue >= 0) {
+			publishQuorum(true);
+		}
 		catchUp(this.memberLines, "joins and leaves", now);
 		catchUp(this.quorumLines, "quorum changes", now);
 	}
@@ -155,6 +162,7 @@ final class FolderPublications {
 	Optional<Long> due() {
 		Optional<Long> grace = (!this.started || this.quorum != null) ? Optional.empty()
 				: quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
+		grace = earlier(grace, Optional.ofNullable(this.quorumLossDue));
 		return earlier(earlier(grace, due(this.memberLines)), due(this.quorumLines));
 	}
 
@@ -191,7 +199,8 @@ final class FolderPublications {
 			line(this.memberLines, true, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
-		publishQuorum();
+		// A DOWN comes after down-after already.
+		publishQuorum(kind == PeerFolderChange.Kind.MEMBER_DOWN);
 	}
 
 	void memberLeft(String member, String why) {
@@ -217,11 +226,24 @@ final class FolderPublications {
 	}
 
 	private void publishQuorum() {
+		publishQuorum(false);
+	}
+
+	private void publishQuorum(boolean lossDue) {
 		if (!this.started || this.batching) {
 			return;
 		}
 		int up = this.publishedUp.size();
 		boolean now = this.present.getAsBoolean() && up >= this.folder.minUp();
+		if (now || lossDue) {
+			this.quorumLossDue = null;
+		}
+		else if (Boolean.TRUE.equals(this.quorum) && !this.folder.downAfter().isZero()) {
+			if (this.quorumLossDue == null) {
+				this.quorumLossDue = this.clock.getAsLong() + this.folder.downAfter().toNanos();
+			}
+			return;
+		}
 		// A health scan within the start-up grace may have seen it held before any line.
 		boolean heldBefore = this.quorum != null && this.quorumSeen;
 		if (now) {

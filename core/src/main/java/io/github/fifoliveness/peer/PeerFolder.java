@@ -58,6 +58,7 @@ public final class PeerFolder {
 	 * @param owner who must own the members' FIFOs, {@code null} for the folder's owner
 	 * @param maxMembers how many members to take at most, at least {@code minUp}
 	 * @param downAfter how long a member that was up must stay down before its DOWN is
+	 * published, and a quorum that was held lost by members leaving before its loss is
 	 * published
 	 * @param startupGrace how long after the monitor started a member not seen UP yet,
 	 * and the quorum not held yet, are not DOWN; zero for none

@@ -2,9 +2,11 @@ package io.github.fifoliveness.peer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 import io.github.fifoliveness.posix.PosixException;
@@ -28,6 +30,10 @@ final class WatchedPeers implements WatchGroup {
 	private final Map<String, PeerProbe> polled = new LinkedHashMap<>();
 
 	private final List<WatchedPeer> touched = new ArrayList<>();
+
+	// Polled since a watch failed (a folder it could not read): tried again by the safety
+	// net.
+	private final Set<String> fellBack = new HashSet<>();
 
 	private int safetyNetCursor;
 
@@ -54,6 +60,7 @@ final class WatchedPeers implements WatchGroup {
 	@Override
 	public void start(WatchLoop loop) {
 		this.polled.clear();
+		this.fellBack.clear();
 		if (!loop.isWatching()) {
 			this.peers.forEach((peer) -> poll(loop, peer, null));
 		}
@@ -130,9 +137,26 @@ final class WatchedPeers implements WatchGroup {
 		for (int i = 0; i < share; i++) {
 			WatchedPeer peer = this.peers.get(this.safetyNetCursor);
 			this.safetyNetCursor = (this.safetyNetCursor + 1) % size;
-			if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
+			if (this.fellBack.contains(peer.name())) {
+				watchAgain(loop, peer);
+			}
+			else if (!this.polled.containsKey(peer.name()) && (!peer.isHeld() || !peer.isStillHeld())) {
 				probeSafely(loop, peer);
 			}
+		}
+	}
+
+	// As a peer folder is armed again: a folder may become readable again.
+	private void watchAgain(WatchLoop loop, WatchedPeer peer) {
+		if (loop.reserve(1) == 0) {
+			return;
+		}
+		this.polled.remove(peer.name());
+		peer.watched(true);
+		probeSafely(loop, peer);
+		if (!this.polled.containsKey(peer.name())) {
+			this.fellBack.remove(peer.name());
+			loop.logger().info("Peer '" + peer.name() + "' is watched again");
 		}
 	}
 
@@ -216,9 +240,16 @@ final class WatchedPeers implements WatchGroup {
 			}
 		}
 		catch (PosixException ex) {
-			poll(loop, peer, ex.getMessage());
+			// Told once, not at each safety net that tries again in vain.
+			boolean first = this.fellBack.add(peer.name());
+			poll(loop, peer, first ? ex.getMessage() + tryAgain(loop.settings()) : null);
 			record(peer, peer.probe().probe());
 		}
+	}
+
+	private static String tryAgain(WatchSettings settings) {
+		return WatchSettings.isOff(settings.safetyNetInterval()) ? "" : "; watching it is tried again every "
+				+ settings.safetyNetInterval().toMillis() + " ms ('fifo-liveness.monitor.watch.safety-net-interval')";
 	}
 
 	private ProbeResult probeAndHold(WatchLoop loop, WatchedPeer peer) throws PosixException {

@@ -158,6 +158,57 @@ class FolderMembersTests {
 	}
 
 	@Test
+	void aQuorumLostByAMemberThatStopsIsPublishedOnlyOnceItHasLastedDownAfter() throws Exception {
+		alive("a");
+		alive("b");
+		FolderMembers members = start(folder(2, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		stops("a", members);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a");
+		assertThat(members.publications().report().quorum()).isFalse();
+		assertThat(members.due(this.now)).isEqualTo(5 * SECOND);
+		this.now += 4 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a");
+		this.now += SECOND;
+		assertThat(members.due(this.now)).isZero();
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a", "QUORUM_LOST");
+		assertThat(folderLines()).last().asString().contains("WARN").contains("lost its quorum: 1 of 1 members up");
+	}
+
+	@Test
+	void aMemberRestartedWithinDownAfterLosesNoQuorum() throws Exception {
+		alive("a");
+		alive("b");
+		FolderMembers members = start(folder(2, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		stops("a", members);
+		this.now += SECOND;
+		comesBack("a", members);
+		this.now += 10 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a", "MEMBER_JOINED a");
+		assertThat(folderLines()).noneMatch((line) -> line.contains("lost its quorum"));
+		assertThat(members.due(this.now)).isGreaterThan(10 * SECOND);
+	}
+
+	@Test
+	void aDownPublishedAfterDownAfterLosesTheQuorumAtOnceWhileALeaveIsHeldBack() throws Exception {
+		alive("a");
+		alive("b");
+		alive("c");
+		FolderMembers members = start(folder(3, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		dies("a", members);
+		this.now += 4 * SECOND;
+		stops("b", members);
+		this.now += SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT b", "MEMBER_DOWN a", "QUORUM_LOST");
+	}
+
+	@Test
 	void aMemberNeverUpAndAQuorumNeverHeldAreDownOnlyOnceTheStartupGraceHasPassed() throws Exception {
 		Fifos.create(this.dir.resolve("a.fifo"));
 		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ofSeconds(30)));

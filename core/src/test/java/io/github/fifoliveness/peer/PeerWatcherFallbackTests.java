@@ -14,6 +14,7 @@ import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.Fifos;
 import io.github.fifoliveness.testsupport.FollowPeerFolder;
+import io.github.fifoliveness.testsupport.FollowPeers;
 import io.github.fifoliveness.testsupport.OutputLines;
 import io.github.fifoliveness.testsupport.WatchOnce;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,39 @@ class PeerWatcherFallbackTests {
 			.contains(
 					"Peer 'peer-0' is probed every 1000 ms ('fifo-liveness.monitor.poll-interval') instead of watched:"
 							+ " inotify_add_watch(" + secret + ") failed: Permission denied (EACCES)");
+	}
+
+	// As a peer folder is armed again: the safety net tries the watch again.
+	@Test
+	void aPeerPolledForAFolderThisUserMayNotReadIsWatchedAgainOnceItMay() throws Exception {
+		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
+		Fifos.run("chmod", "0711", this.dir.toString());
+		Path folder = Files.createDirectory(this.dir.resolve("orders"));
+		Fifos.run("chown", "65534:65534", folder.toString());
+		Fifos.run("chmod", "0300", folder.toString());
+		Path fifo = folder.resolve("orders.fifo");
+		OutputLines lines = OutputLines.of(this.children.startJavaAs(65534, this.dir.resolve("scratch"),
+				FollowPeers.class, "--safety-net=PT1S", fifo.toString()));
+		lines.awaitLine("event peer-0 DOWN MISSING", Duration.ofSeconds(30));
+		assertThat(lines.containing("instead of watched")).singleElement()
+			.asString()
+			.contains("Peer 'peer-0' is not probed in the background ('fifo-liveness.monitor.poll-interval' is PT0S)"
+					+ " instead of watched: inotify_add_watch(" + folder + ") failed: Permission denied (EACCES);"
+					+ " watching it is tried again every 1000 ms");
+		Fifos.run("chmod", "0700", folder.toString());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !lines.containing("Peer 'peer-0' is watched again").isEmpty());
+		Fifos.create(fifo);
+		Fifos.run("chown", "65534:65534", fifo.toString());
+		OpenFile reader = this.posix.openReadEnd(fifo);
+		try {
+			lines.awaitLine("event peer-0 UP null", Duration.ofSeconds(10));
+		}
+		finally {
+			reader.close();
+		}
+		lines.awaitLine("event peer-0 DOWN NO_READER", Duration.ofSeconds(10));
+		assertThat(lines.containing("instead of watched")).hasSize(1);
 	}
 
 	@Test

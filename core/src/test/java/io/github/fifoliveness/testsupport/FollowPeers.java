@@ -1,6 +1,7 @@
 package io.github.fifoliveness.testsupport;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.github.fifoliveness.peer.PeerStatusChange;
 import io.github.fifoliveness.peer.PeerWatcher;
@@ -13,7 +14,7 @@ import io.github.fifoliveness.posix.NativePosix;
  * from outside, such as its mount namespace. Prints
  * {@code event <name> <status> <reason>} for every {@link PeerStatusChange}. Polling is
  * off and the safety net at 60 s, so every event a test awaits for less came from the
- * kernel.
+ * kernel; a first argument {@code --safety-net=<ISO-8601 duration>} sets another.
  */
 public final class FollowPeers {
 
@@ -21,8 +22,13 @@ public final class FollowPeers {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		PeerWatcher watcher = new PeerWatcher(new Peers(WatchOnce.fifoProbes(args)), Duration.ZERO,
-				Duration.ofSeconds(60), (event) -> {
+		Duration safetyNet = Duration.ofSeconds(60);
+		if (args.length > 0 && args[0].startsWith("--safety-net=")) {
+			safetyNet = Duration.parse(args[0].substring("--safety-net=".length()));
+			args = Arrays.copyOfRange(args, 1, args.length);
+		}
+		PeerWatcher watcher = new PeerWatcher(new Peers(WatchOnce.fifoProbes(args)), Duration.ZERO, safetyNet,
+				(event) -> {
 					PeerStatusChange changed = (PeerStatusChange) event;
 					System.out
 						.println("event " + changed.getPeer() + " " + changed.getStatus() + " " + changed.getReason());

@@ -33,13 +33,13 @@ public final class ApplicationPidFileAutoConfiguration {
 				logger.warn("'fifo-liveness.beacon.pid-file' is ignored: 'fifo-liveness.pid-file', which replaces it,"
 						+ " is set too. Remove 'fifo-liveness.beacon.pid-file'.");
 			}
-			return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.pid-file", properties.getPidFile()),
+			return new ApplicationPidFile(PathProperty.file("fifo-liveness.pid-file", properties.getPidFile()),
 					"fifo-liveness.pid-file", posix);
 		}
 		logger.warn("'fifo-liveness.beacon.pid-file' is deprecated: set 'fifo-liveness.pid-file' instead, which"
 				+ " also writes the PID file when the beacon is off.");
 		String pidFile = properties.getBeacon().getPidFile();
-		return new ApplicationPidFile(PathProperty.absolute("fifo-liveness.beacon.pid-file", pidFile),
+		return new ApplicationPidFile(PathProperty.file("fifo-liveness.beacon.pid-file", pidFile),
 				"fifo-liveness.beacon.pid-file", posix);
 	}
 

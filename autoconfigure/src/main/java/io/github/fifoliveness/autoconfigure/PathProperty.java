@@ -16,12 +16,17 @@ final class PathProperty {
 	private PathProperty() {
 	}
 
-	static Path absolute(String property, @Nullable String value) {
+	/** For a FIFO or a PID file. */
+	static Path file(String property, @Nullable String value) {
+		return PropertyRules.check(property, value, () -> ConfiguredPath.file(value), action(property));
+	}
+
+	static Path folder(String property, @Nullable String value) {
 		return PropertyRules.check(property, value, () -> ConfiguredPath.of(value), action(property));
 	}
 
 	/**
-	 * Like {@link #absolute(String, String)}, for a beacon's FIFO: with a single-instance
+	 * Like {@link #file(String, String)}, for a beacon's FIFO: with a single-instance
 	 * lock, {@code <name>.lock} must fit beside it too.
 	 */
 	static Path beacon(String property, @Nullable String value, boolean singleInstance) {

@@ -42,7 +42,7 @@ final class PeerFolders {
 					"A peer is named '" + name + "' too, and both would be /actuator/health/peers/" + name
 							+ ": give the peer folder another name.");
 		}
-		Path path = PathProperty.absolute(prefix + ".path", folder.getPath());
+		Path path = PathProperty.folder(prefix + ".path", folder.getPath());
 		PropertyRules.check(prefix + ".pattern", folder.getPattern(), () -> PeerFolder.matcher(folder.getPattern()));
 		int minUp = PropertyRules.check(prefix + ".min-up", folder.getMinUp(),
 				() -> PeerFolder.minUp(folder.getMinUp()));

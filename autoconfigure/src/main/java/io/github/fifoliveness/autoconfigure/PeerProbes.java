@@ -76,9 +76,9 @@ final class PeerProbes {
 					+ ".owner' to the user that runs the peer.");
 		}
 		if (peer.getPidFile() != null) {
-			return new PidFilePeerProbe(PathProperty.absolute(prefix + ".pid-file", peer.getPidFile()), owner, posix);
+			return new PidFilePeerProbe(PathProperty.file(prefix + ".pid-file", peer.getPidFile()), owner, posix);
 		}
-		return new FifoPeerProbe(PathProperty.absolute(prefix + ".path", peer.getPath()), owner, posix);
+		return new FifoPeerProbe(PathProperty.file(prefix + ".path", peer.getPath()), owner, posix);
 	}
 
 	static ExpectedOwner owner(String property, @Nullable String value, NativePosix posix) {

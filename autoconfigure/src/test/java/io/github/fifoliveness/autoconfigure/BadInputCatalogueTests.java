@@ -224,6 +224,12 @@ class BadInputCatalogueTests {
 						"the path has a '..' segment"),
 				new InvalidPath("fifo-liveness.peers.orders.pid-file", "relative", (dir) -> "orders.pid",
 						"the path must be absolute"),
+				new InvalidPath(peer, "ending in '/'", (dir) -> dir + "/orders.fifo/",
+						"the path ends in '/', which names a folder, not a file"),
+				new InvalidPath(beacon, "ending in '/'", (dir) -> dir + "/run/app.fifo/",
+						"the path ends in '/', which names a folder, not a file"),
+				new InvalidPath("fifo-liveness.peers.orders.pid-file", "ending in '/'", (dir) -> dir + "/orders.pid/",
+						"the path ends in '/', which names a folder, not a file"),
 				new InvalidPath("fifo-liveness.peer-folders.workers.path", "relative", (dir) -> "workers",
 						"the path must be absolute"));
 	}

@@ -74,7 +74,7 @@ public class FifoBeacon {
 	 */
 	public static Path configuredPath(@Nullable String value, boolean singleInstance) {
 		return singleInstance ? ConfiguredPath.withSibling(value, BeaconLock.SUFFIX, "lock file")
-				: ConfiguredPath.of(value);
+				: ConfiguredPath.file(value);
 	}
 
 	/** Return the path of the FIFO. */

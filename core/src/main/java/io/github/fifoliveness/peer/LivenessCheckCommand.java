@@ -85,6 +85,12 @@ public final class LivenessCheckCommand {
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
+		if (ConfiguredPath.endsInSlash(args[args.length - 1])) {
+			err.println(CStyleEscape
+				.escape("not a valid path: it " + ConfiguredPath.ENDS_IN_SLASH + ": " + args[args.length - 1]));
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
 		Path path;
 		try {
 			path = ConfiguredPath.parse(args[args.length - 1]).toAbsolutePath();

@@ -7,13 +7,19 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/** A configured path's rules: absolute, within limits, no {@code .} or {@code ..}. */
+/**
+ * A configured path's rules: absolute, within limits, no {@code .} or {@code ..}, and a
+ * file's without a '/' at the end.
+ */
 public final class ConfiguredPath {
 
 	// Linux's; macOS and the BSDs have a PATH_MAX of 1024, and say so at open.
 	private static final int PATH_MAX = 4096;
 
 	private static final int NAME_MAX = 255;
+
+	/** Why a value that ends in '/' names no file. */
+	public static final String ENDS_IN_SLASH = "ends in '/', which names a folder, not a file";
 
 	private ConfiguredPath() {
 	}
@@ -89,12 +95,32 @@ public final class ConfiguredPath {
 	}
 
 	/**
-	 * Like {@link #of(String)}, for a path beside which a file of its name and
+	 * Like {@link #of(String)}, for a file (a FIFO, a PID file): the kernel resolves a
+	 * value that ends in '/' as a folder, where {@link Path} drops the '/'.
+	 * @throws IllegalArgumentException saying what is wrong with the value
+	 */
+	public static Path file(@Nullable String value) {
+		Path path = of(value);
+		if (endsInSlash(value)) {
+			throw new IllegalArgumentException("The path " + ENDS_IN_SLASH + ": write it without the '/' at the end.");
+		}
+		return path;
+	}
+
+	/**
+	 * Whether a value ends in '/', which names a folder, never a FIFO or a file.
+	 */
+	public static boolean endsInSlash(@Nullable String value) {
+		return value != null && value.length() > 1 && value.endsWith("/");
+	}
+
+	/**
+	 * Like {@link #file(String)}, for a path beside which a file of its name and
 	 * {@code suffix} must fit too, such as a beacon's lock file ({@code .lock}).
 	 * @param sibling what the file beside it is, such as {@code lock file}
 	 */
 	public static Path withSibling(@Nullable String value, String suffix, String sibling) {
-		Path path = of(value);
+		Path path = file(value);
 		int nameBytes = bytes(path.getFileName().toString());
 		if (nameBytes + suffix.length() > NAME_MAX) {
 			throw new IllegalArgumentException(

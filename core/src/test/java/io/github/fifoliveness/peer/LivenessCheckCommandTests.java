@@ -188,6 +188,20 @@ class LivenessCheckCommandTests {
 		assertThat(err()).contains("an empty path").contains("usage: check");
 	}
 
+	// Where the kernel would look for a folder, and Path.of would drop the '/'.
+	@Test
+	void aPathThatEndsInASlashIsAUsageErrorNotTheFifoWithoutIt() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		try (OpenFile reader = NativePosix.get().openReadEnd(fifo)) {
+			assertThat(run(fifo + "/")).isEqualTo(2);
+			assertThat(run("--pid-file", this.dir.resolve("orders.pid") + "/")).isEqualTo(2);
+			assertThat(out()).isEmpty();
+			assertThat(err())
+				.contains("not a valid path: it ends in '/', which names a folder, not a file: " + fifo + "/")
+				.contains("usage: check");
+		}
+	}
+
 	@Test
 	void pathWithANewlineStillPrintsOneLineEscaped() {
 		Path fifo = Fifos.create(this.dir.resolve("peer\nDOWN.fifo"));

@@ -55,6 +55,19 @@ class ConfiguredPathTests {
 			.withMessageStartingWith("Not a valid path");
 	}
 
+	// The kernel looks for a folder at "orders.fifo/", and Path.of drops the '/'.
+	@Test
+	void aFilesPathThatEndsInASlashIsRefusedButAFoldersIsNot() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ConfiguredPath.file("/run/orders/orders.fifo/"))
+			.withMessage(
+					"The path ends in '/', which names a folder, not a file: write it without the '/' at the end.");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConfiguredPath.withSibling("/run/app/app.fifo/", ".lock", "lock file"))
+			.withMessageStartingWith("The path ends in '/'");
+		assertThat(ConfiguredPath.of("/run/workers/")).isEqualTo(Path.of("/run/workers"));
+		assertThat(ConfiguredPath.file("/run/orders/orders.fifo")).isEqualTo(Path.of("/run/orders/orders.fifo"));
+	}
+
 	@Test
 	void aPathWithAFileBesideItLeavesRoomForThatFile() {
 		String name = "n".repeat(251);

@@ -41,8 +41,18 @@ public record ExpectedOwner(int uid) {
 	 * @throws IllegalArgumentException if no user has that name
 	 */
 	public static ExpectedOwner configured(String user, NativePosix posix) {
-		return named(user, posix).orElseThrow(() -> new IllegalArgumentException(
-				"No user of that name exists on this machine; give an existing user name or a numeric uid."));
+		return named(user, posix).orElseThrow(() -> new IllegalArgumentException(whyNoOwner(user.strip())
+				+ "; give an existing user name or a numeric uid of at most " + Integer.MAX_VALUE + "."));
+	}
+
+	private static String whyNoOwner(String user) {
+		if (user.isEmpty()) {
+			return "The owner is blank";
+		}
+		if (user.matches("-[0-9]+")) {
+			return "A uid cannot be negative";
+		}
+		return user.matches("[0-9]+") ? "The uid is too large" : "No user of that name exists on this machine";
 	}
 
 	// Numeric uids need no passwd entry (OpenShift assigns ones such as 1000680000).

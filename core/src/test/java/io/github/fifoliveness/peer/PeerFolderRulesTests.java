@@ -119,6 +119,12 @@ class PeerFolderRulesTests {
 		assertThat(ExpectedOwner.configured("1000680000", posix).uid()).isEqualTo(1000680000);
 		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("no-such-user-42", posix))
 			.withMessageStartingWith("No user of that name exists on this machine");
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("99999999999", posix))
+			.withMessage("The uid is too large; give an existing user name or a numeric uid of at most 2147483647.");
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("-5", posix))
+			.withMessageStartingWith("A uid cannot be negative;");
+		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured(" ", posix))
+			.withMessageStartingWith("The owner is blank;");
 		// The NUL would end the name early: "root\0x" must not be root.
 		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("root\0x", posix));
 	}

@@ -1,5 +1,6 @@
 package io.github.fifoliveness.peer;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +99,28 @@ class CheckJarIT {
 			assertThat(process.exitValue()).as(output).isEqualTo(2);
 			assertThat(output).contains("not a valid path: ", "as its locale says: start it with a UTF-8 locale");
 		}
+	}
+
+	// Where java.io.tmpdir and the working folder cannot take jffi's stub, as under
+	// noexec or read-only mounts: /proc takes no file, not even root's.
+	@Test
+	void aStubJffiCannotWriteIsTwoLinesThatSayWhatToDo() throws Exception {
+		String jnrJvm = System.getProperty("fifo-liveness.test.jnr-jvm", "");
+		assumeTrue(!jnrJvm.isEmpty(), "no JDK 17 to 21 found, the only ones jffi runs on");
+		Process process = new ProcessBuilder(jnrJvm, "-Djava.io.tmpdir=/proc", "-jar",
+				jar().toAbsolutePath().toString(), this.dir.resolve("none.fifo").toString())
+			.directory(new File("/proc"))
+			.redirectErrorStream(true)
+			.start();
+		this.started.add(process);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isEqualTo(2);
+		assertThat(output.lines()).as(output)
+			.satisfiesExactly(
+					(line) -> assertThat(line).startsWith("fifo-liveness needs native calls")
+						.contains("jffi binary stub"),
+					(line) -> assertThat(line).contains("java.io.tmpdir ('/proc')", "-Djffi.extract.dir="));
 	}
 
 	@Test

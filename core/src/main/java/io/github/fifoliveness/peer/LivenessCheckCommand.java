@@ -105,7 +105,7 @@ public final class LivenessCheckCommand {
 			posix = NativePosix.get();
 		}
 		catch (NativePosixUnavailableException ex) {
-			err.println(ex.getMessage());
+			err.println(nativeFailure(ex));
 			return USAGE;
 		}
 		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
@@ -135,6 +135,15 @@ public final class LivenessCheckCommand {
 			line.append(": ").append(result.note());
 		}
 		return line.toString();
+	}
+
+	// jffi's message holds a stack trace of its own: its first line says enough.
+	static String nativeFailure(NativePosixUnavailableException ex) {
+		String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+		return (ex.getReason() != NativePosixUnavailableException.Reason.NATIVE_STUB_NOT_LOADABLE) ? message
+				: message + System.lineSeparator() + "jffi could not write or load its stub in java.io.tmpdir ('"
+						+ System.getProperty("java.io.tmpdir") + "'): run with -Djffi.extract.dir=<a writable folder"
+						+ " on a file system mounted with exec>, or on Java 22 or later";
 	}
 
 	static String notAValidPath(InvalidPathException ex) {

@@ -45,7 +45,7 @@ final class PeerFolderCheck {
 			posix = NativePosix.get();
 		}
 		catch (NativePosixUnavailableException ex) {
-			err.println(ex.getMessage());
+			err.println(LivenessCheckCommand.nativeFailure(ex));
 			return LivenessCheckCommand.USAGE;
 		}
 		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix) : Optional.empty();

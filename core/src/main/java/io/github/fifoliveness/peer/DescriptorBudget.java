@@ -41,7 +41,8 @@ final class DescriptorBudget {
 	}
 
 	long reserve(long wanted) {
-		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved));
+		// What folder members took is not free, for a peer watched again after the start.
+		long granted = Math.max(0, Math.min(wanted, this.budget - this.reserved - this.taken));
 		this.reserved += granted;
 		return granted;
 	}

@@ -31,7 +31,7 @@ public record ExpectedOwner(int uid) {
 	public static Optional<ExpectedOwner> named(String user, NativePosix posix) {
 		String name = user.strip();
 		// A NUL would end the name early, and name another user.
-		OptionalInt uid = name.matches("[0-9]{1,10}") ? uid(Long.parseLong(name))
+		OptionalInt uid = name.matches("[0-9]+") ? uid(name)
 				: (name.isEmpty() || name.indexOf('\0') >= 0) ? OptionalInt.empty() : posix.userId(name);
 		return uid.isPresent() ? Optional.of(new ExpectedOwner(uid.getAsInt())) : Optional.empty();
 	}
@@ -56,8 +56,10 @@ public record ExpectedOwner(int uid) {
 	}
 
 	// Numeric uids need no passwd entry (OpenShift assigns ones such as 1000680000).
-	private static OptionalInt uid(long value) {
-		return (value <= Integer.MAX_VALUE) ? OptionalInt.of((int) value) : OptionalInt.empty();
+	private static OptionalInt uid(String digits) {
+		String value = digits.replaceFirst("^0+(?=.)", "");
+		return (value.length() <= 10 && Long.parseLong(value) <= Integer.MAX_VALUE)
+				? OptionalInt.of(Integer.parseInt(value)) : OptionalInt.empty();
 	}
 
 	/** Whether the owner is checked at all: not for {@link #ANY}. */

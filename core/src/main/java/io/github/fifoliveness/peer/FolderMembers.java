@@ -245,13 +245,14 @@ final class FolderMembers {
 		member.drop(holds);
 		this.members.remove(member.fileName());
 		this.fileOfMember.remove(member.name());
+		Optional<Long> heldDownDue = this.tracker.heldBackUntil(member.name());
 		this.tracker.forget(member.name());
 		this.changed = true;
 		if (this.candidates.waitForRoom()) {
 			// A file passed over for want of room, or for this name, may take its place.
 			this.rescan = true;
 		}
-		this.publications.memberLeft(member.name(), why);
+		this.publications.memberLeft(member.name(), why, heldDownDue);
 	}
 
 	private void publishReport() {

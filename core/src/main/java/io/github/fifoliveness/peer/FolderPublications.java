@@ -188,27 +188,32 @@ final class FolderPublications {
 		PeerFolderChange.Kind kind = (change.getPreviousStatus() == PeerStatus.UNKNOWN)
 				? PeerFolderChange.Kind.MEMBER_JOINED
 				: result.alive() ? PeerFolderChange.Kind.MEMBER_UP : PeerFolderChange.Kind.MEMBER_DOWN;
-		if (result.alive()) {
-			this.publishedUp.add(change.getPeer());
-		}
-		else {
-			this.publishedUp.remove(change.getPeer());
-		}
+		boolean wasUp = result.alive() ? !this.publishedUp.add(change.getPeer())
+				: this.publishedUp.remove(change.getPeer());
 		// One that joins down is logged as DOWN by the tracker already.
 		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
 			line(this.memberLines, true, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
-		// A DOWN comes after down-after already.
-		publishQuorum(kind == PeerFolderChange.Kind.MEMBER_DOWN);
+		// A DOWN after UP comes after down-after already.
+		publishQuorum(kind == PeerFolderChange.Kind.MEMBER_DOWN && wasUp);
 	}
 
-	void memberLeft(String member, String why) {
-		this.publishedUp.remove(member);
+	/**
+	 * A member left; one whose DOWN was held back loses the quorum when that DOWN would
+	 * have been published, not a down-after later.
+	 */
+	void memberLeft(String member, String why, Optional<Long> heldDownDue) {
+		boolean wasUp = this.publishedUp.remove(member);
 		if (this.started) {
 			line(this.memberLines, true, subject(member) + " left: " + why);
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
+		if (wasUp && Boolean.TRUE.equals(this.quorum)) {
+			heldDownDue.ifPresent(
+					(due) -> this.quorumLossDue = earlier(Optional.ofNullable(this.quorumLossDue), Optional.of(due))
+						.get());
+		}
 		publishQuorum();
 	}
 

@@ -141,9 +141,15 @@ public final class LivenessCheckCommand {
 	static String nativeFailure(NativePosixUnavailableException ex) {
 		String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
 		return (ex.getReason() != NativePosixUnavailableException.Reason.NATIVE_STUB_NOT_LOADABLE) ? message
-				: message + System.lineSeparator() + "jffi could not write or load its stub in java.io.tmpdir ('"
-						+ System.getProperty("java.io.tmpdir") + "'): run with -Djffi.extract.dir=<a writable folder"
-						+ " on a file system mounted with exec>, or on Java 22 or later";
+				: message + System.lineSeparator() + "jffi could not write or load its stub in " + stubFolder()
+						+ ": run with -Djffi.extract.dir=<a writable folder on a file system mounted with exec>, or on"
+						+ " Java 22 or later";
+	}
+
+	private static String stubFolder() {
+		String extractDir = System.getProperty("jffi.extract.dir");
+		return (extractDir != null) ? "jffi.extract.dir ('" + extractDir + "')"
+				: "java.io.tmpdir ('" + System.getProperty("java.io.tmpdir") + "')";
 	}
 
 	static String notAValidPath(InvalidPathException ex) {

@@ -1,5 +1,7 @@
 package io.github.fifoliveness.peer;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +40,10 @@ final class PeerReport {
 			this.heldBackUntil = until;
 		}
 		this.heldBack = result;
+	}
+
+	Optional<Long> heldBackUntil() {
+		return (this.heldBack != null) ? Optional.of(this.heldBackUntil) : Optional.empty();
 	}
 
 	void dropHeldBack() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -78,6 +79,12 @@ final class PeerStatusTracker {
 		this.reports.remove(peer);
 		this.waiting.remove(peer);
 		this.startupGrace.forget(peer);
+	}
+
+	/** Return when a DOWN held back for the peer is due, if one is. */
+	Optional<Long> heldBackUntil(String peer) {
+		PeerReport report = this.reports.get(peer);
+		return (report != null) ? report.heldBackUntil() : Optional.empty();
 	}
 
 	void record(String peer, ProbeResult result) {

@@ -259,7 +259,7 @@ final class WatchedPeers implements WatchGroup {
 			result = peer.probeAndHold(loop);
 		}
 		if (result.alive() && !peer.isHeld()) {
-			poll(loop, peer, "its PID file keeps changing");
+			poll(loop, peer, this.fellBack.contains(peer.name()) ? null : "its PID file keeps changing");
 		}
 		return result;
 	}

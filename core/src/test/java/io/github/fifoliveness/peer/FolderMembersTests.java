@@ -159,10 +159,7 @@ class FolderMembersTests {
 
 	@Test
 	void aQuorumLostByAMemberThatStopsIsPublishedOnlyOnceItHasLastedDownAfter() throws Exception {
-		alive("a");
-		alive("b");
-		FolderMembers members = start(folder(2, Duration.ofSeconds(5), Duration.ZERO));
-		this.changes.clear();
+		FolderMembers members = startTwoUpOfTwoNeededWithDownAfter();
 		stops("a", members);
 		assertThat(kinds()).containsExactly("MEMBER_LEFT a");
 		assertThat(members.publications().report().quorum()).isFalse();
@@ -178,11 +175,23 @@ class FolderMembersTests {
 	}
 
 	@Test
+	void aMemberThatDiesAndIsCleanedUpLosesTheQuorumWhenItsDownWouldHaveBeenPublished() throws Exception {
+		FolderMembers members = startTwoUpOfTwoNeededWithDownAfter();
+		dies("a", members);
+		this.now += 3 * SECOND;
+		Files.delete(this.dir.resolve("a.fifo"));
+		members.mustRescan();
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a");
+		assertThat(members.due(this.now)).isEqualTo(2 * SECOND);
+		this.now += 2 * SECOND;
+		members.settle(this.loop);
+		assertThat(kinds()).containsExactly("MEMBER_LEFT a", "QUORUM_LOST");
+	}
+
+	@Test
 	void aMemberRestartedWithinDownAfterLosesNoQuorum() throws Exception {
-		alive("a");
-		alive("b");
-		FolderMembers members = start(folder(2, Duration.ofSeconds(5), Duration.ZERO));
-		this.changes.clear();
+		FolderMembers members = startTwoUpOfTwoNeededWithDownAfter();
 		stops("a", members);
 		this.now += SECOND;
 		comesBack("a", members);
@@ -373,6 +382,14 @@ class FolderMembersTests {
 	private PeerFolder folder(int minUp, Duration downAfter, Duration startupGrace) {
 		return new PeerFolder("workers", this.dir, PeerFolder.DEFAULT_PATTERN, minUp, null,
 				PeerFolder.DEFAULT_MAX_MEMBERS, downAfter, startupGrace);
+	}
+
+	private FolderMembers startTwoUpOfTwoNeededWithDownAfter() throws Exception {
+		alive("a");
+		alive("b");
+		FolderMembers members = start(folder(2, Duration.ofSeconds(5), Duration.ZERO));
+		this.changes.clear();
+		return members;
 	}
 
 	private FolderMembers start(PeerFolder folder) {

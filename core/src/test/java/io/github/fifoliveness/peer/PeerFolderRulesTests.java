@@ -117,6 +117,7 @@ class PeerFolderRulesTests {
 		NativePosix posix = NativePosix.get();
 		assertThat(ExpectedOwner.configured("root", posix).uid()).isZero();
 		assertThat(ExpectedOwner.configured("1000680000", posix).uid()).isEqualTo(1000680000);
+		assertThat(ExpectedOwner.configured("000000000001", posix).uid()).isEqualTo(1);
 		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("no-such-user-42", posix))
 			.withMessageStartingWith("No user of that name exists on this machine");
 		assertThatIllegalArgumentException().isThrownBy(() -> ExpectedOwner.configured("99999999999", posix))

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link WatchedPeerFolder} publishes: changes, quorum, log lines and the report
- * health reads. Confined to the watcher's thread, except for {@link #report()},
- * {@link #isReported()} and {@link #withStartupGrace(PeerFolderReport)}.
+ * What a {@link WatchedPeerFolder} publishes: changes, quorum, log lines (through
+ * {@link FolderLines}) and the report health reads. Confined to the watcher's thread,
+ * except for {@link #report()}, {@link #isReported()} and
+ * {@link #withStartupGrace(PeerFolderReport)}.
  */
 final class FolderPublications {
 
@@ -39,10 +40,7 @@ final class FolderPublications {
 
 	private final Set<String> publishedUp = new HashSet<>();
 
-	private final ChangeLines memberLines = new ChangeLines();
-
-	// Of their own, so that members coming and going never hide a quorum lost.
-	private final ChangeLines quorumLines = new ChangeLines();
+	private final FolderLines lines;
 
 	private @Nullable Boolean quorum;
 
@@ -69,6 +67,7 @@ final class FolderPublications {
 		this.clock = clock;
 		this.report = new PeerFolderReport(folder, false, Map.of());
 		this.startupGrace = new StartupGrace((member) -> folder.startupGrace(), clock);
+		this.lines = new FolderLines(folder.name(), logger, clock);
 	}
 
 	StartupGrace startupGrace() {
@@ -125,53 +124,20 @@ final class FolderPublications {
 	}
 
 	void tick() {
-		long now = this.clock.getAsLong();
 		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
 			publishQuorum();
 		}
-		if (this.quorumLossDue != null && now - this.quorumLossDue >= 0) {
+		if (this.quorumLossDue != null && this.clock.getAsLong() - this.quorumLossDue >= 0) {
 			publishQuorum(true);
 		}
-		catchUp(this.memberLines, "joins and leaves", now);
-		catchUp(this.quorumLines, "quorum changes", now);
-	}
-
-	// The lines that end a limited stretch say whether the quorum holds, WARN if not.
-	private void catchUp(ChangeLines lines, String changes, long now) {
-		boolean held = !Boolean.FALSE.equals(this.quorum);
-		long count = lines.countLine(now);
-		if (count > 0) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "': " + count + " " + changes + " in the last "
-					+ ChangeLines.WINDOW.toSeconds() + " s were not logged; " + describeNow()
-					+ ". Its health and gauges tell its state at every moment.");
-		}
-		long still = lines.stillLine(now);
-		if (still >= 0) {
-			String line = "Peer folder '" + this.folder.name() + "' has held still for "
-					+ ChangeLines.WINDOW.toSeconds() + " s"
-					+ ((still > 0) ? " (" + still + " more " + changes + " not logged)" : "") + ": " + describeNow();
-			if (held) {
-				this.logger.info(line);
-			}
-			else {
-				this.logger.warn(line);
-			}
-		}
+		this.lines.catchUp(!Boolean.FALSE.equals(this.quorum), this::describeNow);
 	}
 
 	Optional<Long> due() {
 		Optional<Long> grace = (!this.started || this.quorum != null) ? Optional.empty()
 				: quorumGraceLeft().map((left) -> this.startupGrace.end(this.folder.startupGrace()));
-		grace = earlier(grace, Optional.ofNullable(this.quorumLossDue));
-		return earlier(earlier(grace, due(this.memberLines)), due(this.quorumLines));
-	}
-
-	private static Optional<Long> due(ChangeLines lines) {
-		return lines.isLimited() ? Optional.of(lines.due()) : Optional.empty();
-	}
-
-	private static Optional<Long> earlier(Optional<Long> one, Optional<Long> other) {
-		return (one.isEmpty() || other.isPresent() && other.get() - one.get() < 0) ? other : one;
+		return FolderLines.earlier(FolderLines.earlier(grace, Optional.ofNullable(this.quorumLossDue)),
+				this.lines.due());
 	}
 
 	void firstLookDone() {
@@ -192,7 +158,7 @@ final class FolderPublications {
 				: this.publishedUp.remove(change.getPeer());
 		// One that joins down is logged as DOWN by the tracker already.
 		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
-			line(this.memberLines, true, subject(change.getPeer()) + " joined");
+			this.lines.member(subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
 		// A DOWN after UP comes after down-after already.
@@ -206,13 +172,13 @@ final class FolderPublications {
 	void memberLeft(String member, String why, Optional<Long> heldDownDue) {
 		boolean wasUp = this.publishedUp.remove(member);
 		if (this.started) {
-			line(this.memberLines, true, subject(member) + " left: " + why);
+			this.lines.member(subject(member) + " left: " + why);
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
 		if (wasUp && Boolean.TRUE.equals(this.quorum)) {
-			heldDownDue.ifPresent(
-					(due) -> this.quorumLossDue = earlier(Optional.ofNullable(this.quorumLossDue), Optional.of(due))
-						.get());
+			heldDownDue.ifPresent((due) -> this.quorumLossDue = FolderLines
+				.earlier(Optional.ofNullable(this.quorumLossDue), Optional.of(due))
+				.get());
 		}
 		publishQuorum();
 	}
@@ -266,11 +232,11 @@ final class FolderPublications {
 		String counts = up + " of " + this.members.getAsInt() + " members up, at least " + this.folder.minUp()
 				+ " needed";
 		if (now) {
-			line(this.quorumLines, true, "Peer folder '" + this.folder.name() + "' holds its quorum"
+			this.lines.quorum(true, "Peer folder '" + this.folder.name() + "' holds its quorum"
 					+ (heldBefore ? " again" : "") + ": " + counts);
 		}
 		else {
-			line(this.quorumLines, false, "Peer folder '" + this.folder.name() + "' " + (first ? "has no" : "lost its")
+			this.lines.quorum(false, "Peer folder '" + this.folder.name() + "' " + (first ? "has no" : "lost its")
 					+ " quorum: " + counts);
 		}
 		publish(now ? PeerFolderChange.Kind.QUORUM_HELD : PeerFolderChange.Kind.QUORUM_LOST, null, null);
@@ -285,18 +251,6 @@ final class FolderPublications {
 		}
 		catch (RuntimeException ex) {
 			this.logger.warn("A PeerFolderListener failed on " + change, ex);
-		}
-	}
-
-	private void line(ChangeLines lines, boolean info, String line) {
-		if (!lines.log(this.clock.getAsLong())) {
-			return;
-		}
-		if (info) {
-			this.logger.info(line);
-		}
-		else {
-			this.logger.warn(line);
 		}
 	}
 

@@ -1,0 +1,91 @@
+package io.github.fifoliveness.peer;
+
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+
+/**
+ * A peer folder's log lines, limited as a flapping peer's are: joins and leaves share one
+ * limit, and quorum changes have one of their own, so that members coming and going never
+ * hide a quorum lost.
+ */
+final class FolderLines {
+
+	private final String folder;
+
+	private final Logger logger;
+
+	private final LongSupplier clock;
+
+	private final ChangeLines members = new ChangeLines();
+
+	private final ChangeLines quorum = new ChangeLines();
+
+	FolderLines(String folder, Logger logger, LongSupplier clock) {
+		this.folder = folder;
+		this.logger = logger;
+		this.clock = clock;
+	}
+
+	void member(String line) {
+		log(this.members, true, line);
+	}
+
+	void quorum(boolean held, String line) {
+		log(this.quorum, held, line);
+	}
+
+	/**
+	 * Log the lines that end or count a limited stretch, which say the state now: a WARN
+	 * while the quorum is not held.
+	 */
+	void catchUp(boolean held, Supplier<String> state) {
+		long now = this.clock.getAsLong();
+		catchUp(this.members, "joins and leaves", now, held, state);
+		catchUp(this.quorum, "quorum changes", now, held, state);
+	}
+
+	Optional<Long> due() {
+		return earlier(due(this.members), due(this.quorum));
+	}
+
+	static Optional<Long> earlier(Optional<Long> one, Optional<Long> other) {
+		return (one.isEmpty() || other.isPresent() && other.get() - one.get() < 0) ? other : one;
+	}
+
+	private void catchUp(ChangeLines lines, String changes, long now, boolean held, Supplier<String> state) {
+		long count = lines.countLine(now);
+		if (count > 0) {
+			this.logger.warn("Peer folder '" + this.folder + "': " + count + " " + changes + " in the last "
+					+ ChangeLines.WINDOW.toSeconds() + " s were not logged; " + state.get()
+					+ ". Its health and gauges tell its state at every moment.");
+		}
+		long still = lines.stillLine(now);
+		if (still >= 0) {
+			log(held, "Peer folder '" + this.folder + "' has held still for " + ChangeLines.WINDOW.toSeconds() + " s"
+					+ ((still > 0) ? " (" + still + " more " + changes + " not logged)" : "") + ": " + state.get());
+		}
+	}
+
+	private void log(ChangeLines lines, boolean info, String line) {
+		if (lines.log(this.clock.getAsLong())) {
+			log(info, line);
+		}
+	}
+
+	private void log(boolean info, String line) {
+		if (info) {
+			this.logger.info(line);
+		}
+		else {
+			this.logger.warn(line);
+		}
+	}
+
+	private static Optional<Long> due(ChangeLines lines) {
+		return lines.isLimited() ? Optional.of(lines.due()) : Optional.empty();
+	}
+
+}

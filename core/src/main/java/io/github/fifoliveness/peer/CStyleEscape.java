@@ -13,15 +13,9 @@ final class CStyleEscape {
 
 	static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		for (char c : text.toCharArray()) {
 			String replacement = replacement(c);
-			if (replacement != null) {
-				escaped.append(replacement);
-			}
-			else {
-				escaped.append(c);
-			}
+			escaped.append((replacement != null) ? replacement : String.valueOf(c));
 		}
 		return escaped.toString();
 	}

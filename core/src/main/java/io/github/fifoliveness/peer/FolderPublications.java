@@ -125,7 +125,7 @@ final class FolderPublications {
 
 	void tick() {
 		if (this.started && this.quorum == null && quorumGraceLeft().isEmpty()) {
-			publishQuorum();
+			publishQuorum(false);
 		}
 		if (this.quorumLossDue != null && this.clock.getAsLong() - this.quorumLossDue >= 0) {
 			publishQuorum(true);
@@ -145,7 +145,7 @@ final class FolderPublications {
 				+ (this.report.present() ? this.report.members().size() + " members, " + this.report.up() + " up"
 						: "missing or cannot be read")
 				+ "; at least " + this.folder.minUp() + " must be up");
-		publishQuorum();
+		publishQuorum(false);
 	}
 
 	// What the tracker publishes for a member: its first result is its joining.
@@ -180,7 +180,7 @@ final class FolderPublications {
 				.earlier(Optional.ofNullable(this.quorumLossDue), Optional.of(due))
 				.get());
 		}
-		publishQuorum();
+		publishQuorum(false);
 	}
 
 	// A folder that goes or comes back changes many members at once: the quorum line
@@ -193,10 +193,6 @@ final class FolderPublications {
 		finally {
 			this.batching = false;
 		}
-		publishQuorum();
-	}
-
-	private void publishQuorum() {
 		publishQuorum(false);
 	}
 

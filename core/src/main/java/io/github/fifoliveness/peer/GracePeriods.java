@@ -13,11 +13,8 @@ public final class GracePeriods {
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration downAfter(Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException("A grace period cannot be negative; give 0 to publish every DOWN at"
-					+ " once, or how long a peer must stay down first, such as 5s.");
-		}
-		return atMostACentury(value, "A grace period");
+		return checked(value, "A grace period",
+				"give 0 to publish every DOWN at once, or how long a peer must stay down first, such as 5s.");
 	}
 
 	/**
@@ -25,15 +22,15 @@ public final class GracePeriods {
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration startupGrace(Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException("A start-up grace cannot be negative; give 0 for none, or how long"
-					+ " after the monitor starts a peer not seen UP yet is not DOWN, such as 30s.");
-		}
-		return atMostACentury(value, "A start-up grace");
+		return checked(value, "A start-up grace",
+				"give 0 for none, or how long after the monitor starts a peer not seen UP yet is not DOWN, such as 30s.");
 	}
 
-	// Longer would overflow the clock's nanosecond arithmetic (292 years).
-	static Duration atMostACentury(Duration value, String what) {
+	// Beyond 100 years the clock's nanosecond arithmetic would overflow (292 years).
+	static Duration checked(Duration value, String what, String ifNegative) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(what + " cannot be negative; " + ifNegative);
+		}
 		if (value.compareTo(Duration.ofDays(36_500)) > 0) {
 			throw new IllegalArgumentException(what + " can be at most 36500d (100 years); give 0 for none.");
 		}

@@ -3,6 +3,7 @@ package io.github.fifoliveness.peer;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import io.github.fifoliveness.posix.ConfiguredPath;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.NativePosixUnavailableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A liveness check for shell scripts, systemd units and container HEALTHCHECKs, run
@@ -60,7 +62,7 @@ public final class LivenessCheckCommand {
 			words.remove(ownerAt);
 		}
 		if (words.contains("--folder") && !endOfOptions) {
-			return PeerFolderCheck.run(words, owner, out, err, USAGE_LINE);
+			return folder(words, owner, out, err);
 		}
 		if (endOfOptions && operands.size() != 1) {
 			err.println(USAGE_LINE);
@@ -100,19 +102,13 @@ public final class LivenessCheckCommand {
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
-		NativePosix posix;
-		try {
-			posix = NativePosix.get();
-		}
-		catch (NativePosixUnavailableException ex) {
-			err.println(nativeFailure(ex));
+		NativePosix posix = posix(err);
+		if (posix == null) {
 			return USAGE;
 		}
-		Optional<ExpectedOwner> expected = (owner != null) ? ExpectedOwner.named(owner, posix)
+		Optional<ExpectedOwner> expected = (owner != null) ? owner(owner, posix, err)
 				: Optional.of(ExpectedOwner.of(null, posix.effectiveUid()));
 		if (expected.isEmpty()) {
-			err.println(CStyleEscape
-				.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
 			return USAGE;
 		}
 		PeerProbe probe = pidFile ? new PidFilePeerProbe(path, expected.get(), posix)
@@ -137,8 +133,95 @@ public final class LivenessCheckCommand {
 		return line.toString();
 	}
 
+	// --folder: scans a peer folder once, one line for it and one per member.
+	private static int folder(List<String> words, @Nullable String owner, PrintStream out, PrintStream err) {
+		String folder = option(words, "--folder");
+		String minUp = option(words, "--min-up");
+		String pattern = option(words, "--pattern");
+		if (folder == null || folder.isEmpty() || !words.isEmpty() || "".equals(minUp)) {
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
+		int min;
+		try {
+			min = (minUp != null) ? Integer.parseInt(minUp) : 1;
+		}
+		catch (NumberFormatException ex) {
+			min = 0;
+		}
+		if (min < 1) {
+			err.println(CStyleEscape.escape("--min-up takes a whole number of 1 or more, not '" + minUp + "'"));
+			return USAGE;
+		}
+		NativePosix posix = posix(err);
+		if (posix == null) {
+			return USAGE;
+		}
+		Optional<ExpectedOwner> expected = (owner != null) ? owner(owner, posix, err) : Optional.empty();
+		if (owner != null && expected.isEmpty()) {
+			return USAGE;
+		}
+		PeerFolder peerFolder;
+		try {
+			Path path = ConfiguredPath.parse(folder).toAbsolutePath();
+			peerFolder = new PeerFolder("folder", path, (pattern != null) ? pattern : PeerFolder.DEFAULT_PATTERN, min,
+					expected.orElse(null), Integer.MAX_VALUE, Duration.ZERO);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println((ex instanceof InvalidPathException invalid) ? notAValidPath(invalid)
+					: CStyleEscape.escape(ex.getMessage()));
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
+		PeerFolderReport report = PeerFolderScan.scan(peerFolder, posix);
+		out.println(CStyleEscape.escape(line(report)));
+		report.members()
+			.forEach((name, result) -> out.println(CStyleEscape
+				.escape("  " + (result.alive() ? "UP" : "DOWN " + result.reason().name()) + " " + name)));
+		return report.quorum() ? ALIVE : NOT_ALIVE;
+	}
+
+	private static String line(PeerFolderReport report) {
+		String counts = report.up() + " of " + report.members().size() + " members up, at least "
+				+ report.folder().minUp() + " needed";
+		if (report.quorum()) {
+			return "UP " + report.path() + ": " + counts;
+		}
+		return "DOWN " + report.reason().name() + " " + report.path() + ": "
+				+ ((report.reason() == PeerFolderDownReason.QUORUM_LOST) ? counts : report.message());
+	}
+
+	// Removes an option and its value from the words; the value is "" when missing.
+	private static @Nullable String option(List<String> words, String name) {
+		int at = words.indexOf(name);
+		if (at < 0) {
+			return null;
+		}
+		words.remove(at);
+		return (at < words.size()) ? words.remove(at) : "";
+	}
+
+	private static @Nullable NativePosix posix(PrintStream err) {
+		try {
+			return NativePosix.get();
+		}
+		catch (NativePosixUnavailableException ex) {
+			err.println(nativeFailure(ex));
+			return null;
+		}
+	}
+
+	private static Optional<ExpectedOwner> owner(String owner, NativePosix posix, PrintStream err) {
+		Optional<ExpectedOwner> expected = ExpectedOwner.named(owner, posix);
+		if (expected.isEmpty()) {
+			err.println(CStyleEscape
+				.escape("no user '" + owner + "' on this machine: give an existing user name or a numeric uid"));
+		}
+		return expected;
+	}
+
 	// jffi's message holds a stack trace of its own: its first line says enough.
-	static String nativeFailure(NativePosixUnavailableException ex) {
+	private static String nativeFailure(NativePosixUnavailableException ex) {
 		String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
 		return (ex.getReason() != NativePosixUnavailableException.Reason.NATIVE_STUB_NOT_LOADABLE) ? message
 				: message + System.lineSeparator() + "jffi could not write or load its stub in " + stubFolder()
@@ -152,7 +235,7 @@ public final class LivenessCheckCommand {
 				: "java.io.tmpdir ('" + System.getProperty("java.io.tmpdir") + "')";
 	}
 
-	static String notAValidPath(InvalidPathException ex) {
+	private static String notAValidPath(InvalidPathException ex) {
 		return CStyleEscape.escape("not a valid path: " + ConfiguredPath.whyInvalid(ex) + ": " + ex.getInput());
 	}
 

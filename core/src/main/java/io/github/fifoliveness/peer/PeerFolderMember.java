@@ -33,10 +33,6 @@ final class PeerFolderMember implements WatchLoop.Held {
 		this.probe = probe;
 	}
 
-	FolderMembers folder() {
-		return this.folder;
-	}
-
 	String fileName() {
 		return this.fileName;
 	}

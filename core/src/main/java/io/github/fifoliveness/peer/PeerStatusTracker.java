@@ -51,10 +51,6 @@ final class PeerStatusTracker {
 	// The peers with something due later, so that ticks never walk every peer.
 	private final Set<String> waiting = new LinkedHashSet<>();
 
-	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers) {
-		this(logger, listener, peers, System::nanoTime);
-	}
-
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
 		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", peers.startupGrace(),
 				clock);
@@ -114,16 +110,10 @@ final class PeerStatusTracker {
 	 * Return when {@link #tick()} is due next; only while {@link #isWaiting() waiting}.
 	 */
 	long due() {
-		long due = 0;
-		boolean first = true;
-		for (String peer : this.waiting) {
-			long peerDue = this.reports.get(peer).due();
-			if (first || peerDue - due < 0) {
-				due = peerDue;
-				first = false;
-			}
-		}
-		return due;
+		return this.waiting.stream()
+			.mapToLong((peer) -> this.reports.get(peer).due())
+			.reduce((one, other) -> (other - one < 0) ? other : one)
+			.orElse(0);
 	}
 
 	/** Publish the held-back DOWNs and log the lines that are due now. */
@@ -169,7 +159,7 @@ final class PeerStatusTracker {
 		if (told == null && !result.alive()) {
 			if (this.startupGrace.left(peer).isPresent()) {
 				// Never seen UP since the start: not DOWN until the grace has passed.
-				report.holdBack(result, this.startupGrace.end(peer));
+				report.holdBack(result, this.startupGrace.end(this.startupGrace.grace(peer)));
 				updateWaiting(peer, report);
 				return;
 			}

@@ -73,7 +73,7 @@ public class PeerWatcher {
 			PeerFolderListener folderListener, NativePosix posix) {
 		this.posix = posix;
 		this.settings = settings;
-		this.tracker = new PeerStatusTracker(logger, listener, peers);
+		this.tracker = new PeerStatusTracker(logger, listener, peers, System::nanoTime);
 		this.peers = peers.configuredProbes().isEmpty() ? null : new WatchedPeers(peers, this.tracker, this.keys::take);
 		folders.forEach((folder) -> this.folders.put(folder.name(),
 				new WatchedPeerFolder(folder, this.folders.size(), logger, folderListener, posix, System::nanoTime)));
@@ -123,7 +123,8 @@ public class PeerWatcher {
 	 */
 	public PeerFolderReport report(String folder) {
 		WatchedPeerFolder watched = followed(folder);
-		return watched.withStartupGrace((this.following && watched.isReported()) ? watched.report()
+		FolderPublications published = watched.publications();
+		return published.withStartupGrace((this.following && published.isReported()) ? published.report()
 				: PeerFolderScan.scan(watched.folder(), this.posix));
 	}
 

@@ -1,6 +1,8 @@
 package io.github.fifoliveness.peer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +131,7 @@ public final class PidFilePeerProbe implements PeerProbe {
 			return ProbeResult.down(DownReason.STALE_PID,
 					"No process has PID " + pid + ": the peer died without removing its PID file", pid);
 		}
-		if (ProcessStates.isZombie(pid)) {
+		if (isZombie(pid)) {
 			return ProbeResult.down(DownReason.STALE_PID, "Process " + pid
 					+ " is a zombie: it exited and only waits for its parent to collect its exit status", pid);
 		}
@@ -144,6 +146,28 @@ public final class PidFilePeerProbe implements PeerProbe {
 		return ProbeResult.alive(pid, (existence == ProcessExistence.EXISTS_OTHER_USER)
 				? "The process belongs to another user: kill(pid, 0) is not permitted, which shows that it exists"
 				: null);
+	}
+
+	// False where /proc is missing (macOS, the BSDs).
+	private static boolean isZombie(int pid) {
+		String status;
+		try {
+			status = Files.readString(Path.of("/proc", Integer.toString(pid), "status"), StandardCharsets.US_ASCII);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		// A leader whose main thread exited shows Z while its other threads run.
+		return field(status, "State:").startsWith("Z") && field(status, "Threads:").equals("1");
+	}
+
+	private static String field(String status, String name) {
+		for (String line : status.split("\n")) {
+			if (line.startsWith(name)) {
+				return line.substring(name.length()).strip();
+			}
+		}
+		return "";
 	}
 
 	private static String printable(String text) {

@@ -54,10 +54,6 @@ final class StartupGrace {
 		return this.seenUp.contains(name) ? Optional.empty() : left(grace(name));
 	}
 
-	long end(String name) {
-		return end(grace(name));
-	}
-
 	long end(Duration grace) {
 		return this.start + nanos(grace);
 	}

@@ -25,11 +25,8 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration pollInterval(Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException("A poll interval cannot be negative; give 0 to probe nothing in the"
-					+ " background, or how often to probe, such as 1s.");
-		}
-		return GracePeriods.atMostACentury(value, "A poll interval");
+		return GracePeriods.checked(value, "A poll interval",
+				"give 0 to probe nothing in the background, or how often to probe, such as 1s.");
 	}
 
 	/**
@@ -37,11 +34,8 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 	 * @throws IllegalArgumentException if it is negative
 	 */
 	public static Duration safetyNetInterval(Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException("A safety-net interval cannot be negative; give 0 to rely on the"
-					+ " kernel's events alone, or how often to probe anyway, such as 60s.");
-		}
-		return GracePeriods.atMostACentury(value, "A safety-net interval");
+		return GracePeriods.checked(value, "A safety-net interval",
+				"give 0 to rely on the kernel's events alone, or how often to probe anyway, such as 60s.");
 	}
 
 	String describePolling() {

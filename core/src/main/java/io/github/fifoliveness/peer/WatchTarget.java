@@ -43,13 +43,6 @@ public final class WatchTarget {
 		return NONE;
 	}
 
-	/**
-	 * Whether there is something to watch, unlike {@link #none()}.
-	 */
-	public boolean isWatchable() {
-		return this.fifo != null || this.pidFile != null;
-	}
-
 	WatchedPeer watchedPeer(WatchedPeers group, String name, int key, PeerProbe recorded) {
 		if (this.fifo != null) {
 			return new WatchedFifoPeer(group, name, key, this.fifo, recorded);

@@ -93,7 +93,6 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 
 	@Override
 	public final void reported() {
-		touch();
 		mustProbe();
 	}
 
@@ -107,7 +106,6 @@ abstract class WatchedPeer implements WatchLoop.Held, FolderWatches.Follower {
 
 	@Override
 	public final void watchAgain() {
-		touch();
 		mustProbe();
 	}
 

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 /**
  * One peer folder, watched with inotify (its nearest existing ancestor while it is
  * missing), else rescanned every poll interval. Confined to the loop's thread, except for
- * {@link #report()}.
+ * {@link #publications()}.
  */
 final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
@@ -49,17 +49,9 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		return this.armed;
 	}
 
-	PeerFolderReport report() {
-		return this.members.publications().report();
-	}
-
-	// False before the watcher's first look.
-	boolean isReported() {
-		return this.members.publications().isReported();
-	}
-
-	PeerFolderReport withStartupGrace(PeerFolderReport report) {
-		return this.members.publications().withStartupGrace(report);
+	// What health reads, from any thread.
+	FolderPublications publications() {
+		return this.members.publications();
 	}
 
 	@Override

@@ -135,7 +135,7 @@ class PeerWatcherPollingTests {
 		}
 		Peers peers = new Peers(probes);
 		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class), (event) -> {
-		}, peers);
+		}, peers, System::nanoTime);
 		ProbeRounds rounds = new ProbeRounds(tracker);
 		Runnable poller = () -> rounds.probe(peers.probes(), Duration.ofNanos(1000));
 		poller.run();
@@ -230,7 +230,7 @@ class PeerWatcherPollingTests {
 	private Runnable rounds(Path fifo, Duration interval) {
 		Peers peers = new Peers(Map.of("orders", new FifoPeerProbe(fifo, NativePosix.get())));
 		PeerStatusTracker tracker = new PeerStatusTracker(LoggerFactory.getLogger(PeerWatcher.class),
-				(event) -> this.events.add(event), peers);
+				(event) -> this.events.add(event), peers, System::nanoTime);
 		ProbeRounds rounds = new ProbeRounds(tracker);
 		return () -> rounds.probe(peers.probes(), interval);
 	}

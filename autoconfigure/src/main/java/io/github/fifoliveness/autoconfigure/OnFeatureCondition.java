@@ -4,23 +4,45 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.fifoliveness.peer.Peers;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Condition behind {@link ConditionalOnFeature}.
+ * Condition behind {@link ConditionalOnFeature}. Evaluated once the application's own
+ * beans are registered: a {@link Peers} bean of its own uses the peers as configured ones
+ * do.
  */
-class OnFeatureCondition extends SpringBootCondition {
+class OnFeatureCondition extends SpringBootCondition implements ConfigurationCondition {
+
+	@Override
+	public ConfigurationPhase getConfigurationPhase() {
+		return ConfigurationPhase.REGISTER_BEAN;
+	}
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		MergedAnnotation<ConditionalOnFeature> annotation = metadata.getAnnotations().get(ConditionalOnFeature.class);
 		Set<Feature> wanted = EnumSet.copyOf(List.of(annotation.getEnumArray("value", Feature.class)));
-		return outcome(Features.of(context.getEnvironment()), wanted);
+		ConditionOutcome outcome = outcome(Features.of(context.getEnvironment()), wanted);
+		String[] ownPeers = (outcome.isMatch() || !wanted.contains(Feature.PEERS)) ? new String[0]
+				: ownPeers(context.getBeanFactory());
+		return (ownPeers.length == 0) ? outcome
+				: ConditionOutcome.match(ConditionMessage.forCondition(ConditionalOnFeature.class, wanted)
+					.found("the application's own Peers bean")
+					.items(List.of(ownPeers)));
+	}
+
+	private static String[] ownPeers(@Nullable ConfigurableListableBeanFactory beanFactory) {
+		return (beanFactory != null) ? beanFactory.getBeanNamesForType(Peers.class, true, false) : new String[0];
 	}
 
 	static ConditionOutcome outcome(Features features, Set<Feature> wanted) {

@@ -19,8 +19,9 @@ import org.springframework.core.env.Environment;
  * Removes the fifo-liveness auto-configurations that need a {@link Feature feature}
  * before Spring Boot reads them when the application uses none, so that a starter left
  * unused costs no class read and no condition. Each removed class is reported with the
- * outcome its {@link ConditionalOnFeature} would have given. The others (health
- * contributors and metrics) follow beans that an application may define itself, and stay.
+ * outcome its {@link ConditionalOnFeature} would have given. The others follow beans that
+ * an application may define itself, which a filter cannot see, and stay: the native layer
+ * and the watcher for a {@code Peers} bean, the health contributors and metrics.
  * <p>
  * Spring asks a filter about every class it imports, one at a time, so the features are
  * read only when one of ours is asked about, and then once.
@@ -30,12 +31,11 @@ class UnusedFeaturesFilter implements AutoConfigurationImportFilter, Environment
 	private static final String PACKAGE = UnusedFeaturesFilter.class.getPackageName() + ".";
 
 	/**
-	 * The auto-configurations annotated with {@link ConditionalOnFeature}, by name: a
-	 * class literal would load them.
+	 * The auto-configurations annotated with {@link ConditionalOnFeature} that no bean of
+	 * the application's own turns on, by name: a class literal would load them.
 	 */
-	static final Set<String> FEATURE_GATED = Set.of(PACKAGE + "NativePosixAutoConfiguration",
-			PACKAGE + "LivenessBeaconAutoConfiguration", PACKAGE + "ApplicationPidFileAutoConfiguration",
-			PACKAGE + "PeersAutoConfiguration", PACKAGE + "SystemdNotifyAutoConfiguration");
+	static final Set<String> FEATURE_GATED = Set.of(PACKAGE + "LivenessBeaconAutoConfiguration",
+			PACKAGE + "ApplicationPidFileAutoConfiguration", PACKAGE + "SystemdNotifyAutoConfiguration");
 
 	private @Nullable Environment environment;
 

@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
+import io.github.fifoliveness.peer.FifoPeerProbe;
+import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
+import io.github.fifoliveness.peer.ProbeResult;
+import io.github.fifoliveness.peer.WatchTarget;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
@@ -243,6 +247,62 @@ class PeersHealthContributorAutoConfigurationTests {
 						CompositeHealthContributor.class);
 				assertThat(health(peers, "custom").getDetails()).containsEntry("watched", false);
 			});
+	}
+
+	@Test
+	void aPeersBeanOfTheApplicationsOwnIsWatchedWithNothingElseConfigured() throws Exception {
+		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
+		OpenFile readEnd = NativePosix.get().openReadEnd(fifo);
+		try {
+			this.contextRunner.withPropertyValues("fifo-liveness.beacon.enabled=false")
+				.withBean(Peers.class, () -> ownPeers(fifo))
+				.withUserConfiguration(EventRecorder.class)
+				.run((context) -> {
+					assertThat(context).hasSingleBean(PeerWatcher.class);
+					List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
+					await().atMost(Duration.ofSeconds(5))
+						.untilAsserted(
+								() -> assertThat(context.getBean(PeerWatcher.class).isWatched("orders")).isTrue());
+					CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+							CompositeHealthContributor.class);
+					assertThat(health(peers, "orders").getDetails()).containsEntry("watched", true);
+					readEnd.close();
+					await().atMost(Duration.ofSeconds(5))
+						.untilAsserted(
+								() -> assertThat(events).last().hasToString("Peer 'orders' UP -> DOWN (NO_READER)"));
+				});
+		}
+		finally {
+			readEnd.close();
+		}
+	}
+
+	// As reacting-to-changes.md shows it, asking for the native layer the starter makes.
+	private static Peers ownPeers(Path fifo) {
+		FifoPeerProbe orders = new FifoPeerProbe(fifo, NativePosix.get());
+		return new Peers(Map.of("orders", new PeerProbe() {
+
+			@Override
+			public ProbeResult probe() {
+				return orders.probe();
+			}
+
+			@Override
+			public String kind() {
+				return "orders";
+			}
+
+			@Override
+			public Map<String, Object> inputs() {
+				return Map.of("path", fifo.toString());
+			}
+
+			@Override
+			public WatchTarget watchTarget() {
+				return WatchTarget.fifo(orders);
+			}
+
+		}));
 	}
 
 	@Test

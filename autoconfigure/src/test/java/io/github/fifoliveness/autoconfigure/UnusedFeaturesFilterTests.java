@@ -24,10 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An application that uses none of fifo-liveness's features has the auto-configurations
  * that need one removed before Spring Boot reads them, with the reason in the condition
  * evaluation report; any used feature keeps them all, for their own conditions to decide.
+ * Those that a bean of the application's own turns on always stay.
  */
 class UnusedFeaturesFilterTests {
 
 	private static final String PEERS = "io.github.fifoliveness.autoconfigure.PeersAutoConfiguration";
+
+	private static final String PID_FILE = "io.github.fifoliveness.autoconfigure.ApplicationPidFileAutoConfiguration";
 
 	private static final String BEACON = "io.github.fifoliveness.autoconfigure.LivenessBeaconAutoConfiguration";
 
@@ -40,10 +43,10 @@ class UnusedFeaturesFilterTests {
 	@Test
 	void unusedStarterHasItsAutoConfigurationsRemovedAndReported() {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
-		assertThat(match(PEERS, OTHER, null, BEACON)).containsExactly(false, true, true, false);
+		assertThat(match(PID_FILE, OTHER, null, BEACON)).containsExactly(false, true, true, false);
 		ConditionAndOutcome reported = ConditionEvaluationReport.get(this.beanFactory)
 			.getConditionAndOutcomesBySource()
-			.get(PEERS)
+			.get(PID_FILE)
 			.iterator()
 			.next();
 		assertThat(reported.getOutcome().isMatch()).isFalse();
@@ -52,7 +55,7 @@ class UnusedFeaturesFilterTests {
 
 	@Test
 	void beaconOnByDefaultKeepsThemAll() {
-		assertThat(match(PEERS, OTHER, BEACON)).containsExactly(true, true, true);
+		assertThat(match(PID_FILE, OTHER, BEACON)).containsExactly(true, true, true);
 		assertThat(ConditionEvaluationReport.get(this.beanFactory).getConditionAndOutcomesBySource()).isEmpty();
 	}
 
@@ -60,14 +63,14 @@ class UnusedFeaturesFilterTests {
 	void aPeerAloneKeepsThemAll() {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
 		this.environment.setProperty("fifo-liveness.peers.orders.path", "/run/orders/orders.fifo");
-		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+		assertThat(match(PID_FILE, BEACON)).containsExactly(true, true);
 	}
 
 	@Test
 	void systemdAskingForNotificationsAloneKeepsThemAll() {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
 		this.environment.setProperty("NOTIFY_SOCKET", "/run/systemd/notify");
-		assertThat(match(PEERS, BEACON)).containsExactly(true, true);
+		assertThat(match(PID_FILE, BEACON)).containsExactly(true, true);
 	}
 
 	@Test
@@ -77,23 +80,25 @@ class UnusedFeaturesFilterTests {
 		this.environment.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					Map.of("FIFOLIVENESS_BEACON_ENABLED", "false")));
-		assertThat(match(PEERS, BEACON)).containsExactly(false, false);
+		assertThat(match(PID_FILE, BEACON)).containsExactly(false, false);
 	}
 
 	@Test
-	void healthAndMetricsThatFollowBeansOfTheApplicationsOwnStay() {
+	void whatFollowsBeansOfTheApplicationsOwnStays() {
 		this.environment.setProperty("fifo-liveness.beacon.enabled", "false");
 		String health = "io.github.fifoliveness.autoconfigure.PeersHealthContributorAutoConfiguration";
-		assertThat(match(PEERS, health)).containsExactly(false, true);
+		String posix = "io.github.fifoliveness.autoconfigure.NativePosixAutoConfiguration";
+		assertThat(match(PID_FILE, health, PEERS, posix)).containsExactly(false, true, true, true);
 	}
 
 	@Test
-	void removesExactlyTheAutoConfigurationsThatNeedAFeature() throws Exception {
+	void removesExactlyTheAutoConfigurationsThatNeedAFeatureNoBeanTurnsOn() throws Exception {
 		List<String> imported = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
 			.getCandidates();
 		List<String> gated = new ArrayList<>();
 		for (String name : imported) {
-			if (Class.forName(name).isAnnotationPresent(ConditionalOnFeature.class)) {
+			ConditionalOnFeature feature = Class.forName(name).getAnnotation(ConditionalOnFeature.class);
+			if (feature != null && !List.of(feature.value()).contains(Feature.PEERS)) {
 				gated.add(name);
 			}
 		}
@@ -118,11 +123,11 @@ class UnusedFeaturesFilterTests {
 			filter.match(new String[] { OTHER }, null);
 		}
 		assertThat(reads).hasValue(0);
-		filter.match(new String[] { PEERS }, null);
+		filter.match(new String[] { PID_FILE }, null);
 		int once = reads.get();
 		assertThat(once).isPositive();
 		filter.match(new String[] { BEACON }, null);
-		filter.match(new String[] { OTHER, PEERS }, null);
+		filter.match(new String[] { OTHER, PID_FILE }, null);
 		assertThat(reads).hasValue(once);
 	}
 

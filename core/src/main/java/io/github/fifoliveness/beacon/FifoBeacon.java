@@ -139,7 +139,7 @@ public class FifoBeacon {
 
 	/**
 	 * Close the FIFO and give back the lock, removing the FIFO if this beacon created or
-	 * adopted it and no other instance holds it (see {@link BeaconRelease}).
+	 * adopted it and no other instance holds it.
 	 */
 	public synchronized void release() {
 		if (!this.holding) {
@@ -147,8 +147,11 @@ public class FifoBeacon {
 			return;
 		}
 		boolean exclusive = this.lock.isExclusive();
-		BeaconRelease.release(this.fifo, this.path, exclusive, this.posix);
-		BeaconRelease.release(this.suspendedFifo, this.path, exclusive, this.posix);
+		for (BeaconFifo held : new BeaconFifo[] { this.fifo, this.suspendedFifo }) {
+			if (held != null) {
+				held.release(this.path, exclusive, this.posix);
+			}
+		}
 		this.fifo = null;
 		this.suspendedFifo = null;
 		this.lock.release();
@@ -264,7 +267,7 @@ public class FifoBeacon {
 	}
 
 	private BeaconStatus statusOfPath() {
-		return BeaconPathStatus.of(this.path, this.fifo.readEnd().status(), this.posix, this.watchInterval);
+		return this.fifo.statusAt(this.path, this.posix, this.watchInterval);
 	}
 
 	// Logs once per problem, not once per check.

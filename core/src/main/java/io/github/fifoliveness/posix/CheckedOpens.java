@@ -31,10 +31,6 @@ final class CheckedOpens {
 		this.posix = posix;
 	}
 
-	WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner, StatBuffer stat) {
-		return openChecked(path, expectedOwner, stat, null);
-	}
-
 	WriteEndResult openWriteEnd(NativePath path, int expectedOwner, IntConsumer release) {
 		StatBuffer stat = new StatBuffer();
 		int[] kept = { -1 };
@@ -43,35 +39,34 @@ final class CheckedOpens {
 				: new WriteEndResult.ReaderPresent(new OpenFile(this.posix, kept[0], stat.toFileStatus(), release));
 	}
 
-	private WriteEndResult openChecked(NativePath path, int expectedOwner, StatBuffer stat,
-			@Nullable IntConsumer keeper) {
+	WriteEndResult openChecked(NativePath path, int expectedOwner, StatBuffer stat, @Nullable IntConsumer keeper) {
 		// lstat: a symbolic link here is not the peer's FIFO, whoever owns its target.
 		int statResult = this.syscalls.stat(path.bytes(), false, stat);
 		if (statResult < 0) {
 			int errno = -statResult;
-			if (errno == NativeValues.ENOENT) {
+			if (errno == PosixConstants.ENOENT) {
 				return MISSING;
 			}
-			return (errno == NativeValues.EACCES) ? ACCESS_DENIED : failed(errno);
+			return (errno == PosixConstants.EACCES) ? ACCESS_DENIED : failed(errno);
 		}
 		WriteEndResult refused = refuseUnlessFifoOf(stat, expectedOwner);
 		if (refused != null) {
 			return refused;
 		}
-		int fd = open(path, NativeValues.WRITE_END_FLAGS, 0);
+		int fd = open(path, PosixConstants.WRITE_END_FLAGS, 0);
 		if (fd < 0) {
 			int errno = -fd;
-			if (errno == NativeValues.ENXIO) {
+			if (errno == PosixConstants.ENXIO) {
 				return NO_READER;
 			}
-			if (errno == NativeValues.ENOENT) {
+			if (errno == PosixConstants.ENOENT) {
 				return MISSING;
 			}
-			if (errno == NativeValues.EACCES || errno == NativeValues.EPERM) {
+			if (errno == PosixConstants.EACCES || errno == PosixConstants.EPERM) {
 				return ACCESS_DENIED;
 			}
 			// The FIFO was swapped for another file between stat and open.
-			if (errno == NativeValues.EISDIR) {
+			if (errno == PosixConstants.EISDIR) {
 				return new WriteEndResult.NotAFifo(FileType.DIRECTORY);
 			}
 			return failed(errno);
@@ -108,7 +103,7 @@ final class CheckedOpens {
 		if (stat.type() != FileType.REGULAR_FILE) {
 			return new SmallFile(stat.toFileStatus(), modified(stat), null);
 		}
-		int fd = open(nativePath, NativeValues.READ_ONLY_FLAGS, 0);
+		int fd = open(nativePath, PosixConstants.READ_ONLY_FLAGS, 0);
 		if (fd < 0) {
 			throw PosixException.of("open", path, -fd);
 		}
@@ -148,16 +143,12 @@ final class CheckedOpens {
 	}
 
 	// Returns the descriptor, or -errno, as Syscalls does.
-	int openReadOnly(NativePath path) {
-		return open(path, NativeValues.READ_ONLY_FLAGS, 0);
-	}
-
-	private int open(NativePath path, int flags, int permissions) {
+	int open(NativePath path, int flags, int permissions) {
 		int fd;
 		do {
 			fd = this.syscalls.open(path.bytes(), flags, permissions);
 		}
-		while (fd == -NativeValues.EINTR);
+		while (fd == -PosixConstants.EINTR);
 		return fd;
 	}
 

@@ -29,7 +29,7 @@ public final class ConfiguredPath {
 	 * file names as its locale says, ASCII under {@code LANG=C}.
 	 */
 	public static String whyInvalid(InvalidPathException ex) {
-		Charset names = NativeCharset.get();
+		Charset names = NativePosix.fileNameCharset();
 		String input = ex.getInput();
 		if (input.indexOf('\uFFFD') < 0 && names.newEncoder().canEncode(input)) {
 			return ex.getReason();

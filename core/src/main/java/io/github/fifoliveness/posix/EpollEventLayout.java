@@ -20,10 +20,6 @@ record EpollEventLayout(int size, int dataOffset) {
 		return buffer.array();
 	}
 
-	int events(ByteBuffer events, int index) {
-		return events.getInt(index * this.size);
-	}
-
 	long data(ByteBuffer events, int index) {
 		return events.getLong(index * this.size + this.dataOffset);
 	}

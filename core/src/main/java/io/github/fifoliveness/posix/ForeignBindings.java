@@ -19,10 +19,6 @@ final class ForeignBindings {
 		return List.of();
 	}
 
-	static EventSyscalls eventSyscalls(LinuxSyscallTable table) {
-		throw unsupported();
-	}
-
 	private static UnsupportedOperationException unsupported() {
 		return new UnsupportedOperationException("the foreign function API needs Java 22 or later, and the"
 				+ " multi-release jar's META-INF/versions/22; this is Java " + Runtime.version().feature());

@@ -1,17 +1,13 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
 /** The inotify instance of a {@link KernelEvents} set. Not thread-safe. */
 public final class Inotify {
-
-	private static final int EINTR = PosixConstants.current().eintr();
-
-	private static final int EAGAIN = PosixConstants.current().ewouldblock();
-
-	private static final int EINVAL = PosixConstants.current().einval();
 
 	// A busy folder is drained in a few reads at most.
 	private static final int MAX_READS = 64;
@@ -30,7 +26,7 @@ public final class Inotify {
 	private static final int FOLDER_GONE = InotifyRecords.IN_IGNORED | InotifyRecords.IN_DELETE_SELF
 			| InotifyRecords.IN_MOVE_SELF | InotifyRecords.IN_UNMOUNT;
 
-	private final EventSyscalls calls;
+	private final TableSyscalls calls;
 
 	private final NativePosix posix;
 
@@ -38,7 +34,9 @@ public final class Inotify {
 
 	private final byte[] records = new byte[64 * 1024];
 
-	Inotify(EventSyscalls calls, NativePosix posix, int fd) {
+	private final ByteBuffer view = ByteBuffer.wrap(this.records).order(ByteOrder.nativeOrder());
+
+	Inotify(TableSyscalls calls, NativePosix posix, int fd) {
 		this.calls = calls;
 		this.posix = posix;
 		this.fd = fd;
@@ -90,7 +88,7 @@ public final class Inotify {
 	public void unwatch(FolderWatch watch) {
 		// EINVAL: the kernel removed it already (the folder was deleted).
 		int result = this.calls.inotifyRmWatch(this.fd, watch.id());
-		if (result < 0 && result != -EINVAL) {
+		if (result < 0 && result != -PosixConstants.EINVAL) {
 			throw new IllegalStateException(PosixException.of("inotify_rm_watch", watch.folder(), -result));
 		}
 	}
@@ -98,37 +96,46 @@ public final class Inotify {
 	void read(KernelEventHandler handler) throws PosixException {
 		for (int reads = 0; reads < MAX_READS; reads++) {
 			int length = this.calls.read(this.fd, this.records);
-			if (length == -EAGAIN) {
+			if (length == -PosixConstants.EWOULDBLOCK) {
 				return;
 			}
-			if (length == -EINTR) {
+			if (length == -PosixConstants.EINTR) {
 				continue;
 			}
 			if (length < 0) {
 				throw PosixException.of("read", "inotify", -length);
 			}
-			InotifyRecords records = new InotifyRecords(this.records, length);
-			while (records.next()) {
-				report(records, handler);
+			// struct inotify_event: int wd; uint32_t mask, cookie, len; len bytes of
+			// NUL-padded name.
+			for (int at = 0; at + InotifyRecords.HEADER <= length;) {
+				int start = at + InotifyRecords.HEADER;
+				int nameEnd = start + this.view.getInt(at + 12);
+				int end = start;
+				while (end < nameEnd && this.records[end] != 0) {
+					end++;
+				}
+				String name = (end > start)
+						? new String(this.records, start, end - start, NativePosix.fileNameCharset()) : null;
+				report(this.view.getInt(at), this.view.getInt(at + 4), name, handler);
+				at = nameEnd;
 			}
 		}
 	}
 
-	private static void report(InotifyRecords records, KernelEventHandler handler) {
-		int mask = records.mask();
+	private static void report(int wd, int mask, @Nullable String name, KernelEventHandler handler) {
 		if ((mask & InotifyRecords.IN_Q_OVERFLOW) != 0) {
 			handler.eventsLost();
 		}
 		else if ((mask & FOLDER_GONE) != 0) {
-			handler.folderGone(records.wd());
+			handler.folderGone(wd);
 		}
-		else if (records.name() == null && (mask & InotifyRecords.IN_ATTRIB) != 0) {
-			handler.folderAttributesChanged(records.wd());
+		else if (name == null && (mask & InotifyRecords.IN_ATTRIB) != 0) {
+			handler.folderAttributesChanged(wd);
 		}
-		else if (records.name() != null) {
+		else if (name != null) {
 			FolderChange change = FolderChange.of(mask);
 			if (change != null) {
-				handler.folderChanged(records.wd(), records.name(), change);
+				handler.folderChanged(wd, name, change);
 			}
 		}
 	}

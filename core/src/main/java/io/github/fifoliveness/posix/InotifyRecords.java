@@ -1,14 +1,7 @@
 package io.github.fifoliveness.posix;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
-import org.jspecify.annotations.Nullable;
-
 /**
- * Reads the {@code struct inotify_event} records that one {@code read} of an inotify
- * descriptor returns: {@code int wd; uint32_t mask; uint32_t cookie; uint32_t len;}
- * followed by {@code len} bytes of NUL-padded name, in the platform's byte order.
+ * The inotify constants, and the size of a {@code struct inotify_event} without its name.
  */
 final class InotifyRecords {
 
@@ -45,52 +38,5 @@ final class InotifyRecords {
 	static final int IN_MASK_ADD = 0x20000000;
 
 	static final int HEADER = 16;
-
-	private final ByteBuffer buffer;
-
-	private final int length;
-
-	private int position;
-
-	private int wd;
-
-	private int mask;
-
-	private @Nullable String name;
-
-	InotifyRecords(byte[] bytes, int length) {
-		this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-		this.length = length;
-	}
-
-	boolean next() {
-		if (this.position + HEADER > this.length) {
-			return false;
-		}
-		this.wd = this.buffer.getInt(this.position);
-		this.mask = this.buffer.getInt(this.position + 4);
-		int nameLength = this.buffer.getInt(this.position + 12);
-		int start = this.position + HEADER;
-		int end = start;
-		while (end < start + nameLength && this.buffer.get(end) != 0) {
-			end++;
-		}
-		this.name = (end > start) ? new String(this.buffer.array(), start, end - start, NativeCharset.get()) : null;
-		this.position = start + nameLength;
-		return true;
-	}
-
-	int wd() {
-		return this.wd;
-	}
-
-	int mask() {
-		return this.mask;
-	}
-
-	/** Return {@code null} for an event about the watched folder itself. */
-	@Nullable String name() {
-		return this.name;
-	}
 
 }

@@ -4,6 +4,10 @@ import java.util.function.Supplier;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import jnr.posix.FileStat;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
@@ -17,18 +21,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class JnrSyscalls implements Syscalls {
 
-	private static final int ENOENT = PosixConstants.current().enoent();
-
 	private final POSIX posix;
 
-	private final PathOpen pathOpen;
+	private final LibC libc;
 
 	// One stat buffer per thread keeps probes free of allocation.
 	private final ThreadLocal<FileStat> statBuffer;
 
-	private JnrSyscalls(POSIX posix, PathOpen pathOpen) {
+	private JnrSyscalls(POSIX posix, LibC libc) {
 		this.posix = posix;
-		this.pathOpen = pathOpen;
+		this.libc = libc;
 		this.statBuffer = ThreadLocal.withInitial(posix::allocateStat);
 	}
 
@@ -49,15 +51,14 @@ final class JnrSyscalls implements Syscalls {
 			throw NativePosixUnavailableException
 				.jnrFailed("jnr-posix offered " + name + " instead of a native implementation", null);
 		}
-		PathOpen pathOpen;
+		LibC libc;
 		try {
-			pathOpen = LibraryLoader.create(PathOpen.class)
-				.load(Platform.getNativePlatform().getStandardCLibraryName());
+			libc = LibraryLoader.create(LibC.class).load(Platform.getNativePlatform().getStandardCLibraryName());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw NativePosixUnavailableException.jnrFailed("libc's open cannot be bound: " + ex, ex);
 		}
-		return new JnrSyscalls(posix, pathOpen);
+		return new JnrSyscalls(posix, libc);
 	}
 
 	@Override
@@ -67,7 +68,7 @@ final class JnrSyscalls implements Syscalls {
 
 	@Override
 	public int open(byte[] path, int flags, int mode) {
-		return result(this.pathOpen.open(path, flags, mode));
+		return result(this.libc.open(path, flags, mode));
 	}
 
 	@Override
@@ -124,9 +125,29 @@ final class JnrSyscalls implements Syscalls {
 	}
 
 	@Override
+	public int socket(int domain, int type) {
+		return result(this.libc.socket(domain, type, 0));
+	}
+
+	@Override
+	public int bind(int fd, byte[] address) {
+		return result(this.libc.bind(fd, address, address.length));
+	}
+
+	@Override
+	public int sendto(int fd, byte[] message, byte[] address) {
+		return (int) result(this.libc.sendto(fd, message, message.length, MSG_NOSIGNAL, address, address.length));
+	}
+
+	@Override
+	public int read(int fd, byte[] buffer) {
+		return (int) result(this.libc.read(fd, buffer, buffer.length));
+	}
+
+	@Override
 	public long userId(byte[] name) {
 		Passwd entry = this.posix.getpwnam(string(name));
-		return (entry != null) ? entry.getUID() : -ENOENT;
+		return (entry != null) ? entry.getUID() : -PosixConstants.ENOENT;
 	}
 
 	@Override
@@ -156,7 +177,24 @@ final class JnrSyscalls implements Syscalls {
 
 	// jnr-posix takes strings; the bytes end with the NUL that system calls need.
 	private static String string(byte[] path) {
-		return new String(path, 0, path.length - 1, NativeCharset.get());
+		return new String(path, 0, path.length - 1, NativePosix.fileNameCharset());
+	}
+
+	/** libc's functions that jnr-posix lacks, or takes a path as a string for (open). */
+	public interface LibC {
+
+		int open(@In byte[] path, int flags, int mode);
+
+		int socket(int domain, int type, int protocol);
+
+		int bind(int fd, @In byte[] addr, int addrlen);
+
+		@ssize_t
+		long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
+
+		@ssize_t
+		long read(int fd, @Out byte[] buf, @size_t long count);
+
 	}
 
 }

@@ -2,10 +2,13 @@ package io.github.fifoliveness.posix;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One epoll set through which a single thread learns, without polling, when peers may
@@ -25,11 +28,6 @@ public final class KernelEvents implements AutoCloseable {
 
 	static final int EPOLLONESHOT = 1 << 30;
 
-	private static final int EINTR = PosixConstants.current().eintr();
-
-	// Also what inotify_init1 says when the user has max_user_instances already.
-	private static final int EMFILE = PosixConstants.current().emfile();
-
 	private static final long FOLDER_EVENTS = -1;
 
 	private static final long WAKE_UP = -2;
@@ -38,7 +36,7 @@ public final class KernelEvents implements AutoCloseable {
 
 	private static final int MAX_READY = 256;
 
-	private final EventSyscalls calls;
+	private final TableSyscalls calls;
 
 	private final NativePosix posix;
 
@@ -61,11 +59,16 @@ public final class KernelEvents implements AutoCloseable {
 
 	private final Object wakeLock = new Object();
 
-	private final MountTableWatch mountTable;
+	// /proc/self/mountinfo: the kernel raises EPOLLPRI|EPOLLERR once per change of the
+	// mount table, nothing to read (EPOLLIN is always set); edge-triggered, never in a
+	// loop.
+	private final int mountTable;
+
+	private final @Nullable String mountsUnfollowed;
 
 	private boolean closed;
 
-	private KernelEvents(EventSyscalls calls, NativePosix posix, EpollEventLayout layout, int epoll, int inotify,
+	private KernelEvents(TableSyscalls calls, NativePosix posix, EpollEventLayout layout, int epoll, int inotify,
 			int wakeUp) {
 		this.calls = calls;
 		this.posix = posix;
@@ -75,43 +78,41 @@ public final class KernelEvents implements AutoCloseable {
 		this.wakeUp = wakeUp;
 		this.ready = new byte[MAX_READY * layout.size()];
 		this.readyView = ByteBuffer.wrap(this.ready).order(ByteOrder.nativeOrder());
-		this.mountTable = MountTableWatch.follow(calls, posix, epoll, layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
+		NativePath mountInfo = NativePath.of(Path.of("/proc/self/mountinfo"));
+		int fd = posix.checkedOpens().open(mountInfo, PosixConstants.READ_ONLY_FLAGS, 0);
+		int added = (fd < 0) ? fd : calls.epollCtl(epoll, TableSyscalls.EPOLL_CTL_ADD, fd,
+				layout.encode(EPOLLPRI | EPOLLET, MOUNT_TABLE));
+		if (added < 0 && fd >= 0) {
+			calls.close(fd);
+		}
+		this.mountTable = (added < 0) ? -1 : fd;
+		this.mountsUnfollowed = (added < 0)
+				? PosixException.of((fd < 0) ? "open" : "epoll_ctl", mountInfo, -added).getMessage() : null;
 	}
 
 	/** Open an epoll set with its inotify instance and wake-up eventfd. */
 	public static KernelEvents open(NativePosix posix) throws KernelEventsUnavailableException {
-		LinuxSyscallTable table = LinuxSyscallTable.current()
-			.orElseThrow(() -> new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and"
-					+ " aarch64 only, not on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-					null));
-		return open(syscalls(posix.implementation(), table), posix, table.epollEvent());
+		if (!(posix.syscalls() instanceof TableSyscalls calls)) {
+			throw new KernelEventsUnavailableException("epoll and inotify are used on Linux on x86_64 and aarch64 only,"
+					+ " not on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"), null);
+		}
+		return open(calls, posix, calls.epollEvent());
 	}
 
-	private static EventSyscalls syscalls(NativeImplementation implementation, LinuxSyscallTable table)
+	static KernelEvents open(TableSyscalls calls, NativePosix posix, EpollEventLayout layout)
 			throws KernelEventsUnavailableException {
-		try {
-			return EventSyscallsBinding.get(implementation, table);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			throw new KernelEventsUnavailableException(
-					"epoll and inotify cannot be bound through " + implementation.description() + ": " + ex, ex);
-		}
-	}
-
-	static KernelEvents open(EventSyscalls calls, NativePosix posix, EpollEventLayout layout)
-			throws KernelEventsUnavailableException {
-		int epoll = calls.epollCreate(EventSyscalls.CLOEXEC);
-		int inotify = (epoll < 0) ? epoll : calls.inotifyInit(EventSyscalls.CLOEXEC | EventSyscalls.NONBLOCK);
-		int wakeUp = (inotify < 0) ? inotify : calls.eventfd(0, EventSyscalls.CLOEXEC | EventSyscalls.NONBLOCK);
+		int epoll = calls.epollCreate(TableSyscalls.CLOEXEC);
+		int inotify = (epoll < 0) ? epoll : calls.inotifyInit(TableSyscalls.CLOEXEC | TableSyscalls.NONBLOCK);
+		int wakeUp = (inotify < 0) ? inotify : calls.eventfd(0, TableSyscalls.CLOEXEC | TableSyscalls.NONBLOCK);
 		int failed = (epoll < 0) ? epoll : (inotify < 0) ? inotify : (wakeUp < 0) ? wakeUp : 0;
 		if (failed == 0) {
 			failed = Math.min(
-					calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, inotify, layout.encode(EPOLLIN, FOLDER_EVENTS)),
+					calls.epollCtl(epoll, TableSyscalls.EPOLL_CTL_ADD, inotify, layout.encode(EPOLLIN, FOLDER_EVENTS)),
 					0);
 		}
 		if (failed == 0) {
 			failed = Math
-				.min(calls.epollCtl(epoll, EventSyscalls.EPOLL_CTL_ADD, wakeUp, layout.encode(EPOLLIN, WAKE_UP)), 0);
+				.min(calls.epollCtl(epoll, TableSyscalls.EPOLL_CTL_ADD, wakeUp, layout.encode(EPOLLIN, WAKE_UP)), 0);
 		}
 		if (failed < 0) {
 			for (int fd : new int[] { epoll, inotify, wakeUp }) {
@@ -120,7 +121,7 @@ public final class KernelEvents implements AutoCloseable {
 				}
 			}
 			PosixException error = PosixException.of("epoll_create1, inotify_init1 or eventfd", "", -failed);
-			String hint = (failed == -EMFILE)
+			String hint = (failed == -PosixConstants.EMFILE)
 					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
@@ -129,7 +130,7 @@ public final class KernelEvents implements AutoCloseable {
 
 	/** Why mount changes go unreported, if they do (no {@code /proc}, for one). */
 	public Optional<String> whyMountsUnfollowed() {
-		return Optional.ofNullable(this.mountTable.unfollowed());
+		return Optional.ofNullable(this.mountsUnfollowed);
 	}
 
 	/**
@@ -141,7 +142,7 @@ public final class KernelEvents implements AutoCloseable {
 	 * @throws PosixException if a reader is present but the end cannot join the set
 	 */
 	public WriteEndResult holdWriteEnd(NativePath path, int expectedOwner, int key) throws PosixException {
-		WriteEndResult result = this.posix.openWriteEnd(path, expectedOwner, this.release);
+		WriteEndResult result = this.posix.checkedOpens().openWriteEnd(path, expectedOwner, this.release);
 		if (result.held() != null) {
 			// No EPOLLIN or EPOLLOUT: only EPOLLERR, which the kernel always reports.
 			register(result.held().fd(), EPOLLONESHOT, key, path);
@@ -167,7 +168,7 @@ public final class KernelEvents implements AutoCloseable {
 	}
 
 	private void register(int fd, int events, int key, Object target) throws PosixException {
-		int result = this.calls.epollCtl(this.epoll, EventSyscalls.EPOLL_CTL_ADD, fd, this.layout.encode(events, key));
+		int result = this.calls.epollCtl(this.epoll, TableSyscalls.EPOLL_CTL_ADD, fd, this.layout.encode(events, key));
 		if (result < 0) {
 			this.calls.close(fd);
 			throw PosixException.of("epoll_ctl", target, -result);
@@ -187,7 +188,7 @@ public final class KernelEvents implements AutoCloseable {
 	public void await(long timeoutMillis, KernelEventHandler handler) throws PosixException {
 		int timeout = (int) Math.min(timeoutMillis, Integer.MAX_VALUE);
 		int count = this.calls.epollWait(this.epoll, this.ready, MAX_READY, timeout);
-		if (count == -EINTR) {
+		if (count == -PosixConstants.EINTR) {
 			return;
 		}
 		if (count < 0) {
@@ -252,7 +253,9 @@ public final class KernelEvents implements AutoCloseable {
 			this.registered.forEach(this.calls::close);
 			this.registered.clear();
 			this.inotify.close();
-			this.mountTable.close(this.calls);
+			if (this.mountTable >= 0) {
+				this.calls.close(this.mountTable);
+			}
 			this.calls.close(this.wakeUp);
 			this.calls.close(this.epoll);
 		}

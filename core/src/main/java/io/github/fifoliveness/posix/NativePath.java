@@ -17,7 +17,7 @@ public final class NativePath {
 
 	/** Encode a path the way the JDK does for its own file system calls. */
 	public static NativePath of(Path path) {
-		byte[] encoded = path.toString().getBytes(NativeCharset.get());
+		byte[] encoded = path.toString().getBytes(NativePosix.fileNameCharset());
 		return new NativePath(path, Arrays.copyOf(encoded, encoded.length + 1));
 	}
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +31,8 @@ public final class NativePosix {
 
 	/** Accept a FIFO whoever owns it. */
 	public static final int ANY_OWNER = -1;
+
+	private static final Charset FILE_NAMES = fileNames();
 
 	private static @Nullable NativePosix instance;
 
@@ -70,7 +71,17 @@ public final class NativePosix {
 	 * ({@code sun.jnu.encoding}).
 	 */
 	public static Charset fileNameCharset() {
-		return NativeCharset.get();
+		return FILE_NAMES;
+	}
+
+	private static Charset fileNames() {
+		String name = System.getProperty("sun.jnu.encoding");
+		try {
+			return (name != null) ? Charset.forName(name) : Charset.defaultCharset();
+		}
+		catch (IllegalArgumentException ex) {
+			return Charset.defaultCharset();
+		}
 	}
 
 	/**
@@ -116,7 +127,7 @@ public final class NativePosix {
 			return true;
 		}
 		int errno = -result;
-		if (errno == NativeValues.EEXIST) {
+		if (errno == PosixConstants.EEXIST) {
 			return false;
 		}
 		throw PosixException.of("mkfifo", path, errno);
@@ -127,7 +138,7 @@ public final class NativePosix {
 	 * ({@code ELOOP}); the caller checks {@link OpenFile#status()}.
 	 */
 	public OpenFile openReadEnd(Path path) throws PosixException {
-		return this.checkedOpens.openAndStat(path, NativeValues.READ_END_FLAGS, 0);
+		return this.checkedOpens.openAndStat(path, PosixConstants.READ_END_FLAGS, 0);
 	}
 
 	/**
@@ -135,7 +146,7 @@ public final class NativePosix {
 	 * {@code EEXIST} if anything is at the path already.
 	 */
 	public OpenFile createFile(Path path, int permissions) throws PosixException {
-		return this.checkedOpens.openAndStat(path, NativeValues.LOCK_FILE_FLAGS | NativeValues.O_CREAT_EXCL,
+		return this.checkedOpens.openAndStat(path, PosixConstants.LOCK_FILE_FLAGS | PosixConstants.O_CREAT_EXCL,
 				permissions);
 	}
 
@@ -144,7 +155,7 @@ public final class NativePosix {
 	 * symbolic link; the caller checks {@link OpenFile#status()}.
 	 */
 	public OpenFile openFile(Path path) throws PosixException {
-		return this.checkedOpens.openAndStat(path, NativeValues.LOCK_FILE_FLAGS, 0);
+		return this.checkedOpens.openAndStat(path, PosixConstants.LOCK_FILE_FLAGS, 0);
 	}
 
 	/** Ask the kernel whether a process exists; {@code kill(pid, 0)} sends no signal. */
@@ -154,10 +165,10 @@ public final class NativePosix {
 			return ProcessExistence.EXISTS;
 		}
 		int errno = -result;
-		if (errno == NativeValues.ESRCH) {
+		if (errno == PosixConstants.ESRCH) {
 			return ProcessExistence.NONE;
 		}
-		if (errno == NativeValues.EPERM) {
+		if (errno == PosixConstants.EPERM) {
 			return ProcessExistence.EXISTS_OTHER_USER;
 		}
 		throw PosixException.of("kill", pid + ", 0", errno);
@@ -186,15 +197,7 @@ public final class NativePosix {
 	 * beforehand: the way to probe one path repeatedly.
 	 */
 	public WriteEndResult openWriteEndAndClose(NativePath path, int expectedOwner) {
-		return this.checkedOpens.openWriteEndAndClose(path, expectedOwner, StatBuffer.perThread());
-	}
-
-	/**
-	 * Like {@link #openWriteEndAndClose(NativePath, int)}, but keep the write end open
-	 * when a reader is present, for an event loop to learn when the last reader goes.
-	 */
-	WriteEndResult openWriteEnd(NativePath path, int expectedOwner, IntConsumer release) {
-		return this.checkedOpens.openWriteEnd(path, expectedOwner, release);
+		return this.checkedOpens.openChecked(path, expectedOwner, StatBuffer.perThread(), null);
 	}
 
 	/**
@@ -215,7 +218,7 @@ public final class NativePosix {
 	 * if no such user exists.
 	 */
 	public OptionalInt userId(String name) {
-		byte[] encoded = name.getBytes(NativeCharset.get());
+		byte[] encoded = name.getBytes(FILE_NAMES);
 		long uid = this.syscalls.userId(Arrays.copyOf(encoded, encoded.length + 1));
 		return (uid >= 0) ? OptionalInt.of((int) uid) : OptionalInt.empty();
 	}
@@ -228,7 +231,7 @@ public final class NativePosix {
 		StatBuffer stat = new StatBuffer();
 		int result = this.syscalls.stat(NativePath.of(path).bytes(), false, stat);
 		if (result < 0) {
-			if (-result == NativeValues.ENOENT) {
+			if (-result == PosixConstants.ENOENT) {
 				return Optional.empty();
 			}
 			throw PosixException.of("lstat", path, -result);

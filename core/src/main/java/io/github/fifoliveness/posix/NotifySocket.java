@@ -1,5 +1,7 @@
 package io.github.fifoliveness.posix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NotifySocket implements AutoCloseable {
 
-	private final SocketSyscalls calls;
+	private final Syscalls calls;
 
 	private final String address;
 
@@ -19,7 +21,7 @@ public final class NotifySocket implements AutoCloseable {
 
 	private int fd;
 
-	private NotifySocket(SocketSyscalls calls, String address, byte[] encodedAddress, int fd) {
+	private NotifySocket(Syscalls calls, String address, byte[] encodedAddress, int fd) {
 		this.calls = calls;
 		this.address = address;
 		this.encodedAddress = encodedAddress;
@@ -33,22 +35,13 @@ public final class NotifySocket implements AutoCloseable {
 	 * @throws IllegalArgumentException if the address is neither, or too long
 	 */
 	public static NotifySocket open(String address, NativePosix posix) throws PosixException {
-		byte[] encoded = UnixSocketAddress.encode(address);
-		SocketSyscalls calls = calls(posix);
-		int fd = calls.socket(SocketSyscalls.AF_UNIX, SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK);
+		byte[] encoded = encode(address);
+		Syscalls calls = posix.syscalls();
+		int fd = calls.socket(Syscalls.AF_UNIX, Syscalls.SOCK_DGRAM | Syscalls.SOCK_CLOEXEC_NONBLOCK);
 		if (fd < 0) {
 			throw PosixException.of("socket", address, -fd);
 		}
 		return new NotifySocket(calls, address, encoded, fd);
-	}
-
-	static SocketSyscalls calls(NativePosix posix) {
-		return EventSyscallsBinding.sockets(posix.implementation(), LinuxSyscallTable.current().orElse(null));
-	}
-
-	/** Return the address this socket sends to, as given. */
-	public String address() {
-		return this.address;
 	}
 
 	/**
@@ -74,6 +67,37 @@ public final class NotifySocket implements AutoCloseable {
 			this.calls.close(this.fd);
 			this.fd = -1;
 		}
+	}
+
+	// A struct sockaddr_un of its exact length: a path and its NUL, or after '@' an
+	// abstract name, which starts with a NUL and has none at its end, as sd_notify sends
+	// it.
+	static byte[] encode(String address) {
+		boolean nameInAbstractNamespace = address.startsWith("@");
+		if (!nameInAbstractNamespace && !address.startsWith("/")) {
+			throw new IllegalArgumentException(
+					"'" + address + "' is neither an absolute path nor an abstract name" + " starting with '@'");
+		}
+		byte[] name = (nameInAbstractNamespace ? address.substring(1) : address)
+			.getBytes(NativePosix.fileNameCharset());
+		if (nameInAbstractNamespace && name.length == 0) {
+			throw new IllegalArgumentException("'@' names no socket in the abstract namespace");
+		}
+		// A path needs its NUL within sun_path; an abstract name starts with one.
+		int length = name.length + 1;
+		if (length > Syscalls.SUN_PATH_SIZE) {
+			throw new IllegalArgumentException("'" + address + "' is longer than a Unix socket address can be ("
+					+ (Syscalls.SUN_PATH_SIZE - 1) + " bytes)");
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(Syscalls.SUN_PATH_OFFSET + length).order(ByteOrder.nativeOrder());
+		bytes.putShort((short) Syscalls.AF_UNIX);
+		if (nameInAbstractNamespace) {
+			bytes.put((byte) 0).put(name);
+		}
+		else {
+			bytes.put(name).put((byte) 0);
+		}
+		return bytes.array();
 	}
 
 }

@@ -85,12 +85,12 @@ public final class OpenFile implements AutoCloseable {
 		do {
 			result = this.posix.syscalls().flock(this.fd, NativePosix.LOCK_EX | NativePosix.LOCK_NB);
 		}
-		while (result == -NativeValues.EINTR);
+		while (result == -PosixConstants.EINTR);
 		if (result == 0) {
 			return true;
 		}
 		int errno = -result;
-		if (errno == NativeValues.EWOULDBLOCK) {
+		if (errno == PosixConstants.EWOULDBLOCK) {
 			return false;
 		}
 		throw PosixException.of("flock", "fd " + this.fd, errno);
@@ -106,7 +106,7 @@ public final class OpenFile implements AutoCloseable {
 		}
 		// A short write of a few bytes to a regular file is the file system failing.
 		if (result != bytes.length) {
-			throw PosixException.of("write", "fd " + this.fd, (result < 0) ? -result : NativeValues.EIO);
+			throw PosixException.of("write", "fd " + this.fd, (result < 0) ? -result : PosixConstants.EIO);
 		}
 	}
 

@@ -25,6 +25,52 @@ record PosixConstants(int oRdonly, int oWronly, int oRdwr, int oCreat, int oExcl
 
 	private static final PosixConstants CURRENT = load();
 
+	// The combinations and values the calls use, once CURRENT is known.
+	static final int READ_END_FLAGS = CURRENT.oRdonly() | CURRENT.oNonblock() | CURRENT.oCloexec()
+			| CURRENT.oNofollow();
+
+	// O_NOCTTY: a probe pointed at a terminal must not make it the controlling terminal.
+	// O_NOFOLLOW: a link someone planted at the path would lead the probe to a FIFO (or a
+	// device) of their choosing.
+	static final int WRITE_END_FLAGS = CURRENT.oWronly() | CURRENT.oNonblock() | CURRENT.oCloexec() | CURRENT.oNoctty()
+			| CURRENT.oNofollow();
+
+	static final int LOCK_FILE_FLAGS = CURRENT.oRdwr() | CURRENT.oNonblock() | CURRENT.oCloexec() | CURRENT.oNofollow();
+
+	static final int READ_ONLY_FLAGS = CURRENT.oRdonly() | CURRENT.oNonblock() | CURRENT.oCloexec() | CURRENT.oNoctty()
+			| CURRENT.oNofollow();
+
+	static final int O_CREAT_EXCL = CURRENT.oCreat() | CURRENT.oExcl();
+
+	static final int EINTR = CURRENT.eintr();
+
+	static final int ENXIO = CURRENT.enxio();
+
+	static final int ENOENT = CURRENT.enoent();
+
+	static final int EISDIR = CURRENT.eisdir();
+
+	static final int EACCES = CURRENT.eacces();
+
+	static final int EPERM = CURRENT.eperm();
+
+	static final int EEXIST = CURRENT.eexist();
+
+	static final int EWOULDBLOCK = CURRENT.ewouldblock();
+
+	static final int ESRCH = CURRENT.esrch();
+
+	static final int EIO = CURRENT.eio();
+
+	static final int ERANGE = CURRENT.erange();
+
+	static final int ENAMETOOLONG = CURRENT.enametoolong();
+
+	static final int EINVAL = CURRENT.einval();
+
+	// Also what inotify_init1 says when the user has max_user_instances already.
+	static final int EMFILE = CURRENT.emfile();
+
 	// Where the values and errno names are written out, jnr-constants is never
 	// loaded, nor needed on the class path.
 	private static final boolean WRITTEN_OUT = LinuxSyscallTable.current().isPresent();

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * What jffi and the foreign function API each do their own way, below
- * {@link TableSyscalls} and {@link TableEventSyscalls}: call libc's {@code syscall(3)},
- * with errno saved on the calling thread, and its {@code getpwnam_r}, and give the
- * address of a direct buffer. Everything else is done once, above them.
+ * {@link TableSyscalls}: call libc's {@code syscall(3)}, with errno saved on the calling
+ * thread, and its {@code getpwnam_r}, and give the address of a direct buffer. Everything
+ * else is done once, above them.
  */
 interface SyscallGate {
 

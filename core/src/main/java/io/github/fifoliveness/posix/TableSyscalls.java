@@ -11,14 +11,15 @@ import java.nio.ByteBuffer;
  */
 final class TableSyscalls implements Syscalls {
 
+	static final int EPOLL_CTL_ADD = 1;
+
+	// RLIMIT_NOFILE on x86_64 and aarch64.
+	static final int RLIMIT_NOFILE = 7;
+
+	static final long RLIM_INFINITY = -1L;
+
 	// A call's path first, then the struct stat that stat and fstat fill.
 	private static final int STAT_OFFSET = CallArea.PATH_CAPACITY;
-
-	private static final int ENAMETOOLONG = PosixConstants.current().enametoolong();
-
-	private static final int ENOENT = PosixConstants.current().enoent();
-
-	private static final int ERANGE = PosixConstants.current().erange();
 
 	private final LinuxSyscallTable table;
 
@@ -36,8 +37,9 @@ final class TableSyscalls implements Syscalls {
 
 	@Override
 	public int open(byte[] path, int flags, int mode) {
+		// As the kernel answers beyond PATH_MAX, and the call area stays small.
 		if (path.length > CallArea.PATH_CAPACITY) {
-			return -ENAMETOOLONG;
+			return -PosixConstants.ENAMETOOLONG;
 		}
 		long address = area().copyIn(path, path.length);
 		return (int) call(this.table.openat(), LinuxSyscallTable.AT_FDCWD, address, flags, mode, 0);
@@ -59,7 +61,7 @@ final class TableSyscalls implements Syscalls {
 	@Override
 	public int stat(byte[] path, boolean followLinks, StatBuffer into) {
 		if (path.length > CallArea.PATH_CAPACITY) {
-			return -ENAMETOOLONG;
+			return -PosixConstants.ENAMETOOLONG;
 		}
 		CallArea area = area();
 		// Room for the struct stat first: growing would lose the path.
@@ -74,7 +76,7 @@ final class TableSyscalls implements Syscalls {
 	@Override
 	public int mkfifo(byte[] path, int mode) {
 		if (path.length > CallArea.PATH_CAPACITY) {
-			return -ENAMETOOLONG;
+			return -PosixConstants.ENAMETOOLONG;
 		}
 		long address = area().copyIn(path, path.length);
 		return (int) call(this.table.mknodat(), LinuxSyscallTable.AT_FDCWD, address, LinuxSyscallTable.S_IFIFO | mode,
@@ -134,18 +136,114 @@ final class TableSyscalls implements Syscalls {
 			Reference.reachabilityFence(area);
 			if (error == 0) {
 				return (bytes.getLong(found) != 0)
-						? Integer.toUnsignedLong(bytes.getInt(entry + LinuxSyscallTable.PASSWD_UID_OFFSET)) : -ENOENT;
+						? Integer.toUnsignedLong(bytes.getInt(entry + LinuxSyscallTable.PASSWD_UID_OFFSET))
+						: -PosixConstants.ENOENT;
 			}
-			if (error != ERANGE) {
+			if (error != PosixConstants.ERANGE) {
 				return -error;
 			}
 		}
-		return -ERANGE;
+		return -PosixConstants.ERANGE;
 	}
 
 	@Override
 	public int geteuid() {
 		return (int) call(this.table.geteuid(), 0, 0, 0, 0, 0);
+	}
+
+	int epollCreate(int flags) {
+		return (int) call(this.table.epollCreate1(), flags, 0, 0, 0, 0);
+	}
+
+	int epollCtl(int epfd, int op, int fd, byte[] event) {
+		long address = area().copyIn(event, event.length);
+		return (int) call(this.table.epollCtl(), epfd, op, fd, address, 0);
+	}
+
+	int epollWait(int epfd, byte[] events, int maxEvents, int timeoutMillis) {
+		CallArea area = area();
+		// No signal mask: epoll_pwait then waits as epoll_wait does, which arm64 lacks.
+		int count = (int) call(this.table.epollPwait(), epfd, area.address(events.length), maxEvents, timeoutMillis, 0);
+		if (count > 0) {
+			area.copyOut(events, Math.min(events.length, count * this.table.epollEvent().size()));
+		}
+		return count;
+	}
+
+	int inotifyInit(int flags) {
+		return (int) call(this.table.inotifyInit1(), flags, 0, 0, 0, 0);
+	}
+
+	int inotifyAddWatch(int fd, byte[] path, int mask) {
+		if (path.length > CallArea.PATH_CAPACITY) {
+			return -PosixConstants.ENAMETOOLONG;
+		}
+		long address = area().copyIn(path, path.length);
+		return (int) call(this.table.inotifyAddWatch(), fd, address, mask & 0xFFFFFFFFL, 0, 0);
+	}
+
+	int inotifyRmWatch(int fd, int wd) {
+		return (int) call(this.table.inotifyRmWatch(), fd, wd, 0, 0, 0);
+	}
+
+	int eventfd(int initialValue, int flags) {
+		return (int) call(this.table.eventfd2(), initialValue, flags, 0, 0, 0);
+	}
+
+	int pidfdOpen(int pid) {
+		return (int) call(this.table.pidfdOpen(), pid, 0, 0, 0, 0);
+	}
+
+	@Override
+	public int read(int fd, byte[] buffer) {
+		CallArea area = area();
+		int count = (int) call(this.table.read(), fd, area.address(buffer.length), buffer.length, 0, 0);
+		if (count > 0) {
+			area.copyOut(buffer, count);
+		}
+		return count;
+	}
+
+	int write(int fd, byte[] buffer) {
+		long address = area().copyIn(buffer, buffer.length);
+		return (int) call(this.table.write(), fd, address, buffer.length, 0, 0);
+	}
+
+	@Override
+	public int socket(int domain, int type) {
+		return (int) call(this.table.socket(), domain, type, 0, 0, 0);
+	}
+
+	@Override
+	public int bind(int fd, byte[] address) {
+		long buffer = area().copyIn(address, address.length);
+		return (int) call(this.table.bind(), fd, buffer, address.length, 0, 0);
+	}
+
+	@Override
+	public int sendto(int fd, byte[] message, byte[] address) {
+		CallArea area = area();
+		// The message first, then the address, aligned as the buffer is.
+		int addressOffset = (message.length + 15) & ~15;
+		long buffer = area.address(addressOffset + address.length);
+		area.bytes().put(0, message).put(addressOffset, address);
+		return (int) this.gate.call6(this.table.sendto(), fd, buffer, message.length, MSG_NOSIGNAL,
+				buffer + addressOffset, address.length);
+	}
+
+	long openFileLimit() {
+		CallArea area = area();
+		// prlimit64(0: this process, resource, no new limit, the old one here).
+		long result = call(this.table.prlimit64(), 0, RLIMIT_NOFILE, 0, area.address(16), 0);
+		if (result < 0) {
+			return result;
+		}
+		long soft = area.bytes().getLong(0);
+		return (soft == RLIM_INFINITY) ? Long.MAX_VALUE : soft;
+	}
+
+	EpollEventLayout epollEvent() {
+		return this.table.epollEvent();
 	}
 
 	private CallArea area() {

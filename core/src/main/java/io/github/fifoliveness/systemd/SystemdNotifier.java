@@ -1,6 +1,7 @@
 package io.github.fifoliveness.systemd;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,7 +67,7 @@ public final class SystemdNotifier implements AutoCloseable {
 		if (address == null || address.isEmpty()) {
 			return Optional.empty();
 		}
-		Duration watchdogTimeout = WatchdogTimeout.of(variables.apply(WATCHDOG_USEC), variables.apply(WATCHDOG_PID),
+		Duration watchdogTimeout = readWatchdogTimeout(variables.apply(WATCHDOG_USEC), variables.apply(WATCHDOG_PID),
 				ProcessHandle.current().pid());
 		return Optional.of(new SystemdNotifier(address, open(address, posix), watchdogTimeout));
 	}
@@ -79,6 +80,39 @@ public final class SystemdNotifier implements AutoCloseable {
 			logger.warn("systemd is not notified: no socket to send to " + NOTIFY_SOCKET + " '" + address + "': "
 					+ ex.getMessage());
 			return null;
+		}
+	}
+
+	// As sd_watchdog_enabled reads it: only where WATCHDOG_PID is unset or this process,
+	// since a wrapper that did not exec the JVM passes on variables meant for itself.
+	private static @Nullable Duration readWatchdogTimeout(@Nullable String usec, @Nullable String pid,
+			long currentPid) {
+		if (usec == null || usec.isEmpty()) {
+			return null;
+		}
+		long micros = positive(usec);
+		if (micros <= 0) {
+			logger.warn("No watchdog pings are sent: " + WATCHDOG_USEC + " is '" + usec
+					+ "', not a positive number of microseconds");
+			return null;
+		}
+		if (pid != null && !pid.isEmpty()) {
+			long watchdogPid = positive(pid);
+			if (watchdogPid != currentPid) {
+				logger.warn("No watchdog pings are sent: " + WATCHDOG_PID + " is '" + pid + "', not this process ("
+						+ currentPid + "); a wrapper script must 'exec' the JVM");
+				return null;
+			}
+		}
+		return Duration.of(micros, ChronoUnit.MICROS);
+	}
+
+	private static long positive(String number) {
+		try {
+			return Long.parseLong(number.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
 		}
 	}
 

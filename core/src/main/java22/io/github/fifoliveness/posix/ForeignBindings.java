@@ -18,8 +18,4 @@ final class ForeignBindings {
 		return ForeignDowncalls.linked();
 	}
 
-	static EventSyscalls eventSyscalls(LinuxSyscallTable table) {
-		return new TableEventSyscalls(table, ForeignSyscall.INSTANCE);
-	}
-
 }

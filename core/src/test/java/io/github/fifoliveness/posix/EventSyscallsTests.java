@@ -39,19 +39,20 @@ class EventSyscallsTests {
 
 	private final NativePosix posix = NativePosix.get();
 
-	static Stream<Named<EventSyscalls>> implementations() {
+	static Stream<Named<TableSyscalls>> implementations() {
 		return Arrays.stream(SyscallsLoader.supportedImplementations())
-			.map((implementation) -> Named.of(implementation.name(), EventSyscallsBinding.get(implementation, TABLE)));
+			.map((implementation) -> Named.of(implementation.name(),
+					(TableSyscalls) SyscallsLoader.loadSyscalls(implementation)));
 	}
 
-	static Stream<Named<SocketSyscalls>> socketImplementations() {
+	static Stream<Named<Syscalls>> socketImplementations() {
 		return Stream.concat(implementations().map((named) -> Named.of(named.getName(), named.getPayload())),
-				Stream.of(Named.of("jnr-ffi", JnrSocketSyscalls.load())));
+				Stream.of(Named.of("jnr-ffi", JnrSyscalls.load())));
 	}
 
 	@ParameterizedTest
 	@MethodSource("implementations")
-	void heldWriteEndReportsTheReadersDeath(EventSyscalls calls) throws Exception {
+	void heldWriteEndReportsTheReadersDeath(TableSyscalls calls) throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("a.fifo"));
 		Process reader = this.children.holdReadEnd(fifo);
 		try (KernelEvents events = open(calls)) {
@@ -71,7 +72,7 @@ class EventSyscallsTests {
 
 	@ParameterizedTest
 	@MethodSource("implementations")
-	void folderWatchReadsTheNamesOfWhatAppears(EventSyscalls calls) throws Exception {
+	void folderWatchReadsTheNamesOfWhatAppears(TableSyscalls calls) throws Exception {
 		try (KernelEvents events = open(calls)) {
 			FolderWatch watch = events.folders().watch(this.dir);
 			Fifos.create(this.dir.resolve("a-rather-long-name-that-takes-more-than-one-record-slot.fifo"));
@@ -86,7 +87,7 @@ class EventSyscallsTests {
 
 	@ParameterizedTest
 	@MethodSource("implementations")
-	void processWatchReportsTheExitAndWakeReturnsAtOnce(EventSyscalls calls) throws Exception {
+	void processWatchReportsTheExitAndWakeReturnsAtOnce(TableSyscalls calls) throws Exception {
 		Process sleeper = this.children.start("sleep", "600");
 		try (KernelEvents events = open(calls)) {
 			OpenFile watch = events.watchProcess((int) sleeper.pid(), 3);
@@ -103,18 +104,18 @@ class EventSyscallsTests {
 
 	@ParameterizedTest
 	@MethodSource("implementations")
-	void openFileLimitIsTheSoftLimit(EventSyscalls calls) {
+	void openFileLimitIsTheSoftLimit(TableSyscalls calls) {
 		assertThat(calls.openFileLimit()).isEqualTo(FileDescriptors.softLimit());
 	}
 
 	@ParameterizedTest
 	@MethodSource("socketImplementations")
-	void datagramSentToAnAbstractAddressArrivesWhole(SocketSyscalls calls) {
-		byte[] address = UnixSocketAddress
+	void datagramSentToAnAbstractAddressArrivesWhole(Syscalls calls) {
+		byte[] address = NotifySocket
 			.encode("@fifo-liveness-test/" + ProcessHandle.current().pid() + "/" + System.nanoTime());
-		int type = SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK;
-		int receiver = calls.socket(SocketSyscalls.AF_UNIX, type);
-		int sender = calls.socket(SocketSyscalls.AF_UNIX, type);
+		int type = Syscalls.SOCK_DGRAM | Syscalls.SOCK_CLOEXEC_NONBLOCK;
+		int receiver = calls.socket(Syscalls.AF_UNIX, type);
+		int sender = calls.socket(Syscalls.AF_UNIX, type);
 		try {
 			assertThat(receiver).isNotNegative();
 			assertThat(sender).isNotNegative();
@@ -134,7 +135,7 @@ class EventSyscallsTests {
 		}
 	}
 
-	private KernelEvents open(EventSyscalls calls) throws KernelEventsUnavailableException {
+	private KernelEvents open(TableSyscalls calls) throws KernelEventsUnavailableException {
 		return KernelEvents.open(calls, this.posix, TABLE.epollEvent());
 	}
 

@@ -93,17 +93,16 @@ class LinuxSyscallTableTests {
 				posix.esrch(), posix.eintr(), posix.eio(), posix.enxio(), posix.eacces(), posix.eexist(),
 				posix.eisdir(), posix.erange(), posix.enametoolong(), posix.ewouldblock(), posix.einval(),
 				posix.emfile(), NativePosix.LOCK_EX, NativePosix.LOCK_NB, KernelEvents.EPOLLIN, KernelEvents.EPOLLPRI,
-				KernelEvents.EPOLLET, KernelEvents.EPOLLONESHOT, EventSyscalls.EPOLL_CTL_ADD,
-				EventSyscalls.EPOLL_CTL_DEL, EventSyscalls.CLOEXEC, EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK,
-				EventSyscalls.CLOEXEC, EventSyscalls.NONBLOCK, EventSyscalls.RLIMIT_NOFILE, InotifyRecords.IN_MODIFY,
-				InotifyRecords.IN_ATTRIB, InotifyRecords.IN_CLOSE_WRITE, InotifyRecords.IN_OPEN,
-				InotifyRecords.IN_MOVED_FROM, InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE,
-				InotifyRecords.IN_DELETE, InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF,
-				InotifyRecords.IN_UNMOUNT, InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED,
-				InotifyRecords.IN_ONLYDIR, InotifyRecords.IN_EXCL_UNLINK, SocketSyscalls.AF_UNIX,
-				SocketSyscalls.SOCK_DGRAM, SocketSyscalls.CLOEXEC, SocketSyscalls.NONBLOCK, SocketSyscalls.MSG_NOSIGNAL,
-				LinuxSyscallTable.current().orElseThrow().epollEvent().size(), InotifyRecords.HEADER,
-				EventSyscalls.RLIM_INFINITY, SocketSyscalls.SUN_PATH_OFFSET, SocketSyscalls.SUN_PATH_SIZE);
+				KernelEvents.EPOLLET, KernelEvents.EPOLLONESHOT, TableSyscalls.EPOLL_CTL_ADD, 2, TableSyscalls.CLOEXEC,
+				TableSyscalls.CLOEXEC, TableSyscalls.NONBLOCK, TableSyscalls.CLOEXEC, TableSyscalls.NONBLOCK,
+				TableSyscalls.RLIMIT_NOFILE, InotifyRecords.IN_MODIFY, InotifyRecords.IN_ATTRIB,
+				InotifyRecords.IN_CLOSE_WRITE, InotifyRecords.IN_OPEN, InotifyRecords.IN_MOVED_FROM,
+				InotifyRecords.IN_MOVED_TO, InotifyRecords.IN_CREATE, InotifyRecords.IN_DELETE,
+				InotifyRecords.IN_DELETE_SELF, InotifyRecords.IN_MOVE_SELF, InotifyRecords.IN_UNMOUNT,
+				InotifyRecords.IN_Q_OVERFLOW, InotifyRecords.IN_IGNORED, InotifyRecords.IN_ONLYDIR,
+				InotifyRecords.IN_EXCL_UNLINK, Syscalls.AF_UNIX, Syscalls.SOCK_DGRAM, Syscalls.CLOEXEC,
+				Syscalls.NONBLOCK, Syscalls.MSG_NOSIGNAL, LinuxSyscallTable.current().orElseThrow().epollEvent().size(),
+				InotifyRecords.HEADER, TableSyscalls.RLIM_INFINITY, Syscalls.SUN_PATH_OFFSET, Syscalls.SUN_PATH_SIZE);
 		assertThat(compileAndRun(prelude, body.toString()))
 			.isEqualTo(String.join(" ", expected.stream().map(String::valueOf).toList()));
 	}

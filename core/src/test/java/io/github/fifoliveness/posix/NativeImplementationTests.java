@@ -60,7 +60,7 @@ class NativeImplementationTests {
 		assertThat(exercise.output()).contains("implementation FFM").noneMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses()).isNotEmpty()
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.ffi.") || line.contains(" jnr.posix.")
 					|| line.contains(" jnr.constants.") || line.contains(" com.kenai.jffi."));
 	}
@@ -72,7 +72,7 @@ class NativeImplementationTests {
 		assertThat(exercise.output()).contains("implementation JNR").anyMatch((line) -> line.startsWith("mapped "));
 		assertThat(exercise.loadedClasses())
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscall "))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableSyscalls "))
 			.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi.")
 					|| line.contains(" jnr.constants."))
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"))

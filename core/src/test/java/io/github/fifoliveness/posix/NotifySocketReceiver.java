@@ -18,7 +18,7 @@ public final class NotifySocketReceiver implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(2);
 
-	private final SocketSyscalls calls;
+	private final Syscalls calls;
 
 	private final String address;
 
@@ -30,7 +30,7 @@ public final class NotifySocketReceiver implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private NotifySocketReceiver(SocketSyscalls calls, String address, int fd) {
+	private NotifySocketReceiver(Syscalls calls, String address, int fd) {
 		this.calls = calls;
 		this.address = address;
 		this.fd = fd;
@@ -46,12 +46,12 @@ public final class NotifySocketReceiver implements AutoCloseable {
 	 * @return the receiver
 	 */
 	public static NotifySocketReceiver bind(String address) {
-		SocketSyscalls calls = NotifySocket.calls(NativePosix.get());
-		int fd = calls.socket(SocketSyscalls.AF_UNIX, SocketSyscalls.SOCK_DGRAM | SocketSyscalls.SOCK_CLOEXEC_NONBLOCK);
+		Syscalls calls = NativePosix.get().syscalls();
+		int fd = calls.socket(Syscalls.AF_UNIX, Syscalls.SOCK_DGRAM | Syscalls.SOCK_CLOEXEC_NONBLOCK);
 		if (fd < 0) {
 			throw new IllegalStateException("socket failed: " + PosixConstants.errorName(-fd));
 		}
-		int bound = calls.bind(fd, UnixSocketAddress.encode(address));
+		int bound = calls.bind(fd, NotifySocket.encode(address));
 		if (bound < 0) {
 			calls.close(fd);
 			throw new IllegalStateException("bind(" + address + ") failed: " + PosixConstants.errorName(-bound));

@@ -100,10 +100,10 @@ class NotifySocketTests {
 
 	@Test
 	void addressesAreEncodedAsSystemdsOwnSdNotifyDoes() {
-		byte[] path = UnixSocketAddress.encode("/run/n");
+		byte[] path = NotifySocket.encode("/run/n");
 		assertThat(path).hasSize(2 + 6 + 1).endsWith(0);
 		assertThat(new String(path, 2, 6)).isEqualTo("/run/n");
-		byte[] name = UnixSocketAddress.encode("@n/1");
+		byte[] name = NotifySocket.encode("@n/1");
 		assertThat(name).hasSize(2 + 1 + 3);
 		assertThat(name[2]).isZero();
 		assertThat(new String(name, 3, 3)).isEqualTo("n/1");

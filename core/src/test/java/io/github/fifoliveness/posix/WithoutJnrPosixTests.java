@@ -81,7 +81,7 @@ class WithoutJnrPosixTests {
 		assertThat(loaded)
 			.anyMatch((line) -> line
 				.contains(foreign ? "io.github.fifoliveness.posix.ForeignSyscall " : "posix.JffiSyscall "))
-			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableEventSyscalls "));
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableSyscalls "));
 		assertThat(loaded).noneMatch((line) -> JNR_CLASS.matcher(line).find())
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"));
 	}

@@ -60,8 +60,15 @@ public final class OutputLines {
 			.alias("'" + line + "' in " + this.lines)
 			.atMost(atMost)
 			.pollInterval(Duration.ofMillis(10))
-			.until(() -> this.lines.subList(from, this.lines.size()).indexOf(line) >= 0);
-		this.next = from + this.lines.subList(from, this.lines.size()).indexOf(line) + 1;
+			.until(() -> indexOf(line, from) >= 0);
+		this.next = indexOf(line, from) + 1;
+	}
+
+	// A copy first: a sublist of the live list fails once the reader adds a line.
+	private int indexOf(String line, int from) {
+		List<String> seen = List.copyOf(this.lines);
+		int at = seen.subList(from, seen.size()).indexOf(line);
+		return (at >= 0) ? from + at : -1;
 	}
 
 	/**

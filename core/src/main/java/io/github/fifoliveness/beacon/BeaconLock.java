@@ -114,7 +114,13 @@ final class BeaconLock {
 			}
 			catch (PosixException ex) {
 				if (!ex.isAlreadyExisting()) {
-					throw cannotOpen(fifo, path, ex);
+					throw new BeaconException(fifo,
+							"its lock file '" + path + "' cannot be created (" + ex.getMessage() + ")",
+							FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
+									: "Let this user create files in '" + path.getParent()
+											+ "' (the folder is not writable for it, or its filesystem is read-only),"
+											+ " or choose a path in a folder it may write.",
+							ex);
 				}
 			}
 			Optional<FileStatus> link = posix.statusOf(path);

@@ -9,16 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// A test that wants a beacon asks for one, on a path of its own.
+// A test that wants a beacon asks for one, on a path of its own, and closes its context
+// before JUnit deletes the folder.
 @SpringBootTest
 @ActiveProfiles("beacon-test")
 @AutoConfigureFifoLiveness
+@DirtiesContext
 class BeaconOptInTests {
 
 	@TempDir

@@ -74,7 +74,7 @@ class LivenessBeaconAutoConfigurationTests {
 	}
 
 	@Test
-	void readinessFifoIsHeldOnlyWhileTheApplicationAcceptsTraffic() {
+	void readinessFifoIsHeldOnlyWhileTheApplicationAcceptsTraffic(CapturedOutput output) {
 		Path readiness = this.dir.resolve("app-ready.fifo");
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
@@ -83,6 +83,8 @@ class LivenessBeaconAutoConfigurationTests {
 				assertThat(probeAlive(readiness)).as("before the application is ready").isFalse();
 				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 				assertThat(probeAlive(readiness)).isTrue();
+				assertThat(output).contains("Readiness beacon holds FIFO '" + readiness + "'; peers see")
+					.doesNotContain("(resumed)");
 				assertThat(probeAlive(this.dir.resolve("app.fifo"))).isTrue();
 				AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 				assertThat(probeAlive(readiness)).isFalse();

@@ -208,7 +208,8 @@ public class FifoBeacon {
 			this.fifo = new BeaconFifo(reopened.readEnd(), created, removable);
 			this.suspendedFifo = null;
 			this.status = BeaconStatus.HELD;
-			logger.info(this.name + " holds FIFO '" + this.path + "' (resumed); peers see the application alive");
+			logger.info(this.name + " holds FIFO '" + this.path + "'" + (first ? "" : " (resumed)")
+					+ "; peers see the application alive");
 		}
 		catch (BeaconException ex) {
 			report(new BeaconStatus(BeaconDownReason.ERROR,

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Matches when the application uses at least one of the given {@link Feature features},
- * as {@link Features} reads them from the environment.
+ * as {@link Features} reads them from the environment, or, for the peers, defines a
+ * {@code Peers} bean of its own.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

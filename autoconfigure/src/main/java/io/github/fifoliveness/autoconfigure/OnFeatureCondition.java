@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.fifoliveness.peer.Peers;
-import org.jspecify.annotations.Nullable;
+import io.github.fifoliveness.posix.FifoSupport;
+import io.github.fifoliveness.posix.NativePosix;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -19,7 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Condition behind {@link ConditionalOnFeature}. Evaluated once the application's own
  * beans are registered: a {@link Peers} bean of its own uses the peers as configured ones
- * do.
+ * do, where FIFOs work.
  */
 class OnFeatureCondition extends SpringBootCondition implements ConfigurationCondition {
 
@@ -32,17 +33,22 @@ class OnFeatureCondition extends SpringBootCondition implements ConfigurationCon
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		MergedAnnotation<ConditionalOnFeature> annotation = metadata.getAnnotations().get(ConditionalOnFeature.class);
 		Set<Feature> wanted = EnumSet.copyOf(List.of(annotation.getEnumArray("value", Feature.class)));
-		ConditionOutcome outcome = outcome(Features.of(context.getEnvironment()), wanted);
-		String[] ownPeers = (outcome.isMatch() || !wanted.contains(Feature.PEERS)) ? new String[0]
-				: ownPeers(context.getBeanFactory());
-		return (ownPeers.length == 0) ? outcome
-				: ConditionOutcome.match(ConditionMessage.forCondition(ConditionalOnFeature.class, wanted)
-					.found("the application's own Peers bean")
-					.items(List.of(ownPeers)));
-	}
-
-	private static String[] ownPeers(@Nullable ConfigurableListableBeanFactory beanFactory) {
-		return (beanFactory != null) ? beanFactory.getBeanNamesForType(Peers.class, true, false) : new String[0];
+		Features features = Features.of(context.getEnvironment());
+		ConditionOutcome outcome = outcome(features, wanted);
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		if (outcome.isMatch() || !wanted.contains(Feature.PEERS) || beanFactory == null
+				|| !FifoSupport.isSupported(features.osName())) {
+			return outcome;
+		}
+		String[] ownPeers = beanFactory.getBeanNamesForType(Peers.class, true, false);
+		// The watcher also needs the native layer, decided before it: both or neither.
+		if (ownPeers.length == 0 || (wanted.size() == 1
+				&& beanFactory.getBeanNamesForType(NativePosix.class, true, false).length == 0)) {
+			return outcome;
+		}
+		return ConditionOutcome.match(ConditionMessage.forCondition(ConditionalOnFeature.class, wanted)
+			.found("the application's own Peers bean")
+			.items(List.of(ownPeers)));
 	}
 
 	static ConditionOutcome outcome(Features features, Set<Feature> wanted) {

@@ -18,10 +18,11 @@ import org.springframework.core.env.Environment;
 /**
  * Removes the fifo-liveness auto-configurations that need a {@link Feature feature}
  * before Spring Boot reads them when the application uses none, so that a starter left
- * unused costs no class read and no condition. Each removed class is reported with the
- * outcome its {@link ConditionalOnFeature} would have given. The others follow beans that
- * an application may define itself, which a filter cannot see, and stay: the native layer
- * and the watcher for a {@code Peers} bean, the health contributors and metrics.
+ * unused costs no class read and no condition for them. Each removed class is reported
+ * with the outcome its {@link ConditionalOnFeature} would have given. The others follow
+ * beans that an application may define itself, which a filter cannot see, and stay: the
+ * native layer and the watcher for a {@code Peers} bean, the health contributors and
+ * metrics.
  * <p>
  * Spring asks a filter about every class it imports, one at a time, so the features are
  * read only when one of ours is asked about, and then once.

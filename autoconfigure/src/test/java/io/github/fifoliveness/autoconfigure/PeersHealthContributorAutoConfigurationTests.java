@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -34,6 +35,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -233,8 +235,7 @@ class PeersHealthContributorAutoConfigurationTests {
 	@Test
 	void watcherPollsAPeerItCannotWatchAtThePollInterval() {
 		SwitchableProbe custom = new SwitchableProbe();
-		this.contextRunner
-			.withPropertyValues("fifo-liveness.peers.custom.path=/unused", "fifo-liveness.monitor.poll-interval=50ms")
+		this.contextRunner.withPropertyValues("fifo-liveness.monitor.poll-interval=50ms")
 			.withBean(Peers.class, () -> new Peers(Map.of("custom", custom)))
 			.withUserConfiguration(EventRecorder.class)
 			.run((context) -> {
@@ -277,7 +278,7 @@ class PeersHealthContributorAutoConfigurationTests {
 		}
 	}
 
-	// As reacting-to-changes.md shows it, asking for the native layer the starter makes.
+	// As reacting-to-changes.md shows it, a FIFO's probe watched through the FIFO.
 	private static Peers ownPeers(Path fifo) {
 		FifoPeerProbe orders = new FifoPeerProbe(fifo, NativePosix.get());
 		return new Peers(Map.of("orders", new PeerProbe() {
@@ -303,6 +304,42 @@ class PeersHealthContributorAutoConfigurationTests {
 			}
 
 		}));
+	}
+
+	@Test
+	void aPeersBeanOfTheApplicationsOwnOnAPlatformWithoutFifosHasHealthOnly() {
+		this.contextRunner.withPropertyValues("os.name=Windows 11")
+			.withBean(Peers.class, () -> new Peers(Map.of("custom", new SwitchableProbe())))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(NativePosix.class)
+					.doesNotHaveBean(PeerWatcher.class)
+					.hasBean("peersHealthContributor");
+			});
+	}
+
+	@Test
+	void aPeersBeanOfALibraryDecidedAfterTheNativeLayerHasHealthOnly() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(NativePosixAutoConfiguration.class, LibraryPeers.class,
+					PeersAutoConfiguration.class, PeersHealthContributorAutoConfiguration.class))
+			.withPropertyValues("fifo-liveness.beacon.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(NativePosix.class)
+					.doesNotHaveBean(PeerWatcher.class)
+					.hasBean("peersHealthContributor");
+			});
+	}
+
+	@AutoConfiguration(after = NativePosixAutoConfiguration.class, before = PeersAutoConfiguration.class)
+	static class LibraryPeers {
+
+		@Bean
+		Peers peers() {
+			return new Peers(Map.of("custom", new SwitchableProbe()));
+		}
+
 	}
 
 	@Test

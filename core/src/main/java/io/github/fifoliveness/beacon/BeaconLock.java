@@ -113,14 +113,16 @@ final class BeaconLock {
 				return new Opened(posix.createFile(path, PERMISSIONS), true);
 			}
 			catch (PosixException ex) {
-				if (!ex.isAlreadyExisting()) {
+				if (ex.isAccessDenied() || "EROFS".equals(ex.getErrorName())) {
 					throw new BeaconException(fifo,
 							"its lock file '" + path + "' cannot be created (" + ex.getMessage() + ")",
-							FullFilesystem.causedBy(ex) ? FullFilesystem.action(fifo)
-									: "Let this user create files in '" + path.getParent()
-											+ "' (the folder is not writable for it, or its filesystem is read-only),"
-											+ " or choose a path in a folder it may write.",
+							"Let this user create files in '" + path.getParent()
+									+ "' (the folder is not writable for it, or its filesystem is read-only),"
+									+ " or choose a path in a folder it may write.",
 							ex);
+				}
+				if (!ex.isAlreadyExisting()) {
+					throw cannotOpen(fifo, path, ex);
 				}
 			}
 			Optional<FileStatus> link = posix.statusOf(path);

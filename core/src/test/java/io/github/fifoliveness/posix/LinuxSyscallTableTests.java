@@ -62,7 +62,7 @@ class LinuxSyscallTableTests {
 		String names = """
 				O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_NOCTTY O_NONBLOCK O_NOFOLLOW O_CLOEXEC EPERM ENOENT ESRCH
 				EINTR EIO ENXIO EACCES EEXIST EISDIR ERANGE ENAMETOOLONG EWOULDBLOCK EINVAL EMFILE LOCK_EX LOCK_NB
-				EPOLLIN EPOLLPRI EPOLLET EPOLLONESHOT EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CLOEXEC IN_CLOEXEC IN_NONBLOCK EFD_CLOEXEC
+				EPOLLIN EPOLLPRI EPOLLET EPOLLONESHOT EPOLL_CTL_ADD EPOLL_CLOEXEC IN_CLOEXEC IN_NONBLOCK EFD_CLOEXEC
 				EFD_NONBLOCK RLIMIT_NOFILE IN_MODIFY IN_ATTRIB IN_CLOSE_WRITE IN_OPEN IN_MOVED_FROM IN_MOVED_TO
 				IN_CREATE IN_DELETE IN_DELETE_SELF IN_MOVE_SELF IN_UNMOUNT IN_Q_OVERFLOW IN_IGNORED IN_ONLYDIR
 				IN_EXCL_UNLINK AF_UNIX SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK MSG_NOSIGNAL""";
@@ -93,7 +93,7 @@ class LinuxSyscallTableTests {
 				posix.esrch(), posix.eintr(), posix.eio(), posix.enxio(), posix.eacces(), posix.eexist(),
 				posix.eisdir(), posix.erange(), posix.enametoolong(), posix.ewouldblock(), posix.einval(),
 				posix.emfile(), NativePosix.LOCK_EX, NativePosix.LOCK_NB, KernelEvents.EPOLLIN, KernelEvents.EPOLLPRI,
-				KernelEvents.EPOLLET, KernelEvents.EPOLLONESHOT, TableSyscalls.EPOLL_CTL_ADD, 2, TableSyscalls.CLOEXEC,
+				KernelEvents.EPOLLET, KernelEvents.EPOLLONESHOT, TableSyscalls.EPOLL_CTL_ADD, TableSyscalls.CLOEXEC,
 				TableSyscalls.CLOEXEC, TableSyscalls.NONBLOCK, TableSyscalls.CLOEXEC, TableSyscalls.NONBLOCK,
 				TableSyscalls.RLIMIT_NOFILE, InotifyRecords.IN_MODIFY, InotifyRecords.IN_ATTRIB,
 				InotifyRecords.IN_CLOSE_WRITE, InotifyRecords.IN_OPEN, InotifyRecords.IN_MOVED_FROM,

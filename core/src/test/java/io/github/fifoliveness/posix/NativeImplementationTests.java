@@ -61,6 +61,7 @@ class NativeImplementationTests {
 		assertThat(exercise.loadedClasses()).isNotEmpty()
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.ForeignSyscall "))
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.KernelEvents "))
 			.noneMatch((line) -> line.contains(" jnr.ffi.") || line.contains(" jnr.posix.")
 					|| line.contains(" jnr.constants.") || line.contains(" com.kenai.jffi."));
 	}
@@ -73,6 +74,7 @@ class NativeImplementationTests {
 		assertThat(exercise.loadedClasses())
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.JffiSyscall "))
 			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.TableSyscalls "))
+			.anyMatch((line) -> line.contains("io.github.fifoliveness.posix.KernelEvents "))
 			.noneMatch((line) -> line.contains(" jnr.posix.") || line.contains(" jnr.ffi.")
 					|| line.contains(" jnr.constants."))
 			.noneMatch((line) -> line.contains("io.github.fifoliveness.posix.Jnr"))

@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.fifoliveness.autoconfigure.peer.PeerStatusChangedEvent;
-import io.github.fifoliveness.peer.FifoPeerProbe;
-import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
-import io.github.fifoliveness.peer.ProbeResult;
-import io.github.fifoliveness.peer.WatchTarget;
 import io.github.fifoliveness.posix.NativePosix;
 import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.OwnFifoProbe;
 import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -280,30 +277,7 @@ class PeersHealthContributorAutoConfigurationTests {
 
 	// As reacting-to-changes.md shows it, a FIFO's probe watched through the FIFO.
 	private static Peers ownPeers(Path fifo) {
-		FifoPeerProbe orders = new FifoPeerProbe(fifo, NativePosix.get());
-		return new Peers(Map.of("orders", new PeerProbe() {
-
-			@Override
-			public ProbeResult probe() {
-				return orders.probe();
-			}
-
-			@Override
-			public String kind() {
-				return "orders";
-			}
-
-			@Override
-			public Map<String, Object> inputs() {
-				return Map.of("path", fifo.toString());
-			}
-
-			@Override
-			public WatchTarget watchTarget() {
-				return WatchTarget.fifo(orders);
-			}
-
-		}));
+		return new Peers(Map.of("orders", new OwnFifoProbe(fifo, NativePosix.get())));
 	}
 
 	@Test

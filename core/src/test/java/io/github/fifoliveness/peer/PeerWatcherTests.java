@@ -20,6 +20,7 @@ import io.github.fifoliveness.posix.OpenFile;
 import io.github.fifoliveness.testsupport.ChildProcesses;
 import io.github.fifoliveness.testsupport.ConsoleOutput;
 import io.github.fifoliveness.testsupport.Fifos;
+import io.github.fifoliveness.testsupport.OwnFifoProbe;
 import io.github.fifoliveness.testsupport.SwitchableProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -333,30 +334,7 @@ class PeerWatcherTests {
 	@Test
 	void aProbeOfYourOwnThatNamesItsFifoIsWatched() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
-		FifoPeerProbe inner = new FifoPeerProbe(fifo, this.posix);
-		PeerProbe own = new PeerProbe() {
-
-			@Override
-			public ProbeResult probe() {
-				return inner.probe();
-			}
-
-			@Override
-			public String kind() {
-				return "own";
-			}
-
-			@Override
-			public Map<String, Object> inputs() {
-				return Map.of("path", fifo.toString());
-			}
-
-			@Override
-			public WatchTarget watchTarget() {
-				return WatchTarget.fifo(inner);
-			}
-
-		};
+		PeerProbe own = new OwnFifoProbe(fifo, this.posix);
 		Process orders = this.children.holdReadEnd(fifo);
 		awaitReader(fifo);
 		// Neither polled nor probed by a safety net: the DOWN can only come from the

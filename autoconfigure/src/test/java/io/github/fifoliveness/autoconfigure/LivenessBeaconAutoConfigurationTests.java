@@ -9,6 +9,7 @@ import io.github.fifoliveness.autoconfigure.beacon.ReadinessBeacon;
 import io.github.fifoliveness.peer.FifoPeerProbe;
 import io.github.fifoliveness.pidfile.ApplicationPidFile;
 import io.github.fifoliveness.posix.NativePosix;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +59,15 @@ class LivenessBeaconAutoConfigurationTests {
 	}
 
 	@Test
-	void brokenLivenessStateClosesTheFifoAndCorrectHoldsItAgain() {
+	void brokenLivenessStateClosesTheFifoAndCorrectHoldsItAgain(CapturedOutput output) {
 		Path fifo = this.dir.resolve("app.fifo");
 		this.contextRunner.withPropertyValues("fifo-liveness.beacon.path=" + fifo).run((context) -> {
 			AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
 			assertThat(probeAlive(fifo)).isFalse();
+			assertThat(output.toString().lines().filter((line) -> line.contains("Liveness beacon closed FIFO")))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains(" WARN ")
+				.endsWith("the application's LivenessState is BROKEN. Peers see the application down.");
 			var health = context.getBean("beaconHealthIndicator", BeaconHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "SUSPENDED");
@@ -88,6 +93,11 @@ class LivenessBeaconAutoConfigurationTests {
 				assertThat(probeAlive(this.dir.resolve("app.fifo"))).isTrue();
 				AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 				assertThat(probeAlive(readiness)).isFalse();
+				assertThat(output.toString().lines().filter((line) -> line.contains("Readiness beacon closed FIFO")))
+					.as("refusing traffic is the application's choice, on every graceful stop too")
+					.singleElement(InstanceOfAssertFactories.STRING)
+					.contains(" INFO ")
+					.doesNotContain(" WARN ");
 				assertThat(probeAlive(this.dir.resolve("app.fifo"))).as("still alive, only not ready").isTrue();
 				assertThat(context.getBean(ReadinessBeacon.class).status().reason())
 					.isEqualTo(BeaconDownReason.SUSPENDED);

@@ -170,7 +170,17 @@ public class FifoBeacon {
 	 * and the lock stay for {@link #resume()}.
 	 * @param reason why, for the health component and the log
 	 */
-	public synchronized void suspend(String reason) {
+	public void suspend(String reason) {
+		suspend(reason, false);
+	}
+
+	/**
+	 * Close the FIFO's read end, as {@link #suspend(String)} does.
+	 * @param reason why, for the health component and the log
+	 * @param expected whether the application chose it in its normal course, such as not
+	 * accepting traffic while it shuts down: logged at INFO rather than WARN
+	 */
+	public synchronized void suspend(String reason, boolean expected) {
 		if (this.suspended) {
 			return;
 		}
@@ -182,8 +192,14 @@ public class FifoBeacon {
 		}
 		this.status = new BeaconStatus(BeaconDownReason.SUSPENDED, reason);
 		if (this.holding) {
-			logger
-				.warn(this.name + " closed FIFO '" + this.path + "': " + reason + ". Peers see the application down.");
+			String message = this.name + " closed FIFO '" + this.path + "': " + reason
+					+ ". Peers see the application down.";
+			if (expected) {
+				logger.info(message);
+			}
+			else {
+				logger.warn(message);
+			}
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.AvailabilityState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
@@ -96,7 +97,11 @@ public class AvailabilityBeacon
 			this.fifo.resume();
 		}
 		else {
-			this.fifo.suspend("the application's " + state.getClass().getSimpleName() + " is " + state);
+			// Refusing traffic is the application's own choice, on every graceful stop
+			// too;
+			// a broken liveness is worth a warning.
+			this.fifo.suspend("the application's " + state.getClass().getSimpleName() + " is " + state,
+					state instanceof ReadinessState);
 		}
 	}
 

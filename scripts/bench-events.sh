@@ -10,7 +10,7 @@
 # (scripts/lib/charts.sh).
 # JAVA chooses the JDK (default: java on the PATH); 22 or later runs the foreign-function side.
 # IDLE_PEERS (default 10000, 1000 quick) lists the numbers of peers table 2 measures, such as
-# IDLE_PEERS='1000 3000 10000': each adds a point to the idle-cost chart, and about four minutes per mode.
+# IDLE_PEERS='1000 3000 10000': each adds a point to the idle-cost chart, and about six minutes per mode.
 # BENCH_QUICK=1 makes every part short: a smoke run, not a measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,9 @@ JAVA=${JAVA:-java}
 if [[ -n ${BENCH_QUICK:-} ]]; then
 	ROUNDS=3 POLL_ROUNDS=3 WARM_UP=1 PEERS=1000 WINDOW=10 SETTLE=2 MEMBER_ROUNDS=20
 else
-	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=60 MEMBER_ROUNDS=200
+	# Two minutes at rest: the safety net's first round, and what the JIT compiles for it, take
+	# the first minute; windows that began at 60 s caught up to a second of the JVM's threads.
+	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=120 MEMBER_ROUNDS=200
 fi
 IDLE_PEERS=${IDLE_PEERS:-$PEERS}
 source scripts/lib/charts.sh

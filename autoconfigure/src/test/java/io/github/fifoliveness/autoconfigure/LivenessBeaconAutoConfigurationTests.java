@@ -94,7 +94,7 @@ class LivenessBeaconAutoConfigurationTests {
 				AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 				assertThat(probeAlive(readiness)).isFalse();
 				assertThat(output.toString().lines().filter((line) -> line.contains("Readiness beacon closed FIFO")))
-					.as("refusing traffic is the application's choice, on every graceful stop too")
+					.as("a web application refuses traffic as it closes: no warning")
 					.singleElement(InstanceOfAssertFactories.STRING)
 					.contains(" INFO ")
 					.doesNotContain(" WARN ");

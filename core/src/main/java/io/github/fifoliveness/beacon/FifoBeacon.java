@@ -167,7 +167,7 @@ public class FifoBeacon {
 
 	/**
 	 * Close the FIFO's read end, so that peers see a broken application down; the FIFO
-	 * and the lock stay for {@link #resume()}.
+	 * and the lock stay for {@link #resume()}. Logged at WARN.
 	 * @param reason why, for the health component and the log
 	 */
 	public void suspend(String reason) {
@@ -177,8 +177,8 @@ public class FifoBeacon {
 	/**
 	 * Close the FIFO's read end, as {@link #suspend(String)} does.
 	 * @param reason why, for the health component and the log
-	 * @param expected whether the application chose it in its normal course, such as not
-	 * accepting traffic while it shuts down: logged at INFO rather than WARN
+	 * @param expected whether the application chose it in its normal course, such as
+	 * refusing traffic as it closes: logged at INFO rather than WARN
 	 */
 	public synchronized void suspend(String reason, boolean expected) {
 		if (this.suspended) {

@@ -97,9 +97,9 @@ public class AvailabilityBeacon
 			this.fifo.resume();
 		}
 		else {
-			// Refusing traffic is the application's own choice, on every graceful stop
-			// too;
-			// a broken liveness is worth a warning.
+			// Spring Boot's web contexts refuse traffic as they close; a broken liveness
+			// is
+			// worth a warning.
 			this.fifo.suspend("the application's " + state.getClass().getSimpleName() + " is " + state,
 					state instanceof ReadinessState);
 		}

@@ -1,6 +1,7 @@
 package io.github.fifoliveness.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ final class PeerProbes {
 		PeerNames.check(environment, properties.getPeers().keySet());
 		Map<String, PeerProbe> probes = new LinkedHashMap<>();
 		properties.getPeers().forEach((name, peer) -> probes.put(name, of(name, peer, posix)));
+		warnOfOneFileTwice(probes);
 		Duration downAfter = notNegative("fifo-liveness.monitor.down-after", properties.getMonitor().getDownAfter());
 		Map<String, Duration> downAfters = new LinkedHashMap<>();
 		properties.getPeers()
@@ -48,6 +50,20 @@ final class PeerProbes {
 			.forEach((name, peer) -> startupGraces.put(name, startupGrace(
 					"fifo-liveness.peers." + name + ".startup-grace", peer.getStartupGrace(), startupGrace)));
 		return new Peers(probes, downAfters, startupGraces);
+	}
+
+	// Most often a copied line; kept, as two names for one process may be meant.
+	private static void warnOfOneFileTwice(Map<String, PeerProbe> probes) {
+		Map<Object, String> firstNames = new HashMap<>();
+		probes.forEach((name, probe) -> {
+			Object file = probe.inputs().getOrDefault("path", probe.inputs().get("pidFile"));
+			String first = firstNames.putIfAbsent(file, name);
+			if (first != null) {
+				logger.warn("Peers '" + first + "' and '" + name + "' name the same file '" + file
+						+ "', so both report the same process. If one of them is meant to be another, correct "
+						+ "'fifo-liveness.peers." + name + "'.");
+			}
+		});
 	}
 
 	static Duration startupGrace(String property, @Nullable Duration value, Duration otherwise) {

@@ -163,6 +163,24 @@ class PeersHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void twoPeersOfOneFileStartWithAWarningNamingBoth(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("fifo-liveness.peers.orders.path=/run/orders.fifo",
+				"fifo-liveness.peers.billing.path=/run/orders.fifo", "fifo-liveness.peers.audit.path=/run/audit.fifo",
+				"fifo-liveness.peers.ledger.pid-file=/run/ledger.pid",
+				"fifo-liveness.peers.ledger2.pid-file=/run/ledger.pid")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output.getOut().lines().filter((line) -> line.contains("name the same file"))).hasSize(2)
+					.anySatisfy((line) -> assertThat(line).contains(
+							"Peers 'orders' and 'billing' name the same file '/run/orders.fifo', so both report the"
+									+ " same process. If one of them is meant to be another, correct"
+									+ " 'fifo-liveness.peers.billing'."))
+					.anySatisfy((line) -> assertThat(line)
+						.contains("Peers 'ledger' and 'ledger2' name the same file '/run/ledger.pid'"));
+			});
+	}
+
+	@Test
 	void watcherPublishesPeerStatusChangedEventsInTheContextAndHealthSaysThePeerIsWatched() {
 		this.contextRunner.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"))
 			.withUserConfiguration(EventRecorder.class)

@@ -97,9 +97,7 @@ public class AvailabilityBeacon
 			this.fifo.resume();
 		}
 		else {
-			// Spring Boot's web contexts refuse traffic as they close; a broken liveness
-			// is
-			// worth a warning.
+			// Boot's web contexts refuse traffic as they close: not worth a warning.
 			this.fifo.suspend("the application's " + state.getClass().getSimpleName() + " is " + state,
 					state instanceof ReadinessState);
 		}

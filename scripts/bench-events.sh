@@ -19,8 +19,8 @@ JAVA=${JAVA:-java}
 if [[ -n ${BENCH_QUICK:-} ]]; then
 	ROUNDS=3 POLL_ROUNDS=3 WARM_UP=1 PEERS=1000 WINDOW=10 SETTLE=2 MEMBER_ROUNDS=20
 else
-	# Two minutes at rest: the safety net's first round, and what the JIT compiles for it, take
-	# the first minute; windows that began at 60 s caught up to a second of the JVM's threads.
+	# Two minutes at rest: the safety net's first round ends at about 60 s, and windows that
+	# began there caught up to a second of the JVM's own threads (docs/performance.md).
 	ROUNDS=30 POLL_ROUNDS=20 WARM_UP=3 PEERS=10000 WINDOW=60 SETTLE=120 MEMBER_ROUNDS=200
 fi
 IDLE_PEERS=${IDLE_PEERS:-$PEERS}

@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * A peer folder's log lines, limited as a flapping peer's are: joins and leaves share one
- * limit, and quorum changes have one of their own, so that members coming and going never
- * hide a quorum lost.
+ * A peer folder's log lines, limited as a flapping peer's are: its members' changes
+ * (joins, leaves, DOWNs and UPs) share one limit, so that many dying at once log a count,
+ * and quorum changes have one of their own, so that members coming and going never hide a
+ * quorum lost.
  */
 final class FolderLines {
 
@@ -29,8 +30,8 @@ final class FolderLines {
 		this.clock = clock;
 	}
 
-	void member(String line) {
-		log(this.members, true, line);
+	void member(boolean warn, String line) {
+		log(this.members, !warn, line);
 	}
 
 	void quorum(boolean held, String line) {
@@ -43,7 +44,7 @@ final class FolderLines {
 	 */
 	void catchUp(boolean held, Supplier<String> state) {
 		long now = this.clock.getAsLong();
-		catchUp(this.members, "joins and leaves", now, held, state);
+		catchUp(this.members, "member changes", now, held, state);
 		catchUp(this.quorum, "quorum changes", now, held, state);
 	}
 

@@ -59,7 +59,8 @@ final class FolderMembers {
 		this.publications = new FolderPublications(folder, logger, listener, clock, this.members::size,
 				() -> this.present);
 		this.tracker = new PeerStatusTracker(logger, this.publications::memberChanged, (member) -> folder.downAfter(),
-				(member) -> null, this.publications::subject, this.publications.startupGrace(), clock);
+				(member) -> null, this.publications::subject, this.publications::memberLine,
+				this.publications.startupGrace(), clock);
 		this.candidates = new FolderCandidates(folder, logger, clock);
 	}
 

@@ -158,7 +158,7 @@ final class FolderPublications {
 				: this.publishedUp.remove(change.getPeer());
 		// One that joins down is logged as DOWN by the tracker already.
 		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
-			this.lines.member(subject(change.getPeer()) + " joined");
+			this.lines.member(false, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
 		// A DOWN after UP comes after down-after already.
@@ -172,7 +172,7 @@ final class FolderPublications {
 	void memberLeft(String member, String why, Optional<Long> heldDownDue) {
 		boolean wasUp = this.publishedUp.remove(member);
 		if (this.started) {
-			this.lines.member(subject(member) + " left: " + why);
+			this.lines.member(false, subject(member) + " left: " + why);
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
 		if (wasUp && Boolean.TRUE.equals(this.quorum)) {
@@ -256,6 +256,11 @@ final class FolderPublications {
 		return (now.present()
 				? now.up() + " of " + now.members().size() + " members up, at least " + this.folder.minUp() + " needed"
 				: "the folder is missing") + quorum;
+	}
+
+	// A member's DOWN or UP, past its own limit, shares the folder's.
+	void memberLine(boolean warn, String line) {
+		this.lines.member(warn, line);
 	}
 
 	String subject(String member) {

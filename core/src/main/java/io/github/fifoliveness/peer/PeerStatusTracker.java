@@ -40,6 +40,8 @@ final class PeerStatusTracker {
 
 	private final Function<String, String> subject;
 
+	private final ChangeLog changeLog;
+
 	private final LongSupplier clock;
 
 	private final StartupGrace startupGrace;
@@ -52,19 +54,23 @@ final class PeerStatusTracker {
 	private final Set<String> waiting = new LinkedHashSet<>();
 
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
-		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", peers.startupGrace(),
-				clock);
+		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'",
+				(warn, line) -> log(logger, warn, line), peers.startupGrace(), clock);
 	}
 
-	/** Create a tracker of names other than configured peers, such as folder members. */
+	/**
+	 * Create a tracker of names other than configured peers, such as folder members,
+	 * whose change lines pass through a limit of their own as well.
+	 */
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Function<String, Duration> downAfter,
-			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, StartupGrace startupGrace,
-			LongSupplier clock) {
+			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, ChangeLog changeLog,
+			StartupGrace startupGrace, LongSupplier clock) {
 		this.logger = logger;
 		this.listener = listener;
 		this.downAfter = downAfter;
 		this.downs = downs;
 		this.subject = subject;
+		this.changeLog = changeLog;
 		this.startupGrace = startupGrace;
 		this.clock = clock;
 	}
@@ -187,12 +193,8 @@ final class PeerStatusTracker {
 		report.published(result);
 		boolean line = !result.alive() || previousStatus == PeerStatus.DOWN;
 		if (line && report.lines().log(now)) {
-			if (!result.alive()) {
-				this.logger.warn(this.subject.apply(peer) + " is DOWN (" + result.reason() + "): " + result.message());
-			}
-			else {
-				this.logger.info(this.subject.apply(peer) + " is UP again");
-			}
+			this.changeLog.log(!result.alive(), this.subject.apply(peer)
+					+ (result.alive() ? " is UP again" : " is DOWN (" + result.reason() + "): " + result.message()));
 		}
 		updateWaiting(peer, report);
 		this.listener.peerStatusChanged(new PeerStatusChange(peer, previousStatus, result));
@@ -225,17 +227,28 @@ final class PeerStatusTracker {
 				+ " s after flapping" + ((notLogged > 0) ? " (" + notLogged + " more changes not logged)" : "")
 				+ ": it is " + describe(peer) + ", and its changes are logged again";
 		ProbeResult result = this.last.get(peer);
-		if (result != null && result.alive()) {
-			this.logger.info(line);
+		log(this.logger, result == null || !result.alive(), line);
+	}
+
+	private static void log(Logger logger, boolean warn, String line) {
+		if (warn) {
+			logger.warn(line);
 		}
 		else {
-			this.logger.warn(line);
+			logger.info(line);
 		}
 	}
 
 	private String describe(String peer) {
 		ProbeResult result = this.last.get(peer);
 		return (result == null || result.alive()) ? "UP" : "DOWN (" + result.reason() + ")";
+	}
+
+	/** Where the line of a change goes once the peer's own limit lets it through. */
+	interface ChangeLog {
+
+		void log(boolean warn, String line);
+
 	}
 
 }

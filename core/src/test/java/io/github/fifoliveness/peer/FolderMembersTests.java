@@ -315,8 +315,33 @@ class FolderMembersTests {
 			.asString()
 			.contains("WARN")
 			.contains(
-					"Peer folder 'workers' has held still for 10 s (2 more joins and leaves not logged): 1 of 3 members up,"
+					"Peer folder 'workers' has held still for 10 s (4 more member changes not logged): 1 of 3 members up,"
 							+ " at least 2 needed; no quorum");
+	}
+
+	@Test
+	void manyMembersDyingAtOnceLogAFewLinesAndThenTheirCountWithEveryEventPublished() throws Exception {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			names.add("m" + i);
+			alive("m" + i);
+		}
+		FolderMembers members = start(folder(3, Duration.ZERO, Duration.ZERO));
+		this.now += ChangeLines.WINDOW.toNanos();
+		this.changes.clear();
+		names.forEach((name) -> this.readEnds.remove(name).close());
+		members.mustRescan();
+		members.settle(this.loop);
+		assertThat(kinds()).filteredOn((kind) -> kind.startsWith("MEMBER_DOWN")).hasSize(40);
+		assertThat(memberLines()).hasSize(ChangeLines.MAX_LINES).allMatch((line) -> line.contains("is DOWN"));
+		assertThat(folderLines()).last().asString().contains("WARN").contains("lost its quorum: 0 of 40");
+		this.now += ChangeLines.WINDOW.toNanos();
+		members.settle(this.loop);
+		assertThat(folderLines()).last()
+			.asString()
+			.contains("WARN")
+			.contains("Peer folder 'workers' has held still for 10 s (34 more member changes not logged): 0 of 40"
+					+ " members up, at least 3 needed; no quorum");
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -172,16 +173,20 @@ class BadInputCatalogueTests {
 		});
 	}
 
-	// Our own FIFO with loose permissions is fixed, not refused.
+	// Our own FIFO with loose permissions is refused and left as it is: fifo-liveness
+	// never changes a file it did not create.
 
-	@Test
-	void ownFifoWithGroupAndOtherBitsIsTightenedWithAWarning(CapturedOutput output) throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "666", "660", "604" })
+	void ownFifoWithGroupOrOtherBitsIsRefusedAndLeftAsItIs(String mode, CapturedOutput output) throws Exception {
 		Path fifo = Fifos.create(this.dir.resolve("app.fifo"));
-		Fifos.run("chmod", "666", fifo.toString());
-		try (ConfigurableApplicationContext context = run("--fifo-liveness.beacon.path=" + fifo)) {
-			assertThat(Files.getPosixFilePermissions(fifo)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-			assertThat(output).contains("WARN").contains("had mode 0666; tightened it to 0600");
-		}
+		Fifos.run("chmod", mode, fifo.toString());
+		assertRefused(output, fifo,
+				"the FIFO there has mode 0" + mode
+						+ ", so other users could hold its read end and fake this application's liveness",
+				"Run 'chmod 600 " + fifo + "' if it is this application's FIFO");
+		assertThat((int) Files.getAttribute(fifo, "unix:mode") & 07777).isEqualTo(Integer.parseInt(mode, 8));
+		assertThat(fifo.resolveSibling("app.fifo.lock")).doesNotExist();
 	}
 
 	// Path values, for the beacon and for peers: refused before anything is created.

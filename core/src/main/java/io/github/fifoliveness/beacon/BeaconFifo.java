@@ -41,18 +41,7 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 		logger.debug("Opened the read end of FIFO '" + path + "'");
 		try {
 			refuseForeign(path, Optional.of(readEnd.status()), posix);
-			if (readEnd.status().isOpenToOthers()) {
-				readEnd.changePermissions(PERMISSIONS);
-				logger.warn("Liveness FIFO '" + path + "' had mode "
-						+ String.format("%04o", readEnd.status().permissions())
-						+ "; tightened it to 0600 so that other users cannot hold its read end and fake liveness");
-			}
 			return new BeaconFifo(readEnd, created, created || adopted);
-		}
-		catch (PosixException ex) {
-			readEnd.close();
-			throw new BeaconException(path, "its mode cannot be set to 0600 (" + ex.getMessage() + ")",
-					"Remove the FIFO so that the beacon creates it afresh.", ex);
 		}
 		catch (RuntimeException ex) {
 			readEnd.close();
@@ -87,6 +76,16 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 					"the FIFO there belongs to another user (uid " + status.get().ownerUid()
 							+ "), who could hold its read end and fake this application's liveness",
 					"Have its owner or root remove it, or choose a path in a folder only this user can write to.",
+					null);
+		}
+		// Tightening it would change a file fifo-liveness did not create, and not end a
+		// reader that another user may already hold.
+		if (status.get().isOpenToOthers()) {
+			throw new BeaconException(path,
+					"the FIFO there has mode " + String.format("%04o", status.get().permissions())
+							+ ", so other users could hold its read end and fake this application's liveness",
+					"Run 'chmod 600 " + path + "' if it is this application's FIFO, or remove it so that the beacon"
+							+ " creates its own: fifo-liveness never changes a file it did not create.",
 					null);
 		}
 	}

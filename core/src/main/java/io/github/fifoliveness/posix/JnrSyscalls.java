@@ -120,11 +120,6 @@ final class JnrSyscalls implements Syscalls {
 	}
 
 	@Override
-	public int fchmod(int fd, int mode) {
-		return result(this.posix.fchmod(fd, mode));
-	}
-
-	@Override
 	public int socket(int domain, int type) {
 		return result(this.libc.socket(domain, type, 0));
 	}

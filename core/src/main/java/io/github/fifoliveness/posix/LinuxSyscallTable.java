@@ -20,9 +20,9 @@ import java.util.Optional;
  * {@code newfstatat} is {@code __NR_fstatat} on arm64.
  */
 record LinuxSyscallTable(String architecture, int openat, int close, int fstat, int newfstatat, int mknodat, int flock,
-		int kill, int pread64, int pwrite64, int ftruncate, int fchmod, int geteuid, int read, int write,
-		int epollCreate1, int epollCtl, int epollPwait, int inotifyInit1, int inotifyAddWatch, int inotifyRmWatch,
-		int eventfd2, int prlimit64, int pidfdOpen, int socket, int bind, int sendto, int statSize, int statModeOffset,
+		int kill, int pread64, int pwrite64, int ftruncate, int geteuid, int read, int write, int epollCreate1,
+		int epollCtl, int epollPwait, int inotifyInit1, int inotifyAddWatch, int inotifyRmWatch, int eventfd2,
+		int prlimit64, int pidfdOpen, int socket, int bind, int sendto, int statSize, int statModeOffset,
 		int statUidOffset, int statModifiedOffset, EpollEventLayout epollEvent) {
 
 	/** {@code __NR_pidfd_open}: the same on every architecture (the generic table). */
@@ -45,12 +45,12 @@ record LinuxSyscallTable(String architecture, int openat, int close, int fstat, 
 
 	static final int PASSWD_SIZE = 48;
 
-	static final LinuxSyscallTable X86_64 = new LinuxSyscallTable("x86_64", 257, 3, 5, 262, 259, 73, 62, 17, 18, 77, 91,
+	static final LinuxSyscallTable X86_64 = new LinuxSyscallTable("x86_64", 257, 3, 5, 262, 259, 73, 62, 17, 18, 77,
 			107, 0, 1, 291, 233, 281, 294, 254, 255, 290, 302, PIDFD_OPEN, 41, 49, 44, 144, 24, 28, 88,
 			EpollEventLayout.PACKED);
 
 	static final LinuxSyscallTable AARCH64 = new LinuxSyscallTable("aarch64", 56, 57, 80, 79, 33, 32, 129, 67, 68, 46,
-			52, 175, 63, 64, 20, 21, 22, 26, 27, 28, 19, 261, PIDFD_OPEN, 198, 200, 206, 128, 16, 24, 88,
+			175, 63, 64, 20, 21, 22, 26, 27, 28, 19, 261, PIDFD_OPEN, 198, 200, 206, 128, 16, 24, 88,
 			EpollEventLayout.ALIGNED);
 
 	static Optional<LinuxSyscallTable> current() {

@@ -67,14 +67,6 @@ public final class OpenFile implements AutoCloseable {
 				&& now.inode == file.inode();
 	}
 
-	/** Change the permission bits of the open file. */
-	public synchronized void changePermissions(int permissions) throws PosixException {
-		int result = this.posix.syscalls().fchmod(this.fd, permissions);
-		if (result < 0) {
-			throw PosixException.of("fchmod", "fd " + this.fd, -result);
-		}
-	}
-
 	/**
 	 * Take an exclusive {@code flock} on the file without waiting, and return whether
 	 * this descriptor now holds it. The kernel releases it when the descriptor is closed

@@ -63,8 +63,6 @@ interface Syscalls {
 
 	int ftruncate(int fd, long length);
 
-	int fchmod(int fd, int mode);
-
 	/**
 	 * Look a user's uid up by name with {@code getpwnam_r(3)}, which may ask a directory
 	 * service; {@code -ENOENT} when no user has that name.

@@ -114,11 +114,6 @@ final class TableSyscalls implements Syscalls {
 		return (int) call(this.table.ftruncate(), fd, length, 0, 0, 0);
 	}
 
-	@Override
-	public int fchmod(int fd, int mode) {
-		return (int) call(this.table.fchmod(), fd, mode, 0, 0, 0);
-	}
-
 	// An area of its own, as the entry may need up to a megabyte that a thread should not
 	// keep: the name, the struct passwd, the pointer to it, then room for its strings.
 	@Override

@@ -173,7 +173,7 @@ class FifoBeaconTests {
 	@Test
 	void fifoLeftWithAnotherModeIsKeptOnStop() throws Exception {
 		Path fifo = this.dir.resolve("app.fifo");
-		Fifos.run("mkfifo", "-m", "644", fifo.toString());
+		Fifos.run("mkfifo", "-m", "400", fifo.toString());
 		start(fifo);
 		this.beacon.release();
 		assertThat(this.posix.statusOf(fifo).orElseThrow().type()).isEqualTo(FileType.FIFO);

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LinuxSyscallTableTests {
 
 	private static final String CALLS = """
-			printf("%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d "
+			printf("%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d "
 				"%zu %zu %zu %zu %zu %zu %zu %zu\\n",
 				__NR_openat, __NR_close, __NR_fstat, __NR_newfstatat, __NR_mknodat, __NR_flock, __NR_kill,
-				__NR_pread64, __NR_pwrite64, __NR_ftruncate, __NR_fchmod, __NR_geteuid, __NR_read, __NR_write,
+				__NR_pread64, __NR_pwrite64, __NR_ftruncate, __NR_geteuid, __NR_read, __NR_write,
 				__NR_epoll_create1, __NR_epoll_ctl, __NR_epoll_pwait, __NR_inotify_init1, __NR_inotify_add_watch,
 				__NR_inotify_rm_watch, __NR_eventfd2, __NR_prlimit64, __NR_pidfd_open, __NR_socket, __NR_bind,
 				__NR_sendto, sizeof(struct stat),
@@ -136,11 +136,11 @@ class LinuxSyscallTableTests {
 	private static String expected(LinuxSyscallTable table) {
 		return String.join(" ", List
 			.of(table.openat(), table.close(), table.fstat(), table.newfstatat(), table.mknodat(), table.flock(),
-					table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(), table.fchmod(), table.geteuid(),
-					table.read(), table.write(), table.epollCreate1(), table.epollCtl(), table.epollPwait(),
-					table.inotifyInit1(), table.inotifyAddWatch(), table.inotifyRmWatch(), table.eventfd2(),
-					table.prlimit64(), table.pidfdOpen(), table.socket(), table.bind(), table.sendto(),
-					table.statSize(), table.statModeOffset(), table.statUidOffset(), table.statModifiedOffset(),
+					table.kill(), table.pread64(), table.pwrite64(), table.ftruncate(), table.geteuid(), table.read(),
+					table.write(), table.epollCreate1(), table.epollCtl(), table.epollPwait(), table.inotifyInit1(),
+					table.inotifyAddWatch(), table.inotifyRmWatch(), table.eventfd2(), table.prlimit64(),
+					table.pidfdOpen(), table.socket(), table.bind(), table.sendto(), table.statSize(),
+					table.statModeOffset(), table.statUidOffset(), table.statModifiedOffset(),
 					LinuxSyscallTable.STAT_DEVICE_OFFSET, LinuxSyscallTable.STAT_INODE_OFFSET,
 					LinuxSyscallTable.PASSWD_UID_OFFSET, LinuxSyscallTable.PASSWD_SIZE)
 			.stream()

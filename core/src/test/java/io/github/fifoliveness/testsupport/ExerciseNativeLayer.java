@@ -42,7 +42,6 @@ public final class ExerciseNativeLayer {
 		}
 		try (OpenFile lock = posix.createFile(dir.resolve("exercise.lock"), 0600)) {
 			lock.tryLockExclusive();
-			lock.changePermissions(0600);
 			lock.replaceContent(posix.processId() + "\n");
 			lock.readContent(32);
 		}

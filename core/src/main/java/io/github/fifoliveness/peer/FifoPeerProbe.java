@@ -99,8 +99,8 @@ public final class FifoPeerProbe implements PeerProbe {
 		if (result instanceof WriteEndResult.ForeignOwner foreign) {
 			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The FIFO belongs to uid " + foreign.ownerUid()
 					+ ", not to uid " + this.owner.uid()
-					+ ": another user may have put it there, so it proves nothing. Set 'owner' (the peer's, or its peer"
-					+ " folder's) if that user runs the peer");
+					+ ": another user may have put it there, so it proves nothing. Set 'owner' (the peer's or its peer"
+					+ " folder's, or the check's --owner) if that user runs the peer");
 		}
 		if (result instanceof WriteEndResult.Failed failed) {
 			return ProbeResult.error(failed.errorName(),

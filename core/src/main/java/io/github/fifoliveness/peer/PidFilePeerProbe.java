@@ -105,10 +105,10 @@ public final class PidFilePeerProbe implements PeerProbe {
 		}
 		int fileOwner = file.status().ownerUid();
 		if (fileOwner != 0 && !this.owner.accepts(fileOwner)) {
-			return ProbeResult.down(DownReason.FOREIGN_OWNER,
-					"The PID file belongs to uid " + fileOwner + ", neither to uid " + this.owner.uid()
-							+ " nor to root: another user may have written it,"
-							+ " so it proves nothing. Set the peer's 'owner' if that user runs the peer");
+			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The PID file belongs to uid " + fileOwner
+					+ ", neither to uid " + this.owner.uid() + " nor to root: another user may have written it,"
+					+ " so it proves nothing. Set the peer's 'owner' (the check's --owner) if that user runs the"
+					+ " peer");
 		}
 		String trimmed = new String(file.content(), StandardCharsets.US_ASCII).strip();
 		long parsed = DECIMAL.matcher(trimmed).matches() ? Long.parseLong(trimmed) : 0;

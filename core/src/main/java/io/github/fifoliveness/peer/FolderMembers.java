@@ -139,6 +139,7 @@ final class FolderMembers {
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
+		this.publications.scanned(owner.isPresent() ? PeerFolderScan.identity(this.folder.path()) : null);
 		Optional<List<String>> names = owner.isPresent()
 				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
 		if (names.isEmpty()) {

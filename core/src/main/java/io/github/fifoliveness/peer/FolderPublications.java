@@ -3,6 +3,7 @@ package io.github.fifoliveness.peer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a {@link WatchedPeerFolder} publishes: changes, quorum, log lines (through
  * {@link FolderLines}) and the report health reads. Confined to the watcher's thread,
- * except for {@link #report()}, {@link #isReported()} and
+ * except for {@link #report()}, {@link #isReported()}, {@link #isStillAtPath()} and
  * {@link #withStartupGrace(PeerFolderReport)}.
  */
 final class FolderPublications {
@@ -32,6 +33,9 @@ final class FolderPublications {
 
 	// Whether the report says what the first look at the folder found.
 	private volatile boolean reported;
+
+	// The folder the report's members are in, as PeerFolderScan.identity gives it.
+	private volatile @Nullable Object scanned;
 
 	// The members' and the quorum's, shared with health requests.
 	private final StartupGrace startupGrace;
@@ -95,6 +99,18 @@ final class FolderPublications {
 
 	boolean isReported() {
 		return this.reported;
+	}
+
+	void scanned(@Nullable Object folder) {
+		this.scanned = folder;
+	}
+
+	/**
+	 * Whether the path still leads to the folder last scanned: a change further up (an
+	 * ancestor renamed, a link on the way pointed elsewhere) sends the watch no event.
+	 */
+	boolean isStillAtPath() {
+		return Objects.equals(this.scanned, PeerFolderScan.identity(this.folder.path()));
 	}
 
 	// Notes who is UP, so that a scan made by a health request ends the grace too.

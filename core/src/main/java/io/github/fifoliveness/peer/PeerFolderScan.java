@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.github.fifoliveness.posix.NativePosix;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Looks at a peer folder once, probing each name that matches its pattern, as health does
@@ -67,6 +69,20 @@ public final class PeerFolderScan {
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * What tells the folder at the path from another put there since (device and inode,
+	 * following symbolic links), {@code null} when there is none or it cannot be
+	 * examined.
+	 */
+	static @Nullable Object identity(Path folder) {
+		try {
+			return Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException | SecurityException ex) {
+			return null;
 		}
 	}
 

@@ -117,15 +117,23 @@ public class PeerWatcher {
 	}
 
 	/**
-	 * Return a folder's state, as last seen while this watcher follows it, else as a scan
-	 * finds it now, with its start-up grace applied.
+	 * Return a folder's state, as last seen while this watcher follows it and the path
+	 * still leads to that folder, else as a scan finds it now, with its start-up grace
+	 * applied. A request that finds another folder at the path makes the watcher look
+	 * again.
 	 * @throws IllegalArgumentException for a folder not followed by this watcher
 	 */
 	public PeerFolderReport report(String folder) {
 		WatchedPeerFolder watched = followed(folder);
 		FolderPublications published = watched.publications();
-		return published.withStartupGrace((this.following && published.isReported()) ? published.report()
-				: PeerFolderScan.scan(watched.folder(), this.posix));
+		boolean current = this.following && published.isReported();
+		if (current && !published.isStillAtPath()) {
+			watched.askToLookAgain();
+			this.thread.wake();
+			current = false;
+		}
+		return published
+			.withStartupGrace(current ? published.report() : PeerFolderScan.scan(watched.folder(), this.posix));
 	}
 
 	private WatchedPeerFolder followed(String folder) {

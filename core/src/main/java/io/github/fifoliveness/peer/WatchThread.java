@@ -67,10 +67,7 @@ final class WatchThread {
 			this.thread = null;
 			this.stopped = running;
 		}
-		KernelEvents current = this.events;
-		if (current != null) {
-			current.wake();
-		}
+		wake();
 		running.interrupt();
 		try {
 			running.join(STOP_TIMEOUT.toMillis());
@@ -79,6 +76,14 @@ final class WatchThread {
 			Thread.currentThread().interrupt();
 		}
 		return !running.isAlive();
+	}
+
+	// Ends a wait for events early; a sleep between polls ends on its own.
+	void wake() {
+		KernelEvents current = this.events;
+		if (current != null) {
+			current.wake();
+		}
 	}
 
 	boolean isRunning() {

@@ -31,6 +31,9 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 
 	private boolean rearm;
 
+	// Asked for by a health request that found another folder at the path.
+	private volatile boolean lookAgainAsked;
+
 	private boolean unwatchableWarned;
 
 	WatchedPeerFolder(PeerFolder folder, int phase, Logger logger, PeerFolderListener listener, NativePosix posix,
@@ -64,8 +67,17 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		this.members.start(loop);
 	}
 
+	// From any thread; the caller wakes the loop.
+	void askToLookAgain() {
+		this.lookAgainAsked = true;
+	}
+
 	@Override
 	public void settle(WatchLoop loop) {
+		if (this.lookAgainAsked) {
+			this.lookAgainAsked = false;
+			lookAgain(loop);
+		}
 		if (this.rearm) {
 			arm(loop);
 			this.members.mustRescan();

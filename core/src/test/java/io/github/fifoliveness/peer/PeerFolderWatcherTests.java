@@ -234,6 +234,30 @@ class PeerFolderWatcherTests {
 		await().atMost(WITHIN).until(() -> this.watcher.report("workers").quorum());
 	}
 
+	// No folder event comes: the link is an ancestor's, and the safety net is off.
+	@Test
+	void aLinkOnThePathPointedAtAnotherReleaseIsSeenByTheNextHealthRequestWhichMakesTheWatcherFollowIt()
+			throws Exception {
+		Path old = Files.createDirectories(this.dir.resolve("release-1/workers"));
+		Path next = Files.createDirectories(this.dir.resolve("release-2/workers"));
+		startHeld(old.resolve("worker-1.fifo"));
+		Fifos.create(next.resolve("worker-2.fifo"));
+		Path current = Files.createSymbolicLink(this.dir.resolve("current"), this.dir.resolve("release-1"));
+		start(current.resolve("workers"), 1, 1000);
+		awaitChange(Kind.QUORUM_HELD, null);
+		Files.delete(current);
+		Files.createSymbolicLink(current, this.dir.resolve("release-2"));
+		PeerFolderReport report = this.watcher.report("workers");
+		assertThat(report.members()).containsOnlyKeys("worker-2");
+		assertThat(report.reason()).isEqualTo(PeerFolderDownReason.QUORUM_LOST);
+		awaitChange(Kind.MEMBER_LEFT, "worker-1");
+		awaitChange(Kind.QUORUM_LOST, null);
+		Process worker = startHeld(next.resolve("worker-2.fifo"));
+		awaitCount(Kind.QUORUM_HELD, 2);
+		ChildProcesses.kill(worker);
+		awaitChange(Kind.MEMBER_DOWN, "worker-2");
+	}
+
 	@Test
 	void folderCreatedAfterStartupIsFollowed() throws Exception {
 		Path folder = this.dir.resolve("run/workers");

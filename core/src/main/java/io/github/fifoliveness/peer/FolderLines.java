@@ -1,5 +1,7 @@
 package io.github.fifoliveness.peer;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -8,9 +10,9 @@ import org.slf4j.Logger;
 
 /**
  * A peer folder's log lines, limited as a flapping peer's are: its members' changes
- * (joins, leaves, DOWNs and UPs) share one limit, so that many dying at once log a count,
- * and quorum changes have one of their own, so that members coming and going never hide a
- * quorum lost.
+ * (joins, leaves, DOWNs and UPs) share one limit, so that many dying at once log a count
+ * and one flapping names itself in it, and quorum changes have one of their own, so that
+ * members coming and going never hide a quorum lost.
  */
 final class FolderLines {
 
@@ -24,14 +26,21 @@ final class FolderLines {
 
 	private final ChangeLines quorum = new ChangeLines();
 
+	private final Map<String, Long> notLoggedByMember = new HashMap<>();
+
 	FolderLines(String folder, Logger logger, LongSupplier clock) {
 		this.folder = folder;
 		this.logger = logger;
 		this.clock = clock;
 	}
 
-	void member(boolean warn, String line) {
-		log(this.members, !warn, line);
+	void member(String member, boolean warn, String line) {
+		if (this.members.log(this.clock.getAsLong())) {
+			log(!warn, line);
+		}
+		else {
+			this.notLoggedByMember.merge(member, 1L, Long::sum);
+		}
 	}
 
 	void quorum(boolean held, String line) {
@@ -60,14 +69,31 @@ final class FolderLines {
 		long count = lines.countLine(now);
 		if (count > 0) {
 			this.logger.warn("Peer folder '" + this.folder + "': " + count + " " + changes + " in the last "
-					+ ChangeLines.WINDOW.toSeconds() + " s were not logged; " + state.get()
+					+ ChangeLines.WINDOW.toSeconds() + " s were not logged" + mostOf(lines) + "; " + state.get()
 					+ ". Its health and gauges tell its state at every moment.");
 		}
 		long still = lines.stillLine(now);
 		if (still >= 0) {
 			log(held, "Peer folder '" + this.folder + "' has held still for " + ChangeLines.WINDOW.toSeconds() + " s"
-					+ ((still > 0) ? " (" + still + " more " + changes + " not logged)" : "") + ": " + state.get());
+					+ ((still > 0) ? " (" + still + " more " + changes + " not logged" + mostOf(lines) + ")" : "")
+					+ ": " + state.get());
 		}
+	}
+
+	// The member behind more than half of the changes not logged since the last count.
+	private String mostOf(ChangeLines lines) {
+		if (lines != this.members) {
+			return "";
+		}
+		long total = this.notLoggedByMember.values().stream().mapToLong(Long::longValue).sum();
+		Optional<Map.Entry<String, Long>> most = this.notLoggedByMember.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.filter((entry) -> entry.getValue() * 2 > total);
+		this.notLoggedByMember.clear();
+		return most.map(
+				(entry) -> ", " + entry.getValue() + " of them of member '" + CStyleEscape.escape(entry.getKey()) + "'")
+			.orElse("");
 	}
 
 	private void log(ChangeLines lines, boolean info, String line) {

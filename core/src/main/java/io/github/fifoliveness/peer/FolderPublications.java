@@ -174,7 +174,7 @@ final class FolderPublications {
 				: this.publishedUp.remove(change.getPeer());
 		// One that joins down is logged as DOWN by the tracker already.
 		if (kind == PeerFolderChange.Kind.MEMBER_JOINED && this.started && result.alive()) {
-			this.lines.member(false, subject(change.getPeer()) + " joined");
+			this.lines.member(change.getPeer(), false, subject(change.getPeer()) + " joined");
 		}
 		publish(kind, change.getPeer(), result);
 		// A DOWN after UP comes after down-after already.
@@ -188,7 +188,7 @@ final class FolderPublications {
 	void memberLeft(String member, String why, Optional<Long> heldDownDue) {
 		boolean wasUp = this.publishedUp.remove(member);
 		if (this.started) {
-			this.lines.member(false, subject(member) + " left: " + why);
+			this.lines.member(member, false, subject(member) + " left: " + why);
 		}
 		publish(PeerFolderChange.Kind.MEMBER_LEFT, member, null);
 		if (wasUp && Boolean.TRUE.equals(this.quorum)) {
@@ -274,9 +274,9 @@ final class FolderPublications {
 				: "the folder is missing") + quorum;
 	}
 
-	// A member's DOWN or UP, past its own limit, shares the folder's.
-	void memberLine(boolean warn, String line) {
-		this.lines.member(warn, line);
+	// A member's DOWN or UP, limited with the folder's other member lines.
+	void memberLine(String member, boolean warn, String line) {
+		this.lines.member(member, warn, line);
 	}
 
 	String subject(String member) {

@@ -40,7 +40,8 @@ final class PeerStatusTracker {
 
 	private final Function<String, String> subject;
 
-	private final ChangeLog changeLog;
+	// Null where each peer's lines are limited on their own.
+	private final @Nullable ChangeLog changeLog;
 
 	private final LongSupplier clock;
 
@@ -54,17 +55,17 @@ final class PeerStatusTracker {
 	private final Set<String> waiting = new LinkedHashSet<>();
 
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Peers peers, LongSupplier clock) {
-		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'",
-				(warn, line) -> log(logger, warn, line), peers.startupGrace(), clock);
+		this(logger, listener, peers::downAfter, peers::downs, (peer) -> "Peer '" + peer + "'", null,
+				peers.startupGrace(), clock);
 	}
 
 	/**
 	 * Create a tracker of names other than configured peers, such as folder members,
-	 * whose change lines pass through a limit of their own as well.
+	 * whose change lines go to a log that limits them together, else each on its own.
 	 */
 	PeerStatusTracker(Logger logger, PeerStatusListener listener, Function<String, Duration> downAfter,
-			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject, ChangeLog changeLog,
-			StartupGrace startupGrace, LongSupplier clock) {
+			Function<String, @Nullable PeerDowns> downs, Function<String, String> subject,
+			@Nullable ChangeLog changeLog, StartupGrace startupGrace, LongSupplier clock) {
 		this.logger = logger;
 		this.listener = listener;
 		this.downAfter = downAfter;
@@ -192,9 +193,15 @@ final class PeerStatusTracker {
 		PeerStatus previousStatus = (told == null) ? PeerStatus.UNKNOWN : PeerStatus.of(told);
 		report.published(result);
 		boolean line = !result.alive() || previousStatus == PeerStatus.DOWN;
-		if (line && report.lines().log(now)) {
-			this.changeLog.log(!result.alive(), this.subject.apply(peer)
-					+ (result.alive() ? " is UP again" : " is DOWN (" + result.reason() + "): " + result.message()));
+		if (line && (this.changeLog != null || report.lines().log(now))) {
+			String text = this.subject.apply(peer)
+					+ (result.alive() ? " is UP again" : " is DOWN (" + result.reason() + "): " + result.message());
+			if (this.changeLog != null) {
+				this.changeLog.log(peer, !result.alive(), text);
+			}
+			else {
+				log(this.logger, !result.alive(), text);
+			}
 		}
 		updateWaiting(peer, report);
 		this.listener.peerStatusChanged(new PeerStatusChange(peer, previousStatus, result));
@@ -244,10 +251,10 @@ final class PeerStatusTracker {
 		return (result == null || result.alive()) ? "UP" : "DOWN (" + result.reason() + ")";
 	}
 
-	/** Where the line of a change goes once the peer's own limit lets it through. */
+	/** Where the lines of changes go to be limited together. */
 	interface ChangeLog {
 
-		void log(boolean warn, String line);
+		void log(String peer, boolean warn, String line);
 
 	}
 

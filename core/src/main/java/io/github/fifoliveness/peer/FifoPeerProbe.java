@@ -22,7 +22,8 @@ public final class FifoPeerProbe implements PeerProbe {
 			"Nothing exists at the path: the peer has not started, or removed its FIFO on shutdown");
 
 	private static final ProbeResult PERMISSION_DENIED = ProbeResult.down(DownReason.PERMISSION_DENIED,
-			"This process may not open the FIFO: run the monitor as the peer's user");
+			"This process may not open the FIFO, or search a folder on its path: run the monitor as the peer's user,"
+					+ " or let it search those folders");
 
 	private final NativePath path;
 

@@ -210,7 +210,7 @@ final class FolderMembers {
 		if (!PeerFolderScan.isMember(result)) {
 			this.candidates.notAMember(fileName, result);
 			if (known) {
-				leave(member, REMOVED, holds);
+				leave(member, whyNoLonger(result), holds);
 			}
 			else {
 				member.drop(holds);
@@ -236,6 +236,14 @@ final class FolderMembers {
 		member.last(result);
 		this.changed = true;
 		this.tracker.record(member.name(), result);
+	}
+
+	private static String whyNoLonger(ProbeResult notAMember) {
+		return switch (notAMember.reason()) {
+			case NOT_A_FIFO -> "another file took its FIFO's place";
+			case FOREIGN_OWNER -> "its FIFO belongs to another user now";
+			default -> REMOVED;
+		};
 	}
 
 	// FIFOs that appeared without a reader and got none in time join as down.

@@ -2,6 +2,7 @@ package io.github.fifoliveness.peer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -365,6 +366,21 @@ class FolderMembersTests {
 		this.now += SECOND;
 		members.settle(this.loop);
 		assertThat(folderLines()).last().asString().contains("Peer folder 'workers' has held still for 10 s: 2 of 2");
+	}
+
+	@Test
+	void aMemberWhoseFifoAnotherFileReplacedLeavesSayingSo() throws Exception {
+		alive("a");
+		alive("b");
+		FolderMembers members = start(folder(1, Duration.ZERO, Duration.ZERO));
+		Path file = Files.writeString(this.dir.resolve("a.tmp"), "not a FIFO");
+		Files.move(file, this.dir.resolve("a.fifo"), StandardCopyOption.REPLACE_EXISTING);
+		members.mustRescan();
+		members.settle(this.loop);
+		assertThat(kinds()).contains("MEMBER_LEFT a");
+		assertThat(memberLines()).last()
+			.asString()
+			.contains("Member 'a' of peer folder 'workers' left: another file took its FIFO's place");
 	}
 
 	@Test

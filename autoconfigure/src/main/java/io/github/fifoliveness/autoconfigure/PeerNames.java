@@ -55,7 +55,7 @@ final class PeerNames {
 	static void check(Environment environment, ConfigurationPropertyName prefix, Collection<String> boundNames) {
 		List<Spelling> spellings = spellings(environment, prefix);
 		spellings.forEach(PeerNames::refuseDroppedCharacters);
-		refuseSpellingsOfOnePeer(spellings);
+		refuseSpellingsOfOnePeer(prefix, spellings);
 		boundNames.forEach((name) -> refuseBadName(prefix, name));
 	}
 
@@ -122,28 +122,32 @@ final class PeerNames {
 		}
 	}
 
-	private static void refuseSpellingsOfOnePeer(List<Spelling> spellings) {
+	private static void refuseSpellingsOfOnePeer(ConfigurationPropertyName prefix, List<Spelling> spellings) {
 		Map<ConfigurationPropertyName, Map<String, Spelling>> byPeer = new LinkedHashMap<>();
 		for (Spelling spelling : spellings) {
 			byPeer.computeIfAbsent(spelling.peer(), (peer) -> new TreeMap<>())
 				.putIfAbsent(spelling.peerName(), spelling);
 		}
+		boolean folders = prefix.equals(PEER_FOLDERS);
+		String what = folders ? "peer folder" : "peer";
 		for (Map<String, Spelling> ofOnePeer : byPeer.values()) {
 			if (ofOnePeer.size() > 1) {
-				throw new InvalidPeerNameException("Peer names " + quoted(ofOnePeer.keySet())
-						+ " bind to one peer: Spring Boot's relaxed binding ignores case, '-' and '_' when it matches"
-						+ " names, so each would be a peer of its own, all probed at the same path (a dead peer could"
-						+ " show UP)."
-						+ ofOnePeer.values()
-							.stream()
-							.map((spelling) -> "\n    '" + spelling.peerName() + "' from '" + spelling.property()
-									+ "' (" + spelling.where() + ")")
-							.collect(Collectors.joining()),
-						"Spell each peer the same way in every property source, and give different peers names that"
-								+ " differ in more than case, '-' and '_'. " + RULE + " Environment variables cannot"
-								+ " carry a dash: to set a dashed peer from the environment, use SPRING_APPLICATION_JSON,"
-								+ " such as SPRING_APPLICATION_JSON='{\"fifo-liveness.peers.orders-eu.path\":"
-								+ "\"/run/orders-eu/orders-eu.fifo\"}'.");
+				throw new InvalidPeerNameException(
+						StringUtils.capitalize(what) + " names " + quoted(ofOnePeer.keySet()) + " bind to one " + what
+								+ ": Spring Boot's relaxed binding ignores case, '-' and '_' when it"
+								+ " matches names, so each would be a " + what + " of its own, "
+								+ (folders ? "all following the same folder."
+										: "all probed at the same path (a dead peer" + " could show UP).")
+								+ ofOnePeer.values()
+									.stream()
+									.map((spelling) -> "\n    '" + spelling.peerName() + "' from '"
+											+ spelling.property() + "' (" + spelling.where() + ")")
+									.collect(Collectors.joining()),
+						"Spell each " + what + " the same way in every property source, and give different " + what
+								+ "s names that differ in more than case, '-' and '_'. " + RULE + " Environment"
+								+ " variables cannot carry a dash: to set a dashed " + what + " from the environment,"
+								+ " use SPRING_APPLICATION_JSON, such as SPRING_APPLICATION_JSON='{\"" + prefix
+								+ ".orders-eu.path\":\"/run/orders-eu" + (folders ? "" : "/orders-eu.fifo") + "\"}'.");
 			}
 		}
 	}

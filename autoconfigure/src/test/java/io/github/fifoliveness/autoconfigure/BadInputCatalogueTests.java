@@ -296,6 +296,17 @@ class BadInputCatalogueTests {
 	}
 
 	@Test
+	void peerFolderNamesThatBindToOneFolderAreCalledFolders(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peer-folders.Workers.path=/run/a",
+						"--fifo-liveness.peer-folders.workers.path=/run/b"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Peer folder names 'Workers' and 'workers' bind to one peer folder")
+			.contains("each would be a peer folder of its own, all following the same folder.")
+			.contains("SPRING_APPLICATION_JSON='{\"fifo-liveness.peer-folders.orders-eu.path\":\"/run/orders-eu\"}'");
+	}
+
+	@Test
 	void peerNameThatBindingShortens(CapturedOutput output) {
 		assertThatException().isThrownBy(
 				() -> run("--fifo-liveness.beacon.enabled=false", "--fifo-liveness.peers.café.path=/run/cafe.fifo"));

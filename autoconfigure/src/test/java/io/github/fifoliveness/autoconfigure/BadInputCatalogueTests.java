@@ -184,9 +184,20 @@ class BadInputCatalogueTests {
 		assertRefused(output, fifo,
 				"the FIFO there has mode 0" + mode
 						+ ", so other users could hold its read end and fake this application's liveness",
-				"Run 'chmod 600 " + fifo + "' if it is this application's FIFO");
+				"Run chmod 600 '" + fifo + "' if it is this application's FIFO");
 		assertThat((int) Files.getAttribute(fifo, "unix:mode") & 07777).isEqualTo(Integer.parseInt(mode, 8));
 		assertThat(fifo.resolveSibling("app.fifo.lock")).doesNotExist();
+	}
+
+	@Test
+	void ownReadinessFifoOpenToOthersIsRefusedToo(CapturedOutput output) throws Exception {
+		Path ready = Fifos.create(this.dir.resolve("app-ready.fifo"));
+		Fifos.run("chmod", "644", ready.toString());
+		assertThatException().isThrownBy(() -> run("--fifo-liveness.beacon.path=" + this.dir.resolve("app.fifo"),
+				"--fifo-liveness.beacon.readiness-path=" + ready));
+		assertThat(output).contains("The readiness beacon cannot hold a FIFO at '" + ready
+				+ "' (fifo-liveness.beacon.readiness-path): the FIFO there has mode 0644");
+		assertThat((int) Files.getAttribute(ready, "unix:mode") & 07777).isEqualTo(0644);
 	}
 
 	// Path values, for the beacon and for peers: refused before anything is created.

@@ -49,7 +49,8 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 		}
 	}
 
-	// Refuses anything but a FIFO of this user, without opening or creating it.
+	// Refuses anything but a FIFO of this user closed to others, without opening or
+	// creating it.
 	static void refuseAnythingElse(Path path, NativePosix posix) {
 		refuseForeign(path, statusOf(path, posix), posix);
 	}
@@ -84,7 +85,7 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 			throw new BeaconException(path,
 					"the FIFO there has mode " + String.format("%04o", status.get().permissions())
 							+ ", so other users could hold its read end and fake this application's liveness",
-					"Run 'chmod 600 " + path + "' if it is this application's FIFO, or remove it so that the beacon"
+					"Run chmod 600 '" + path + "' if it is this application's FIFO, or remove it so that the beacon"
 							+ " creates its own: fifo-liveness never changes a file it did not create.",
 					null);
 		}

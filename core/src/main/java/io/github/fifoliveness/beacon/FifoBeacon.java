@@ -278,8 +278,8 @@ public class FifoBeacon {
 					+ " application alive. Exclude the path from the cleaner to avoid the gap.");
 		}
 		catch (BeaconException ex) {
-			report(new BeaconStatus(BeaconDownReason.ERROR, "The FIFO is gone and cannot be recreated: "
-					+ ex.getMessage() + ". Peers see the application down."));
+			report(new BeaconStatus(BeaconDownReason.ERROR, "The FIFO was removed or replaced and cannot be held"
+					+ " again: " + ex.getMessage() + ". Peers see the application down."));
 		}
 	}
 

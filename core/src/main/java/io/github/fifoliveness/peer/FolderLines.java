@@ -3,6 +3,7 @@ package io.github.fifoliveness.peer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -51,10 +52,10 @@ final class FolderLines {
 	 * Log the lines that end or count a limited stretch, which say the state now: a WARN
 	 * while the quorum is not held.
 	 */
-	void catchUp(boolean held, Supplier<String> state) {
+	void catchUp(boolean held, Supplier<String> state, Function<String, String> memberState) {
 		long now = this.clock.getAsLong();
-		catchUp(this.members, "member changes", now, held, state);
-		catchUp(this.quorum, "quorum changes", now, held, state);
+		catchUp(this.members, "member changes", now, held, state, memberState);
+		catchUp(this.quorum, "quorum changes", now, held, state, memberState);
 	}
 
 	Optional<Long> due() {
@@ -65,23 +66,28 @@ final class FolderLines {
 		return (one.isEmpty() || other.isPresent() && other.get() - one.get() < 0) ? other : one;
 	}
 
-	private void catchUp(ChangeLines lines, String changes, long now, boolean held, Supplier<String> state) {
+	private void catchUp(ChangeLines lines, String changes, long now, boolean held, Supplier<String> state,
+			Function<String, String> memberState) {
 		long count = lines.countLine(now);
 		if (count > 0) {
 			this.logger.warn("Peer folder '" + this.folder + "': " + count + " " + changes + " in the last "
-					+ ChangeLines.WINDOW.toSeconds() + " s were not logged" + mostOf(lines) + "; " + state.get()
-					+ ". Its health and gauges tell its state at every moment.");
+					+ ChangeLines.WINDOW.toSeconds() + " s were not logged" + takeMostOf(lines, memberState) + "; "
+					+ state.get() + ". Its health and gauges tell its state at every moment.");
 		}
 		long still = lines.stillLine(now);
 		if (still >= 0) {
 			log(held, "Peer folder '" + this.folder + "' has held still for " + ChangeLines.WINDOW.toSeconds() + " s"
-					+ ((still > 0) ? " (" + still + " more " + changes + " not logged" + mostOf(lines) + ")" : "")
+					+ ((still > 0)
+							? " (" + still + " more " + changes + " not logged" + takeMostOf(lines, memberState) + ")"
+							: "")
 					+ ": " + state.get());
 		}
 	}
 
-	// The member behind more than half of the changes not logged since the last count.
-	private String mostOf(ChangeLines lines) {
+	// The member behind more than half of the changes not logged since the last count,
+	// and
+	// its state now; the counts start again.
+	private String takeMostOf(ChangeLines lines, Function<String, String> memberState) {
 		if (lines != this.members) {
 			return "";
 		}
@@ -91,8 +97,9 @@ final class FolderLines {
 			.max(Map.Entry.comparingByValue())
 			.filter((entry) -> entry.getValue() * 2 > total);
 		this.notLoggedByMember.clear();
-		return most.map(
-				(entry) -> ", " + entry.getValue() + " of them of member '" + CStyleEscape.escape(entry.getKey()) + "'")
+		return most
+			.map((entry) -> ", " + entry.getValue() + " of them of member '" + CStyleEscape.escape(entry.getKey())
+					+ "', " + memberState.apply(entry.getKey()) + " now")
 			.orElse("");
 	}
 

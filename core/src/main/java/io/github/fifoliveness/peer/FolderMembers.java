@@ -45,6 +45,9 @@ final class FolderMembers {
 
 	private @Nullable ExpectedOwner owner;
 
+	// The folder the members are in, read as a rescan begins and published with them.
+	private @Nullable Object identity;
+
 	private boolean present;
 
 	private boolean rescan;
@@ -139,7 +142,7 @@ final class FolderMembers {
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
 		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
-		this.publications.scanned(owner.isPresent() ? PeerFolderScan.identity(this.folder.path()) : null);
+		this.identity = PeerFolderScan.identity(this.folder.path());
 		Optional<List<String>> names = owner.isPresent()
 				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
 		if (names.isEmpty()) {
@@ -272,7 +275,7 @@ final class FolderMembers {
 		this.changed = false;
 		Map<String, ProbeResult> results = new HashMap<>();
 		this.members.values().forEach((member) -> results.put(member.name(), member.last()));
-		this.publications.report(new PeerFolderReport(this.folder, this.present, results));
+		this.publications.report(new PeerFolderReport(this.folder, this.present, results), this.identity);
 	}
 
 	void release(WatchLoop holds) {

@@ -91,18 +91,17 @@ final class FolderPublications {
 		return this.report;
 	}
 
-	void report(PeerFolderReport report) {
+	// Identity second: a request in between then scans once more, never reads a stale
+	// report.
+	void report(PeerFolderReport report, @Nullable Object folder) {
 		this.report = report;
+		this.scanned = folder;
 		// Made once started, a report includes what the first look found.
 		this.reported |= this.started;
 	}
 
 	boolean isReported() {
 		return this.reported;
-	}
-
-	void scanned(@Nullable Object folder) {
-		this.scanned = folder;
 	}
 
 	/**
@@ -146,7 +145,7 @@ final class FolderPublications {
 		if (this.quorumLossDue != null && this.clock.getAsLong() - this.quorumLossDue >= 0) {
 			publishQuorum(true);
 		}
-		this.lines.catchUp(!Boolean.FALSE.equals(this.quorum), this::describeNow);
+		this.lines.catchUp(!Boolean.FALSE.equals(this.quorum), this::describeNow, this::describeMember);
 	}
 
 	Optional<Long> due() {
@@ -277,6 +276,11 @@ final class FolderPublications {
 	// A member's DOWN or UP, limited with the folder's other member lines.
 	void memberLine(String member, boolean warn, String line) {
 		this.lines.member(member, warn, line);
+	}
+
+	private String describeMember(String member) {
+		ProbeResult result = this.report.members().get(member);
+		return (result == null) ? "gone" : result.alive() ? "UP" : "DOWN (" + result.reason() + ")";
 	}
 
 	String subject(String member) {

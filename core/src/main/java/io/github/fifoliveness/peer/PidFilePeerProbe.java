@@ -107,7 +107,7 @@ public final class PidFilePeerProbe implements PeerProbe {
 		if (fileOwner != 0 && !this.owner.accepts(fileOwner)) {
 			return ProbeResult.down(DownReason.FOREIGN_OWNER, "The PID file belongs to uid " + fileOwner
 					+ ", neither to uid " + this.owner.uid() + " nor to root: another user may have written it,"
-					+ " so it proves nothing. Set the peer's 'owner' (the check's --owner) if that user runs the"
+					+ " so it proves nothing. Set the peer's 'owner' (or the check's --owner) if that user runs the"
 					+ " peer");
 		}
 		String trimmed = new String(file.content(), StandardCharsets.US_ASCII).strip();

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 /**
  * One peer folder, watched with inotify (its nearest existing ancestor while it is
  * missing), else rescanned every poll interval. Confined to the loop's thread, except for
- * {@link #publications()}.
+ * {@link #publications()} and {@link #askToLookAgain()}.
  */
 final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 

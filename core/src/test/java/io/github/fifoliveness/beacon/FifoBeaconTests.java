@@ -241,6 +241,23 @@ class FifoBeaconTests {
 	}
 
 	@Test
+	void aFifoOpenToOthersPutInPlaceIsNotHeldNorChangedUntilItsOwnerFixesIt() throws Exception {
+		Path fifo = this.dir.resolve("app.fifo");
+		start(fifo);
+		Files.delete(fifo);
+		Fifos.run("mkfifo", "-m", "644", fifo.toString());
+		this.beacon.check();
+		assertThat(this.beacon.status().reason()).isEqualTo(BeaconDownReason.ERROR);
+		assertThat(this.beacon.status().message()).contains("the FIFO there has mode 0644");
+		assertThat((int) Files.getAttribute(fifo, "unix:mode") & 07777).isEqualTo(0644);
+		assertThat(probeAlive(fifo)).isFalse();
+		Fifos.run("chmod", "600", fifo.toString());
+		this.beacon.check();
+		assertThat(this.beacon.isHeld()).isTrue();
+		assertThat(probeAlive(fifo)).isTrue();
+	}
+
+	@Test
 	void stopWhileSuspendedStillRemovesWhatTheBeaconCreated() {
 		Path fifo = this.dir.resolve("app.fifo");
 		start(fifo);

@@ -84,9 +84,8 @@ final class FolderLines {
 		}
 	}
 
-	// The member behind more than half of the changes not logged since the last count,
-	// and
-	// its state now; the counts start again.
+	// The member behind more than half of the changes not logged since the last
+	// count, with its state now; the counts start again.
 	private String takeMostOf(ChangeLines lines, Function<String, String> memberState) {
 		if (lines != this.members) {
 			return "";

@@ -91,8 +91,7 @@ final class FolderPublications {
 		return this.report;
 	}
 
-	// Identity second: a request in between then scans once more, never reads a stale
-	// report.
+	// Report first: a request in between scans once more, never reads stale members.
 	void report(PeerFolderReport report, @Nullable Object folder) {
 		this.report = report;
 		this.scanned = folder;

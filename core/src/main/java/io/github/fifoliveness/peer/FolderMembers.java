@@ -141,12 +141,13 @@ final class FolderMembers {
 
 	private void rescan(WatchLoop holds) {
 		this.changed = true;
-		Optional<ExpectedOwner> owner = PeerFolderScan.owner(this.folder);
-		this.identity = PeerFolderScan.identity(this.folder.path());
+		PeerFolderScan.AtPath atPath = PeerFolderScan.AtPath.of(this.folder);
+		Optional<ExpectedOwner> owner = atPath.owner();
+		this.identity = atPath.identity();
 		Optional<List<String>> names = owner.isPresent()
 				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
 		if (names.isEmpty()) {
-			gone(owner.isPresent(), holds);
+			gone(owner.isPresent() || atPath.denied(), holds);
 			return;
 		}
 		if (this.present && !owner.get().equals(this.owner)) {

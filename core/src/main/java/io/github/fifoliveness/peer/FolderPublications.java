@@ -34,7 +34,7 @@ final class FolderPublications {
 	// Whether the report says what the first look at the folder found.
 	private volatile boolean reported;
 
-	// The folder the report's members are in, as PeerFolderScan.identity gives it.
+	// The folder the report's members are in, as PeerFolderScan.AtPath gives it.
 	private volatile @Nullable Object scanned;
 
 	// The members' and the quorum's, shared with health requests.
@@ -108,7 +108,7 @@ final class FolderPublications {
 	 * ancestor renamed, a link on the way pointed elsewhere) sends the watch no event.
 	 */
 	boolean isStillAtPath() {
-		return Objects.equals(this.scanned, PeerFolderScan.identity(this.folder.path()));
+		return Objects.equals(this.scanned, PeerFolderScan.AtPath.of(this.folder).identity());
 	}
 
 	// Notes who is UP, so that a scan made by a health request ends the grace too.

@@ -1,12 +1,12 @@
 package io.github.fifoliveness.peer;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class PeerFolderScan {
 
 	/** Probe every member of a folder now, the first {@code max-members} by name. */
 	public static PeerFolderReport scan(PeerFolder folder, NativePosix posix) {
-		Optional<ExpectedOwner> owner = owner(folder);
+		Optional<ExpectedOwner> owner = AtPath.of(folder).owner();
 		Optional<List<String>> names = owner.isPresent() ? matchingNames(folder, (name) -> {
 		}) : Optional.empty();
 		if (names.isEmpty()) {
@@ -57,33 +57,31 @@ public final class PeerFolderScan {
 		return reason != DownReason.MISSING && reason != DownReason.NOT_A_FIFO && reason != DownReason.FOREIGN_OWNER;
 	}
 
-	/** Who must own the members' FIFOs; empty when there is no folder at the path. */
-	static Optional<ExpectedOwner> owner(PeerFolder folder) {
-		// Following a symbolic link to the folder, as watching it does.
-		try {
-			if (!Files.isDirectory(folder.path())) {
-				return Optional.empty();
-			}
-			int uid = (Integer) Files.getAttribute(folder.path(), "unix:uid");
-			return Optional.of((folder.owner() != null) ? folder.owner() : new ExpectedOwner(uid));
-		}
-		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return Optional.empty();
-		}
-	}
-
 	/**
-	 * What tells the folder at the path from another put there since (device and inode,
-	 * following symbolic links), {@code null} when there is none or it cannot be
-	 * examined.
+	 * What one stat of the path finds, following symbolic links as watching does: who
+	 * must own the members' FIFOs, empty when there is no folder there, and what tells
+	 * what is there from another put there since (device and inode), {@code null} when
+	 * there is nothing or it cannot be examined, and whether this user may not search the
+	 * way to it.
 	 */
-	static @Nullable Object identity(Path folder) {
-		try {
-			return Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
+	record AtPath(Optional<ExpectedOwner> owner, @Nullable Object identity, boolean denied) {
+
+		static AtPath of(PeerFolder folder) {
+			try {
+				Map<String, Object> stat = Files.readAttributes(folder.path(), "unix:isDirectory,uid,fileKey");
+				Object identity = stat.get("fileKey");
+				if (!(Boolean) stat.get("isDirectory")) {
+					return new AtPath(Optional.empty(), identity, false);
+				}
+				ExpectedOwner owner = (folder.owner() != null) ? folder.owner()
+						: new ExpectedOwner((Integer) stat.get("uid"));
+				return new AtPath(Optional.of(owner), identity, false);
+			}
+			catch (IOException | UnsupportedOperationException | SecurityException ex) {
+				return new AtPath(Optional.empty(), null, ex instanceof AccessDeniedException);
+			}
 		}
-		catch (IOException | SecurityException ex) {
-			return null;
-		}
+
 	}
 
 	/**

@@ -163,6 +163,38 @@ class PeerWatcherFallbackTests {
 	}
 
 	@Test
+	void aPeerFolderBehindAFolderThisUserMayNoLongerSearchCannotBeReadRatherThanGone() throws Exception {
+		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
+		Fifos.run("chmod", "0711", this.dir.toString());
+		Path release = Files.createDirectory(this.dir.resolve("release"));
+		Path folder = Files.createDirectory(release.resolve("workers"));
+		Fifos.run("chown", "65534:65534", folder.toString());
+		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
+		Fifos.run("chown", "65534:65534", member.toString());
+		OpenFile reader = this.posix.openReadEnd(member);
+		try {
+			Process monitor = this.children.startJavaAs(65534, this.dir.resolve("scratch"), FollowPeerFolder.class,
+					folder.toString());
+			OutputLines lines = OutputLines.of(monitor);
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(30));
+			// The watch hears nothing of a folder further up; a health request looks.
+			Fifos.run("chmod", "0700", release.toString());
+			monitor.outputWriter().write("health\n");
+			monitor.outputWriter().flush();
+			lines.awaitLine("REPORT false []", Duration.ofSeconds(10));
+			lines.awaitLine("MEMBER_LEFT worker-1", Duration.ofSeconds(10));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> lines.containing("cannot be read: its members count as stopped").size() == 1);
+			assertThat(lines.containing("is gone")).isEmpty();
+			Fifos.run("chmod", "0755", release.toString());
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	@Test
 	void aPeerPolledAfterTheStartLeavesItsDescriptorToFolderMembers() throws Exception {
 		// A thread's id, not a process's: alive to kill(2), but pidfd_open(2) refuses it,
 		// so each such peer is polled once its first probe finds it alive.

@@ -1,5 +1,9 @@
 package io.github.fifoliveness.testsupport;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.PeerFolder;
+import io.github.fifoliveness.peer.PeerFolderReport;
 import io.github.fifoliveness.peer.PeerProbe;
 import io.github.fifoliveness.peer.PeerWatcher;
 import io.github.fifoliveness.peer.Peers;
@@ -17,15 +22,16 @@ import io.github.fifoliveness.posix.NativePosix;
 /**
  * Watches the peer folder at the given path in a process of its own until it is killed,
  * for tests that need other limits: prints {@code <kind> <member>} for every change of a
- * member. Any further arguments are PID files, watched as peers. Polling is every second
- * and the safety net off.
+ * member, and {@code REPORT <present> <members>} for every line read on standard input,
+ * as a health request sees the folder. Any further arguments are PID files, watched as
+ * peers. Polling is every second and the safety net off.
  */
 public final class FollowPeerFolder {
 
 	private FollowPeerFolder() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		PeerFolder folder = new PeerFolder("workers", Path.of(args[0]), PeerFolder.DEFAULT_PATTERN, 1, null, 10_000,
 				Duration.ZERO);
 		Map<String, PeerProbe> pidFiles = new LinkedHashMap<>();
@@ -41,6 +47,12 @@ public final class FollowPeerFolder {
 					}
 				}, NativePosix.get());
 		watcher.start();
+		BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		while (requests.readLine() != null) {
+			PeerFolderReport report = watcher.report("workers");
+			System.out.println("REPORT " + report.present() + " " + report.members().keySet());
+			System.out.flush();
+		}
 		Thread.sleep(Duration.ofMinutes(10).toMillis());
 	}
 

@@ -14,7 +14,7 @@ class InvalidPeerFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPeerExce
 		return new FailureAnalysis(cause.getMessage() + ".",
 				"Set '" + prefix + ".path' for a peer that holds a FIFO"
 						+ " (any application with the fifo-liveness starter), or '" + prefix
-						+ ".pid-file' for one that only" + " writes a PID file.",
+						+ ".pid-file' for one that only writes a PID file.",
 				cause);
 	}
 

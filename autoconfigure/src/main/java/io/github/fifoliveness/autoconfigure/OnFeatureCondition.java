@@ -58,7 +58,7 @@ class OnFeatureCondition extends SpringBootCondition implements ConfigurationCon
 		if (used.isEmpty()) {
 			if (features.beaconOffForPlatform() && wanted.contains(Feature.LIVENESS_BEACON)) {
 				return ConditionOutcome.noMatch(message
-					.because(features.osName() + " has no FIFOs and" + " 'fifo-liveness.beacon.enabled' is not set"));
+					.because(features.osName() + " has no FIFOs and 'fifo-liveness.beacon.enabled' is not set"));
 			}
 			return ConditionOutcome.noMatch(message.because("none is used"));
 		}

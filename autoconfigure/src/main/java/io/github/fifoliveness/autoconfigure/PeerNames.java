@@ -137,7 +137,7 @@ final class PeerNames {
 								+ ": Spring Boot's relaxed binding ignores case, '-' and '_' when it"
 								+ " matches names, so each would be a " + what + " of its own, "
 								+ (folders ? "all following the same folder."
-										: "all probed at the same path (a dead peer" + " could show UP).")
+										: "all probed at the same path (a dead peer could show UP).")
 								+ ofOnePeer.values()
 									.stream()
 									.map((spelling) -> "\n    '" + spelling.peerName() + "' from '"

@@ -88,7 +88,7 @@ final class PeerProbes {
 		if (!owner.isChecked()) {
 			logger.warn("Peer '" + name + "': this monitor runs as root, so it does not check who owns the peer's "
 					+ ((peer.getPath() != null) ? "FIFO" : "PID file")
-					+ ", and a file another user put there would count." + " Set '" + prefix
+					+ ", and a file another user put there would count. Set '" + prefix
 					+ ".owner' to the user that runs the peer.");
 		}
 		if (peer.getPidFile() != null) {

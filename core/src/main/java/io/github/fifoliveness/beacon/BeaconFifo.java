@@ -137,12 +137,10 @@ record BeaconFifo(OpenFile readEnd, boolean created, boolean removable) {
 							+ ".");
 		}
 		if (now.get().type() != FileType.FIFO) {
-			return new BeaconStatus(BeaconDownReason.NOT_A_FIFO,
-					now.get().type().sentenceStart()
-							+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
-							+ recreation(watchInterval, "and the beacon recreates the FIFO",
-									"and restart the application")
-							+ "." + " Peers see the application down (NOT_A_FIFO).");
+			return new BeaconStatus(BeaconDownReason.NOT_A_FIFO, now.get().type().sentenceStart()
+					+ " took the FIFO's place; fifo-liveness never replaces it: remove it"
+					+ recreation(watchInterval, "and the beacon recreates the FIFO", "and restart the application")
+					+ ". Peers see the application down (NOT_A_FIFO).");
 		}
 		if (now.get().ownerUid() != posix.effectiveUid()) {
 			return new BeaconStatus(BeaconDownReason.NOT_OURS, "A FIFO of another user (uid " + now.get().ownerUid()

@@ -64,7 +64,7 @@ final class BeaconFolder {
 			throw new BeaconException(fifo,
 					"the folder '" + ancestor + "', in which its folder would be created,"
 							+ " belongs to another user (uid " + status.ownerUid()
-							+ "), who created it first and could replace" + " whatever is created inside it",
+							+ "), who created it first and could replace whatever is created inside it",
 					"Have that user or root remove '" + ancestor
 							+ "' if it is not meant for this application, or choose a path in a folder this user owns.",
 					null);

@@ -81,7 +81,7 @@ public record PeerFolderReport(PeerFolder folder, boolean present, Map<String, P
 		}
 		return switch (reason) {
 			case FOLDER_MISSING ->
-				"The folder does not exist or cannot be read: its members have not started," + " or the path is wrong";
+				"The folder does not exist or cannot be read: its members have not started, or the path is wrong";
 			case NO_MEMBERS ->
 				"No FIFO in the folder matches '" + this.folder.pattern() + "' with the expected owner: no member runs";
 			case QUORUM_LOST ->

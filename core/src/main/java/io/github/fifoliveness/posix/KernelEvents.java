@@ -122,7 +122,7 @@ public final class KernelEvents implements AutoCloseable {
 			}
 			PosixException error = PosixException.of("epoll_create1, inotify_init1 or eventfd", "", -failed);
 			String hint = (failed == -PosixConstants.EMFILE)
-					? "; inotify instances are limited per user by" + " /proc/sys/fs/inotify/max_user_instances" : "";
+					? "; inotify instances are limited per user by /proc/sys/fs/inotify/max_user_instances" : "";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
 		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);

@@ -76,7 +76,7 @@ public final class NotifySocket implements AutoCloseable {
 		boolean nameInAbstractNamespace = address.startsWith("@");
 		if (!nameInAbstractNamespace && !address.startsWith("/")) {
 			throw new IllegalArgumentException(
-					"'" + address + "' is neither an absolute path nor an abstract name" + " starting with '@'");
+					"'" + address + "' is neither an absolute path nor an abstract name starting with '@'");
 		}
 		byte[] name = (nameInAbstractNamespace ? address.substring(1) : address)
 			.getBytes(NativePosix.fileNameCharset());

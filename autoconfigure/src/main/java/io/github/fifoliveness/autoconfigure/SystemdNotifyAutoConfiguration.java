@@ -33,11 +33,13 @@ public final class SystemdNotifyAutoConfiguration {
 
 	// Through the environment: systemd's variables, and a seam for tests. Static and
 	// made of nothing but the environment, so the start extension can look it up while
-	// any other bean is created.
+	// any other bean is created. Built with Spring AOT where NOTIFY_SOCKET was set, the
+	// application may run where it is not: there is no systemd to tell.
 	@Bean
 	@ConditionalOnMissingBean
 	static SystemdNotifier systemdNotifier(Environment environment) {
-		return SystemdNotifier.fromEnvironment(environment::getProperty, NativePosix::get).orElseThrow();
+		return SystemdNotifier.fromEnvironment(environment::getProperty, NativePosix::get)
+			.orElseGet(SystemdNotifier::none);
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -150,6 +151,23 @@ class SystemdNotifyAutoConfigurationTests {
 			.asString()
 			.contains("systemd was not notified of 'STATUS=Starting' through NOTIFY_SOCKET '" + missing + "'")
 			.contains("(ENOENT)");
+	}
+
+	@Test
+	void builtAheadOfTimeUnderSystemdItRunsWhereNoNotifySocketIsSet(CapturedOutput output) {
+		// Spring AOT keeps the beans its build found and calls their methods where the
+		// application runs: here without NOTIFY_SOCKET.
+		new ApplicationContextRunner()
+			.withBean(SystemdNotifier.class,
+					() -> SystemdNotifyAutoConfiguration.systemdNotifier(new MockEnvironment()))
+			.withBean(SystemdAvailabilityNotifier.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				publish(context, LivenessState.CORRECT);
+				publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				assertThat(context.getBean(SystemdNotifier.class).watchdogTimeout()).isEmpty();
+			});
+		assertThat(output).doesNotContain(" WARN ").doesNotContain(" ERROR ");
 	}
 
 	@Test

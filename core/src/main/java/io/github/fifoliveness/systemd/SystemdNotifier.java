@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends systemd's notifications, one datagram each, to the socket {@code NOTIFY_SOCKET}
  * names. A notification systemd cannot receive never fails the application: the first
- * failure is logged at WARN, later ones at DEBUG. Thread-safe.
+ * failure is logged at WARN, later ones at DEBUG. {@code READY=1} and {@code STOPPING=1}
+ * wait out a full queue for a few seconds, and are a WARN of their own if it stays full.
+ * Thread-safe.
  */
 public final class SystemdNotifier implements AutoCloseable {
 
@@ -30,6 +32,10 @@ public final class SystemdNotifier implements AutoCloseable {
 	public static final String WATCHDOG_PID = "WATCHDOG_PID";
 
 	private static final Logger logger = LoggerFactory.getLogger(SystemdNotifier.class);
+
+	// How long READY=1 and STOPPING=1 wait out a full queue of systemd's, as sd_notify's
+	// blocking send would: without them the unit's state is wrong until it times out.
+	private static final Duration STATE_CHANGE_PATIENCE = Duration.ofSeconds(5);
 
 	private final String address;
 
@@ -50,6 +56,14 @@ public final class SystemdNotifier implements AutoCloseable {
 		this.socket = socket;
 		this.watchdogTimeout = watchdogTimeout;
 		this.warned = (socket == null);
+	}
+
+	/**
+	 * Create a notifier that sends nothing, for an application built ahead of time where
+	 * {@code NOTIFY_SOCKET} was set that runs where it is not.
+	 */
+	public static SystemdNotifier none() {
+		return new SystemdNotifier("", null, null);
 	}
 
 	/** Create a notifier where this process's environment sets {@code NOTIFY_SOCKET}. */
@@ -131,7 +145,7 @@ public final class SystemdNotifier implements AutoCloseable {
 		}
 		this.ready = true;
 		this.status = line(status);
-		send("READY=1\nSTATUS=" + this.status);
+		sendStateChange("READY=1\nSTATUS=" + this.status);
 	}
 
 	/**
@@ -157,7 +171,7 @@ public final class SystemdNotifier implements AutoCloseable {
 		}
 		this.stopping = true;
 		this.status = line(status);
-		send("STOPPING=1\nSTATUS=" + this.status);
+		sendStateChange("STOPPING=1\nSTATUS=" + this.status);
 	}
 
 	/**
@@ -202,14 +216,48 @@ public final class SystemdNotifier implements AutoCloseable {
 			socket.send(message);
 		}
 		catch (PosixException ex) {
-			warnOnce(message, ex);
+			warn(message, ex, false);
 		}
 	}
 
-	private synchronized void warnOnce(String message, PosixException ex) {
+	private void sendStateChange(String message) {
+		NotifySocket socket = this.socket;
+		long deadline = System.nanoTime() + STATE_CHANGE_PATIENCE.toNanos();
+		for (long pause = 1; socket != null; pause = Math.min(2 * pause, 100)) {
+			try {
+				socket.send(message);
+				return;
+			}
+			catch (PosixException ex) {
+				boolean full = "EAGAIN".equals(ex.getErrorName());
+				if (!full || System.nanoTime() - deadline > 0 || !pause(pause)) {
+					warn(message, ex, full);
+					return;
+				}
+			}
+		}
+	}
+
+	private static boolean pause(long millis) {
+		try {
+			Thread.sleep(millis);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	// A state change lost to a queue that stayed full is told even after an earlier WARN:
+	// unlike a wrong address, it says something new.
+	private synchronized void warn(String message, PosixException ex, boolean always) {
 		String line = "systemd was not notified of '" + message.replace('\n', ' ') + "' through " + NOTIFY_SOCKET + " '"
 				+ this.address + "': " + ex.getMessage();
-		if (!this.warned) {
+		if (always) {
+			logger.warn(line + "; systemd learns of it only when the unit times out or the process ends");
+		}
+		else if (!this.warned) {
 			this.warned = true;
 			logger.warn(line + "; further failures are logged at DEBUG level");
 		}

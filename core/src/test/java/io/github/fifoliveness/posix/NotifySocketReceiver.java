@@ -30,6 +30,8 @@ public final class NotifySocketReceiver implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile boolean paused;
+
 	private NotifySocketReceiver(Syscalls calls, String address, int fd) {
 		this.calls = calls;
 		this.address = address;
@@ -70,7 +72,7 @@ public final class NotifySocketReceiver implements AutoCloseable {
 	private void read() {
 		byte[] buffer = new byte[4096];
 		while (!this.closed) {
-			int length = this.calls.read(this.fd, buffer);
+			int length = this.paused ? -1 : this.calls.read(this.fd, buffer);
 			if (length >= 0) {
 				this.datagrams.add(new Datagram(new String(Arrays.copyOf(buffer, length), StandardCharsets.UTF_8),
 						System.nanoTime()));
@@ -79,6 +81,14 @@ public final class NotifySocketReceiver implements AutoCloseable {
 				LockSupport.parkNanos(POLL.toNanos());
 			}
 		}
+	}
+
+	/**
+	 * Stop or go on reading, as a service manager too busy to read would.
+	 * @param paused whether to stop reading
+	 */
+	public void paused(boolean paused) {
+		this.paused = paused;
 	}
 
 	/**

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.fifoliveness.posix.NativePosix;
+import io.github.fifoliveness.posix.NotifySocket;
 import io.github.fifoliveness.posix.NotifySocketReceiver;
 import io.github.fifoliveness.posix.NotifySocketReceiver.Datagram;
+import io.github.fifoliveness.posix.PosixException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A notifier created from environment variables tells a real notify socket what systemd
@@ -57,6 +60,36 @@ class SystemdNotifierTests {
 			assertThat(receiver.datagrams()).extracting(Datagram::text)
 				.containsExactly("STATUS=Starting", "READY=1\nSTATUS=Ready", "STATUS=Refusing traffic",
 						"STOPPING=1\nSTATUS=Stopping");
+		}
+	}
+
+	@Test
+	void readyWaitsOutAFullQueueOfSystemdsWhereAStatusIsDropped() throws Exception {
+		try (NotifySocketReceiver receiver = NotifySocketReceiver.bindAbstract();
+				SystemdNotifier notifier = notifier(receiver, Map.of());
+				NotifySocket filler = NotifySocket.open(receiver.address(), NativePosix.get())) {
+			receiver.paused(true);
+			fillQueue(filler);
+			notifier.status("Starting");
+			Thread ready = new Thread(() -> notifier.ready("Ready"));
+			ready.start();
+			await().atMost(WAIT).until(() -> ready.getState() == Thread.State.TIMED_WAITING || !ready.isAlive());
+			receiver.paused(false);
+			receiver.awaitLine("READY=1", WAIT);
+			ready.join(WAIT.toMillis());
+			assertThat(receiver.withLine("STATUS=Starting")).isEmpty();
+		}
+	}
+
+	private static void fillQueue(NotifySocket socket) {
+		for (int i = 0;; i++) {
+			try {
+				socket.send("STATUS=filler " + i);
+			}
+			catch (PosixException ex) {
+				assertThat(ex.getErrorName()).isEqualTo("EAGAIN");
+				return;
+			}
 		}
 	}
 

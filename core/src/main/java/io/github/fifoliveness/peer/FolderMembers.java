@@ -1,5 +1,6 @@
 package io.github.fifoliveness.peer;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,6 @@ final class FolderMembers {
 
 	private final PeerFolder folder;
 
-	private final Logger logger;
-
 	private final NativePosix posix;
 
 	private final PeerStatusTracker tracker;
@@ -41,14 +40,14 @@ final class FolderMembers {
 
 	private final FolderCandidates candidates;
 
+	private final FolderPresence presence;
+
 	private final Set<String> pending = new LinkedHashSet<>();
 
 	private @Nullable ExpectedOwner owner;
 
 	// The folder the members are in, read as a rescan begins and published with them.
 	private @Nullable Object identity;
-
-	private boolean present;
 
 	private boolean rescan;
 
@@ -57,10 +56,10 @@ final class FolderMembers {
 	FolderMembers(PeerFolder folder, Logger logger, PeerFolderListener listener, NativePosix posix,
 			LongSupplier clock) {
 		this.folder = folder;
-		this.logger = logger;
 		this.posix = posix;
+		this.presence = new FolderPresence(folder, logger);
 		this.publications = new FolderPublications(folder, logger, listener, clock, this.members::size,
-				() -> this.present);
+				this.presence::isPresent);
 		this.tracker = new PeerStatusTracker(logger, this.publications::memberChanged, (member) -> folder.downAfter(),
 				(member) -> null, this.publications::subject, this.publications::memberLine,
 				this.publications.startupGrace(), clock);
@@ -131,6 +130,7 @@ final class FolderMembers {
 
 	// Polls live members beyond the descriptor budget; the watch tells of down ones.
 	void pollUnheld(WatchLoop holds) {
+		this.rescan |= this.presence.isUnlisted();
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			if (!member.isHeld() && member.last() != null && member.last().alive()) {
 				examine(member.fileName(), holds, false);
@@ -144,18 +144,26 @@ final class FolderMembers {
 		PeerFolderScan.AtPath atPath = PeerFolderScan.AtPath.of(this.folder);
 		Optional<ExpectedOwner> owner = atPath.owner();
 		this.identity = atPath.identity();
-		Optional<List<String>> names = owner.isPresent()
-				? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable) : Optional.empty();
+		Optional<List<String>> names;
+		try {
+			names = owner.isPresent() ? PeerFolderScan.matchingNames(this.folder, this.candidates::unreadable)
+					: Optional.empty();
+		}
+		catch (IOException ex) {
+			this.presence.notListed(ex);
+			return;
+		}
+		this.presence.listed();
 		if (names.isEmpty()) {
 			gone(owner.isPresent() || atPath.denied(), holds);
 			return;
 		}
-		if (this.present && !owner.get().equals(this.owner)) {
+		if (this.presence.isPresent() && !owner.get().equals(this.owner)) {
 			// The folder changed hands: its members were trusted for the old owner.
 			new ArrayList<>(this.members.values())
 				.forEach((member) -> leave(member, "its folder changed hands", holds));
 		}
-		this.present = true;
+		this.presence.found();
 		this.owner = owner.get();
 		Set<String> listed = new HashSet<>(names.get());
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
@@ -175,16 +183,9 @@ final class FolderMembers {
 
 	// The folder is gone, or cannot be read: every member left with it.
 	private void gone(boolean unreadable, WatchLoop holds) {
-		String why = unreadable ? "its folder cannot be read" : "its folder is gone";
-		if (this.present) {
-			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' "
-					+ (unreadable
-							? "cannot be read: its members count as stopped until the monitor's user may read it again"
-							: "is gone: its members count as stopped until it is back"));
-		}
+		String why = this.presence.gone(unreadable);
 		new ArrayList<>(this.members.values()).forEach((member) -> leave(member, why, holds));
 		this.candidates.clear();
-		this.present = false;
 		this.owner = null;
 		this.changed = true;
 	}
@@ -197,7 +198,7 @@ final class FolderMembers {
 	}
 
 	private void examine(String fileName, WatchLoop holds, boolean joinNow) {
-		if (!this.present || this.owner == null) {
+		if (!this.presence.isPresent() || this.owner == null) {
 			this.rescan = true;
 			return;
 		}
@@ -276,7 +277,7 @@ final class FolderMembers {
 		this.changed = false;
 		Map<String, ProbeResult> results = new HashMap<>();
 		this.members.values().forEach((member) -> results.put(member.name(), member.last()));
-		this.publications.report(new PeerFolderReport(this.folder, this.present, results), this.identity);
+		this.publications.report(new PeerFolderReport(this.folder, this.presence.isPresent(), results), this.identity);
 	}
 
 	void release(WatchLoop holds) {

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +31,14 @@ public final class PeerFolderScan {
 	/** Probe every member of a folder now, the first {@code max-members} by name. */
 	public static PeerFolderReport scan(PeerFolder folder, NativePosix posix) {
 		Optional<ExpectedOwner> owner = AtPath.of(folder).owner();
-		Optional<List<String>> names = owner.isPresent() ? matchingNames(folder, (name) -> {
-		}) : Optional.empty();
+		Optional<List<String>> names;
+		try {
+			names = owner.isPresent() ? matchingNames(folder, (name) -> {
+			}) : Optional.empty();
+		}
+		catch (IOException ex) {
+			names = Optional.empty();
+		}
 		if (names.isEmpty()) {
 			return new PeerFolderReport(folder, false, Map.of());
 		}
@@ -85,11 +93,13 @@ public final class PeerFolderScan {
 	}
 
 	/**
-	 * The names in the folder that match its pattern, empty when it cannot be read. A
-	 * name the JVM's file-name encoding cannot hold goes to {@code unreadable} instead:
-	 * it would name another file, or none.
+	 * The names in the folder that match its pattern, empty when it is gone or this user
+	 * may not read it. A name the JVM's file-name encoding cannot hold goes to
+	 * {@code unreadable} instead: it would name another file, or none.
+	 * @throws IOException if the folder could not be listed for another reason, such as
+	 * no descriptor left ({@code EMFILE}): it may be there all the same
 	 */
-	static Optional<List<String>> matchingNames(PeerFolder folder, Consumer<String> unreadable) {
+	static Optional<List<String>> matchingNames(PeerFolder folder, Consumer<String> unreadable) throws IOException {
 		List<String> names = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
 			for (Path entry : entries) {
@@ -105,8 +115,11 @@ public final class PeerFolderScan {
 				}
 			}
 		}
-		catch (IOException | DirectoryIteratorException | SecurityException ex) {
+		catch (NoSuchFileException | NotDirectoryException | AccessDeniedException | SecurityException ex) {
 			return Optional.empty();
+		}
+		catch (DirectoryIteratorException ex) {
+			throw ex.getCause();
 		}
 		names.sort(null);
 		return Optional.of(names);

@@ -156,6 +156,7 @@ class PeerWatcherFallbackTests {
 				.until(() -> lines.containing("cannot be read: its members count as stopped").size() == 1);
 			Fifos.run("chmod", "0755", folder.toString());
 			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
+			assertThat(lines.containing("is back: its members are looked at again")).hasSize(1);
 		}
 		finally {
 			reader.close();
@@ -188,6 +189,37 @@ class PeerWatcherFallbackTests {
 			assertThat(lines.containing("is gone")).isEmpty();
 			Fifos.run("chmod", "0755", release.toString());
 			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	@Test
+	void aPeerFolderThatCannotBeListedForWantOfDescriptorsKeepsItsMembers() throws Exception {
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
+		OpenFile reader = this.posix.openReadEnd(member);
+		try {
+			Process monitor = this.children.startJava(List.of(), FollowPeerFolder.class, folder.toString());
+			OutputLines lines = OutputLines.of(monitor);
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(30));
+			// No descriptor left to open the folder with; a change of its mode makes the
+			// watcher list it again.
+			long open;
+			try (Stream<Path> descriptors = Files.list(Path.of("/proc", String.valueOf(monitor.pid()), "fd"))) {
+				open = descriptors.count();
+			}
+			Fifos.run("prlimit", "--pid", String.valueOf(monitor.pid()), "--nofile=" + open + ":");
+			Fifos.run("chmod", "0750", folder.toString());
+			await().atMost(Duration.ofSeconds(10)).until(() -> !lines.containing("could not be listed (").isEmpty());
+			assertThat(lines.containing("MEMBER_LEFT")).isEmpty();
+			assertThat(lines.containing("cannot be read")).isEmpty();
+			Fifos.run("prlimit", "--pid", String.valueOf(monitor.pid()), "--nofile=" + (open + 64) + ":");
+			Fifos.run("chmod", "0755", folder.toString());
+			await().atMost(Duration.ofSeconds(10)).until(() -> !lines.containing("is listed again").isEmpty());
+			reader.close();
+			lines.awaitLine("MEMBER_DOWN worker-1", Duration.ofSeconds(10));
 		}
 		finally {
 			reader.close();

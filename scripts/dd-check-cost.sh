@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the coreutils check of docs/non-java-beacons.md as an exec probe runs it (sh -c '<recipe>') on a FIFO
 # that a process holds: CPU (user+sys) and wall time per check, over 5 rounds of 1,000 checks.
-# On a shared machine, run it under the measurement lock: flock /tmp/team/bench.lock scripts/dd-check-cost.sh
+# Run it alone: other work on the machine shows in the numbers.
 set -euo pipefail
 work=$(mktemp -d)
 holder=

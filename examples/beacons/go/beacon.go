@@ -50,6 +50,11 @@ func holdBeacon(path string) (*os.File, error) {
 		file.Close()
 		return nil, fmt.Errorf("'%s' is not a FIFO of this user's", path)
 	}
+	if info.Mode().Perm()&0o077 != 0 {
+		file.Close()
+		return nil, fmt.Errorf("'%s' has mode %04o, so other users could hold its read end;"+
+			" run chmod 600 '%s' if it is this daemon's FIFO", path, info.Mode().Perm(), path)
+	}
 	return file, nil
 }
 

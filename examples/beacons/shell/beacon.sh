@@ -12,9 +12,10 @@ dir=$(dirname -- "$F")
 
 # Owner-only, a folder 0700 and a FIFO 0600: whoever can open the FIFO for reading can make
 # this daemon look alive.
+# Permission bits only: a volume with fsGroup (Kubernetes) makes new folders setgid.
 umask 077
 mkdir -p -- "$dir"
-if [ ! -O "$dir" ] || [ "$(stat -c %a -- "$dir")" != 700 ]; then
+if [ ! -O "$dir" ] || [ $((0$(stat -c %a -- "$dir") & 0777)) -ne $((0700)) ]; then
 	echo "beacon: '$dir' must be a folder of this user's with mode 0700" >&2
 	exit 1
 fi
@@ -22,6 +23,11 @@ fi
 [ -p "$F" ] || mkfifo -m 600 -- "$F"
 if [ ! -O "$F" ]; then
 	echo "beacon: '$F' belongs to another user" >&2
+	exit 1
+fi
+mode=$(stat -c %a -- "$F")
+if [ $((0$mode & 077)) -ne 0 ]; then
+	echo "beacon: '$F' has mode 0$mode, so other users could hold its read end; run chmod 600 '$F' if it is this daemon's FIFO" >&2
 	exit 1
 fi
 

@@ -44,6 +44,12 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 				: "probed every " + this.pollInterval.toMillis() + " ms ('fifo-liveness.monitor.poll-interval')";
 	}
 
+	// Where a watch failed: when watching is tried again.
+	String describeRetry() {
+		return isOff(this.safetyNetInterval) ? "" : "; watching it is tried again every "
+				+ this.safetyNetInterval.toMillis() + " ms ('fifo-liveness.monitor.watch.safety-net-interval')";
+	}
+
 	static boolean isOff(Duration interval) {
 		return interval.isZero();
 	}

@@ -34,7 +34,7 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 	// Asked for by a health request that found another folder at the path.
 	private volatile boolean lookAgainAsked;
 
-	private boolean unwatchableWarned;
+	private boolean unwatchedTold;
 
 	WatchedPeerFolder(PeerFolder folder, int phase, Logger logger, PeerFolderListener listener, NativePosix posix,
 			LongSupplier clock) {
@@ -97,13 +97,19 @@ final class WatchedPeerFolder implements WatchGroup, FolderWatches.Follower {
 		try {
 			loop.watchFolder(this, this.folder.path(), null);
 			this.armed = true;
+			if (this.unwatchedTold) {
+				this.unwatchedTold = false;
+				this.logger.info("Peer folder '" + this.folder.name() + "' is watched again");
+			}
 		}
 		catch (PosixException ex) {
 			this.armed = false;
-			if (!this.unwatchableWarned) {
-				this.unwatchableWarned = true;
-				this.logger.warn("Peer folder '" + this.folder.name() + "' cannot be watched (" + ex.getMessage()
-						+ "): it is rescanned every " + describe(loop.settings().pollInterval()) + " instead");
+			// Told once, as for a peer, not at each safety net that tries again in vain.
+			if (!this.unwatchedTold) {
+				this.unwatchedTold = true;
+				this.logger.info("Peer folder '" + this.folder.name() + "' is rescanned every "
+						+ describe(loop.settings().pollInterval()) + " instead of watched: " + ex.getMessage()
+						+ loop.settings().describeRetry());
 			}
 		}
 	}

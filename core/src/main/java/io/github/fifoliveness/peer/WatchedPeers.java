@@ -242,14 +242,9 @@ final class WatchedPeers implements WatchGroup {
 		catch (PosixException ex) {
 			// Told once, not at each safety net that tries again in vain.
 			boolean first = this.fellBack.add(peer.name());
-			poll(loop, peer, first ? ex.getMessage() + tryAgain(loop.settings()) : null);
+			poll(loop, peer, first ? ex.getMessage() + loop.settings().describeRetry() : null);
 			record(peer, peer.probe().probe());
 		}
-	}
-
-	private static String tryAgain(WatchSettings settings) {
-		return WatchSettings.isOff(settings.safetyNetInterval()) ? "" : "; watching it is tried again every "
-				+ settings.safetyNetInterval().toMillis() + " ms ('fifo-liveness.monitor.watch.safety-net-interval')";
 	}
 
 	private ProbeResult probeAndHold(WatchLoop loop, WatchedPeer peer) throws PosixException {

@@ -136,6 +136,37 @@ class PeerWatcherFallbackTests {
 	}
 
 	@Test
+	void aPeerFolderThisUserMayNotReadIsRescannedAndWatchedAgainOnceItMayAsAPeerIs() throws Exception {
+		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
+		Fifos.run("chmod", "0711", this.dir.toString());
+		Path folder = Files.createDirectory(this.dir.resolve("workers"));
+		Fifos.run("chown", "65534:65534", folder.toString());
+		Fifos.run("chmod", "0300", folder.toString());
+		OutputLines lines = OutputLines.of(this.children.startJavaAs(65534, this.dir.resolve("scratch"),
+				FollowPeerFolder.class, "--safety-net=PT1S", folder.toString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !lines.containing("instead of watched").isEmpty());
+		assertThat(lines.containing("instead of watched")).singleElement()
+			.asString()
+			.contains("INFO")
+			.contains("Peer folder 'workers' is rescanned every 1000 ms ('fifo-liveness.monitor.poll-interval')"
+					+ " instead of watched: inotify_add_watch(" + folder + ") failed: Permission denied (EACCES);"
+					+ " watching it is tried again every 1000 ms");
+		Fifos.run("chmod", "0700", folder.toString());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !lines.containing("Peer folder 'workers' is watched again").isEmpty());
+		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
+		Fifos.run("chown", "65534:65534", member.toString());
+		OpenFile reader = this.posix.openReadEnd(member);
+		try {
+			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
+		}
+		finally {
+			reader.close();
+		}
+		assertThat(lines.containing("instead of watched")).hasSize(1);
+	}
+
+	@Test
 	void aPeerFolderThisUserMayNoLongerReadLosesItsMembersAtOnceAndGetsThemBackOnceItMay() throws Exception {
 		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
 		Fifos.run("chmod", "0711", this.dir.toString());

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class FollowPeerFolder {
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
+		Duration safetyNet = Duration.ZERO;
+		if (args[0].startsWith("--safety-net=")) {
+			safetyNet = Duration.parse(args[0].substring("--safety-net=".length()));
+			args = Arrays.copyOfRange(args, 1, args.length);
+		}
 		PeerFolder folder = new PeerFolder("workers", Path.of(args[0]), PeerFolder.DEFAULT_PATTERN, 1, null, 10_000,
 				Duration.ZERO);
 		Map<String, PeerProbe> pidFiles = new LinkedHashMap<>();
@@ -39,7 +45,7 @@ public final class FollowPeerFolder {
 			pidFiles.put("peer-" + i, new PidFilePeerProbe(Path.of(args[i]), NativePosix.get()));
 		}
 		PeerWatcher watcher = new PeerWatcher(new Peers(pidFiles), List.of(folder),
-				new WatchSettings(true, Duration.ofSeconds(1), Duration.ZERO), (change) -> {
+				new WatchSettings(true, Duration.ofSeconds(1), safetyNet), (change) -> {
 				}, (change) -> {
 					if (change.member() != null) {
 						System.out.println(change.kind() + " " + change.member());

@@ -42,7 +42,8 @@ public final class PeersHealthContributorAutoConfiguration {
 		peers.probes()
 			.forEach((name, probe) -> indicators.put(name,
 					new PeerHealthIndicator(probe, watched ? () -> peerWatcher.isWatched(name) : null,
-							counted ? peers.downs(name) : null, () -> peers.startupGraceLeft(name))));
+							counted ? peers.downs(name) : null, () -> peers.startupGraceLeft(name),
+							watched ? (result) -> peerWatcher.probed(name, result) : null)));
 		watcher.ifAvailable((folders) -> folders.folders()
 			.forEach((folder) -> indicators.put(folder.name(), new PeerFolderHealthIndicator(folders, folder.name()))));
 		return CompositeHealthContributor.fromMap(indicators);

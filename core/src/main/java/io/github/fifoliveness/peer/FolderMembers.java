@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FolderMembers {
 
-	private static final String REMOVED = "its FIFO was removed, it stopped";
+	private static final String REMOVED = "its FIFO is no longer in the folder (a clean stop removes it)";
 
 	private final PeerFolder folder;
 

@@ -117,6 +117,22 @@ public class PeerWatcher {
 	}
 
 	/**
+	 * Tell the watcher what a probe made elsewhere, such as a health request, found. A
+	 * change further up a watched peer's path (a link on the way pointed elsewhere) sends
+	 * its watch no event: where the result differs from the one last published, the
+	 * watcher probes the peer again at once.
+	 */
+	public void probed(String peer, ProbeResult result) {
+		WatchedPeers peers = this.peers;
+		ProbeResult last = this.tracker.last(peer);
+		if (peers != null && this.following && peers.isWatched(peer) && last != null
+				&& last.alive() != result.alive()) {
+			peers.askToProbe(peer);
+			this.thread.wake();
+		}
+	}
+
+	/**
 	 * Return a folder's state, as last seen while this watcher follows it and the path
 	 * still leads to that folder, else as a scan finds it now, with its start-up grace
 	 * applied. A request that finds another folder at the path makes the watcher look

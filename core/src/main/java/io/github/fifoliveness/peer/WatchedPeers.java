@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 import io.github.fifoliveness.posix.PosixException;
@@ -34,6 +35,9 @@ final class WatchedPeers implements WatchGroup {
 	// Polled since a watch failed (a folder it could not read): tried again by the safety
 	// net.
 	private final Set<String> fellBack = new HashSet<>();
+
+	// Peers a probe made elsewhere found otherwise than last published: from any thread.
+	private final Set<String> askedToProbe = ConcurrentHashMap.newKeySet();
 
 	private int safetyNetCursor;
 
@@ -174,8 +178,17 @@ final class WatchedPeers implements WatchGroup {
 		return this.tracker.isWaiting() ? this.tracker.due() - now : Long.MAX_VALUE;
 	}
 
+	// From any thread; the caller wakes the loop.
+	void askToProbe(String name) {
+		this.askedToProbe.add(name);
+	}
+
 	@Override
 	public void settle(WatchLoop loop) {
+		for (String name : this.askedToProbe) {
+			this.askedToProbe.remove(name);
+			this.byName.get(name).mustProbe();
+		}
 		for (WatchedPeer peer : this.touched) {
 			if (peer.settle() && !this.polled.containsKey(peer.name())) {
 				probeSafely(loop, peer);

@@ -318,6 +318,27 @@ class PeerWatcherTests {
 	}
 
 	@Test
+	void aLinkOnThePathPointedAtAnotherReleaseIsSeenByTheNextHealthProbeWhichMakesTheWatcherProbeAgain()
+			throws Exception {
+		Path release1 = Files.createDirectories(this.dir.resolve("release-1/peers")).getParent();
+		Path release2 = Files.createDirectories(this.dir.resolve("release-2/peers")).getParent();
+		Path live = Fifos.create(release1.resolve("peers/orders.fifo"));
+		this.children.holdReadEnd(live);
+		awaitReader(live);
+		Path current = Files.createSymbolicLink(this.dir.resolve("current"), release2.getFileName());
+		FifoPeerProbe probe = new FifoPeerProbe(current.resolve("peers/orders.fifo"), this.posix);
+		startWatching(Map.of("orders", probe), OFF, OFF);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)");
+		// In one rename, further up than the watched folder: its watch hears nothing.
+		Path next = Files.createSymbolicLink(this.dir.resolve("current.new"), release1.getFileName());
+		Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		ProbeResult seen = probe.probe();
+		assertThat(seen.alive()).isTrue();
+		this.watcher.probed("orders", seen);
+		awaitEvents("Peer 'orders' UNKNOWN -> DOWN (MISSING)", "Peer 'orders' DOWN -> UP");
+	}
+
+	@Test
 	void aProbeOfAnotherKindIsPolled() {
 		SwitchableProbe custom = new SwitchableProbe();
 		startWatching(Map.of("custom", custom), Duration.ofMillis(50), OFF);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,8 @@ public class PeerHealthIndicator extends AbstractHealthIndicator {
 	private final @Nullable PeerDowns downs;
 
 	private final @Nullable Supplier<Optional<Duration>> startupGraceLeft;
+
+	private final @Nullable Consumer<ProbeResult> probed;
 
 	/**
 	 * Create an indicator for the peer the given probe checks.
@@ -84,16 +87,38 @@ public class PeerHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public PeerHealthIndicator(PeerProbe probe, @Nullable BooleanSupplier watched, @Nullable PeerDowns downs,
 			@Nullable Supplier<Optional<Duration>> startupGraceLeft) {
+		this(probe, watched, downs, startupGraceLeft, null);
+	}
+
+	/**
+	 * Create an indicator for a peer with a start-up grace that tells each result to the
+	 * watcher.
+	 * @param probe the probe
+	 * @param watched whether the watcher watches the peer now, or {@code null} without a
+	 * watcher
+	 * @param downs the downs the watcher or the poller counts, or {@code null} without
+	 * either
+	 * @param startupGraceLeft how long the peer, not seen UP yet, is still not DOWN, or
+	 * {@code null} for no start-up grace
+	 * @param probed told every result, or {@code null}
+	 * @see io.github.fifoliveness.peer.PeerWatcher#probed(String, ProbeResult)
+	 */
+	public PeerHealthIndicator(PeerProbe probe, @Nullable BooleanSupplier watched, @Nullable PeerDowns downs,
+			@Nullable Supplier<Optional<Duration>> startupGraceLeft, @Nullable Consumer<ProbeResult> probed) {
 		super("Peer health check failed");
 		this.probe = probe;
 		this.watched = watched;
 		this.downs = downs;
 		this.startupGraceLeft = startupGraceLeft;
+		this.probed = probed;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ProbeResult result = this.probe.probe();
+		if (this.probed != null) {
+			this.probed.accept(result);
+		}
 		Optional<Duration> graceLeft = (!result.alive() && this.startupGraceLeft != null) ? this.startupGraceLeft.get()
 				: Optional.empty();
 		builder.status(result.alive() ? Status.UP : graceLeft.isPresent() ? Status.UNKNOWN : Status.DOWN);

@@ -3,11 +3,15 @@ package io.github.fifoliveness.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.PeerFolder;
 import io.github.fifoliveness.posix.NativePosix;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -18,6 +22,8 @@ import org.springframework.core.env.Environment;
  * value named.
  */
 final class PeerFolders {
+
+	private static final Log logger = LogFactory.getLog(PeerFolders.class);
 
 	private PeerFolders() {
 	}
@@ -31,7 +37,21 @@ final class PeerFolders {
 		List<PeerFolder> folders = new ArrayList<>();
 		properties.getPeerFolders()
 			.forEach((name, folder) -> folders.add(of(name, folder, properties, downAfter, startupGrace, posix)));
+		warnOfOneFolderTwice(folders);
 		return folders;
+	}
+
+	// As for two peers of one file: most often a copied line, but perhaps meant.
+	private static void warnOfOneFolderTwice(List<PeerFolder> folders) {
+		Map<List<String>, String> firstNames = new HashMap<>();
+		for (PeerFolder folder : folders) {
+			String first = firstNames.putIfAbsent(List.of(folder.path().toString(), folder.pattern()), folder.name());
+			if (first != null) {
+				logger.warn("Peer folders '" + first + "' and '" + folder.name() + "' follow the same folder '"
+						+ folder.path() + "' with the same pattern, so both report the same members. If one of them"
+						+ " is meant to be another, correct 'fifo-liveness.peer-folders." + folder.name() + "'.");
+			}
+		}
 	}
 
 	private static PeerFolder of(String name, PeerFolderProperties folder, FifoLivenessProperties properties,

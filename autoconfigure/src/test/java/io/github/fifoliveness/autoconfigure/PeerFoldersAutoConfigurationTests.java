@@ -77,6 +77,24 @@ class PeerFoldersAutoConfigurationTests {
 	}
 
 	@Test
+	void twoPeerFoldersOfOneFolderAndPatternStartWithAWarningNamingBoth(CapturedOutput output) {
+		Path folder = this.dir.resolve("workers");
+		this.contextRunner
+			.withPropertyValues("fifo-liveness.peer-folders.workers.path=" + folder,
+					"fifo-liveness.peer-folders.pool.path=" + folder + "/",
+					"fifo-liveness.peer-folders.blue.path=" + folder, "fifo-liveness.peer-folders.blue.pattern=blue-*")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output.getOut().lines().filter((line) -> line.contains("follow the same folder")))
+					.singleElement()
+					.asString()
+					.contains("Peer folders 'workers' and 'pool' follow the same folder '" + folder
+							+ "' with the same pattern, so both report the same members. If one of them is meant to"
+							+ " be another, correct 'fifo-liveness.peer-folders.pool'.");
+			});
+	}
+
+	@Test
 	void peersAndGroupsShareThePeersContributorAndAMissingFolderIsDown() {
 		Path fifo = Fifos.create(this.dir.resolve("orders.fifo"));
 		this.contextRunner

@@ -3,6 +3,8 @@ package io.github.fifoliveness.systemd;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends systemd's notifications, one datagram each, to the socket {@code NOTIFY_SOCKET}
  * names. A notification systemd cannot receive never fails the application: the first
  * failure is logged at WARN, later ones at DEBUG. {@code READY=1} and {@code STOPPING=1}
- * wait out a full queue for a few seconds, and are a WARN of their own if it stays full.
- * Thread-safe.
+ * wait out a full queue for a few seconds, and are a WARN of their own if it stays full,
+ * then go with the next notification that gets through. Thread-safe.
  */
 public final class SystemdNotifier implements AutoCloseable {
 
@@ -50,6 +52,9 @@ public final class SystemdNotifier implements AutoCloseable {
 	private boolean stopping;
 
 	private @Nullable String status;
+
+	// READY=1 or STOPPING=1 lost to a queue that stayed full.
+	private final AtomicReference<@Nullable String> owed = new AtomicReference<>();
 
 	SystemdNotifier(String address, @Nullable NotifySocket socket, @Nullable Duration watchdogTimeout) {
 		this.address = address;
@@ -139,13 +144,15 @@ public final class SystemdNotifier implements AutoCloseable {
 	 * Tell systemd, once, that the application is ready ({@code READY=1}), with a status
 	 * ({@code STATUS=}).
 	 */
-	public synchronized void ready(String status) {
-		if (this.ready || this.stopping) {
-			return;
+	public void ready(String status) {
+		synchronized (this) {
+			if (this.ready || this.stopping) {
+				return;
+			}
+			this.ready = true;
+			this.status = line(status);
 		}
-		this.ready = true;
-		this.status = line(status);
-		sendStateChange("READY=1\nSTATUS=" + this.status);
+		sendStateChange("READY=1", line(status));
 	}
 
 	/**
@@ -165,13 +172,15 @@ public final class SystemdNotifier implements AutoCloseable {
 	 * Tell systemd, once, that the application is stopping ({@code STOPPING=1}), with a
 	 * status ({@code STATUS=}).
 	 */
-	public synchronized void stopping(String status) {
-		if (this.stopping) {
-			return;
+	public void stopping(String status) {
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+			this.status = line(status);
 		}
-		this.stopping = true;
-		this.status = line(status);
-		sendStateChange("STOPPING=1\nSTATUS=" + this.status);
+		sendStateChange("STOPPING=1", line(status));
 	}
 
 	/**
@@ -208,44 +217,46 @@ public final class SystemdNotifier implements AutoCloseable {
 	}
 
 	private void send(String message) {
-		NotifySocket socket = this.socket;
-		if (socket == null) {
-			return;
+		PosixException failure = trySend(message);
+		if (failure != null) {
+			warn(message, failure, false);
 		}
+	}
+
+	// Sent with a state change still owed, which the datagram carries first.
+	private @Nullable PosixException trySend(String message) {
+		NotifySocket socket = this.socket;
+		String owed = this.owed.get();
 		try {
-			socket.send(message);
+			if (socket != null) {
+				socket.send((owed != null) ? owed + "\n" + message : message);
+				this.owed.compareAndSet(owed, null);
+			}
+			return null;
 		}
 		catch (PosixException ex) {
-			warn(message, ex, false);
+			return ex;
 		}
 	}
 
-	private void sendStateChange(String message) {
-		NotifySocket socket = this.socket;
+	// Outside the lock, so that statuses and pings are not held up meanwhile.
+	private void sendStateChange(String change, String status) {
+		String message = change + "\nSTATUS=" + status;
 		long deadline = System.nanoTime() + STATE_CHANGE_PATIENCE.toNanos();
-		for (long pause = 1; socket != null; pause = Math.min(2 * pause, 100)) {
-			try {
-				socket.send(message);
+		for (long pause = 1;; pause = Math.min(2 * pause, 100)) {
+			PosixException failure = trySend(message);
+			if (failure == null) {
 				return;
 			}
-			catch (PosixException ex) {
-				boolean full = "EAGAIN".equals(ex.getErrorName());
-				if (!full || System.nanoTime() - deadline > 0 || !pause(pause)) {
-					warn(message, ex, full);
-					return;
+			boolean full = "EAGAIN".equals(failure.getErrorName());
+			if (!full || System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
+				if (full) {
+					this.owed.set(change);
 				}
+				warn(message, failure, full);
+				return;
 			}
-		}
-	}
-
-	private static boolean pause(long millis) {
-		try {
-			Thread.sleep(millis);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+			LockSupport.parkNanos(Duration.ofMillis(pause).toNanos());
 		}
 	}
 
@@ -255,7 +266,8 @@ public final class SystemdNotifier implements AutoCloseable {
 		String line = "systemd was not notified of '" + message.replace('\n', ' ') + "' through " + NOTIFY_SOCKET + " '"
 				+ this.address + "': " + ex.getMessage();
 		if (always) {
-			logger.warn(line + "; systemd learns of it only when the unit times out or the process ends");
+			logger.warn(line + "; it goes with the next notification that gets through, and until then systemd"
+					+ " does not know of it (a unit still starting fails at its TimeoutStartSec=)");
 		}
 		else if (!this.warned) {
 			this.warned = true;

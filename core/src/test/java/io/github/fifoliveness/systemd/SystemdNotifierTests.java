@@ -81,6 +81,23 @@ class SystemdNotifierTests {
 		}
 	}
 
+	@Test
+	void aReadyLostToAQueueThatStaysFullGoesWithTheNextNotificationThatGetsThrough() throws Exception {
+		try (NotifySocketReceiver receiver = NotifySocketReceiver.bindAbstract();
+				SystemdNotifier notifier = notifier(receiver, Map.of());
+				NotifySocket filler = NotifySocket.open(receiver.address(), NativePosix.get())) {
+			receiver.paused(true);
+			fillQueue(filler);
+			notifier.ready("Ready");
+			receiver.paused(false);
+			receiver.awaitLine("STATUS=filler 0", WAIT);
+			notifier.status("Serving");
+			assertThat(receiver.awaitLine("STATUS=Serving", WAIT).text()).isEqualTo("READY=1\nSTATUS=Serving");
+			notifier.status("Still serving");
+			assertThat(receiver.awaitLine("STATUS=Still serving", WAIT).text()).isEqualTo("STATUS=Still serving");
+		}
+	}
+
 	private static void fillQueue(NotifySocket socket) {
 		for (int i = 0;; i++) {
 			try {

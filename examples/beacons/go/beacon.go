@@ -52,7 +52,7 @@ func holdBeacon(path string) (*os.File, error) {
 	}
 	if info.Mode().Perm()&0o077 != 0 {
 		file.Close()
-		return nil, fmt.Errorf("'%s' has mode %04o, so other users could hold its read end;"+
+		return nil, fmt.Errorf("'%s' has mode %04o, so other users could open it;"+
 			" run chmod 600 '%s' if it is this daemon's FIFO", path, info.Mode().Perm(), path)
 	}
 	return file, nil

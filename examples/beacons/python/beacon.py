@@ -21,7 +21,7 @@ def hold_beacon(path):
     os.makedirs(folder, mode=0o700, exist_ok=True)
     status = os.stat(folder)
     # Permission bits only: a volume with fsGroup (Kubernetes) makes new folders setgid.
-    if status.st_uid != os.geteuid() or status.st_mode & 0o777 != 0o700:
+    if status.st_uid != os.geteuid() or (status.st_mode & 0o777) != 0o700:
         sys.exit(f"beacon: '{folder}' must be a folder of this user's with mode 0700")
     try:
         os.mkfifo(path, 0o600)
@@ -36,8 +36,8 @@ def hold_beacon(path):
         sys.exit(f"beacon: '{path}' is not a FIFO of this user's")
     if status.st_mode & 0o077:
         os.close(fd)
-        sys.exit(f"beacon: '{path}' has mode {stat.S_IMODE(status.st_mode):04o}, so other users could hold"
-                 f" its read end; run chmod 600 '{path}' if it is this daemon's FIFO")
+        sys.exit(f"beacon: '{path}' has mode {stat.S_IMODE(status.st_mode):04o}, so other users could"
+                 f" open it; run chmod 600 '{path}' if it is this daemon's FIFO")
     return fd
 
 

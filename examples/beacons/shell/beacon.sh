@@ -27,7 +27,7 @@ if [ ! -O "$F" ]; then
 fi
 mode=$(stat -c %a -- "$F")
 if [ $((0$mode & 077)) -ne 0 ]; then
-	echo "beacon: '$F' has mode 0$mode, so other users could hold its read end; run chmod 600 '$F' if it is this daemon's FIFO" >&2
+	echo "beacon: '$F' has mode 0$mode, so other users could open it; run chmod 600 '$F' if it is this daemon's FIFO" >&2
 	exit 1
 fi
 

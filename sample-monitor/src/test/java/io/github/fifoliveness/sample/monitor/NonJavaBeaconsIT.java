@@ -106,6 +106,9 @@ class NonJavaBeaconsIT {
 			await().atMost(START_TIMEOUT)
 				.until(() -> !beacon.isAlive() || new FifoPeerProbe(fifo, NativePosix.get()).probe().alive());
 			assertThat(beacon.isAlive()).as("%s holds %s", command, fifo).isTrue();
+			assertThat(Commands.run(Duration.ofSeconds(10), Map.of(), "stat", "-c", "%a", fifo.getParent().toString())
+				.output()
+				.trim()).as("the folder it made, setgid as the volume is").isEqualTo("2700");
 			kill(beacon);
 		}
 	}
@@ -124,7 +127,7 @@ class NonJavaBeaconsIT {
 			withPath.add(fifo.toString());
 			Commands.Result refused = Commands.run(START_TIMEOUT, Map.of(), withPath.toArray(String[]::new));
 			assertThat(refused.status()).as(refused.output()).isNotZero();
-			assertThat(refused.output()).contains("has mode 0644, so other users could hold its read end")
+			assertThat(refused.output()).contains("has mode 0644, so other users could open it")
 				.contains("chmod 600 '" + fifo + "'");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo))).isEqualTo("rw-r--r--");
 		}

@@ -41,14 +41,18 @@ final class PeerFolders {
 		return folders;
 	}
 
-	// As for two peers of one file: most often a copied line, but perhaps meant.
+	// As for two peers of one file: most often a copied line, but perhaps meant. Another
+	// pattern or owner makes other members.
 	private static void warnOfOneFolderTwice(List<PeerFolder> folders) {
 		Map<List<String>, String> firstNames = new HashMap<>();
 		for (PeerFolder folder : folders) {
-			String first = firstNames.putIfAbsent(List.of(folder.path().toString(), folder.pattern()), folder.name());
+			List<String> members = List.of(folder.path().normalize().toString(), folder.pattern(),
+					String.valueOf(folder.owner()));
+			String first = firstNames.putIfAbsent(members, folder.name());
 			if (first != null) {
 				logger.warn("Peer folders '" + first + "' and '" + folder.name() + "' follow the same folder '"
-						+ folder.path() + "' with the same pattern, so both report the same members. If one of them"
+						+ folder.path()
+						+ "' with the same pattern and owner, so both report the same members. If one of them"
 						+ " is meant to be another, correct 'fifo-liveness.peer-folders." + folder.name() + "'.");
 			}
 		}

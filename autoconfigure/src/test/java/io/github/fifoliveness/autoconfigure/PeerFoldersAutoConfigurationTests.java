@@ -82,14 +82,15 @@ class PeerFoldersAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.peer-folders.workers.path=" + folder,
 					"fifo-liveness.peer-folders.pool.path=" + folder + "/",
-					"fifo-liveness.peer-folders.blue.path=" + folder, "fifo-liveness.peer-folders.blue.pattern=blue-*")
+					"fifo-liveness.peer-folders.blue.path=" + folder, "fifo-liveness.peer-folders.blue.pattern=blue-*",
+					"fifo-liveness.peer-folders.other.path=" + folder, "fifo-liveness.peer-folders.other.owner=65534")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output.getOut().lines().filter((line) -> line.contains("follow the same folder")))
 					.singleElement()
 					.asString()
 					.contains("Peer folders 'workers' and 'pool' follow the same folder '" + folder
-							+ "' with the same pattern, so both report the same members. If one of them is meant to"
+							+ "' with the same pattern and owner, so both report the same members. If one of them is meant to"
 							+ " be another, correct 'fifo-liveness.peer-folders.pool'.");
 			});
 	}

@@ -198,6 +198,30 @@ class PeersHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void aHealthRequestThatFindsAWatchedPeerChangedBehindALinkMakesTheWatcherPublishIt() throws Exception {
+		Path live = Fifos.create(Files.createDirectories(this.dir.resolve("release-1/peers")).resolve("orders.fifo"));
+		Files.createDirectories(this.dir.resolve("release-2/peers"));
+		Path current = Files.createSymbolicLink(this.dir.resolve("current"), Path.of("release-2"));
+		try (OpenFile readEnd = NativePosix.get().openReadEnd(live)) {
+			this.contextRunner.withPropertyValues("fifo-liveness.peers.orders.path=" + current + "/peers/orders.fifo")
+				.withUserConfiguration(EventRecorder.class)
+				.run((context) -> {
+					List<PeerStatusChangedEvent> events = context.getBean(EventRecorder.class).events;
+					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+					// Further up than the watched folder: no watch hears of it.
+					Path next = Files.createSymbolicLink(this.dir.resolve("current.new"), Path.of("release-1"));
+					Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+					CompositeHealthContributor peers = context.getBean("peersHealthContributor",
+							CompositeHealthContributor.class);
+					assertThat(health(peers, "orders").getStatus()).isEqualTo(Status.UP);
+					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+					assertThat(events).map(Object::toString)
+						.containsExactly("Peer 'orders' UNKNOWN -> DOWN (MISSING)", "Peer 'orders' DOWN -> UP");
+				});
+		}
+	}
+
+	@Test
 	void watchingOffPollsEveryPeerAndHealthHasNoWatchedDetail() {
 		this.contextRunner
 			.withPropertyValues("fifo-liveness.peers.gone.path=" + this.dir.resolve("gone.fifo"),

@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class FolderMembers {
 
-	private static final String REMOVED = "its FIFO is no longer in the folder (a clean stop removes it)";
-
 	private final PeerFolder folder;
 
 	private final NativePosix posix;
@@ -168,7 +166,7 @@ final class FolderMembers {
 		Set<String> listed = new HashSet<>(names.get());
 		for (PeerFolderMember member : new ArrayList<>(this.members.values())) {
 			if (!listed.contains(member.fileName())) {
-				leave(member, REMOVED, holds);
+				leave(member, PeerFolderScan.GONE_FROM_FOLDER, holds);
 			}
 		}
 		this.candidates.rescanning(listed);
@@ -215,7 +213,7 @@ final class FolderMembers {
 		if (!PeerFolderScan.isMember(result)) {
 			this.candidates.notAMember(fileName, result);
 			if (known) {
-				leave(member, whyNoLonger(result), holds);
+				leave(member, PeerFolderScan.whyNoLonger(result), holds);
 			}
 			else {
 				member.drop(holds);
@@ -243,14 +241,6 @@ final class FolderMembers {
 		this.tracker.record(member.name(), result);
 	}
 
-	private static String whyNoLonger(ProbeResult notAMember) {
-		return switch (notAMember.reason()) {
-			case NOT_A_FIFO -> "another file took its FIFO's place";
-			case FOREIGN_OWNER -> "its FIFO belongs to another user now";
-			default -> REMOVED;
-		};
-	}
-
 	// FIFOs that appeared without a reader and got none in time join as down.
 	private void arrive(WatchLoop holds) {
 		this.candidates.arrived().forEach((name) -> examine(name, holds, true));
@@ -276,8 +266,13 @@ final class FolderMembers {
 		}
 		this.changed = false;
 		Map<String, ProbeResult> results = new HashMap<>();
-		this.members.values().forEach((member) -> results.put(member.name(), member.last()));
-		this.publications.report(new PeerFolderReport(this.folder, this.presence.isPresent(), results), this.identity);
+		int polled = 0;
+		for (PeerFolderMember member : this.members.values()) {
+			results.put(member.name(), member.last());
+			polled += (!member.isHeld() && member.last().alive()) ? 1 : 0;
+		}
+		this.publications.report(new PeerFolderReport(this.folder, this.presence.isPresent(), results), this.identity,
+				polled);
 	}
 
 	void release(WatchLoop holds) {

@@ -39,7 +39,8 @@ final class FolderPresence {
 	void listed() {
 		if (this.unlisted) {
 			this.unlisted = false;
-			this.logger.info("Peer folder '" + this.folder.name() + "' is listed again");
+			this.logger
+				.info("Peer folder '" + this.folder.name() + "' at '" + this.folder.path() + "' can be listed again");
 		}
 	}
 
@@ -52,14 +53,15 @@ final class FolderPresence {
 		this.present = true;
 	}
 
-	// Out of descriptors or memory: the folder is there all the same, and its members'
-	// held write ends still tell their deaths.
+	// Listing failed although the folder may be read (out of descriptors most often):
+	// it is there all the same, and its members' held write ends still tell their deaths.
 	void notListed(IOException ex) {
 		if (!this.unlisted) {
 			this.unlisted = true;
 			this.logger.warn("Peer folder '" + this.folder.name() + "' at '" + this.folder.path()
 					+ "' could not be listed (" + ex.getMessage() + "): its members stay as last seen, and it is"
-					+ " listed again every poll interval until it can be");
+					+ " listed again at each poll or rescan until it can be. 'Too many open files' asks for a"
+					+ " higher limit ('ulimit -n', or LimitNOFILE= in a systemd unit).");
 		}
 	}
 

@@ -37,6 +37,9 @@ final class FolderPublications {
 	// The folder the report's members are in, as PeerFolderScan.AtPath gives it.
 	private volatile @Nullable Object scanned;
 
+	// Live members probed every poll interval, for want of a descriptor to hold.
+	private volatile int polled;
+
 	// The members' and the quorum's, shared with health requests.
 	private final StartupGrace startupGrace;
 
@@ -92,11 +95,16 @@ final class FolderPublications {
 	}
 
 	// Report first: a request in between scans once more, never reads stale members.
-	void report(PeerFolderReport report, @Nullable Object folder) {
+	void report(PeerFolderReport report, @Nullable Object folder, int polled) {
 		this.report = report;
 		this.scanned = folder;
+		this.polled = polled;
 		// Made once started, a report includes what the first look found.
 		this.reported |= this.started;
+	}
+
+	int polled() {
+		return this.polled;
 	}
 
 	boolean isReported() {

@@ -23,7 +23,10 @@ public record PeerFolderChange(String folder, Kind kind, @Nullable String member
 		/** A member's FIFO appeared; its result says whether it is up. */
 		MEMBER_JOINED,
 
-		/** A member's FIFO was removed: it stopped, which is not a failure. */
+		/**
+		 * A member's FIFO is no longer in the folder, as after a clean stop, or is no
+		 * member's any more: not a failure.
+		 */
 		MEMBER_LEFT,
 
 		/** A member that was down is up again. */

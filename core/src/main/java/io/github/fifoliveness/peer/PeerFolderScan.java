@@ -56,6 +56,18 @@ public final class PeerFolderScan {
 		return new PeerFolderReport(folder, true, members);
 	}
 
+	/** Why a member left whose FIFO is no longer listed in its folder. */
+	static final String GONE_FROM_FOLDER = "its FIFO is no longer in the folder (a clean stop removes it)";
+
+	/** Why a member left whose probe found it no member. */
+	static String whyNoLonger(ProbeResult notAMember) {
+		return switch (notAMember.reason()) {
+			case NOT_A_FIFO -> "another file took its FIFO's place";
+			case FOREIGN_OWNER -> "its FIFO belongs to another user now";
+			default -> GONE_FROM_FOLDER;
+		};
+	}
+
 	/**
 	 * Whether a probe result makes the file a member: a FIFO of the expected owner, with
 	 * or without a reader.
@@ -66,11 +78,12 @@ public final class PeerFolderScan {
 	}
 
 	/**
-	 * What one stat of the path finds, following symbolic links as watching does: who
-	 * must own the members' FIFOs, empty when there is no folder there, and what tells
-	 * what is there from another put there since (device and inode), {@code null} when
-	 * there is nothing or it cannot be examined, and whether this user may not search the
-	 * way to it.
+	 * What one stat of the path finds, following symbolic links as watching does.
+	 *
+	 * @param owner who must own the members' FIFOs; empty when there is no folder there
+	 * @param identity device and inode of what is there, which tells it from another put
+	 * there since; {@code null} when nothing is, or it cannot be examined
+	 * @param denied whether this user may not search the way to it
 	 */
 	record AtPath(Optional<ExpectedOwner> owner, @Nullable Object identity, boolean denied) {
 

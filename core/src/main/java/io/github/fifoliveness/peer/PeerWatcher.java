@@ -119,17 +119,27 @@ public class PeerWatcher {
 	/**
 	 * Tell the watcher what a probe made elsewhere, such as a health request, found. A
 	 * change further up a watched peer's path (a link on the way pointed elsewhere) sends
-	 * its watch no event: where the result differs from the one last published, the
-	 * watcher probes the peer again at once.
+	 * its watch no event: where the result differs from the last the watcher found (UP or
+	 * DOWN, or the reason), the watcher probes the peer again at once.
 	 */
 	public void probed(String peer, ProbeResult result) {
 		WatchedPeers peers = this.peers;
 		ProbeResult last = this.tracker.last(peer);
 		if (peers != null && this.following && peers.isWatched(peer) && last != null
-				&& last.alive() != result.alive()) {
+				&& (last.alive() != result.alive() || last.reason() != result.reason())) {
 			peers.askToProbe(peer);
 			this.thread.wake();
 		}
+	}
+
+	/**
+	 * Return how many of a folder's live members are probed every poll interval rather
+	 * than watched, for want of a descriptor to hold their write ends.
+	 * @throws IllegalArgumentException for a folder not followed by this watcher
+	 */
+	public int polledMembers(String folder) {
+		WatchedPeerFolder watched = followed(folder);
+		return (this.following && this.watching) ? watched.publications().polled() : 0;
 	}
 
 	/**

@@ -44,7 +44,7 @@ public record WatchSettings(boolean watch, Duration pollInterval, Duration safet
 				: "probed every " + this.pollInterval.toMillis() + " ms ('fifo-liveness.monitor.poll-interval')";
 	}
 
-	// Where a watch failed: when watching is tried again.
+	// The safety net tries a failed watch again, as a folder may become readable.
 	String describeRetry() {
 		return isOff(this.safetyNetInterval) ? "" : "; watching it is tried again every "
 				+ this.safetyNetInterval.toMillis() + " ms ('fifo-liveness.monitor.watch.safety-net-interval')";

@@ -23,9 +23,9 @@ import io.github.fifoliveness.posix.NativePosix;
 /**
  * Watches the peer folder at the given path in a process of its own until it is killed,
  * for tests that need other limits: prints {@code <kind> <member>} for every change of a
- * member, and {@code REPORT <present> <members>} for every line read on standard input,
- * as a health request sees the folder. Any further arguments are PID files, watched as
- * peers. Polling is every second and the safety net off.
+ * member, and {@code REPORT <present> <members> polled <n>} for every line read on
+ * standard input, as a health request sees the folder. Any further arguments are PID
+ * files, watched as peers. Polling is every second and the safety net off.
  */
 public final class FollowPeerFolder {
 
@@ -56,7 +56,8 @@ public final class FollowPeerFolder {
 		BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		while (requests.readLine() != null) {
 			PeerFolderReport report = watcher.report("workers");
-			System.out.println("REPORT " + report.present() + " " + report.members().keySet());
+			System.out.println("REPORT " + report.present() + " " + report.members().keySet() + " polled "
+					+ watcher.polledMembers("workers"));
 			System.out.flush();
 		}
 		Thread.sleep(Duration.ofMinutes(10).toMillis());

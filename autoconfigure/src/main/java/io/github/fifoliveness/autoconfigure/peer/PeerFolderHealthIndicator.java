@@ -50,6 +50,10 @@ public class PeerFolderHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("up", report.up());
 		builder.withDetail("down", report.down());
 		builder.withDetail("watched", this.watcher.isFolderWatched(this.folder));
+		int polled = this.watcher.polledMembers(this.folder);
+		if (polled > 0) {
+			builder.withDetail("polledMembers", polled);
+		}
 		if (report.isNotSeenYet()) {
 			builder.withDetail("reason", UnknownReason.NOT_SEEN_YET.name())
 				.withDetail("found", report.reason().name())

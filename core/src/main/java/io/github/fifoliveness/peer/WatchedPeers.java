@@ -185,9 +185,12 @@ final class WatchedPeers implements WatchGroup {
 
 	@Override
 	public void settle(WatchLoop loop) {
-		for (String name : this.askedToProbe) {
-			this.askedToProbe.remove(name);
-			this.byName.get(name).mustProbe();
+		// Empty nearly always: no iterator on every turn of the loop.
+		if (!this.askedToProbe.isEmpty()) {
+			for (String name : this.askedToProbe) {
+				this.askedToProbe.remove(name);
+				this.byName.get(name).mustProbe();
+			}
 		}
 		for (WatchedPeer peer : this.touched) {
 			if (peer.settle() && !this.polled.containsKey(peer.name())) {

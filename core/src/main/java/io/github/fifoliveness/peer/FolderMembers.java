@@ -268,8 +268,9 @@ final class FolderMembers {
 		Map<String, ProbeResult> results = new HashMap<>();
 		int polled = 0;
 		for (PeerFolderMember member : this.members.values()) {
-			results.put(member.name(), member.last());
-			polled += (!member.isHeld() && member.last().alive()) ? 1 : 0;
+			ProbeResult last = member.last();
+			results.put(member.name(), last);
+			polled += (!member.isHeld() && last != null && last.alive()) ? 1 : 0;
 		}
 		this.publications.report(new PeerFolderReport(this.folder, this.presence.isPresent(), results), this.identity,
 				polled);

@@ -36,7 +36,8 @@ final class WatchedPeers implements WatchGroup {
 	// net.
 	private final Set<String> fellBack = new HashSet<>();
 
-	// Peers a probe made elsewhere found otherwise than last published: from any thread.
+	// Peers a probe made elsewhere found otherwise than the watcher last did: from any
+	// thread.
 	private final Set<String> askedToProbe = ConcurrentHashMap.newKeySet();
 
 	private int safetyNetCursor;

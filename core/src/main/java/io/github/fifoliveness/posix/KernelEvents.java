@@ -120,9 +120,15 @@ public final class KernelEvents implements AutoCloseable {
 					calls.close(fd);
 				}
 			}
-			PosixException error = PosixException.of("epoll_create1, inotify_init1 or eventfd", "", -failed);
-			String hint = (failed == -PosixConstants.EMFILE)
-					? "; inotify instances are limited per user by /proc/sys/fs/inotify/max_user_instances" : "";
+			boolean inotifyFailed = epoll >= 0 && inotify < 0;
+			String call = (epoll < 0) ? "epoll_create1"
+					: inotifyFailed ? "inotify_init1" : (wakeUp < 0) ? "eventfd" : "epoll_ctl";
+			PosixException error = PosixException.of(call, "", -failed);
+			// inotify_init1's EMFILE counts a user's instances, not descriptors.
+			String hint = (failed != -PosixConstants.EMFILE) ? ""
+					: inotifyFailed
+							? "; inotify instances are limited per user by /proc/sys/fs/inotify/max_user_instances"
+							: "; the limit on open files (RLIMIT_NOFILE) is reached";
 			throw new KernelEventsUnavailableException(error.getMessage() + hint, error);
 		}
 		return new KernelEvents(calls, posix, layout, epoll, inotify, wakeUp);

@@ -67,6 +67,20 @@ class PeerWatcherFallbackTests {
 	}
 
 	@Test
+	void noInotifyInstanceLeftNamesTheCallAndTheLimitAndEveryPeerIsPolled() throws Exception {
+		// A user namespace of its own, whose limit of inotify instances is 0.
+		List<String> noInstances = List.of("unshare", "--user", "--map-root-user", "sh", "-c",
+				"echo 0 > /proc/sys/user/max_inotify_instances && exec \"$0\" \"$@\"");
+		assumeTrue(new ProcessBuilder("unshare", "--user", "--map-root-user", "true").start().waitFor() == 0,
+				"user namespaces are not available here");
+		Process watcher = this.children.startJava(noInstances, WatchOnce.class,
+				this.dir.resolve("orders.fifo").toString());
+		assertThat(outputOf(watcher)).contains("peer-0 polled")
+			.contains("inotify_init1() failed: Too many open files (EMFILE); inotify instances are limited per user"
+					+ " by /proc/sys/fs/inotify/max_user_instances");
+	}
+
+	@Test
 	void folderMembersBeyondTheDescriptorLimitArePolledWhileUpAndSeenComingBack() throws Exception {
 		Path folder = Files.createDirectory(this.dir.resolve("workers"));
 		List<OpenFile> readers = new ArrayList<>();

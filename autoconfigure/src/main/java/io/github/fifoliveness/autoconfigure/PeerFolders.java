@@ -3,15 +3,13 @@ package io.github.fifoliveness.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.PeerFolder;
 import io.github.fifoliveness.posix.NativePosix;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -22,8 +20,6 @@ import org.springframework.core.env.Environment;
  * value named.
  */
 final class PeerFolders {
-
-	private static final Log logger = LogFactory.getLog(PeerFolders.class);
 
 	private PeerFolders() {
 	}
@@ -41,21 +37,19 @@ final class PeerFolders {
 		return folders;
 	}
 
-	// As for two peers of one file: most often a copied line, but perhaps meant. Another
-	// pattern or owner makes other members.
+	// Another pattern or owner makes other members.
 	private static void warnOfOneFolderTwice(List<PeerFolder> folders) {
-		Map<List<String>, String> firstNames = new HashMap<>();
+		Map<String, PeerFolder> byName = new LinkedHashMap<>();
+		Map<String, List<String>> members = new LinkedHashMap<>();
 		for (PeerFolder folder : folders) {
-			List<String> members = List.of(folder.path().normalize().toString(), folder.pattern(),
-					String.valueOf(folder.owner()));
-			String first = firstNames.putIfAbsent(members, folder.name());
-			if (first != null) {
-				logger.warn("Peer folders '" + first + "' and '" + folder.name() + "' follow the same folder '"
-						+ folder.path()
-						+ "' with the same pattern and owner, so both report the same members. If one of them"
-						+ " is meant to be another, correct 'fifo-liveness.peer-folders." + folder.name() + "'.");
-			}
+			byName.put(folder.name(), folder);
+			members.put(folder.name(),
+					List.of(folder.path().normalize().toString(), folder.pattern(), String.valueOf(folder.owner())));
 		}
+		PeerProbes.warnOfOneTwice(members, (first, name) -> "Peer folders '" + first + "' and '" + name
+				+ "' follow the same folder '" + byName.get(name).path()
+				+ "' with the same pattern and owner, so both report the same members. If one of them is meant to be"
+				+ " another, correct 'fifo-liveness.peer-folders." + name + "'.");
 	}
 
 	private static PeerFolder of(String name, PeerFolderProperties folder, FifoLivenessProperties properties,

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 import io.github.fifoliveness.peer.ExpectedOwner;
 import io.github.fifoliveness.peer.FifoPeerProbe;
@@ -52,16 +53,26 @@ final class PeerProbes {
 		return new Peers(probes, downAfters, startupGraces);
 	}
 
-	// Most often a copied line; kept, as two names for one process may be meant.
 	private static void warnOfOneFileTwice(Map<String, PeerProbe> probes) {
+		Map<String, Object> files = new LinkedHashMap<>();
+		probes.forEach(
+				(name, probe) -> files.put(name, probe.inputs().getOrDefault("path", probe.inputs().get("pidFile"))));
+		warnOfOneTwice(files,
+				(first, name) -> "Peers '" + first + "' and '" + name + "' name the same file '" + files.get(name)
+						+ "', so both report the same process. If one of them is meant to be another,"
+						+ " correct 'fifo-liveness.peers." + name + "'.");
+	}
+
+	/**
+	 * Warn of each name whose key an earlier name has: most often a copied line, kept as
+	 * two names for one thing may be meant.
+	 */
+	static void warnOfOneTwice(Map<String, ?> keys, BinaryOperator<String> warning) {
 		Map<Object, String> firstNames = new HashMap<>();
-		probes.forEach((name, probe) -> {
-			Object file = probe.inputs().getOrDefault("path", probe.inputs().get("pidFile"));
-			String first = firstNames.putIfAbsent(file, name);
+		keys.forEach((name, key) -> {
+			String first = firstNames.putIfAbsent(key, name);
 			if (first != null) {
-				logger.warn("Peers '" + first + "' and '" + name + "' name the same file '" + file
-						+ "', so both report the same process. If one of them is meant to be another, correct "
-						+ "'fifo-liveness.peers." + name + "'.");
+				logger.warn(warning.apply(first, name));
 			}
 		});
 	}

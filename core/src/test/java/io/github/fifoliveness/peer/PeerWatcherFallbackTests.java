@@ -130,8 +130,7 @@ class PeerWatcherFallbackTests {
 	void aPeerPolledForAFolderThisUserMayNotReadIsWatchedAgainOnceItMay() throws Exception {
 		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
 		Fifos.run("chmod", "0711", this.dir.toString());
-		Path folder = Files.createDirectory(this.dir.resolve("orders"));
-		Fifos.run("chown", "65534:65534", folder.toString());
+		Path folder = ownedByTheMonitor(Files.createDirectory(this.dir.resolve("orders")));
 		Fifos.run("chmod", "0300", folder.toString());
 		Path fifo = folder.resolve("orders.fifo");
 		OutputLines lines = OutputLines.of(this.children.startJavaAs(65534, this.dir.resolve("scratch"),
@@ -145,8 +144,7 @@ class PeerWatcherFallbackTests {
 		Fifos.run("chmod", "0700", folder.toString());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !lines.containing("Peer 'peer-0' is watched again").isEmpty());
-		Fifos.create(fifo);
-		Fifos.run("chown", "65534:65534", fifo.toString());
+		ownedByTheMonitor(Fifos.create(fifo));
 		OpenFile reader = this.posix.openReadEnd(fifo);
 		try {
 			lines.awaitLine("event peer-0 UP null", Duration.ofSeconds(10));
@@ -162,8 +160,7 @@ class PeerWatcherFallbackTests {
 	void aPeerFolderThisUserMayNotReadIsRescannedAndWatchedAgainOnceItMayAsAPeerIs() throws Exception {
 		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
 		Fifos.run("chmod", "0711", this.dir.toString());
-		Path folder = Files.createDirectory(this.dir.resolve("workers"));
-		Fifos.run("chown", "65534:65534", folder.toString());
+		Path folder = ownedByTheMonitor(Files.createDirectory(this.dir.resolve("workers")));
 		Fifos.run("chmod", "0300", folder.toString());
 		OutputLines lines = OutputLines.of(this.children.startJavaAs(65534, this.dir.resolve("scratch"),
 				FollowPeerFolder.class, "--safety-net=PT1S", folder.toString()));
@@ -177,8 +174,7 @@ class PeerWatcherFallbackTests {
 		Fifos.run("chmod", "0700", folder.toString());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !lines.containing("Peer folder 'workers' is watched again").isEmpty());
-		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
-		Fifos.run("chown", "65534:65534", member.toString());
+		Path member = ownedByTheMonitor(Fifos.create(folder.resolve("worker-1.fifo")));
 		OpenFile reader = this.posix.openReadEnd(member);
 		try {
 			lines.awaitLine("MEMBER_JOINED worker-1", Duration.ofSeconds(10));
@@ -193,10 +189,8 @@ class PeerWatcherFallbackTests {
 	void aPeerFolderThisUserMayNoLongerReadLosesItsMembersAtOnceAndGetsThemBackOnceItMay() throws Exception {
 		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
 		Fifos.run("chmod", "0711", this.dir.toString());
-		Path folder = Files.createDirectory(this.dir.resolve("workers"));
-		Fifos.run("chown", "65534:65534", folder.toString());
-		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
-		Fifos.run("chown", "65534:65534", member.toString());
+		Path folder = ownedByTheMonitor(Files.createDirectory(this.dir.resolve("workers")));
+		Path member = ownedByTheMonitor(Fifos.create(folder.resolve("worker-1.fifo")));
 		OpenFile reader = this.posix.openReadEnd(member);
 		try {
 			// No safety net, and polls do not rescan a watched folder: only the kernel's
@@ -222,10 +216,8 @@ class PeerWatcherFallbackTests {
 		assumeTrue(Fifos.isRoot(), "needs root to run the monitor as another user");
 		Fifos.run("chmod", "0711", this.dir.toString());
 		Path release = Files.createDirectory(this.dir.resolve("release"));
-		Path folder = Files.createDirectory(release.resolve("workers"));
-		Fifos.run("chown", "65534:65534", folder.toString());
-		Path member = Fifos.create(folder.resolve("worker-1.fifo"));
-		Fifos.run("chown", "65534:65534", member.toString());
+		Path folder = ownedByTheMonitor(Files.createDirectory(release.resolve("workers")));
+		Path member = ownedByTheMonitor(Fifos.create(folder.resolve("worker-1.fifo")));
 		OpenFile reader = this.posix.openReadEnd(member);
 		try {
 			Process monitor = this.children.startJavaAs(65534, this.dir.resolve("scratch"), FollowPeerFolder.class,
@@ -306,6 +298,12 @@ class PeerWatcherFallbackTests {
 		finally {
 			closeAll(readers);
 		}
+	}
+
+	// The user the monitor runs as in these tests.
+	private static Path ownedByTheMonitor(Path file) {
+		Fifos.run("chown", "65534:65534", file.toString());
+		return file;
 	}
 
 	private static long lowestFreeDescriptor(long pid) throws IOException {
